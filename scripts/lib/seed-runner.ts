@@ -1,1 +1,19 @@
-export async function seedDemoDatabase(_url: string, _opts: { force?: boolean }): Promise<void> {}
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./local-db";
+
+/**
+ * Runs prisma/seed.ts in its own Node process with the `react-server` export condition, so the
+ * app modules it shares (marked `server-only`) load outside Next as they do inside it.
+ */
+export function seedDemoDatabase(databaseUrl: string, opts: { force?: boolean; auto?: boolean } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...(opts.force ? { SEED_ALLOW_PRODUCTION: "yes" } : {}), ...(opts.auto ? { SEED_MODE: "auto" } : {}) },
+      stdio: "inherit",
+    });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`demo seed failed (exit ${code})`))));
+  });
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { canUseArea, type Actor, type Area } from "@/lib/authz";
+import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
+
+const NAV: { area: Area; href: string; label: "caseload" | "people" | "dashboard" | "users" }[] = [
+  { area: "caseload", href: "/caseload", label: "caseload" },
+  { area: "people", href: "/people", label: "people" },
+  { area: "dashboard", href: "/dashboard", label: "dashboard" },
+  { area: "admin", href: "/admin/users", label: "users" },
+];
+
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const [t, tn, tr, locale] = await Promise.all([getTranslations("app"), getTranslations("nav"), getTranslations("roles"), getLocale()]);
+  const items = NAV.filter((n) => canUseArea(actor.role, n.area));
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-brand-800 no-underline">
+          {t("name")}
+        </Link>
+        <nav aria-label={t("mainNav")} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-1">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-slate-900 hover:bg-slate-100">
+                  {tn(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span className="text-slate-700">
+            {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
+          </span>
+          <form action={setLocaleAction} className="flex items-center gap-1">
+            <span className="sr-only">{t("language")}</span>
+            {(["sv", "en"] as const).map((l) => (
+              <button
+                key={l}
+                name="locale"
+                value={l}
+                aria-pressed={locale === l}
+                lang={l}
+                className="min-h-11 min-w-11 rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50 aria-pressed:bg-brand-100"
+              >
+                {l === "sv" ? "Svenska" : "English"}
+              </button>
+            ))}
+          </form>
+          <form action={signOutAction}>
+            <button className="min-h-11 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">{t("signOut")}</button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { logNotificationAction } from "@/lib/notifications/actions";
+import { IDLE, type FormState } from "@/lib/form-state";
+import { buttonClass, Button } from "@/components/ui/button";
+import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+
+type Option = { value: string; label: string };
+
+export type LogNotificationFormProps = {
+  personId: string;
+  defaultOccurredAt: string;
+  defaultAgency: string;
+  agencyLabel: string;
+  places: Option[];
+  agencies: Option[];
+  outcomes: Option[];
+  responses: Option[];
+  colleagues: Option[];
+};
+
+export function LogNotificationForm(props: LogNotificationFormProps) {
+  const t = useTranslations("notificationForm");
+  const te = useTranslations("errors");
+  const errorText = useErrorText();
+  const [state, action, pending] = useActionState<FormState, FormData>(logNotificationAction, IDLE);
+
+  // After a failed save, every field shows what the user typed.
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const v = (name: string, fallback?: string) => {
+    const value = values?.[name];
+    return typeof value === "string" ? value : values ? "" : fallback;
+  };
+  const list = (name: string, fallback: string[] = []) => {
+    const value = values?.[name];
+    return Array.isArray(value) ? value : values ? [] : fallback;
+  };
+
+  return (
+    <form action={action} noValidate className="flex flex-col gap-5">
+      {state.status === "error" && state.formError ? (
+        <FormErrorSummary>
+          <p>{errorText(state.formError)}</p>
+          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
+        </FormErrorSummary>
+      ) : null}
+      <input type="hidden" name="personId" value={props.personId} />
+      <TextField
+        name="occurredAt"
+        type="datetime-local"
+        label={t("occurredAt")}
+        required
+        defaultValue={v("occurredAt", props.defaultOccurredAt)}
+        error={errorText(fieldErrors.occurredAt)}
+      />
+      <ChoiceGroup name="placeType" type="radio" label={t("placeType")} options={props.places} defaultValue={v("placeType")} error={errorText(fieldErrors.placeType)} />
+      <TextField
+        name="placeDescription"
+        label={t("placeDescription")}
+        hint={t("placeDescriptionHint")}
+        maxLength={200}
+        defaultValue={v("placeDescription")}
+        error={errorText(fieldErrors.placeDescription)}
+      />
+      <ChoiceGroup
+        name="agencies"
+        type="checkbox"
+        label={t("agencies")}
+        options={props.agencies}
+        defaultValue={list("agencies", [props.defaultAgency])}
+        error={errorText(fieldErrors.agencies)}
+      />
+      <SelectField
+        name="participantIds"
+        multiple
+        label={t("participants")}
+        hint={t("participantsHint")}
+        options={props.colleagues}
+        defaultValue={list("participantIds")}
+        error={errorText(fieldErrors.participantIds)}
+      />
+      <ChoiceGroup name="outcome" type="radio" label={t("outcome")} options={props.outcomes} defaultValue={v("outcome")} error={errorText(fieldErrors.outcome)} />
+      <SelectField
+        name="response"
+        label={t("response")}
+        options={props.responses}
+        placeholder={t("responseNone")}
+        defaultValue={v("response", "")}
+        error={errorText(fieldErrors.response)}
+      />
+      <CheckboxField
+        name="askedForHelpOnSite"
+        label={t("askedForHelpOnSite")}
+        defaultChecked={v("askedForHelpOnSite") === "on"}
+        error={errorText(fieldErrors.askedForHelpOnSite)}
+      />
+      <TextField name="nextStep" label={t("nextStep")} multiline maxLength={1000} defaultValue={v("nextStep")} error={errorText(fieldErrors.nextStep)} />
+      <TextField
+        name="internalNote"
+        label={t("internalNote", { agency: props.agencyLabel })}
+        hint={t("internalNoteHint")}
+        multiline
+        maxLength={4000}
+        defaultValue={v("internalNote")}
+        error={errorText(fieldErrors.internalNote)}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+        <Link href={`/people/${props.personId}`} className={buttonClass("secondary")}>
+          {t("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** The parts of the app (pages) each role works in. Any other page answers "not found". */
+export const AREAS = {
+  caseload: ["POLICE", "SOCIAL", "PROBATION"],
+  people: ["POLICE", "SOCIAL", "PROBATION"],
+  dashboard: ["MANAGER"],
+  admin: ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Area = keyof typeof AREAS;
+
+export function canUseArea(role: Role, area: Area): boolean {
+  return (AREAS[area] as readonly Role[]).includes(role);
+}
+
+/** Where each role lands after signing in: its own working list. */
+export const START_PAGE: Record<Role, string> = {
+  POLICE: "/caseload",
+  SOCIAL: "/caseload",
+  PROBATION: "/caseload",
+  MANAGER: "/dashboard",
+  ADMIN: "/admin/users",
+};

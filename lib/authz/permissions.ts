@@ -1,0 +1,95 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * DESIGN.md's confidentiality table as data: the only statement of who may do what. Every data
+ * function asks `grantFor`; nothing else in the code base decides access. An absent entry denies.
+ */
+export const RESOURCES = [
+  "person",
+  "group",
+  "notification",
+  "callIn",
+  "referral",
+  "supportMeasure",
+  "followUp",
+  "enforcement",
+  "incident",
+  "consent",
+  "internalNote",
+  "auditLog",
+  "user",
+  "statistics",
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ["list", "read", "create", "update", "delete", "export"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How far a grant reaches (always within the actor's own site):
+ * - site: every record of the site
+ * - ownAgency: records (notes) written by the actor's own agency
+ * - withConsent: records of another agency only while the person's consent covers the actor's agency
+ * - statusWithConsent: as withConsent, and only the status fields
+ * - libertyFlagOnly: only whether the person is deprived of liberty, never the actions themselves
+ * - ownActions: the actor's own audit events
+ * - aggregate: counts only, small numbers suppressed
+ */
+export type Scope = "site" | "ownAgency" | "withConsent" | "statusWithConsent" | "libertyFlagOnly" | "ownActions" | "aggregate";
+
+type Grants = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
+
+const ALL = (scope: Scope) => ({ list: scope, read: scope, create: scope, update: scope, delete: scope, export: scope }) as const;
+const READ = (scope: Scope) => ({ list: scope, read: scope, export: scope }) as const;
+
+// The joint work all three agencies share.
+const AGENCY_SHARED: Grants = {
+  person: ALL("site"),
+  group: ALL("site"),
+  notification: ALL("site"),
+  callIn: ALL("site"),
+  incident: READ("site"),
+  consent: { list: "site", read: "site", create: "site", update: "site" },
+  internalNote: ALL("ownAgency"),
+  auditLog: { list: "ownActions", read: "ownActions" },
+  statistics: { read: "aggregate" },
+};
+
+export const PERMISSIONS: Record<Role, Grants> = {
+  POLICE: {
+    ...AGENCY_SHARED,
+    referral: READ("statusWithConsent"),
+    supportMeasure: READ("statusWithConsent"),
+    enforcement: ALL("site"),
+    incident: ALL("site"),
+  },
+  SOCIAL: {
+    ...AGENCY_SHARED,
+    referral: ALL("site"),
+    supportMeasure: ALL("site"),
+    // Social secretaries record their own follow-ups; probation's are theirs with consent.
+    followUp: { ...READ("withConsent"), create: "site", update: "site" },
+    enforcement: READ("libertyFlagOnly"),
+  },
+  PROBATION: {
+    ...AGENCY_SHARED,
+    referral: READ("statusWithConsent"),
+    supportMeasure: READ("statusWithConsent"),
+    followUp: ALL("site"),
+    enforcement: READ("libertyFlagOnly"),
+  },
+  MANAGER: {
+    incident: READ("site"),
+    statistics: { read: "aggregate", export: "aggregate" },
+  },
+  ADMIN: {
+    user: ALL("site"),
+    auditLog: { list: "site", read: "site", export: "site" },
+  },
+};
+
+/** The scope of `role`'s grant for `action` on `resource`, or null: denied. */
+export function grantFor(role: Role | undefined | null, resource: Resource, action: Action): Scope | null {
+  if (!role) return null;
+  return PERMISSIONS[role]?.[resource]?.[action] ?? null;
+}

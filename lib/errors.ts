@@ -1,0 +1,30 @@
+// Typed, expected errors of the domain layer. Anything else is unexpected: logged with an event
+// id and shown to the user as a generic Swedish message (never a stack trace).
+
+/** The record does not exist, or the actor may not see it: the two are indistinguishable. */
+export class NotFoundError extends Error {
+  constructor(what = "record") {
+    super(`${what} not found`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** Someone else saved the record since the user opened it (optimistic locking). */
+export class ConflictError extends Error {
+  constructor() {
+    super("version conflict");
+    this.name = "ConflictError";
+  }
+}
+
+/** Input that passed the schema but breaks a rule only the server can check. */
+export class RuleError extends Error {
+  constructor(
+    /** next-intl key under "errors" */
+    readonly key: string,
+    readonly field?: string,
+  ) {
+    super(key);
+    this.name = "RuleError";
+  }
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { formDataToObject } from "@/lib/validation/form-data";
+import type { FormState } from "@/lib/form-state";
+
+export type { FormState } from "@/lib/form-state";
+
+type FieldErrors = Record<string, string>;
+
+/** zod issues → one message key per field (the first), keyed by the field's top-level name. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    if (out[field]) continue;
+    out[field] = messageKeyOf(issue);
+  }
+  return out;
+}
+
+function messageKeyOf(issue: z.core.$ZodIssue): string {
+  // Keys we set ourselves are single camelCase words; zod's own defaults are sentences.
+  if (/^[a-z][a-zA-Z]*$/.test(issue.message)) return issue.message;
+  if (issue.code === "too_big") return "tooLong";
+  if (issue.code === "invalid_type" || issue.code === "invalid_value") return "required";
+  return "invalid";
+}
+
+/**
+ * Runs a form's server action: parse with the use case's zod schema, call the domain function,
+ * and turn every expected failure into field errors while returning what the user typed.
+ * Unexpected errors are logged with an event id, which the user sees instead of any detail.
+ */
+export async function handleForm<S extends z.ZodType, R>(
+  formData: FormData,
+  schema: S,
+  run: (input: z.output<S>) => Promise<R>,
+  opts: { arrays?: readonly string[]; onSuccess?: (result: R) => FormState | Promise<FormState> } = {},
+): Promise<FormState> {
+  const raw = formDataToObject(formData, opts.arrays);
+  const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith("$")));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { status: "error", formError: "checkFields", fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  try {
+    const result = await run(parsed.data);
+    return opts.onSuccess ? await opts.onSuccess(result) : { status: "success" };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+    if (error instanceof RuleError) {
+      return error.field
+        ? { status: "error", formError: "checkFields", fieldErrors: { [error.field]: error.key }, values }
+        : { status: "error", formError: error.key, fieldErrors: {}, values };
+    }
+    if (error instanceof ConflictError) return { status: "error", formError: "conflict", fieldErrors: {}, values };
+    if (error instanceof NotFoundError) return { status: "error", formError: "notFound", fieldErrors: {}, values };
+    const eventId = randomUUID();
+    logger.error({ eventId, err: error }, "form action failed");
+    return { status: "error", formError: "unexpected", eventId, fieldErrors: {}, values };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The server Playwright tests run against (playwright.config.ts starts it): a fresh database of its
+ * own (`samverkan_e2e` on the test cluster, or `<name>_e2e` beside DATABASE_URL), migrated and
+ * loaded with the demo data, and the production build served on port 3100.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { dropDatabase, ensureDatabase, loadLocalConfig, ROOT, startCluster, withDatabase, databaseName } from "./lib/local-db";
+import { runPrismaOrThrow } from "./lib/prisma-cli";
+import { seedDemoDatabase } from "./lib/seed-runner";
+
+async function main() {
+  const cluster = await startCluster("test", { quiet: true });
+  const url = withDatabase(cluster.url, process.env.DATABASE_URL ? `${databaseName(process.env.DATABASE_URL)}_e2e` : "samverkan_e2e");
+  await dropDatabase(url);
+  await ensureDatabase(url);
+  await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
+  await seedDemoDatabase(url);
+  const local = await loadLocalConfig();
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: local.authSecret, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+  const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    const build = spawn(process.execPath, [next, "build"], { cwd: ROOT, env, stdio: "inherit" });
+    const code = await new Promise<number>((resolve) => build.on("close", (c) => resolve(c ?? 1)));
+    if (code !== 0) throw new Error("next build failed");
+  }
+  const server = spawn(process.execPath, [next, "start", "--port", process.env.E2E_PORT ?? "3100"], { cwd: ROOT, env, stdio: "inherit" });
+  const shutdown = () => server.kill("SIGTERM");
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  const code = await new Promise<number>((resolve) => server.on("close", (c) => resolve(c ?? 0)));
+  await cluster.stop();
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+/**
+ * `npm start` (production build) and `npm run dev` (hot reload): one command from a fresh clone to
+ * a running app on http://localhost:3000.
+ *
+ * 1. secrets: AUTH_SECRET from the environment, or generated once and kept in .data/local.json;
+ * 2. database: DATABASE_URL, or an embedded PostgreSQL under .data/postgres (started here);
+ * 3. migrations applied; the demo data loaded into an empty database (not one marked production,
+ *    and not when DEMO_SEED=off); a second start reuses the data as it is;
+ * 4. `next build` when the sources are newer than the last build (start only), then the server.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ensureDatabase, loadLocalConfig, ROOT, startCluster } from "./lib/local-db";
+import { runPrismaOrThrow } from "./lib/prisma-cli";
+import { seedDemoDatabase } from "./lib/seed-runner";
+
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const BUILD_INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(ROOT, input)) > built);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
+}
+
+function waitFor(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const local = await loadLocalConfig();
+  const cluster = await startCluster("app");
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await cluster.stop();
+    process.exit(code);
+  };
+
+  try {
+    await ensureDatabase(cluster.url);
+    await runPrismaOrThrow(["migrate", "deploy"], cluster.url, { quiet: true });
+    if (process.env.DEMO_SEED !== "off") await seedDemoDatabase(cluster.url, { auto: true });
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: cluster.url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? local.authSecret,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const port = process.env.PORT ?? "3000";
+
+    if (!dev && buildIsStale()) {
+      console.log("Bygger appen (next build) …");
+      const code = await waitFor(run(["build"], { ...env, NODE_ENV: "production" }));
+      if (code !== 0) throw new Error("next build failed");
+    }
+
+    const server = run(dev ? ["dev", "--port", port] : ["start", "--port", port], { ...env, NODE_ENV: dev ? "development" : "production" });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => {
+        server.kill(signal);
+      });
+    }
+    console.log(`Samverkan: http://localhost:${port}${cluster.embedded ? " (inbyggd PostgreSQL i .data/postgres)" : ""}`);
+    await stop(await waitFor(server));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+void main();

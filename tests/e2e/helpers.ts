@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The demo accounts (prisma/seed/demo.ts); demo passwords are for development only. */
+export const DEMO_PASSWORD = "Samverkan-demo-2026";
+export const ACCOUNTS = {
+  POLICE: { email: "polis@malmo.samverkan.test", name: "Jonas Berglund", start: "/caseload", heading: "Mina ärenden" },
+  SOCIAL: { email: "social@malmo.samverkan.test", name: "Maria Ekström", start: "/caseload", heading: "Mina ärenden" },
+  PROBATION: { email: "frivard@malmo.samverkan.test", name: "Karin Nyström", start: "/caseload", heading: "Mina ärenden" },
+  MANAGER: { email: "ledning@malmo.samverkan.test", name: "Lena Åberg", start: "/dashboard", heading: "Översikt" },
+  ADMIN: { email: "admin@malmo.samverkan.test", name: "Tomas Wik", start: "/admin/users", heading: "Användare" },
+} as const;
+export type DemoRole = keyof typeof ACCOUNTS;
+
+export async function signIn(page: Page, role: DemoRole) {
+  const account = ACCOUNTS[role];
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(account.email);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${account.start}$`));
+}
