@@ -53,13 +53,14 @@ export function luhnCheckDigit(nineDigits: string): number {
 
 /**
  * A valid, generated personnummer for synthetic data: the birth date, a serial number of three
- * digits, and the computed check digit. `coordination` adds 60 to the day (samordningsnummer).
+ * digits (001–999), and the computed check digit. `coordination` adds 60 to the day (samordningsnummer).
  */
 export function generateIdentityNumber(birthDate: Date, serial: number, coordination = false): string {
   const y = birthDate.getUTCFullYear();
   const m = String(birthDate.getUTCMonth() + 1).padStart(2, "0");
   const d = String(birthDate.getUTCDate() + (coordination ? 60 : 0)).padStart(2, "0");
-  const nnn = String(serial % 1000).padStart(3, "0");
+  // Serial 000 is never issued (and the reference implementation rejects it): 001–999.
+  const nnn = String((serial % 999) + 1).padStart(3, "0");
   const nine = `${String(y).slice(2)}${m}${d}${nnn}`;
   return `${y}${m}${d}${nnn}${luhnCheckDigit(nine)}`;
 }

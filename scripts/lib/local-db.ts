@@ -14,6 +14,10 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const DATA_DIR = path.join(ROOT, ".data");
 const LOCAL_CONFIG = path.join(DATA_DIR, "local.json");
 
+// A .env of the user's own (see .env.example) counts for the scripts as it does for Next.
+const DOT_ENV = path.join(ROOT, ".env");
+if (existsSync(DOT_ENV)) process.loadEnvFile(DOT_ENV);
+
 type LocalConfig = { authSecret: string; postgresPassword: string };
 
 /** Secrets made on first start and kept with the local data (never committed). */

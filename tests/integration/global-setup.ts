@@ -21,6 +21,7 @@ export async function teardown() {
 }
 
 declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
     databaseUrl: string;
     clusterUrl: string;

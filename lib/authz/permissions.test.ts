@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { canUseArea, START_PAGE } from "./areas";
+import { ACTIONS, grantFor, RESOURCES } from "./permissions";
+
+// DESIGN.md's confidentiality table, row by row, as the permission map must state it.
+describe("the permission map follows DESIGN.md", () => {
+  it("lets the three agencies work with people and the joint activities", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+      for (const resource of ["person", "notification", "callIn"] as const) {
+        for (const action of ["list", "read", "create", "update"] as const) expect(grantFor(role, resource, action), `${role} ${resource} ${action}`).toBe("site");
+      }
+    }
+  });
+
+  it("gives managers aggregates and incidents only, administrators users and the audit log only", () => {
+    for (const resource of RESOURCES) {
+      for (const action of ACTIONS) {
+        const manager = grantFor("MANAGER", resource, action);
+        if (resource === "statistics") expect(manager).toBe(action === "read" || action === "export" ? "aggregate" : null);
+        else if (resource === "incident") expect(manager).toBe(["list", "read", "export"].includes(action) ? "site" : null);
+        else expect(manager, `MANAGER ${resource} ${action}`).toBeNull();
+        const admin = grantFor("ADMIN", resource, action);
+        if (resource !== "user" && resource !== "auditLog") expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
+      }
+    }
+  });
+
+  it("keeps internal notes to the writing agency", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) expect(grantFor(role, "internalNote", "read")).toBe("ownAgency");
+    expect(grantFor("MANAGER", "internalNote", "read")).toBeNull();
+    expect(grantFor("ADMIN", "internalNote", "read")).toBeNull();
+  });
+
+  it("shows referrals to police and probation as status only, with consent", () => {
+    expect(grantFor("POLICE", "referral", "read")).toBe("statusWithConsent");
+    expect(grantFor("PROBATION", "referral", "read")).toBe("statusWithConsent");
+    expect(grantFor("SOCIAL", "referral", "update")).toBe("site");
+    expect(grantFor("POLICE", "referral", "create")).toBeNull();
+  });
+
+  it("keeps follow-ups from the police and enforcement from the others but the liberty flag", () => {
+    expect(grantFor("POLICE", "followUp", "read")).toBeNull();
+    expect(grantFor("SOCIAL", "followUp", "read")).toBe("withConsent");
+    expect(grantFor("PROBATION", "followUp", "read")).toBe("site");
+    expect(grantFor("SOCIAL", "enforcement", "read")).toBe("libertyFlagOnly");
+    expect(grantFor("PROBATION", "enforcement", "create")).toBeNull();
+    expect(grantFor("POLICE", "enforcement", "create")).toBe("site");
+  });
+
+  it("lets agencies read their own audit events and administrators all", () => {
+    expect(grantFor("SOCIAL", "auditLog", "list")).toBe("ownActions");
+    expect(grantFor("ADMIN", "auditLog", "list")).toBe("site");
+    expect(grantFor("MANAGER", "auditLog", "list")).toBeNull();
+  });
+
+  it("denies an unknown or missing role", () => {
+    expect(grantFor(undefined, "person", "read")).toBeNull();
+    expect(grantFor("HACKER" as never, "person", "read")).toBeNull();
+  });
+});
+
+describe("pages per role", () => {
+  it("sends each role to a start page it may use", () => {
+    expect(START_PAGE).toEqual({ POLICE: "/caseload", SOCIAL: "/caseload", PROBATION: "/caseload", MANAGER: "/dashboard", ADMIN: "/admin/users" });
+    expect(canUseArea("MANAGER", "dashboard")).toBe(true);
+    expect(canUseArea("MANAGER", "people")).toBe(false);
+    expect(canUseArea("ADMIN", "people")).toBe(false);
+    expect(canUseArea("POLICE", "admin")).toBe(false);
+  });
+});

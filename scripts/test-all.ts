@@ -1,0 +1,76 @@
+/**
+ * `npm test`: every check, in order, each run even if an earlier one failed, then one line of
+ * totals over all of them, exactly `N passed, N failed` (CI reads it):
+ *   lint (1 check), typecheck (1 check), Vitest unit + integration on a real PostgreSQL (per test),
+ *   Playwright end-to-end in Chromium (per test).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./lib/local-db";
+
+type Totals = { passed: number; failed: number };
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function check(name: string, command: string, args: string[]): Promise<Totals> {
+  console.log(`\n── ${name} ──`);
+  const code = await run(command, args);
+  console.log(code === 0 ? `${name}: ok` : `${name}: FAILED (exit ${code})`);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+async function vitest(): Promise<Totals> {
+  console.log("\n── Vitest: unit and integration (PostgreSQL) ──");
+  const report = path.join(ROOT, "test-results", "vitest.json");
+  rmSync(report, { force: true });
+  const code = await run(bin("vitest"), ["run"]);
+  const json = readJson<{ numPassedTests: number; numFailedTests: number }>(report);
+  if (!json) return { passed: 0, failed: 1 };
+  // A failing suite (e.g. an import error) has no failed tests of its own: count it.
+  return { passed: json.numPassedTests, failed: json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0) };
+}
+
+async function playwright(): Promise<Totals> {
+  console.log("\n── Playwright: end-to-end in Chromium ──");
+  const report = path.join(ROOT, "test-results", "e2e.json");
+  rmSync(report, { force: true });
+  const code = await run(bin("playwright"), ["test"]);
+  const json = existsSync(report) ? readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report) : null;
+  if (!json) return { passed: 0, failed: 1 };
+  return { passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected + (code !== 0 && json.stats.unexpected === 0 ? 1 : 0) };
+}
+
+async function main() {
+  const started = Date.now();
+  const results: [string, Totals][] = [];
+  results.push(["lint", await check("ESLint", bin("eslint"), ["--max-warnings=0", "."])]);
+  results.push(["typecheck", await check("TypeScript", "npm", ["run", "--silent", "typecheck"])]);
+  results.push(["vitest", await vitest()]);
+  results.push(["playwright", await playwright()]);
+
+  const total = results.reduce((a, [, t]) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed }), { passed: 0, failed: 0 });
+  console.log("\nSummary:");
+  for (const [name, t] of results) console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
+  console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  process.exit(total.failed === 0 ? 0 : 1);
+}
+
+void main();
