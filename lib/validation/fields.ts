@@ -20,46 +20,31 @@ export const requiredText = (max: number) => z.string({ error: "required" }).tri
 
 export const uuid = z.uuid({ error: "invalid" });
 
+/** A required text field turned into a value by `parse`; null from `parse` is error `key`. */
+const parsedText = <T>(parse: (value: string) => T | null, key: string) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .transform((value, ctx) => {
+      const parsed = parse(value);
+      if (parsed === null) {
+        ctx.addIssue({ code: "custom", message: key });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
 /** A date and time in the past (a minute's clock skew allowed), typed in Swedish time. */
-export const pastDateTime = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, { error: "required" })
-  .transform((value, ctx) => {
-    const date = parseStockholmDateTime(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "invalidDate" });
-      return z.NEVER;
-    }
-    return date;
-  })
+export const pastDateTime = parsedText(parseStockholmDateTime, "invalidDate")
   .refine((d) => d.getTime() <= Date.now() + 60_000, { error: "futureDate" })
   .refine((d) => d.getUTCFullYear() >= 2000, { error: "tooEarly" });
 
-export const dateOnly = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, { error: "required" })
-  .transform((value, ctx) => {
-    const date = parseDateOnly(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "invalidDate" });
-      return z.NEVER;
-    }
-    return date;
-  });
+/** A calendar date (YYYY-MM-DD). */
+export const dateOnly = parsedText(parseDateOnly, "invalidDate");
 
-export const identityNumber = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const parsed = parseIdentityNumber(value);
-    if (!parsed) {
-      ctx.addIssue({ code: "custom", message: "invalidIdentityNumber" });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+/** A personnummer or samordningsnummer in any common form, normalised. */
+export const identityNumber = parsedText(parseIdentityNumber, "invalidIdentityNumber");
 
 /** A checkbox: present ("on") or absent. */
 export const checkbox = z
