@@ -1,7 +1,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Agency } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { grantFor, type Action, type Resource, type Scope } from "./permissions";
+
+/*
+ * Prisma `where` and `select` builders: the permission map (permissions.ts) applied to queries.
+ * Every list, detail page, search, export, count and dashboard builds its query from these, so a
+ * list and a detail page can never disagree. All are scoped to the actor's site.
+ */
 
 /**
  * Throws NotFoundError unless the actor's role holds a grant: a denied record looks exactly like a
@@ -17,10 +24,37 @@ export function can(actor: Actor, resource: Resource, action: Action): boolean {
   return grantFor(actor.role, resource, action) !== null;
 }
 
+function agencyOf(actor: Actor, resource: Resource): Agency {
+  if (!actor.agency) throw new NotFoundError(resource);
+  return actor.agency;
+}
+
+/**
+ * The person's consent, given and not withdrawn, names both the agency that owns the information
+ * and the agency about to see it (OSL 12 kap. 2 §). Withdrawal takes effect at once: it is part of
+ * every query, not a cached flag.
+ */
+export function consentCovers(owner: Agency, viewer: Agency, now = new Date()): Prisma.PersonWhereInput {
+  return { consents: { some: { withdrawnAt: null, givenOn: { lte: now }, agencies: { hasEvery: [owner, viewer] } } } };
+}
+
+const LIVE_PERSON: Prisma.PersonWhereInput = { anonymisedAt: null };
+
+// ───────────── people and groups ─────────────
+
 /** People of the actor's site who have not been anonymised. */
 export function personWhere(actor: Actor, action: Action = "read"): Prisma.PersonWhereInput {
   authorize(actor, "person", action);
-  return { siteId: actor.siteId, anonymisedAt: null };
+  return { siteId: actor.siteId, ...LIVE_PERSON };
+}
+
+/**
+ * After a relocation, a protected person's new town and address are for the social services
+ * staff handling them (an active SOCIAL assignment) only: never lists, exports or other agencies.
+ */
+export function protectedLocationWhere(actor: Actor): Prisma.PersonWhereInput | null {
+  if (actor.role !== "SOCIAL") return null;
+  return { assignments: { some: { userId: actor.id, agency: "SOCIAL", endedAt: null } } };
 }
 
 export function groupWhere(actor: Actor, action: Action = "read"): Prisma.GroupWhereInput {
@@ -28,21 +62,27 @@ export function groupWhere(actor: Actor, action: Action = "read"): Prisma.GroupW
   return { siteId: actor.siteId };
 }
 
+export function membershipWhere(actor: Actor, action: Action = "read"): Prisma.MembershipWhereInput {
+  authorize(actor, "person", action);
+  return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+// ───────────── the joint activities ─────────────
+
 export function notificationWhere(actor: Actor, action: Action = "read"): Prisma.CustomNotificationWhereInput {
   authorize(actor, "notification", action);
-  return { siteId: actor.siteId, person: { anonymisedAt: null } };
+  return { siteId: actor.siteId, person: LIVE_PERSON };
 }
 
-/** Internal notes: the actor's own agency's only, whatever the record. */
-export function internalNoteWhere(actor: Actor, action: Action = "read"): Prisma.InternalNoteWhereInput {
-  authorize(actor, "internalNote", action);
-  if (!actor.agency) throw new NotFoundError("internalNote");
-  return { siteId: actor.siteId, agency: actor.agency };
-}
-
-export function userWhere(actor: Actor, action: Action = "read"): Prisma.UserWhereInput {
-  authorize(actor, "user", action);
+export function callInWhere(actor: Actor, action: Action = "read"): Prisma.CallInWhereInput {
+  authorize(actor, "callIn", action);
   return { siteId: actor.siteId };
+}
+
+/** Invitees of call-ins the actor may see, never anonymised people. */
+export function callInInviteeWhere(actor: Actor, action: Action = "read"): Prisma.CallInInviteeWhereInput {
+  authorize(actor, "callIn", action);
+  return { callIn: { siteId: actor.siteId }, person: LIVE_PERSON };
 }
 
 /** Colleagues of the actor's site that may be named as participants in joint activities. */
@@ -51,7 +91,110 @@ export function colleagueWhere(actor: Actor): Prisma.UserWhereInput {
   return { siteId: actor.siteId, isActive: true, role: { in: ["POLICE", "SOCIAL", "PROBATION"] } };
 }
 
+// ───────────── the defector programme (social services' information) ─────────────
+
+/** Referrals: social services all of the site; police and probation only with consent. */
+export function referralWhere(actor: Actor, action: Action = "read"): Prisma.ReferralWhereInput {
+  const scope = authorize(actor, "referral", action);
+  if (scope === "site") return { siteId: actor.siteId, person: LIVE_PERSON };
+  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", agencyOf(actor, "referral")) } };
+}
+
+/** Whether the actor sees referrals (and support measures) as status only. */
+export function isStatusOnly(actor: Actor, resource: "referral" | "supportMeasure"): boolean {
+  return grantFor(actor.role, resource, "read") === "statusWithConsent";
+}
+
+/** Status only: that there is a referral, where it stands and when; nothing of its content. */
+export const REFERRAL_STATUS_SELECT = {
+  id: true,
+  personId: true,
+  status: true,
+  statusChangedAt: true,
+  referredAt: true,
+  closedAt: true,
+} satisfies Prisma.ReferralSelect;
+
+export function supportMeasureWhere(actor: Actor, action: Action = "read"): Prisma.SupportMeasureWhereInput {
+  const scope = authorize(actor, "supportMeasure", action);
+  if (scope === "site") return { siteId: actor.siteId, person: LIVE_PERSON };
+  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", agencyOf(actor, "supportMeasure")) } };
+}
+
+/** Status only: neither the kind of measure, its outcome nor (least of all) a destination town. */
+export const SUPPORT_MEASURE_STATUS_SELECT = {
+  id: true,
+  referralId: true,
+  personId: true,
+  status: true,
+  startsOn: true,
+  endsOn: true,
+} satisfies Prisma.SupportMeasureSelect;
+
+// ───────────── follow-ups (probation's information; social services' own) ─────────────
+
+/**
+ * Follow-ups: an agency always sees its own; social services see probation's only with consent;
+ * the police none.
+ */
+export function followUpWhere(actor: Actor, action: Action = "read"): Prisma.FollowUpWhereInput {
+  const scope = authorize(actor, "followUp", action);
+  const agency = agencyOf(actor, "followUp");
+  const base = { siteId: actor.siteId, person: LIVE_PERSON };
+  if (scope === "site") return base;
+  return {
+    ...base,
+    OR: [{ agency }, { agency: { not: agency }, person: { ...LIVE_PERSON, ...consentCovers("PROBATION", agency) } }],
+  };
+}
+
+// ───────────── enforcement and incidents ─────────────
+
+/**
+ * Enforcement actions: the police's. Social services and probation learn only that a person is
+ * deprived of liberty (Person.status), never the actions: for them this throws NotFoundError.
+ */
+export function enforcementWhere(actor: Actor, action: Action = "read"): Prisma.EnforcementActionWhereInput {
+  const scope = authorize(actor, "enforcement", action);
+  if (scope !== "site") throw new NotFoundError("enforcement");
+  return { siteId: actor.siteId, OR: [{ personId: null }, { person: LIVE_PERSON }] };
+}
+
+export function incidentWhere(actor: Actor, action: Action = "read"): Prisma.IncidentWhereInput {
+  authorize(actor, "incident", action);
+  return { siteId: actor.siteId };
+}
+
+/** Managers see incidents as events, without the people linked to them. */
+export function canSeeIncidentPeople(actor: Actor): boolean {
+  return can(actor, "person", "read");
+}
+
+// ───────────── consent, notes, users, audit ─────────────
+
+export function consentWhere(actor: Actor, action: Action = "read"): Prisma.ConsentWhereInput {
+  authorize(actor, "consent", action);
+  return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/** Internal notes: the actor's own agency's only, whatever the record. */
+export function internalNoteWhere(actor: Actor, action: Action = "read"): Prisma.InternalNoteWhereInput {
+  authorize(actor, "internalNote", action);
+  return { siteId: actor.siteId, agency: agencyOf(actor, "internalNote") };
+}
+
+export function userWhere(actor: Actor, action: Action = "read"): Prisma.UserWhereInput {
+  authorize(actor, "user", action);
+  return { siteId: actor.siteId };
+}
+
 export function auditEventWhere(actor: Actor, action: Action = "list"): Prisma.AuditEventWhereInput {
   const scope = authorize(actor, "auditLog", action);
   return scope === "ownActions" ? { siteId: actor.siteId, actorId: actor.id } : { siteId: actor.siteId };
+}
+
+/** Aggregates (dashboards, counts for managers): the actor's site, small numbers suppressed. */
+export function statisticsSiteId(actor: Actor, action: Action = "read"): string {
+  authorize(actor, "statistics", action);
+  return actor.siteId;
 }

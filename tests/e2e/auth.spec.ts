@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, signIn, type DemoRole } from "./helpers";
+import { ACCOUNTS, DEMO_PASSWORD, signIn, signOut, type DemoRole } from "./helpers";
 
 const ROLES = Object.keys(ACCOUNTS) as DemoRole[];
 const OTHER_PAGES: Record<DemoRole, string[]> = {
@@ -45,8 +45,7 @@ test("wrong password and unknown account get the same Swedish message", async ({
 
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "PROBATION");
-  await page.getByRole("button", { name: "Logga ut" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
   await page.goto("/caseload");
   await expect(page).toHaveURL(/\/login/);
   // The password still works afterwards (the sign-out did not break the account).

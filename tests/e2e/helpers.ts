@@ -19,3 +19,10 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect(page).toHaveURL(new RegExp(`${account.start}$`));
 }
+
+/** Signs out and waits until the sign-out has gone through (a navigation right after the click would race it). */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 /** Opens the first person of the people list whose name matches `search`, returns their URL. */
 async function openFirstPerson(page: Page): Promise<string> {
@@ -48,7 +48,7 @@ test("a police coordinator logs a custom notification; errors keep what was type
   await expect(entry).toContainText("Registrerat av Jonas Berglund (Polisen)");
 
   // Social services see the joint activity, but not the police's internal note.
-  await page.getByRole("button", { name: "Logga ut" }).click();
+  await signOut(page);
   await signIn(page, "SOCIAL");
   await page.goto(personUrl);
   const seenBySocial = page.getByRole("article").filter({ hasText: nextStep });
