@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
-import { logNotification } from "./mutations";
-import { LOG_NOTIFICATION_ARRAYS, ZLogNotification } from "./schemas";
+import { logNotification, updateNotification } from "./mutations";
+import { LOG_NOTIFICATION_ARRAYS, ZLogNotification, ZUpdateNotification } from "./schemas";
 
 export async function logNotificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
@@ -18,5 +18,15 @@ export async function logNotificationAction(_previous: FormState, formData: Form
     { arrays: LOG_NOTIFICATION_ARRAYS },
   );
   if (state.status === "success") redirect(`/people/${personId}?saved=notification`);
+  return state;
+}
+
+export async function updateNotificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  let personId = "";
+  const state = await handleForm(formData, ZUpdateNotification, async (input) => ({ personId } = await updateNotification({ actor, input })), {
+    arrays: LOG_NOTIFICATION_ARRAYS,
+  });
+  if (state.status === "success") redirect(`/people/${personId}?saved=notificationUpdated`);
   return state;
 }

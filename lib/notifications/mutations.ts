@@ -1,9 +1,17 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { authorize, colleagueWhere, personWhere, type Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { authorize, colleagueWhere, internalNoteWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import type { TLogNotification } from "./schemas";
+import { updateVersioned } from "@/lib/versioning";
+import type { TLogNotification, TUpdateNotification } from "./schemas";
+
+/** Participants must be active colleagues of the actor's own site. */
+async function checkParticipants(tx: Tx, actor: Actor, participantIds: string[]) {
+  if (participantIds.length === 0) return;
+  const found = await tx.user.count({ where: { AND: [colleagueWhere(actor), { id: { in: participantIds } }] } });
+  if (found !== participantIds.length) throw new RuleError("unknownParticipant", "participantIds");
+}
 
 /**
  * Records a custom notification with its participants and the actor's agency's internal note,
@@ -18,10 +26,7 @@ export async function logNotification({ actor, input }: { actor: Actor; input: T
     const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
     if (!person) throw new NotFoundError("person");
 
-    if (input.participantIds.length > 0) {
-      const found = await tx.user.count({ where: { AND: [colleagueWhere(actor), { id: { in: input.participantIds } }] } });
-      if (found !== input.participantIds.length) throw new RuleError("unknownParticipant", "participantIds");
-    }
+    await checkParticipants(tx, actor, input.participantIds);
 
     const notification = await tx.customNotification.create({
       data: {
@@ -53,5 +58,63 @@ export async function logNotification({ actor, input }: { actor: Actor; input: T
       metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: Boolean(input.internalNote) },
     });
     return notification;
+  });
+}
+
+/**
+ * Edits a notification later, with optimistic locking on the notification: the participants are
+ * replaced, and the actor's own agency's internal note is saved (or removed when emptied). Other
+ * agencies' notes are never read or written here. Audited in the same transaction.
+ */
+export async function updateNotification({ actor, input }: { actor: Actor; input: TUpdateNotification }): Promise<{ id: string; personId: string }> {
+  const where = notificationWhere(actor, "update");
+  const noteScope = internalNoteWhere(actor, "update");
+  const agency = actor.agency;
+  if (!agency) throw new NotFoundError("notification");
+
+  return db.$transaction(async (tx) => {
+    const current = await tx.customNotification.findFirst({ where: { AND: [where, { id: input.notificationId }] }, select: { id: true, personId: true } });
+    if (!current) throw new NotFoundError("notification");
+    await checkParticipants(tx, actor, input.participantIds);
+
+    await updateVersioned(tx.customNotification, {
+      where,
+      id: current.id,
+      version: input.version,
+      data: {
+        occurredAt: input.occurredAt,
+        placeType: input.placeType,
+        placeDescription: input.placeDescription ?? null,
+        agencies: input.agencies,
+        outcome: input.outcome,
+        response: input.outcome === "DELIVERED" ? (input.response ?? null) : null,
+        askedForHelpOnSite: input.askedForHelpOnSite,
+        nextStep: input.nextStep ?? null,
+      },
+    });
+    await tx.notificationParticipant.deleteMany({ where: { notificationId: current.id } });
+    if (input.participantIds.length > 0) {
+      await tx.notificationParticipant.createMany({ data: input.participantIds.map((userId) => ({ notificationId: current.id, userId })) });
+    }
+
+    const ownNote = await tx.internalNote.findFirst({ where: { AND: [noteScope, { notificationId: current.id }] }, select: { id: true, body: true } });
+    let note: "unchanged" | "saved" | "removed" = "unchanged";
+    if (input.internalNote && input.internalNote !== ownNote?.body) {
+      note = "saved";
+      if (ownNote) await tx.internalNote.update({ where: { id: ownNote.id }, data: { body: input.internalNote, version: { increment: 1 } } });
+      else await tx.internalNote.create({ data: { siteId: actor.siteId, agency, notificationId: current.id, body: input.internalNote, createdById: actor.id } });
+    } else if (!input.internalNote && ownNote) {
+      note = "removed";
+      await tx.internalNote.delete({ where: { id: ownNote.id } });
+    }
+
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "CustomNotification",
+      entityId: current.id,
+      personId: current.personId,
+      metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: note, version: input.version + 1 },
+    });
+    return current;
   });
 }

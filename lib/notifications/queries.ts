@@ -1,5 +1,6 @@
 import "server-only";
-import { colleagueWhere, personWhere, authorize, type Actor } from "@/lib/authz";
+import { recordAuditNow } from "@/lib/audit";
+import { colleagueWhere, internalNoteWhere, notificationWhere, personWhere, authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
@@ -14,4 +15,37 @@ export async function getNotificationFormOptions({ actor, personId }: { actor: A
   ]);
   if (!person) throw new NotFoundError("person");
   return { person, colleagues };
+}
+
+/**
+ * What the "edit a notification" form needs: the notification as saved, the actor's own agency's
+ * internal note (never another agency's), and the colleagues who could have taken part. Audited.
+ */
+export async function getNotificationForEdit({ actor, notificationId }: { actor: Actor; notificationId: string }) {
+  if (!isUuid(notificationId)) throw new NotFoundError("notification");
+  const [notification, colleagues] = await Promise.all([
+    db.customNotification.findFirst({
+      where: { AND: [notificationWhere(actor, "update"), { id: notificationId }] },
+      select: {
+        id: true,
+        occurredAt: true,
+        placeType: true,
+        placeDescription: true,
+        agencies: true,
+        outcome: true,
+        response: true,
+        askedForHelpOnSite: true,
+        nextStep: true,
+        version: true,
+        participants: { select: { userId: true } },
+        notes: { where: internalNoteWhere(actor), select: { body: true } },
+        person: { select: { id: true, firstName: true, lastName: true, status: true } },
+      },
+    }),
+    db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
+  ]);
+  if (!notification) throw new NotFoundError("notification");
+  await recordAuditNow(actor, { action: "READ", entityType: "CustomNotification", entityId: notification.id, personId: notification.person.id, metadata: { purpose: "edit" } });
+  const { notes, participants, ...rest } = notification;
+  return { notification: { ...rest, participantIds: participants.map((p) => p.userId), internalNote: notes[0]?.body ?? null }, colleagues };
 }

@@ -1,25 +1,47 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditNow } from "@/lib/audit";
-import { internalNoteWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import type { Agency } from "@/lib/generated/prisma/enums";
+import { recordAudit, recordAuditNow } from "@/lib/audit";
+import {
+  AGENCY_OF_ROLE,
+  REFERRAL_STATUS_SELECT,
+  callInInviteeWhere,
+  can,
+  colleagueWhere,
+  consentCovers,
+  enforcementWhere,
+  followUpWhere,
+  groupWhere,
+  internalNoteWhere,
+  isStatusOnly,
+  notificationWhere,
+  personWhere,
+  protectedLocationWhere,
+  referralWhere,
+  type Actor,
+} from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/validation/ids";
 import { maskIdentityNumber } from "@/lib/validation/personnummer";
 import type { TFindPeople } from "./schemas";
+import { mergeTimeline, type TimelineEntry } from "./timeline";
+import { currentMembership, filterWhere, searchWhere, todayDate } from "./where";
 
-const LIST_SELECT = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  identityNumber: true,
-  status: true,
-  memberships: { where: { validTo: null }, select: { group: { select: { id: true, name: true } } } },
-  _count: { select: { notifications: true } },
-} satisfies Prisma.PersonSelect;
+function listSelect(now: Date) {
+  return {
+    id: true,
+    firstName: true,
+    lastName: true,
+    identityNumber: true,
+    status: true,
+    memberships: { where: currentMembership(now), orderBy: { validFrom: "desc" }, select: { group: { select: { id: true, name: true } } } },
+    _count: { select: { notifications: { where: { outcome: "DELIVERED" } } } },
+  } satisfies Prisma.PersonSelect;
+}
 
-type ListRow = Prisma.PersonGetPayload<{ select: typeof LIST_SELECT }>;
+type ListRow = Prisma.PersonGetPayload<{ select: ReturnType<typeof listSelect> }>;
 
 export type PersonListItem = {
   id: string;
@@ -27,6 +49,7 @@ export type PersonListItem = {
   maskedIdentityNumber: string | null;
   status: ListRow["status"];
   groups: { id: string; name: string }[];
+  /** custom notifications that delivered the message */
   notificationCount: number;
 };
 
@@ -42,42 +65,50 @@ function toListItem(p: ListRow): PersonListItem {
   };
 }
 
-function searchWhere(q: string): Prisma.PersonWhereInput {
-  if (!q) return {};
-  const terms = q.split(/\s+/).filter(Boolean).slice(0, 4);
-  return {
-    AND: terms.map((term) => ({
-      OR: [
-        { firstName: { startsWith: term, mode: "insensitive" } },
-        { lastName: { startsWith: term, mode: "insensitive" } },
-        { aliases: { has: term } },
-      ],
-    })),
-  };
-}
+const LIST_ORDER = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] satisfies Prisma.PersonOrderByWithRelationInput[];
 
-/** The people list: the actor's site, searched by name, paginated; the read is audited. */
-export async function findPeople({ actor, query }: { actor: Actor; query: TFindPeople }): Promise<Page<PersonListItem>> {
-  const where: Prisma.PersonWhereInput = { AND: [personWhere(actor, "list"), searchWhere(query.q)] };
+/**
+ * The people list: the actor's site, searched by name, alias or personnummer and filtered by
+ * group, status, coordinator and notified, paginated on the server. Every condition is answered
+ * from an index (trigram on the search text, the identity-number range, the filters' own).
+ * The read is audited with the ids shown, never the search text (it may be a personnummer).
+ */
+export async function findPeople({ actor, query, now = new Date() }: { actor: Actor; query: TFindPeople; now?: Date }): Promise<Page<PersonListItem>> {
+  const where: Prisma.PersonWhereInput = { AND: [personWhere(actor, "list"), searchWhere(query.q), filterWhere(actor.siteId, query, now)] };
   const [rows, total] = await Promise.all([
-    db.person.findMany({ where, select: LIST_SELECT, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], ...pageArgs(query.page) }),
+    db.person.findMany({ where, select: listSelect(now), orderBy: LIST_ORDER, ...pageArgs(query.page) }),
     db.person.count({ where }),
   ]);
   await recordAuditNow(actor, {
     action: "SEARCH",
     entityType: "Person",
-    metadata: { page: query.page, searched: query.q.length > 0, shownPersonIds: rows.map((r) => r.id) },
+    metadata: {
+      page: query.page,
+      searched: query.q.length > 0,
+      filters: { status: query.status ?? null, groupId: query.group ?? null, coordinatorId: query.coordinator ?? null, notified: query.notified ?? null },
+      shownPersonIds: rows.map((r) => r.id),
+    },
   });
   return toPage(rows.map(toListItem), total, query.page);
 }
 
+/** What the people list's filters offer: the site's groups and the colleagues who coordinate. */
+export async function getPeopleFilterOptions({ actor }: { actor: Actor }) {
+  personWhere(actor, "list");
+  const [groups, coordinators] = await Promise.all([
+    db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
+  ]);
+  return { groups, coordinators };
+}
+
 /** The actor's own caseload: people they are the active coordinator of. */
-export async function findCaseload({ actor, page }: { actor: Actor; page: number }): Promise<Page<PersonListItem>> {
+export async function findCaseload({ actor, page, now = new Date() }: { actor: Actor; page: number; now?: Date }): Promise<Page<PersonListItem>> {
   const where: Prisma.PersonWhereInput = {
-    AND: [personWhere(actor, "list"), { assignments: { some: { userId: actor.id, endedAt: null } } }],
+    AND: [personWhere(actor, "list"), { assignments: { some: { siteId: actor.siteId, userId: actor.id, endedAt: null } } }],
   };
   const [rows, total] = await Promise.all([
-    db.person.findMany({ where, select: LIST_SELECT, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], ...pageArgs(page) }),
+    db.person.findMany({ where, select: listSelect(now), orderBy: LIST_ORDER, ...pageArgs(page) }),
     db.person.count({ where }),
   ]);
   await recordAuditNow(actor, {
@@ -88,58 +119,330 @@ export async function findCaseload({ actor, page }: { actor: Actor; page: number
   return toPage(rows.map(toListItem), total, page);
 }
 
-function fileSelect(actor: Actor) {
-  return {
-    id: true,
-    firstName: true,
-    lastName: true,
-    identityNumber: true,
-    identityNumberKind: true,
-    aliases: true,
-    status: true,
-    statusSince: true,
-    hasProtectedIdentity: true,
-    version: true,
-    memberships: {
-      orderBy: { validFrom: "desc" },
-      select: { id: true, role: true, confidence: true, validFrom: true, validTo: true, group: { select: { id: true, name: true } } },
+// ───────────── the person's file ─────────────
+
+/** Newest entries per kind of record; a person's file rarely holds more. */
+export const TIMELINE_LIMIT = 100;
+
+const PROFILE_SELECT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  identityNumber: true,
+  identityNumberKind: true,
+  birthDate: true,
+  aliases: true,
+  status: true,
+  statusSince: true,
+  hasProtectedIdentity: true,
+  version: true,
+  memberships: {
+    orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { validFrom: "desc" }],
+    select: {
+      id: true,
+      role: true,
+      confidence: true,
+      sourceAgency: true,
+      validFrom: true,
+      validTo: true,
+      reviewDueOn: true,
+      version: true,
+      group: { select: { id: true, name: true, isPrioritized: true } },
     },
-    assignments: {
-      where: { endedAt: null },
-      select: { agency: true, user: { select: { id: true, name: true } } },
-    },
-    notifications: {
-      where: notificationWhere(actor),
-      orderBy: { occurredAt: "desc" },
-      take: 100,
-      select: {
-        id: true,
-        occurredAt: true,
-        placeType: true,
-        agencies: true,
-        outcome: true,
-        response: true,
-        askedForHelpOnSite: true,
-        nextStep: true,
-        createdByAgency: true,
-        createdBy: { select: { name: true } },
-        participants: { select: { user: { select: { name: true } } } },
-        notes: { where: internalNoteWhere(actor), select: { agency: true, body: true } },
-      },
-    },
-  } satisfies Prisma.PersonSelect;
+  },
+  assignments: {
+    where: { endedAt: null },
+    orderBy: { agency: "asc" },
+    select: { agency: true, user: { select: { id: true, name: true } } },
+  },
+} satisfies Prisma.PersonSelect;
+
+const noteSelect = (actor: Actor) => ({ where: internalNoteWhere(actor), select: { agency: true, body: true } }) as const;
+
+/** A where builder that denies (NotFoundError) means: this kind of record is not for this viewer. */
+function allowed<T>(build: () => T): T | null {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
-export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: ReturnType<typeof fileSelect> }>, "identityNumber"> & {
+const agencyOfUser = (role: keyof typeof AGENCY_OF_ROLE): Agency => AGENCY_OF_ROLE[role] ?? "SOCIAL";
+
+async function notificationEntries(actor: Actor, personId: string): Promise<TimelineEntry[]> {
+  const rows = await db.customNotification.findMany({
+    where: { AND: [notificationWhere(actor), { personId }] },
+    orderBy: { occurredAt: "desc" },
+    take: TIMELINE_LIMIT,
+    select: {
+      id: true,
+      occurredAt: true,
+      placeType: true,
+      agencies: true,
+      outcome: true,
+      response: true,
+      askedForHelpOnSite: true,
+      nextStep: true,
+      createdByAgency: true,
+      createdBy: { select: { name: true } },
+      participants: { select: { user: { select: { name: true } } } },
+      notes: noteSelect(actor),
+    },
+  });
+  return rows.map((n) => ({
+    kind: "notification",
+    key: `notification:${n.id}`,
+    at: n.occurredAt,
+    recordedBy: { name: n.createdBy.name, agency: n.createdByAgency },
+    id: n.id,
+    placeType: n.placeType,
+    outcome: n.outcome,
+    response: n.response,
+    askedForHelpOnSite: n.askedForHelpOnSite,
+    nextStep: n.nextStep,
+    agencies: n.agencies,
+    participants: n.participants.map((p) => p.user.name),
+    notes: n.notes,
+  }));
+}
+
+async function callInEntries(actor: Actor, personId: string): Promise<TimelineEntry[]> {
+  const rows = await db.callInInvitee.findMany({
+    where: { AND: [callInInviteeWhere(actor), { personId }] },
+    orderBy: { callIn: { occurredAt: "desc" } },
+    take: TIMELINE_LIMIT,
+    select: {
+      status: true,
+      response: true,
+      askedForHelp: true,
+      callIn: { select: { id: true, occurredAt: true, venue: true, createdByAgency: true, createdBy: { select: { name: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    kind: "callIn",
+    key: `callIn:${r.callIn.id}`,
+    at: r.callIn.occurredAt,
+    recordedBy: { name: r.callIn.createdBy.name, agency: r.callIn.createdByAgency },
+    callInId: r.callIn.id,
+    venue: r.callIn.venue,
+    status: r.status,
+    response: r.response,
+    askedForHelp: r.askedForHelp,
+  }));
+}
+
+/** Social services: every step with who took it. Police and probation (with consent): the status only. */
+async function referralEntries(actor: Actor, personId: string): Promise<{ entries: TimelineEntry[]; disclosedIds: string[] }> {
+  const where = allowed(() => referralWhere(actor));
+  if (!where) return { entries: [], disclosedIds: [] };
+  const scoped = { AND: [where, { personId }] };
+  if (isStatusOnly(actor, "referral")) {
+    const rows = await db.referral.findMany({ where: scoped, orderBy: { statusChangedAt: "desc" }, take: TIMELINE_LIMIT, select: REFERRAL_STATUS_SELECT });
+    return {
+      entries: rows.map((r) => ({
+        kind: "referralStatus",
+        key: `referral:${r.id}`,
+        at: r.statusChangedAt,
+        recordedBy: { name: null, agency: "SOCIAL" },
+        referralId: r.id,
+        status: r.status,
+        referredAt: r.referredAt,
+        closedAt: r.closedAt,
+      })),
+      disclosedIds: rows.map((r) => r.id),
+    };
+  }
+  const steps = await db.referralStatusChange.findMany({
+    where: { referral: scoped },
+    orderBy: { changedAt: "desc" },
+    take: TIMELINE_LIMIT,
+    select: { id: true, referralId: true, fromStatus: true, toStatus: true, changedAt: true, comment: true, changedBy: { select: { name: true, role: true } } },
+  });
+  return {
+    entries: steps.map((s) => ({
+      kind: "referralStep",
+      key: `referralStep:${s.id}`,
+      at: s.changedAt,
+      recordedBy: { name: s.changedBy.name, agency: agencyOfUser(s.changedBy.role) },
+      referralId: s.referralId,
+      fromStatus: s.fromStatus,
+      toStatus: s.toStatus,
+      comment: s.comment,
+    })),
+    disclosedIds: [],
+  };
+}
+
+/** Follow-ups: never the police's; social services see probation's only with consent (followUpWhere). */
+async function followUpEntries(actor: Actor, personId: string, now: Date): Promise<{ entries: TimelineEntry[]; disclosedIds: string[] }> {
+  const where = allowed(() => followUpWhere(actor));
+  if (!where) return { entries: [], disclosedIds: [] };
+  const today = todayDate(now);
+  const rows = await db.followUp.findMany({
+    where: { AND: [where, { personId }] },
+    orderBy: { dueOn: "desc" },
+    take: TIMELINE_LIMIT,
+    select: {
+      id: true,
+      agency: true,
+      dueOn: true,
+      doneAt: true,
+      contactType: true,
+      summary: true,
+      assignedTo: { select: { name: true } },
+      createdBy: { select: { name: true } },
+      notes: noteSelect(actor),
+    },
+  });
+  return {
+    entries: rows.map((f) => ({
+      kind: "followUp",
+      key: `followUp:${f.id}`,
+      at: f.doneAt ?? f.dueOn,
+      recordedBy: { name: f.createdBy.name, agency: f.agency },
+      id: f.id,
+      dueOn: f.dueOn,
+      doneAt: f.doneAt,
+      isOverdue: !f.doneAt && f.dueOn < today,
+      contactType: f.contactType,
+      summary: f.summary,
+      assignedTo: f.assignedTo.name,
+      notes: f.notes,
+    })),
+    disclosedIds: rows.filter((f) => f.agency !== actor.agency).map((f) => f.id),
+  };
+}
+
+/** Enforcement actions: the police's alone; the others learn only the "deprived of liberty" status. */
+async function enforcementEntries(actor: Actor, personId: string): Promise<TimelineEntry[]> {
+  const where = allowed(() => enforcementWhere(actor));
+  if (!where) return [];
+  const rows = await db.enforcementAction.findMany({
+    where: { AND: [where, { personId }] },
+    orderBy: { occurredAt: "desc" },
+    take: TIMELINE_LIMIT,
+    select: { id: true, type: true, occurredAt: true, description: true, createdBy: { select: { name: true } }, notes: noteSelect(actor) },
+  });
+  return rows.map((e) => ({
+    kind: "enforcement",
+    key: `enforcement:${e.id}`,
+    at: e.occurredAt,
+    recordedBy: { name: e.createdBy.name, agency: "POLICE" },
+    id: e.id,
+    type: e.type,
+    description: e.description,
+    notes: e.notes,
+  }));
+}
+
+export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: typeof PROFILE_SELECT }>, "identityNumber"> & {
   maskedIdentityNumber: string | null;
+  /** Only for the social services staff handling a protected person; otherwise never selected. */
+  protectedLocation: { town: string | null; address: string | null } | null;
+  timeline: TimelineEntry[];
+  /** Some kind of record had more than TIMELINE_LIMIT entries: the oldest are not shown. */
+  timelineTruncated: boolean;
+  can: {
+    edit: boolean;
+    logNotification: boolean;
+    editNotification: boolean;
+    addMembership: boolean;
+    logFollowUp: boolean;
+    logEnforcement: boolean;
+    refer: boolean;
+    openReferral: boolean;
+  };
 };
 
-/** A person's file for the actor; not found if it does not exist or is not theirs to see. Audited. */
-export async function getPersonFile({ actor, personId }: { actor: Actor; personId: string }): Promise<PersonFile> {
+/**
+ * A person's file for the actor: profile, groups and one timeline of everything recorded about
+ * them that the actor's role may see; not found if it does not exist or is not theirs to see.
+ * The read is audited, and each record of another agency shown under the person's consent is
+ * logged as a disclosure (OSL 12 kap. 2 §), in the same transaction.
+ */
+export async function getPersonFile({ actor, personId, now = new Date() }: { actor: Actor; personId: string; now?: Date }): Promise<PersonFile> {
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: fileSelect(actor) });
+  const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: PROFILE_SELECT });
   if (!person) throw new NotFoundError("person");
-  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id });
+
+  const protectedWhere = person.hasProtectedIdentity ? protectedLocationWhere(actor) : null;
+  const [notifications, callIns, referrals, followUps, enforcement, location] = await Promise.all([
+    notificationEntries(actor, person.id),
+    callInEntries(actor, person.id),
+    referralEntries(actor, person.id),
+    followUpEntries(actor, person.id, now),
+    enforcementEntries(actor, person.id),
+    protectedWhere
+      ? db.person.findFirst({ where: { AND: [personWhere(actor, "read"), protectedWhere, { id: person.id }] }, select: { protectedTown: true, protectedAddress: true } })
+      : null,
+  ]);
+
+  const disclosures = [
+    ...referrals.disclosedIds.map((id) => ({ owner: "SOCIAL" as Agency, entityType: "Referral", id })),
+    ...followUps.disclosedIds.map((id) => ({ owner: "PROBATION" as Agency, entityType: "FollowUp", id })),
+  ];
+  await db.$transaction(async (tx) => {
+    await recordAudit(tx, actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id });
+    if (disclosures.length === 0 || !actor.agency) return;
+    const viewer = actor.agency;
+    for (const owner of new Set(disclosures.map((d) => d.owner))) {
+      // The consent that allowed it: the same rule the where builders applied (lib/authz).
+      const covering = consentCovers(owner, viewer, now).consents?.some;
+      const consent = await tx.consent.findFirst({
+        where: { ...covering, personId: person.id, siteId: actor.siteId },
+        orderBy: { givenOn: "desc" },
+        select: { id: true },
+      });
+      await tx.disclosure.createMany({
+        data: disclosures
+          .filter((d) => d.owner === owner)
+          .map((d) => ({
+            siteId: actor.siteId,
+            personId: person.id,
+            fromAgency: owner,
+            toAgency: viewer,
+            legalBasis: "CONSENT" as const,
+            consentId: consent?.id ?? null,
+            entityType: d.entityType,
+            entityId: d.id,
+            actorId: actor.id,
+          })),
+      });
+    }
+  });
+
+  const sources = [notifications, callIns, referrals.entries, followUps.entries, enforcement];
+  const { identityNumber, ...rest } = person;
+  return {
+    ...rest,
+    maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null,
+    protectedLocation: location ? { town: location.protectedTown, address: location.protectedAddress } : null,
+    timeline: mergeTimeline(...sources),
+    timelineTruncated: sources.some((s) => s.length >= TIMELINE_LIMIT),
+    can: {
+      edit: can(actor, "person", "update"),
+      logNotification: can(actor, "notification", "create"),
+      editNotification: can(actor, "notification", "update"),
+      addMembership: can(actor, "person", "update"),
+      logFollowUp: can(actor, "followUp", "create"),
+      logEnforcement: can(actor, "enforcement", "create"),
+      refer: can(actor, "referral", "create"),
+      openReferral: can(actor, "referral", "read") && !isStatusOnly(actor, "referral"),
+    },
+  };
+}
+
+/** The edit form's values. The full personnummer is not among them: it stays masked. */
+export async function getPersonForEdit({ actor, personId }: { actor: Actor; personId: string }) {
+  if (!isUuid(personId)) throw new NotFoundError("person");
+  const person = await db.person.findFirst({
+    where: { AND: [personWhere(actor, "update"), { id: personId }] },
+    select: { id: true, firstName: true, lastName: true, identityNumber: true, identityNumberKind: true, birthDate: true, aliases: true, status: true, version: true },
+  });
+  if (!person) throw new NotFoundError("person");
+  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "edit" } });
   const { identityNumber, ...rest } = person;
   return { ...rest, maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null };
 }

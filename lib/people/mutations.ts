@@ -1,0 +1,175 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit";
+import { authorize, personWhere, type Actor } from "@/lib/authz";
+import { db, type Tx } from "@/lib/db";
+import { NotFoundError, RuleError } from "@/lib/errors";
+import { updateVersioned } from "@/lib/versioning";
+import type { TCreatePerson, TUpdatePerson } from "./schemas";
+
+export type ExistingPerson = { id: string; name: string };
+
+/** The personnummer belongs to someone already registered at the site (unique per site). */
+export class DuplicateIdentityNumberError extends RuleError {
+  constructor(readonly existing: ExistingPerson) {
+    super("duplicateIdentityNumber", "identityNumber");
+    this.name = "DuplicateIdentityNumberError";
+  }
+}
+
+/** Someone with the same name and birth date exists: the user confirms before a second file is made. */
+export class PossibleDuplicateError extends RuleError {
+  constructor(readonly matches: ExistingPerson[]) {
+    super("possibleDuplicate");
+    this.name = "PossibleDuplicateError";
+  }
+}
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function existingWithNumber(tx: Tx, actor: Actor, identityNumber: string, exceptId?: string): Promise<ExistingPerson | null> {
+  // Anonymised people count too: the unique constraint does (their numbers are removed on anonymisation).
+  const found = await tx.person.findFirst({
+    where: { siteId: actor.siteId, identityNumber, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  return found ? { id: found.id, name: `${found.firstName} ${found.lastName}` } : null;
+}
+
+async function sameNameAndBirthDate(tx: Tx, actor: Actor, p: { firstName: string; lastName: string; birthDate: Date }, exceptId?: string) {
+  const rows = await tx.person.findMany({
+    where: {
+      AND: [
+        personWhere(actor, "read"),
+        { birthDate: p.birthDate, firstName: { equals: p.firstName, mode: "insensitive" }, lastName: { equals: p.lastName, mode: "insensitive" } },
+        exceptId ? { id: { not: exceptId } } : {},
+      ],
+    },
+    select: { id: true, firstName: true, lastName: true },
+    take: 5,
+  });
+  return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` }));
+}
+
+/** A race with another save of the same number ends at the unique constraint: the same answer. */
+async function onUniqueViolation<T>(actor: Actor, identityNumber: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (identityNumber && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await existingWithNumber(db as unknown as Tx, actor, identityNumber);
+      if (existing) throw new DuplicateIdentityNumberError(existing);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Registers a person. The personnummer is stored normalised (12 digits) and must be new at the
+ * site; someone with the same name and birth date needs the user's confirmation. Optionally makes
+ * the creator the person's coordinator for their agency. Audited in the same transaction.
+ */
+export async function createPerson({ actor, input }: { actor: Actor; input: TCreatePerson }): Promise<{ id: string }> {
+  authorize(actor, "person", "create");
+  const number = input.identityNumber;
+  const birthDate = number ? asDate(number.birthDate) : (input.birthDate ?? null);
+  return onUniqueViolation(actor, number?.normalized, () =>
+    db.$transaction(async (tx) => {
+      if (number) {
+        const existing = await existingWithNumber(tx, actor, number.normalized);
+        if (existing) throw new DuplicateIdentityNumberError(existing);
+      }
+      if (birthDate && !input.confirmDuplicate) {
+        const matches = await sameNameAndBirthDate(tx, actor, { firstName: input.firstName, lastName: input.lastName, birthDate });
+        if (matches.length > 0) throw new PossibleDuplicateError(matches);
+      }
+      const person = await tx.person.create({
+        data: {
+          siteId: actor.siteId,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          identityNumber: number?.normalized ?? null,
+          identityNumberKind: number?.kind ?? null,
+          birthDate,
+          aliases: input.aliases,
+          status: input.status,
+          createdById: actor.id,
+        },
+        select: { id: true },
+      });
+      const assign = input.assignToMe && actor.agency;
+      if (assign) {
+        await tx.assignment.create({ data: { siteId: actor.siteId, personId: person.id, userId: actor.id, agency: actor.agency!, createdById: actor.id } });
+      }
+      await recordAudit(tx, actor, {
+        action: "CREATE",
+        entityType: "Person",
+        entityId: person.id,
+        personId: person.id,
+        metadata: { status: input.status, hasIdentityNumber: Boolean(number), aliases: input.aliases.length, assignedToActor: Boolean(assign), confirmedDuplicate: input.confirmDuplicate },
+      });
+      return person;
+    }),
+  );
+}
+
+/**
+ * Edits a person's profile with optimistic locking: saved only if nobody else saved since the
+ * user opened the form. An empty personnummer field keeps the stored number (it is never sent to
+ * the browser). A change of status restarts "status since". Audited with the changed field names.
+ */
+export async function updatePerson({ actor, input }: { actor: Actor; input: TUpdatePerson }): Promise<{ id: string }> {
+  const where = personWhere(actor, "update");
+  return onUniqueViolation(actor, input.identityNumber?.normalized, () =>
+    db.$transaction(async (tx) => {
+      const current = await tx.person.findFirst({
+        where: { AND: [where, { id: input.personId }] },
+        select: { id: true, firstName: true, lastName: true, identityNumber: true, birthDate: true, aliases: true, status: true, version: true },
+      });
+      if (!current) throw new NotFoundError("person");
+      const number = input.identityNumber;
+      if (number && number.normalized !== current.identityNumber) {
+        const existing = await existingWithNumber(tx, actor, number.normalized, current.id);
+        if (existing) throw new DuplicateIdentityNumberError(existing);
+      }
+      // The number (new or kept) decides the birth date; a typed one must agree with it.
+      const keptNumberBirth = !number && current.identityNumber ? current.birthDate : null;
+      if (keptNumberBirth && input.birthDate && keptNumberBirth.getTime() !== input.birthDate.getTime()) throw new RuleError("birthDateMismatch", "birthDate");
+      const birthDate = number ? asDate(number.birthDate) : (keptNumberBirth ?? input.birthDate ?? null);
+
+      const nameOrBirthChanged =
+        current.firstName !== input.firstName || current.lastName !== input.lastName || current.birthDate?.getTime() !== birthDate?.getTime();
+      if (birthDate && nameOrBirthChanged && !input.confirmDuplicate) {
+        const matches = await sameNameAndBirthDate(tx, actor, { firstName: input.firstName, lastName: input.lastName, birthDate }, current.id);
+        if (matches.length > 0) throw new PossibleDuplicateError(matches);
+      }
+
+      const data = {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        ...(number ? { identityNumber: number.normalized, identityNumberKind: number.kind } : {}),
+        birthDate,
+        aliases: input.aliases,
+        status: input.status,
+        ...(input.status !== current.status ? { statusSince: new Date() } : {}),
+      };
+      await updateVersioned(tx.person, { where, id: current.id, version: input.version, data });
+      const changed = [
+        current.firstName !== input.firstName && "firstName",
+        current.lastName !== input.lastName && "lastName",
+        number && number.normalized !== current.identityNumber && "identityNumber",
+        current.birthDate?.getTime() !== birthDate?.getTime() && "birthDate",
+        current.aliases.join("\n") !== input.aliases.join("\n") && "aliases",
+        current.status !== input.status && "status",
+      ].filter((f): f is string => Boolean(f));
+      await recordAudit(tx, actor, {
+        action: "UPDATE",
+        entityType: "Person",
+        entityId: current.id,
+        personId: current.id,
+        metadata: { changed, version: input.version + 1, ...(current.status !== input.status ? { status: input.status } : {}) },
+      });
+      return { id: current.id };
+    }),
+  );
+}
