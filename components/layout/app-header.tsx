@@ -3,9 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 
-const NAV: { area: Area; href: string; label: "caseload" | "people" | "dashboard" | "users" }[] = [
+const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "dashboard" | "users" }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
+  { area: "groups", href: "/groups", label: "groups" },
   { area: "dashboard", href: "/dashboard", label: "dashboard" },
   { area: "admin", href: "/admin/users", label: "users" },
 ];

@@ -2,15 +2,30 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { logNotificationAction } from "@/lib/notifications/actions";
+import { logNotificationAction, updateNotificationAction } from "@/lib/notifications/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { buttonClass, Button } from "@/components/ui/button";
 import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField, useErrorText } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
+/** The saved values when editing a notification later. */
+export type NotificationDefaults = {
+  placeType: string;
+  placeDescription: string;
+  agencies: string[];
+  participantIds: string[];
+  outcome: string;
+  response: string;
+  askedForHelpOnSite: boolean;
+  nextStep: string;
+  internalNote: string;
+};
+
 export type LogNotificationFormProps = {
   personId: string;
+  /** Editing a saved notification: its id and the version the user sees (optimistic locking). */
+  edit?: { notificationId: string; version: number; defaults: NotificationDefaults };
   defaultOccurredAt: string;
   defaultAgency: string;
   agencyLabel: string;
@@ -23,9 +38,12 @@ export type LogNotificationFormProps = {
 
 export function LogNotificationForm(props: LogNotificationFormProps) {
   const t = useTranslations("notificationForm");
+  const tEdit = useTranslations("notificationEdit");
   const te = useTranslations("errors");
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(logNotificationAction, IDLE);
+  const edit = props.edit;
+  const saved = edit?.defaults;
+  const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateNotificationAction : logNotificationAction, IDLE);
 
   // After a failed save, every field shows what the user typed.
   const values = state.status === "error" ? state.values : undefined;
@@ -47,7 +65,14 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
           {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
         </FormErrorSummary>
       ) : null}
-      <input type="hidden" name="personId" value={props.personId} />
+      {edit ? (
+        <>
+          <input type="hidden" name="notificationId" value={edit.notificationId} />
+          <input type="hidden" name="version" value={edit.version} />
+        </>
+      ) : (
+        <input type="hidden" name="personId" value={props.personId} />
+      )}
       <TextField
         name="occurredAt"
         type="datetime-local"
@@ -56,13 +81,13 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         defaultValue={v("occurredAt", props.defaultOccurredAt)}
         error={errorText(fieldErrors.occurredAt)}
       />
-      <ChoiceGroup name="placeType" type="radio" label={t("placeType")} options={props.places} defaultValue={v("placeType")} error={errorText(fieldErrors.placeType)} />
+      <ChoiceGroup name="placeType" type="radio" label={t("placeType")} options={props.places} defaultValue={v("placeType", saved?.placeType)} error={errorText(fieldErrors.placeType)} />
       <TextField
         name="placeDescription"
         label={t("placeDescription")}
         hint={t("placeDescriptionHint")}
         maxLength={200}
-        defaultValue={v("placeDescription")}
+        defaultValue={v("placeDescription", saved?.placeDescription)}
         error={errorText(fieldErrors.placeDescription)}
       />
       <ChoiceGroup
@@ -70,7 +95,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         type="checkbox"
         label={t("agencies")}
         options={props.agencies}
-        defaultValue={list("agencies", [props.defaultAgency])}
+        defaultValue={list("agencies", saved?.agencies ?? [props.defaultAgency])}
         error={errorText(fieldErrors.agencies)}
       />
       <SelectField
@@ -79,37 +104,37 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         label={t("participants")}
         hint={t("participantsHint")}
         options={props.colleagues}
-        defaultValue={list("participantIds")}
+        defaultValue={list("participantIds", saved?.participantIds)}
         error={errorText(fieldErrors.participantIds)}
       />
-      <ChoiceGroup name="outcome" type="radio" label={t("outcome")} options={props.outcomes} defaultValue={v("outcome")} error={errorText(fieldErrors.outcome)} />
+      <ChoiceGroup name="outcome" type="radio" label={t("outcome")} options={props.outcomes} defaultValue={v("outcome", saved?.outcome)} error={errorText(fieldErrors.outcome)} />
       <SelectField
         name="response"
         label={t("response")}
         options={props.responses}
         placeholder={t("responseNone")}
-        defaultValue={v("response", "")}
+        defaultValue={v("response", saved?.response ?? "")}
         error={errorText(fieldErrors.response)}
       />
       <CheckboxField
         name="askedForHelpOnSite"
         label={t("askedForHelpOnSite")}
-        defaultChecked={v("askedForHelpOnSite") === "on"}
+        defaultChecked={values ? v("askedForHelpOnSite") === "on" : Boolean(saved?.askedForHelpOnSite)}
         error={errorText(fieldErrors.askedForHelpOnSite)}
       />
-      <TextField name="nextStep" label={t("nextStep")} multiline maxLength={1000} defaultValue={v("nextStep")} error={errorText(fieldErrors.nextStep)} />
+      <TextField name="nextStep" label={t("nextStep")} multiline maxLength={1000} defaultValue={v("nextStep", saved?.nextStep)} error={errorText(fieldErrors.nextStep)} />
       <TextField
         name="internalNote"
         label={t("internalNote", { agency: props.agencyLabel })}
-        hint={t("internalNoteHint")}
+        hint={edit ? tEdit("internalNoteEditHint") : t("internalNoteHint")}
         multiline
         maxLength={4000}
-        defaultValue={v("internalNote")}
+        defaultValue={v("internalNote", saved?.internalNote)}
         error={errorText(fieldErrors.internalNote)}
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? t("submitting") : t("submit")}
+          {pending ? t("submitting") : edit ? tEdit("submit") : t("submit")}
         </Button>
         <Link href={`/people/${props.personId}`} className={buttonClass("secondary")}>
           {t("cancel")}

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const AREAS = {
   caseload: ["POLICE", "SOCIAL", "PROBATION"],
   people: ["POLICE", "SOCIAL", "PROBATION"],
+  groups: ["POLICE", "SOCIAL", "PROBATION"],
   dashboard: ["MANAGER"],
   admin: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -10,7 +10,11 @@ export const SOURCE_AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
 
 export const ZListGroups = z.object({
   q: z.string().trim().max(100).catch(""),
-  prioritized: z.enum(["yes"]).optional().catch(undefined),
+  prioritized: z
+    .enum(["yes", "on"])
+    .transform(() => "yes" as const)
+    .optional()
+    .catch(undefined),
   page: ZPage,
 });
 export type TListGroups = z.infer<typeof ZListGroups>;

@@ -3,9 +3,10 @@ import app from "./app.json";
 import enums from "./enums.json";
 import login from "./login.json";
 import people from "./people.json";
+import groups from "./groups.json";
 import notifications from "./notifications.json";
 import dashboard from "./dashboard.json";
 import admin from "./admin.json";
 
-const messages = { ...app, ...enums, ...login, ...people, ...notifications, ...dashboard, ...admin };
+const messages = { ...app, ...enums, ...login, ...people, ...groups, ...notifications, ...dashboard, ...admin };
 export default messages;

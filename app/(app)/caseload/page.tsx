@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
-import { findCaseload } from "@/lib/people/queries";
+import { getWorkingList } from "@/lib/people/caseload";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PeopleTable } from "@/components/people/people-table";
@@ -15,15 +15,48 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CaseloadPage({ searchParams }: PageProps<"/caseload">) {
   const actor = await requireArea("caseload");
   const page = ZPage.parse((await searchParams).page);
-  const [t, result] = await Promise.all([getTranslations("caseload"), findCaseload({ actor, page })]);
+  const [t, { caseload, counts }] = await Promise.all([getTranslations("caseload"), getWorkingList({ actor, page })]);
+  // Counts the role may not have (follow-ups for the police) are null and not shown at all.
+  const tiles = [
+    { key: "countCaseload", value: counts.caseload, href: "#caseload", link: null },
+    counts.overdueFollowUps !== null ? { key: "countOverdue", value: counts.overdueFollowUps, href: "/follow-ups", link: "showOverdue" } : null,
+    counts.openReferrals !== null ? { key: "countOpenReferrals", value: counts.openReferrals, href: "/referrals", link: "showReferrals" } : null,
+  ].filter((tile) => tile !== null);
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} actions={<Link href="/people">{t("allPeople")}</Link>} />
-      <p className="mb-3 font-medium" role="status">
-        {t("count", { count: result.total })}
-      </p>
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={result.items} />}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(p) => `/caseload?page=${p}`} />
+      <section aria-labelledby="working-list" className="mb-6">
+        <h2 id="working-list" className="sr-only">
+          {t("workingList")}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-3">
+          {tiles.map((tile) => (
+            <li key={tile.key} className="rounded-lg border border-slate-300 bg-white p-4">
+              <p className="text-sm text-slate-700" id={`tile-${tile.key}`}>
+                {t(tile.key)}
+              </p>
+              <p className="text-3xl font-semibold" aria-describedby={`tile-${tile.key}`}>
+                {tile.value}
+              </p>
+              {tile.link ? (
+                <Link href={tile.href} className="inline-flex min-h-11 items-center font-medium">
+                  {t(tile.link)}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="caseload">
+        <h2 id="caseload" className="mb-2 text-lg font-semibold">
+          {t("people")}
+        </h2>
+        <p className="mb-3 font-medium" role="status">
+          {t("count", { count: caseload.total })}
+        </p>
+        {caseload.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={caseload.items} />}
+        <Pagination page={caseload.page} pageCount={caseload.pageCount} total={caseload.total} hrefFor={(p) => `/caseload?page=${p}`} />
+      </section>
     </>
   );
 }

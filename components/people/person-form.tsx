@@ -1,0 +1,108 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { createPersonAction, updatePersonAction, type PersonFormState } from "@/lib/people/actions";
+import { IDLE } from "@/lib/form-state";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+
+type Option = { value: string; label: string };
+
+export type PersonFormProps = {
+  statuses: Option[];
+  /** the actor's agency, named: "I coordinate this person (Polisen)" */
+  agencyLabel: string | null;
+  cancelHref: string;
+  /** Editing: the saved values and the version the user sees. The full personnummer is never here. */
+  edit?: {
+    personId: string;
+    version: number;
+    maskedIdentityNumber: string | null;
+    defaults: { firstName: string; lastName: string; birthDate: string; aliases: string; status: string };
+  };
+};
+
+/** Registering a person, or editing one; duplicates are shown with links to the registered person. */
+export function PersonForm(props: PersonFormProps) {
+  const t = useTranslations("personForm");
+  const te = useTranslations("errors");
+  const errorText = useErrorText();
+  const edit = props.edit;
+  const [state, action, pending] = useActionState<PersonFormState, FormData>(edit ? updatePersonAction : createPersonAction, IDLE);
+
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const v = (name: string, fallback?: string) => {
+    const value = values?.[name];
+    return typeof value === "string" ? value : values ? "" : fallback;
+  };
+  const saved = edit?.defaults;
+
+  return (
+    <form action={action} noValidate className="flex flex-col gap-5">
+      {state.status === "error" && state.formError ? (
+        <FormErrorSummary>
+          <p>{errorText(state.formError)}</p>
+          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
+        </FormErrorSummary>
+      ) : null}
+      {state.duplicateOf ? (
+        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+          <p>{t("duplicateOf")}</p>
+          <Link href={`/people/${state.duplicateOf.id}`} className="inline-flex min-h-11 items-center font-medium">
+            {state.duplicateOf.name}
+          </Link>
+        </div>
+      ) : null}
+      {state.possibleDuplicates && state.possibleDuplicates.length > 0 ? (
+        <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+          <p>{t("possibleDuplicates")}</p>
+          <ul>
+            {state.possibleDuplicates.map((p) => (
+              <li key={p.id}>
+                <Link href={`/people/${p.id}`} className="inline-flex min-h-11 items-center font-medium">
+                  {p.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <CheckboxField name="confirmDuplicate" label={t("confirmDuplicate")} />
+        </div>
+      ) : null}
+      {edit ? (
+        <>
+          <input type="hidden" name="personId" value={edit.personId} />
+          <input type="hidden" name="version" value={edit.version} />
+        </>
+      ) : null}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField name="firstName" label={t("firstName")} required maxLength={100} autoComplete="off" defaultValue={v("firstName", saved?.firstName)} error={errorText(fieldErrors.firstName)} />
+        <TextField name="lastName" label={t("lastName")} required maxLength={100} autoComplete="off" defaultValue={v("lastName", saved?.lastName)} error={errorText(fieldErrors.lastName)} />
+      </div>
+      <TextField
+        name="identityNumber"
+        label={t("identityNumber")}
+        hint={edit?.maskedIdentityNumber ? t("identityNumberKeep", { masked: edit.maskedIdentityNumber }) : t("identityNumberHint")}
+        maxLength={20}
+        autoComplete="off"
+        defaultValue={v("identityNumber")}
+        error={errorText(fieldErrors.identityNumber)}
+      />
+      <TextField name="birthDate" type="date" label={t("birthDate")} hint={t("birthDateHint")} defaultValue={v("birthDate", saved?.birthDate)} error={errorText(fieldErrors.birthDate)} />
+      <TextField name="aliases" label={t("aliases")} hint={t("aliasesHint")} maxLength={600} defaultValue={v("aliases", saved?.aliases)} error={errorText(fieldErrors.aliases)} />
+      <SelectField name="status" label={t("status")} options={props.statuses} defaultValue={v("status", saved?.status ?? "ACTIVE")} error={errorText(fieldErrors.status)} />
+      {!edit && props.agencyLabel ? (
+        <CheckboxField name="assignToMe" label={t("assignToMe", { agency: props.agencyLabel })} defaultChecked={values ? v("assignToMe") === "on" : true} />
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submitting") : edit ? t("save") : t("create")}
+        </Button>
+        <Link href={props.cancelHref} className={buttonClass("secondary")}>
+          {t("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}
