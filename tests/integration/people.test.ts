@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { findCaseload, findPeople, getPersonFile } from "@/lib/people/queries";
-import { createAssignment, createInternalNote, createNotification, createPerson } from "../factories";
+import { findCaseload, findPeople, getPeopleFilterOptions, getPersonFile } from "@/lib/people/queries";
+import { ZFindPeople, type TFindPeopleInput } from "@/lib/people/schemas";
+import { generateIdentityNumber } from "@/lib/validation/personnummer";
+import { createAssignment, createGroup, createInternalNote, createMembership, createNotification, createPerson } from "../factories";
 import { makeWorld, type World } from "./world";
 
 let w: World;
@@ -10,44 +12,130 @@ beforeEach(async () => {
   w = await makeWorld();
 });
 
+const search = (actor: World["actors"]["POLICE"], input: TFindPeopleInput) => findPeople({ actor, query: ZFindPeople.parse(input) });
+const names = (page: { items: { name: string }[] }) => page.items.map((p) => p.name).sort();
+
 describe("the people list", () => {
-  it("shows the actor's site only, masked, and logs which people were shown", async () => {
+  it("shows the actor's site only, masked, and logs which people were shown but not what was searched", async () => {
     const page = await findPeople({ actor: w.actors.SOCIAL, query: { q: "", page: 1 } });
     expect(page.total).toBe(2);
-    expect(page.items.map((p) => p.name).sort()).toEqual(["Andra Personsson", "Testa Testsson"]);
+    expect(names(page)).toEqual(["Andra Personsson", "Testa Testsson"]);
     for (const item of page.items) expect(item.maskedIdentityNumber).toMatch(/^\d{8}-XXXX$/);
     expect(JSON.stringify(page)).not.toContain(w.person.identityNumber!);
 
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "SEARCH" } });
-    expect(audit).toMatchObject({ actorId: w.users.SOCIAL.id, entityType: "Person" });
-    expect((audit.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual([w.person.id, w.secondPerson.id].sort());
+    await search(w.actors.SOCIAL, { q: w.person.identityNumber!, page: "1" });
+    const audits = await db.auditEvent.findMany({ where: { action: "SEARCH" }, orderBy: { id: "asc" } });
+    expect(audits).toHaveLength(2);
+    expect(audits[0]).toMatchObject({ actorId: w.users.SOCIAL.id, entityType: "Person" });
+    expect((audits[0]!.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual([w.person.id, w.secondPerson.id].sort());
+    expect(audits[1]!.metadata).toMatchObject({ searched: true, shownPersonIds: [w.person.id] });
+    expect(JSON.stringify(audits.map((a) => a.metadata))).not.toContain(w.person.identityNumber!);
   });
 
-  it("searches by name prefix, case-insensitively, and by alias", async () => {
+  it("searches by word prefix of first name, last name and alias, case-insensitively, Swedish letters too", async () => {
     await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Omar", lastName: "Lind", aliases: ["Blixten"] });
-    const byName = await findPeople({ actor: w.actors.POLICE, query: { q: "test", page: 1 } });
-    expect(byName.items.map((p) => p.name)).toEqual(["Testa Testsson"]);
-    const byFullName = await findPeople({ actor: w.actors.POLICE, query: { q: "omar lin", page: 1 } });
-    expect(byFullName.items.map((p) => p.name)).toEqual(["Omar Lind"]);
-    const byAlias = await findPeople({ actor: w.actors.POLICE, query: { q: "Blixten", page: 1 } });
-    expect(byAlias.items.map((p) => p.name)).toEqual(["Omar Lind"]);
-    const otherSite = await findPeople({ actor: w.actors.POLICE, query: { q: "Annan", page: 1 } });
-    expect(otherSite.total).toBe(0);
+    await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Anna-Karin", lastName: "Öberg", aliases: ["Lilla Å"] });
+    expect(names(await search(w.actors.POLICE, { q: "test" }))).toEqual(["Testa Testsson"]);
+    expect(names(await search(w.actors.POLICE, { q: "omar lin" }))).toEqual(["Omar Lind"]);
+    expect(names(await search(w.actors.POLICE, { q: "blix" }))).toEqual(["Omar Lind"]);
+    expect(names(await search(w.actors.POLICE, { q: "öberg" }))).toEqual(["Anna-Karin Öberg"]);
+    expect(names(await search(w.actors.POLICE, { q: "KARIN" }))).toEqual(["Anna-Karin Öberg"]);
+    expect(names(await search(w.actors.POLICE, { q: "å" }))).toEqual(["Anna-Karin Öberg"]);
+    // A word prefix, not any substring: "sson" is inside "Testsson" but starts no word.
+    expect((await search(w.actors.POLICE, { q: "sson" })).total).toBe(0);
+    // Wildcards typed by the user are not wildcards.
+    expect((await search(w.actors.POLICE, { q: "%" })).total).toBe(4);
+    expect((await search(w.actors.POLICE, { q: "_esta" })).total).toBe(0);
+    expect((await search(w.actors.POLICE, { q: "Annan" })).total).toBe(0);
   });
 
-  it("paginates 25 to a page", async () => {
+  it("finds a personnummer in every form a person types it, and by the start of it", async () => {
+    const birth = new Date(Date.UTC(1990, 0, 1));
+    const number = generateIdentityNumber(birth, 42); // 19900101NNNC
+    const omar = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Omar", lastName: "Lind", identityNumber: number });
+    const other = generateIdentityNumber(birth, 77);
+    await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Same", lastName: "Birthday", identityNumber: other });
+    const short = number.slice(2);
+    for (const q of [number, `${number.slice(0, 8)}-${number.slice(8)}`, short, `${short.slice(0, 6)}-${short.slice(6)}`, `${short.slice(0, 6)} ${short.slice(6)}`]) {
+      const found = await search(w.actors.POLICE, { q });
+      expect(found.items.map((p) => p.id), q).toEqual([omar.id]);
+    }
+    // Serials 043 and 078: the date finds both, the date and two more digits one.
+    for (const q of ["900101", "19900101", "900101-"]) expect((await search(w.actors.POLICE, { q })).total, q).toBe(2);
+    expect((await search(w.actors.POLICE, { q: "900101-04" })).items.map((p) => p.id)).toEqual([omar.id]);
+    expect((await search(w.actors.POLICE, { q: "199001010" })).total).toBe(2);
+    expect(names(await search(w.actors.POLICE, { q: "omar 900101" }))).toEqual(["Omar Lind"]);
+    // A wrong check digit, a number of another site, and text that cannot be a number find nobody.
+    const wrongCheck = number.slice(0, 11) + String((Number(number[11]) + 1) % 10);
+    for (const q of [wrongCheck, w.otherPerson.identityNumber!, "123", "901301"]) expect((await search(w.actors.POLICE, { q })).total, q).toBe(0);
+  });
+
+  it("finds a samordningsnummer by its number and by the real birth date", async () => {
+    const number = generateIdentityNumber(new Date(Date.UTC(1992, 4, 7)), 5, true); // day 67
+    const p = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, identityNumber: number });
+    expect((await search(w.actors.POLICE, { q: number })).items.map((i) => i.id)).toEqual([p.id]);
+    expect((await search(w.actors.POLICE, { q: "920507" })).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it("finds someone without a personnummer by birth date", async () => {
+    const p = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, identityNumber: null, birthDate: new Date(Date.UTC(2001, 2, 3)) });
+    expect((await search(w.actors.POLICE, { q: "20010303" })).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it("filters by group (current members), status, coordinator and notified, together with the search", async () => {
+    const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
+    await createMembership(db, { siteId: w.site.id, personId: w.person.id, groupId: group.id, createdById: w.users.POLICE.id });
+    // A membership that ended is not "in the group" any more.
+    await createMembership(db, { siteId: w.site.id, personId: w.secondPerson.id, groupId: group.id, createdById: w.users.POLICE.id, validTo: new Date(Date.UTC(2020, 0, 1)) });
+    await db.person.update({ where: { id: w.secondPerson.id }, data: { status: "DEPRIVED_OF_LIBERTY" } });
+    await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: w.users.PROBATION.id, agency: "PROBATION" });
+    await db.assignment.create({ data: { siteId: w.site.id, personId: w.person.id, userId: w.users.PROBATION.id, agency: "PROBATION", createdById: w.users.PROBATION.id, endedAt: new Date() } });
+    await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE", outcome: "DELIVERED" });
+    await createNotification(db, { siteId: w.site.id, personId: w.secondPerson.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE", outcome: "NOT_FOUND", response: null });
+
+    expect(names(await search(w.actors.POLICE, { group: group.id }))).toEqual(["Testa Testsson"]);
+    expect(names(await search(w.actors.POLICE, { status: "DEPRIVED_OF_LIBERTY" }))).toEqual(["Andra Personsson"]);
+    expect(names(await search(w.actors.POLICE, { coordinator: w.users.PROBATION.id }))).toEqual(["Andra Personsson"]);
+    expect(names(await search(w.actors.POLICE, { notified: "yes" }))).toEqual(["Testa Testsson"]);
+    expect(names(await search(w.actors.POLICE, { notified: "no" }))).toEqual(["Andra Personsson"]);
+    expect((await search(w.actors.POLICE, { notified: "yes", q: "andra" })).total).toBe(0);
+    expect((await search(w.actors.POLICE, { group: group.id, status: "ACTIVE", notified: "yes", q: "testa" })).total).toBe(1);
+
+    // Attending a call-in delivers the message too.
+    const callIn = await db.callIn.create({ data: { siteId: w.site.id, occurredAt: new Date(Date.UTC(2020, 1, 1)), venue: "Rådhuset", createdById: w.users.POLICE.id, createdByAgency: "POLICE" } });
+    await db.callInInvitee.create({ data: { callInId: callIn.id, personId: w.secondPerson.id, status: "ATTENDED" } });
+    expect(names(await search(w.actors.POLICE, { notified: "yes" }))).toEqual(["Andra Personsson", "Testa Testsson"]);
+
+    // Unknown values in the URL are no filter, never an error.
+    expect((await search(w.actors.POLICE, { group: "x'; --", status: "ALIVE", notified: "maybe", coordinator: "1" })).total).toBe(2);
+    // The audit keeps the filter codes.
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "SEARCH" }, orderBy: { id: "asc" } });
+    expect(audit.metadata).toMatchObject({ filters: { groupId: group.id, status: null, coordinatorId: null, notified: null } });
+  });
+
+  it("paginates 25 to a page, ordered by name", async () => {
     for (let i = 0; i < 30; i++) await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, lastName: `Ö${String(i).padStart(2, "0")}` });
-    const first = await findPeople({ actor: w.actors.POLICE, query: { q: "", page: 1 } });
-    const second = await findPeople({ actor: w.actors.POLICE, query: { q: "", page: 2 } });
+    const first = await search(w.actors.POLICE, {});
+    const second = await search(w.actors.POLICE, { page: "2" });
     expect(first).toMatchObject({ total: 32, pageCount: 2 });
     expect(first.items).toHaveLength(25);
     expect(second.items).toHaveLength(7);
     expect(new Set([...first.items, ...second.items].map((p) => p.id)).size).toBe(32);
+    expect(second.items.at(-1)!.name).toMatch(/Ö29$/);
+  });
+
+  it("offers the site's groups and coordinators as filters", async () => {
+    await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id, name: "Hamnligan" });
+    await createGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id, name: "Annan ort" });
+    const options = await getPeopleFilterOptions({ actor: w.actors.SOCIAL });
+    expect(options.groups.map((g) => g.name)).toEqual(["Hamnligan"]);
+    expect(options.coordinators.map((c) => c.role).sort()).toEqual(["POLICE", "PROBATION", "SOCIAL"]);
   });
 
   it("is not for managers or administrators", async () => {
     for (const role of ["MANAGER", "ADMIN"] as const) {
       await expect(findPeople({ actor: w.actors[role], query: { q: "", page: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPeopleFilterOptions({ actor: w.actors[role] })).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await db.auditEvent.count()).toBe(0);
   });
@@ -74,13 +162,16 @@ describe("a person's file", () => {
     const n = await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
     await createInternalNote(db, { siteId: w.site.id, agency: "POLICE", notificationId: n.id, createdById: w.users.POLICE.id, body: "POLISENS NOT" });
     await createInternalNote(db, { siteId: w.site.id, agency: "SOCIAL", notificationId: n.id, createdById: w.users.SOCIAL.id, body: "SOCIALTJÄNSTENS NOT" });
-    const asPolice = await getPersonFile({ actor: w.actors.POLICE, personId: w.person.id });
-    const asSocial = await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id });
-    const asProbation = await getPersonFile({ actor: w.actors.PROBATION, personId: w.person.id });
-    expect(asPolice.notifications[0]!.notes.map((x) => x.body)).toEqual(["POLISENS NOT"]);
-    expect(asSocial.notifications[0]!.notes.map((x) => x.body)).toEqual(["SOCIALTJÄNSTENS NOT"]);
-    expect(asProbation.notifications[0]!.notes).toEqual([]);
-    expect(JSON.stringify(asPolice)).not.toContain("SOCIALTJÄNSTENS NOT");
+    const notesOf = async (role: "POLICE" | "SOCIAL" | "PROBATION") => {
+      const file = await getPersonFile({ actor: w.actors[role], personId: w.person.id });
+      const entry = file.timeline.find((e) => e.kind === "notification");
+      return { file, notes: entry?.kind === "notification" ? entry.notes.map((x) => x.body) : null };
+    };
+    expect((await notesOf("POLICE")).notes).toEqual(["POLISENS NOT"]);
+    expect((await notesOf("SOCIAL")).notes).toEqual(["SOCIALTJÄNSTENS NOT"]);
+    const probation = await notesOf("PROBATION");
+    expect(probation.notes).toEqual([]);
+    expect(JSON.stringify(probation.file)).not.toContain("NOT");
   });
 
   it("answers not found for another site, an unknown id, a malformed id, and for managers and administrators", async () => {
