@@ -24,7 +24,6 @@ export const ZFindPeople = z.object({
   page: ZPage,
 });
 export type TFindPeople = z.infer<typeof ZFindPeople>;
-export type TFindPeopleInput = z.input<typeof ZFindPeople>;
 
 const MAX_ALIASES = 10;
 
