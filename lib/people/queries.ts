@@ -22,7 +22,7 @@ import {
 } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { pageArgs, toPage, type Page } from "@/lib/pagination";
+import { PAGE_SIZE, pageArgs, toPage, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/validation/ids";
 import { maskIdentityNumber } from "@/lib/validation/personnummer";
 import type { TFindPeople } from "./schemas";
@@ -37,7 +37,6 @@ function listSelect(now: Date) {
     identityNumber: true,
     status: true,
     memberships: { where: currentMembership(now), orderBy: { validFrom: "desc" }, select: { group: { select: { id: true, name: true } } } },
-    _count: { select: { notifications: { where: { outcome: "DELIVERED" } } } },
   } satisfies Prisma.PersonSelect;
 }
 
@@ -53,7 +52,20 @@ export type PersonListItem = {
   notificationCount: number;
 };
 
-function toListItem(p: ListRow): PersonListItem {
+/**
+ * The page's rows with their delivered-notification counts. The counts are one grouped query over
+ * the page's ids (index personId, outcome): a relation count in the list query itself would make
+ * PostgreSQL aggregate every notification of the site for every search.
+ */
+async function toListItems(rows: ListRow[]): Promise<PersonListItem[]> {
+  const counts = rows.length
+    ? await db.customNotification.groupBy({ by: ["personId"], where: { personId: { in: rows.map((r) => r.id) }, outcome: "DELIVERED" }, _count: { _all: true } })
+    : [];
+  const byPerson = new Map(counts.map((c) => [c.personId, c._count._all]));
+  return rows.map((r) => toListItem(r, byPerson.get(r.id) ?? 0));
+}
+
+function toListItem(p: ListRow, notificationCount: number): PersonListItem {
   return {
     id: p.id,
     name: `${p.firstName} ${p.lastName}`,
@@ -61,8 +73,26 @@ function toListItem(p: ListRow): PersonListItem {
     maskedIdentityNumber: p.identityNumber ? maskIdentityNumber(p.identityNumber) : null,
     status: p.status,
     groups: p.memberships.map((m) => m.group),
-    notificationCount: p._count.notifications,
+    notificationCount,
   };
+}
+
+/**
+ * Counting every match of a broad search ("a") would cost more than finding the page itself, so
+ * the count stops this far past the page shown: below it the total is exact, above it the list
+ * says "more than …" and the next pages stay reachable.
+ */
+export const COUNT_AHEAD = 1000;
+
+export type PeoplePage = Page<PersonListItem> & {
+  /** The count stopped at COUNT_AHEAD past this page: there are more than `total` matches. */
+  totalIsLowerBound: boolean;
+};
+
+async function countUpTo(where: Prisma.PersonWhereInput, page: number): Promise<{ total: number; totalIsLowerBound: boolean }> {
+  const limit = page * PAGE_SIZE + COUNT_AHEAD;
+  const counted = await db.person.count({ where, take: limit + 1 });
+  return counted > limit ? { total: limit, totalIsLowerBound: true } : { total: counted, totalIsLowerBound: false };
 }
 
 const LIST_ORDER = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] satisfies Prisma.PersonOrderByWithRelationInput[];
@@ -73,11 +103,11 @@ const LIST_ORDER = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] sa
  * from an index (trigram on the search text, the identity-number range, the filters' own).
  * The read is audited with the ids shown, never the search text (it may be a personnummer).
  */
-export async function findPeople({ actor, query, now = new Date() }: { actor: Actor; query: TFindPeople; now?: Date }): Promise<Page<PersonListItem>> {
+export async function findPeople({ actor, query, now = new Date() }: { actor: Actor; query: TFindPeople; now?: Date }): Promise<PeoplePage> {
   const where: Prisma.PersonWhereInput = { AND: [personWhere(actor, "list"), searchWhere(query.q), filterWhere(actor.siteId, query, now)] };
-  const [rows, total] = await Promise.all([
+  const [rows, { total, totalIsLowerBound }] = await Promise.all([
     db.person.findMany({ where, select: listSelect(now), orderBy: LIST_ORDER, ...pageArgs(query.page) }),
-    db.person.count({ where }),
+    countUpTo(where, query.page),
   ]);
   await recordAuditNow(actor, {
     action: "SEARCH",
@@ -89,7 +119,7 @@ export async function findPeople({ actor, query, now = new Date() }: { actor: Ac
       shownPersonIds: rows.map((r) => r.id),
     },
   });
-  return toPage(rows.map(toListItem), total, query.page);
+  return { ...toPage(await toListItems(rows), total, query.page), totalIsLowerBound };
 }
 
 /** What the people list's filters offer: the site's groups and the colleagues who coordinate. */
@@ -116,7 +146,7 @@ export async function findCaseload({ actor, page, now = new Date() }: { actor: A
     entityType: "Caseload",
     metadata: { page, shownPersonIds: rows.map((r) => r.id) },
   });
-  return toPage(rows.map(toListItem), total, page);
+  return toPage(await toListItems(rows), total, page);
 }
 
 // ───────────── the person's file ─────────────

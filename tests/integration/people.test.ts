@@ -189,3 +189,23 @@ describe("a person's file", () => {
     expect(await db.auditEvent.count({ where: { action: "READ" } })).toBe(0);
   });
 });
+
+describe("a broad search at scale", () => {
+  it("counts exactly up to a limit past the page, then says 'more than' and keeps the next pages reachable", async () => {
+    const { COUNT_AHEAD } = await import("@/lib/people/queries");
+    // Bulk insert: the factory would take minutes for this many.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Person"(id, "siteId", "firstName", "lastName", "createdById", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Bred', 'Sökning' || i, $2::uuid, now() FROM generate_series(1, ${COUNT_AHEAD + 30}) i`,
+      w.site.id,
+      w.users.POLICE.id,
+    );
+    const first = await search(w.actors.POLICE, { q: "bred" });
+    expect(first).toMatchObject({ total: 25 + COUNT_AHEAD, totalIsLowerBound: true, pageCount: 1 + COUNT_AHEAD / 25 });
+    expect(first.items).toHaveLength(25);
+    const later = await search(w.actors.POLICE, { q: "bred", page: "3" });
+    expect(later).toMatchObject({ total: COUNT_AHEAD + 30, totalIsLowerBound: false });
+    const exact = await search(w.actors.POLICE, { q: "testa" });
+    expect(exact).toMatchObject({ total: 1, totalIsLowerBound: false });
+  });
+});

@@ -80,10 +80,10 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
         </div>
       </form>
       <p className="mb-3 font-medium" role="status">
-        {t("count", { count: result.total })}
+        {result.totalIsLowerBound ? t("countAtLeast", { count: result.total }) : t("count", { count: result.total })}
       </p>
       {result.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={result.items} />}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(page) => `/people?${queryString(query, page)}`} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} totalIsLowerBound={result.totalIsLowerBound} hrefFor={(page) => `/people?${queryString(query, page)}`} />
     </>
   );
 }
