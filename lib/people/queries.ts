@@ -26,6 +26,7 @@ import { PAGE_SIZE, pageArgs, toPage, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/validation/ids";
 import { maskIdentityNumber } from "@/lib/validation/personnummer";
 import type { TFindPeople } from "./schemas";
+import { parsePeopleSearch } from "./search";
 import { mergeTimeline, type TimelineEntry } from "./timeline";
 import { currentMembership, filterWhere, searchWhere, todayDate } from "./where";
 
@@ -96,6 +97,8 @@ async function countUpTo(where: Prisma.PersonWhereInput, page: number): Promise<
 }
 
 const LIST_ORDER = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] satisfies Prisma.PersonOrderByWithRelationInput[];
+/** Search results: by last and first name too, but from a column without a b-tree index (see the migration people_search). */
+const SEARCH_ORDER = [{ sortName: "asc" }, { id: "asc" }] satisfies Prisma.PersonOrderByWithRelationInput[];
 
 /**
  * The people list: the actor's site, searched by name, alias or personnummer and filtered by
@@ -106,7 +109,7 @@ const LIST_ORDER = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] sa
 export async function findPeople({ actor, query, now = new Date() }: { actor: Actor; query: TFindPeople; now?: Date }): Promise<PeoplePage> {
   const where: Prisma.PersonWhereInput = { AND: [personWhere(actor, "list"), searchWhere(query.q), filterWhere(actor.siteId, query, now)] };
   const [rows, { total, totalIsLowerBound }] = await Promise.all([
-    db.person.findMany({ where, select: listSelect(now), orderBy: LIST_ORDER, ...pageArgs(query.page) }),
+    db.person.findMany({ where, select: listSelect(now), orderBy: parsePeopleSearch(query.q).words.length > 0 ? SEARCH_ORDER : LIST_ORDER, ...pageArgs(query.page) }),
     countUpTo(where, query.page),
   ]);
   await recordAuditNow(actor, {
