@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { signIn, signOut } from "./helpers";
+
+test("the police register a group, mark it as the enforcement focus, and add a member with graded intelligence", async ({ page }) => {
+  const name = `Testgänget ${Date.now()}`;
+  await signIn(page, "POLICE");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Grupperingar" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Grupperingar" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Registrera gruppering" }).click();
+  await page.getByRole("button", { name: "Registrera", exact: true }).click();
+  await expect(page.getByText("Fyll i fältet.")).toBeVisible();
+  await page.getByLabel("Namn").fill(name);
+  await page.getByLabel("Område").fill("Rosengård");
+  await page.getByRole("button", { name: "Registrera", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Grupperingen är registrerad." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const groupUrl = page.url().replace(/\?.*$/, "");
+
+  await expect(page.getByText("Inte prioriterad")).toBeVisible();
+  await page.getByRole("button", { name: "Markera som prioriterad" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Prioriteringen är sparad." })).toBeVisible();
+  await expect(page.getByText("Prioriterad – aktuellt fokus för polisens insatser")).toBeVisible();
+  await expect(page.getByText(/Markerad av Jonas Berglund \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Polisiära åtgärder" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Add a member from a person's file: a start date in the future is refused, the rest kept.
+  await page.goto("/people");
+  await page.getByRole("table").getByRole("link").first().click();
+  const personName = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await page.getByRole("link", { name: "Lägg till tillhörighet" }).click();
+  await page.getByLabel("Gruppering").selectOption({ label: name });
+  await page.getByLabel("Från och med").fill("2099-01-01");
+  await page.getByLabel("Roll i grupperingen").selectOption({ label: "Kärnmedlem" });
+  await page.getByRole("radio", { name: "Sannolik" }).check();
+  await page.getByRole("button", { name: "Spara tillhörighet" }).click();
+  await expect(page.getByText("Datumet kan inte ligga i framtiden.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Sannolik" })).toBeChecked();
+  await expect(page.getByLabel("Gruppering")).toHaveValue(/[0-9a-f-]{36}/);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Från och med").fill("2020-02-01");
+  await page.getByRole("button", { name: "Spara tillhörighet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tillhörigheten är sparad." })).toBeVisible();
+  const groups = page.getByRole("region", { name: "Grupperingar" });
+  await expect(groups).toContainText(name);
+  await expect(groups).toContainText("Kärnmedlem, Sannolik");
+  await expect(groups).toContainText("Källa: Polisen");
+
+  // End the membership: it moves to the former members.
+  await page.getByRole("link", { name: `Ändra tillhörighet i ${name}` }).click();
+  await page.getByLabel("Till och med").fill("2020-12-31");
+  await page.getByLabel("Jag har granskat uppgiften i dag").check();
+  await page.getByRole("button", { name: "Spara ändringar" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tillhörigheten är sparad." })).toBeVisible();
+  await page.goto(groupUrl);
+  await expect(page.getByRole("table", { name: "Tidigare medlemmar" })).toContainText(personName);
+
+  // Social services see the group and its priority, but neither its enforcement actions nor the button.
+  await signOut(page);
+  await signIn(page, "SOCIAL");
+  await page.goto(groupUrl);
+  await expect(page.getByText("Prioriterad – aktuellt fokus för polisens insatser")).toBeVisible();
+  await expect(page.getByRole("button", { name: /prioriter/i })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Polisiära åtgärder" })).toHaveCount(0);
+});
+
+test("the groups list puts the prioritised groups first and can show only them", async ({ page }) => {
+  await signIn(page, "PROBATION");
+  await page.goto("/groups");
+  const first = page.getByRole("main").getByRole("listitem").first();
+  await expect(first).toContainText("Prioriterad");
+  await page.getByLabel("Bara prioriterade").check();
+  await page.getByRole("button", { name: "Sök", exact: true }).click();
+  await expect(page).toHaveURL(/prioritized=on/);
+  for (const item of await page.getByRole("main").getByRole("listitem").all()) await expect(item).toContainText("Prioriterad");
+  await page.getByRole("link", { name: "Västra gänget" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /Nuvarande medlemmar/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Nuvarande medlemmar" }).getByRole("row")).not.toHaveCount(1);
+});
