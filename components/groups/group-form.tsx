@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormKey } from "@/components/people/use-form-key";
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -17,6 +18,7 @@ export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   const te = useTranslations("errors");
   const errorText = useErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateGroupAction : createGroupAction, IDLE);
+  const formKey = useFormKey(state);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string, fallback?: string) => {
@@ -25,7 +27,7 @@ export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   };
   const saved = edit?.defaults;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
+    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
       {state.status === "error" && state.formError ? (
         <FormErrorSummary>
           <p>{errorText(state.formError)}</p>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormKey } from "@/components/people/use-form-key";
 import { addMembershipAction, updateMembershipAction } from "@/lib/groups/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -27,6 +28,7 @@ export function MembershipForm(props: MembershipFormProps) {
   const errorText = useErrorText();
   const edit = props.edit;
   const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateMembershipAction : addMembershipAction, IDLE);
+  const formKey = useFormKey(state);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string, fallback?: string) => {
@@ -35,7 +37,7 @@ export function MembershipForm(props: MembershipFormProps) {
   };
   const d = props.defaults;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
+    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
       {state.status === "error" && state.formError ? (
         <FormErrorSummary>
           <p>{errorText(state.formError)}</p>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormKey } from "@/components/people/use-form-key";
 import { logNotificationAction, updateNotificationAction } from "@/lib/notifications/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { buttonClass, Button } from "@/components/ui/button";
@@ -44,6 +45,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
   const edit = props.edit;
   const saved = edit?.defaults;
   const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateNotificationAction : logNotificationAction, IDLE);
+  const formKey = useFormKey(state);
 
   // After a failed save, every field shows what the user typed.
   const values = state.status === "error" ? state.values : undefined;
@@ -58,7 +60,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
   };
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
+    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
       {state.status === "error" && state.formError ? (
         <FormErrorSummary>
           <p>{errorText(state.formError)}</p>

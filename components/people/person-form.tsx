@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormKey } from "./use-form-key";
 import { createPersonAction, updatePersonAction, type PersonFormState } from "@/lib/people/actions";
 import { IDLE } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -30,6 +31,7 @@ export function PersonForm(props: PersonFormProps) {
   const errorText = useErrorText();
   const edit = props.edit;
   const [state, action, pending] = useActionState<PersonFormState, FormData>(edit ? updatePersonAction : createPersonAction, IDLE);
+  const formKey = useFormKey(state);
 
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
@@ -40,7 +42,7 @@ export function PersonForm(props: PersonFormProps) {
   const saved = edit?.defaults;
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
+    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
       {state.status === "error" && state.formError ? (
         <FormErrorSummary>
           <p>{errorText(state.formError)}</p>

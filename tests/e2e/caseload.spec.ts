@@ -1,8 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signIn, signOut } from "./helpers";
 
+// Each journey is many page loads on a 2-core machine shared with the build and the database.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
 test("each agency's start page is its working list with counts; the police have no follow-ups", async ({ page }) => {
+  test.slow();
   await signIn(page, "PROBATION");
   const tiles = page.getByRole("region", { name: "Att göra" });
   await expect(tiles.getByText("Personer i min ärendelista")).toBeVisible();

@@ -1,8 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signIn, signOut } from "./helpers";
 
+// Each journey is many page loads on a 2-core machine shared with the build and the database.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
 test("the police register a group, mark it as the enforcement focus, and add a member with graded intelligence", async ({ page }) => {
+  test.slow();
   const name = `Testgänget ${Date.now()}`;
   await signIn(page, "POLICE");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Grupperingar" }).click();
@@ -31,14 +35,14 @@ test("the police register a group, mark it as the enforcement focus, and add a m
   await page.getByRole("table").getByRole("link").first().click();
   const personName = (await page.getByRole("heading", { level: 1 }).textContent())!;
   await page.getByRole("link", { name: "Lägg till tillhörighet" }).click();
-  await page.getByLabel("Gruppering").selectOption({ label: name });
+  await page.getByLabel("Gruppering", { exact: true }).selectOption({ label: name });
   await page.getByLabel("Från och med").fill("2099-01-01");
   await page.getByLabel("Roll i grupperingen").selectOption({ label: "Kärnmedlem" });
   await page.getByRole("radio", { name: "Sannolik" }).check();
   await page.getByRole("button", { name: "Spara tillhörighet" }).click();
   await expect(page.getByText("Datumet kan inte ligga i framtiden.")).toBeVisible();
   await expect(page.getByRole("radio", { name: "Sannolik" })).toBeChecked();
-  await expect(page.getByLabel("Gruppering")).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(page.getByLabel("Gruppering", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Från och med").fill("2020-02-01");
   await page.getByRole("button", { name: "Spara tillhörighet" }).click();
@@ -67,6 +71,7 @@ test("the police register a group, mark it as the enforcement focus, and add a m
 });
 
 test("the groups list puts the prioritised groups first and can show only them", async ({ page }) => {
+  test.slow();
   await signIn(page, "PROBATION");
   await page.goto("/groups");
   const first = page.getByRole("main").getByRole("listitem").first();

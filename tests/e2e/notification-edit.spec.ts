@@ -1,13 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signIn, signOut } from "./helpers";
 
+// Each journey is many page loads on a 2-core machine shared with the build and the database.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
 test("a social secretary edits a logged notification later; the note is social services' own; a stale second save is refused", async ({ page, context }) => {
+  test.slow();
   const nextStep = `Ändrat nästa steg ${Date.now()}`;
   const note = `Socialtjänstens anteckning ${Date.now()}`;
   await signIn(page, "SOCIAL");
+  // Someone with a delivered custom notification (the last column counts them).
   await page.goto("/people?notified=yes");
-  await page.getByRole("table").getByRole("link").first().click();
+  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  await rows.filter({ hasNot: page.getByRole("cell", { name: "0", exact: true }) }).first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 2, name: "Händelser" })).toBeVisible();
   const personUrl = page.url();
   const editLink = page.getByRole("link", { name: /^Ändra samtalet/ }).first();
   const editUrl = new URL((await editLink.getAttribute("href"))!, page.url()).toString();
@@ -48,6 +55,7 @@ test("a social secretary edits a logged notification later; the note is social s
 });
 
 test("an unknown notification answers not found", async ({ page }) => {
+  test.slow();
   await signIn(page, "PROBATION");
   for (const id of ["00000000-0000-7000-8000-000000000000", "inte-ett-id"]) {
     const response = await page.goto(`/notifications/${id}/edit`);

@@ -1,8 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { signIn } from "./helpers";
+
+// Each journey is many page loads on a 2-core machine shared with the build and the database.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // Coordinators look people up in the field: search, filters and the file work at phone width.
 test("finding a person and reading their file on a phone", async ({ page }) => {
+  test.slow();
   await signIn(page, "PROBATION");
   await page.goto("/people");
   await page.getByLabel("Status").selectOption({ label: "Aktiv" });
