@@ -5,6 +5,7 @@ import { recordAudit, recordAuditNow } from "@/lib/audit";
 import {
   AGENCY_OF_ROLE,
   REFERRAL_STATUS_SELECT,
+  authorize,
   callInInviteeWhere,
   can,
   colleagueWhere,
@@ -127,7 +128,7 @@ export async function findPeople({ actor, query, now = new Date() }: { actor: Ac
 
 /** What the people list's filters offer: the site's groups and the colleagues who coordinate. */
 export async function getPeopleFilterOptions({ actor }: { actor: Actor }) {
-  personWhere(actor, "list");
+  authorize(actor, "person", "list");
   const [groups, coordinators] = await Promise.all([
     db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
     db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),

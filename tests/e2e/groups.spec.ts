@@ -33,8 +33,10 @@ test("the police register a group, mark it as the enforcement focus, and add a m
   // Add a member from a person's file: a start date in the future is refused, the rest kept.
   await page.goto("/people");
   await page.getByRole("table").getByRole("link").first().click();
+  const addMembership = page.getByRole("link", { name: "Lägg till tillhörighet" });
+  await expect(addMembership).toBeVisible();
   const personName = (await page.getByRole("heading", { level: 1 }).textContent())!;
-  await page.getByRole("link", { name: "Lägg till tillhörighet" }).click();
+  await addMembership.click();
   await page.getByLabel("Gruppering", { exact: true }).selectOption({ label: name });
   await page.getByLabel("Från och med").fill("2099-01-01");
   await page.getByLabel("Roll i grupperingen").selectOption({ label: "Kärnmedlem" });
