@@ -141,3 +141,14 @@ export const ids = (max: number) =>
     .refine((v) => v.every(isUuid), { error: "invalid" })
     .transform((v) => [...new Set(v)])
     .refine((v) => v.length <= max, { error: "tooMany" });
+
+/**
+ * For a form's cross-field rules (superRefine): run them even when some fields failed, so the user
+ * sees every error in one round instead of one round at a time. The rules then meet the values of
+ * failed fields too, so they check types (isDate) before comparing.
+ */
+export const EVEN_WITH_FIELD_ERRORS = { when: () => true };
+
+export function isDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}

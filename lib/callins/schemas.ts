@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InviteeStatus, PersonResponse, SpeakerKind } from "@/lib/generated/prisma/enums";
-import { identityNumberLines, ids, nameLines, optionalOneOf, plannedDateTime, version } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, identityNumberLines, ids, isDate, nameLines, optionalOneOf, plannedDateTime, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, requiredText, uuid } from "@/lib/validation/fields";
 
@@ -84,16 +84,17 @@ export const ZEditCallIn = z.preprocess(
       attendees: z.array(attendee).max(MAX_INVITEES, { error: "tooMany" }),
     })
     .superRefine((v, ctx) => {
-      const held = v.occurredAt.getTime() <= Date.now() + 60_000;
-      for (const a of v.attendees) {
-        if (a.remove) continue;
+      // With no valid date the meeting's state is unknown: the date's own error says so.
+      const held = isDate(v.occurredAt) ? v.occurredAt.getTime() <= Date.now() + 60_000 : true;
+      for (const a of Array.isArray(v.attendees) ? v.attendees : []) {
+        if (!a || typeof a !== "object" || a.remove) continue;
         if (!held && (a.status === "ATTENDED" || a.status === "ABSENT")) {
           ctx.addIssue({ code: "custom", path: [attendeeField.status(a.personId)], message: "notYetHeld" });
         }
         if (a.response && a.status !== "ATTENDED") ctx.addIssue({ code: "custom", path: [attendeeField.response(a.personId)], message: "responseNeedsAttendance" });
         if (a.askedForHelp && a.status !== "ATTENDED") ctx.addIssue({ code: "custom", path: [attendeeField.askedForHelp(a.personId)], message: "helpNeedsAttendance" });
       }
-    }),
+    }, EVEN_WITH_FIELD_ERRORS),
 );
 export type TEditCallIn = z.output<typeof ZEditCallIn>;
 

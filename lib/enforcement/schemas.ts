@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EnforcementActionType, type EnforcementActionType as TType } from "@/lib/generated/prisma/enums";
-import { optionalId } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, optionalId } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, pastDateTime } from "@/lib/validation/fields";
 
@@ -22,8 +22,8 @@ export const ZRecordEnforcement = z
   .superRefine((v, ctx) => {
     if (!v.personId && !v.groupId) ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
     if (v.setDeprivedOfLiberty && !v.personId) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
-    else if (v.setDeprivedOfLiberty && !DEPRIVING_TYPES.includes(v.type)) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
-  });
+    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type)) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
+  }, EVEN_WITH_FIELD_ERRORS);
 export type TRecordEnforcement = z.output<typeof ZRecordEnforcement>;
 
 export const ZFindEnforcement = z.object({

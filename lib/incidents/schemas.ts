@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GroupMemberInvolvement, IncidentType } from "@/lib/generated/prisma/enums";
-import { headCount, identityNumberLines, ids, version } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, headCount, identityNumberLines, ids, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { parseDateOnly } from "@/lib/validation/dates";
 import { oneOf, optionalText, pastDateTime, requiredText, uuid } from "@/lib/validation/fields";
@@ -41,14 +41,14 @@ const incidentFields = {
 type IncidentInput = z.output<z.ZodObject<typeof incidentFields>>;
 
 function incidentRules(v: IncidentInput, ctx: z.RefinementCtx) {
-  if (v.suspectedGroupIds.some((id) => v.victimGroupIds.includes(id))) ctx.addIssue({ code: "custom", path: ["victimGroupIds"], message: "groupBothSides" });
+  if (Array.isArray(v.suspectedGroupIds) && Array.isArray(v.victimGroupIds) && v.suspectedGroupIds.some((id) => v.victimGroupIds.includes(id))) ctx.addIssue({ code: "custom", path: ["victimGroupIds"], message: "groupBothSides" });
 }
 
 /** Recording a shooting or other serious violence (the police). */
-export const ZCreateIncident = z.object(incidentFields).superRefine(incidentRules);
+export const ZCreateIncident = z.object(incidentFields).superRefine(incidentRules, EVEN_WITH_FIELD_ERRORS);
 export type TCreateIncident = z.output<typeof ZCreateIncident>;
 
-export const ZEditIncident = z.object({ incidentId: uuid, version, ...incidentFields }).superRefine(incidentRules);
+export const ZEditIncident = z.object({ incidentId: uuid, version, ...incidentFields }).superRefine(incidentRules, EVEN_WITH_FIELD_ERRORS);
 export type TEditIncident = z.output<typeof ZEditIncident>;
 
 export const INCIDENT_ARRAYS = ["suspectedGroupIds", "victimGroupIds", "keepPeople"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ReferralSource, ReferralStatus, SupportMeasureStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
-import { optional, optionalId, plannedDate, todayDateOnly, version } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, isDate, optional, optionalId, plannedDate, todayDateOnly, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, pastDateTime, uuid } from "@/lib/validation/fields";
 import { OPEN_STATUSES } from "./flow";
@@ -24,7 +24,7 @@ export const ZCreateReferral = z
     // The link says where the referral came from: it must agree with the source.
     if (v.notificationId && v.source !== "CUSTOM_NOTIFICATION") ctx.addIssue({ code: "custom", path: ["notificationId"], message: "linkNeedsSource" });
     if (v.callInId && v.source !== "CALL_IN") ctx.addIssue({ code: "custom", path: ["callInId"], message: "linkNeedsSource" });
-  });
+  }, EVEN_WITH_FIELD_ERRORS);
 export type TCreateReferral = z.output<typeof ZCreateReferral>;
 
 /** One step of the flow, dated; the server checks it is a legal step from where the referral stands. */
@@ -53,12 +53,14 @@ type MeasureInput = z.output<z.ZodObject<typeof measureFields>>;
 function measureRules(v: MeasureInput, ctx: z.RefinementCtx) {
   const today = todayDateOnly().getTime();
   const finished = v.status === "COMPLETED" || v.status === "DISCONTINUED";
+  const starts = isDate(v.startsOn) ? v.startsOn.getTime() : null;
+  const ends = isDate(v.endsOn) ? v.endsOn.getTime() : null;
   // Only a planned measure may start in the future; a finished one has ended, and not ahead of today.
-  if (v.status !== "PLANNED" && v.startsOn.getTime() > today) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "futureStart" });
-  if (v.endsOn && v.endsOn.getTime() < v.startsOn.getTime()) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endBeforeStart" });
-  else if (finished && !v.endsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endRequired" });
-  else if (finished && v.endsOn && v.endsOn.getTime() > today) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "futureDate" });
-  if (v.destinationTown && v.type !== "RELOCATION") ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationOnlyRelocation" });
+  if (v.status && v.status !== "PLANNED" && starts !== null && starts > today) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "futureStart" });
+  if (ends !== null && starts !== null && ends < starts) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endBeforeStart" });
+  else if (finished && v.endsOn === undefined) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endRequired" });
+  else if (finished && ends !== null && ends > today) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "futureDate" });
+  if (v.destinationTown && v.type && v.type !== "RELOCATION") ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationOnlyRelocation" });
   if (v.markRelocated) {
     if (v.type !== "RELOCATION") ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "destinationOnlyRelocation" });
     else if (v.status !== "ONGOING" && v.status !== "COMPLETED") ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "relocationNotStarted" });
@@ -67,11 +69,11 @@ function measureRules(v: MeasureInput, ctx: z.RefinementCtx) {
 }
 
 /** A support measure added to a referral. */
-export const ZAddSupportMeasure = z.object({ referralId: uuid, ...measureFields }).superRefine(measureRules);
+export const ZAddSupportMeasure = z.object({ referralId: uuid, ...measureFields }).superRefine(measureRules, EVEN_WITH_FIELD_ERRORS);
 export type TAddSupportMeasure = z.output<typeof ZAddSupportMeasure>;
 
 /** Editing a support measure (its status, dates and outcome as the work goes on). */
-export const ZEditSupportMeasure = z.object({ measureId: uuid, version, ...measureFields }).superRefine(measureRules);
+export const ZEditSupportMeasure = z.object({ measureId: uuid, version, ...measureFields }).superRefine(measureRules, EVEN_WITH_FIELD_ERRORS);
 export type TEditSupportMeasure = z.output<typeof ZEditSupportMeasure>;
 
 /** The referral list's filters (from the URL: bad values fall back, never an error page). */

@@ -17,7 +17,8 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByLabel("E-postadress").fill(account.email);
   await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${account.start}$`));
+  // Signing in hashes a password (argon2): give a loaded CI machine time.
+  await expect(page).toHaveURL(new RegExp(`${account.start}$`), { timeout: 20_000 });
 }
 
 /** Signs out and waits until the sign-out has gone through (a navigation right after the click would race it). */

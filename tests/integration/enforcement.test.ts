@@ -54,6 +54,11 @@ describe("recording an enforcement action", () => {
     expect((await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).status).toBe("ACTIVE");
   });
 
+  it("names every problem in one round: a missing kind of action and a missing target", async () => {
+    const state = await record()({ type: "", occurredAt: "2026-03-01T06:00", setDeprivedOfLiberty: "on" });
+    expect(state).toMatchObject({ fieldErrors: { type: "required", groupId: "personOrGroupRequired", setDeprivedOfLiberty: "deprivationNeedsPerson" } });
+  });
+
   it("refuses unknown and foreign people and groups, and a deceased person's deprivation", async () => {
     const foreignGroup = await createGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id });
     await db.person.update({ where: { id: w.secondPerson.id }, data: { status: "DECEASED" } });

@@ -229,6 +229,12 @@ describe("support measures", () => {
     expect(await activityCounts()).toEqual(before);
   });
 
+  it("names every problem in one round, even when a field itself is wrong", async () => {
+    const r = await refer();
+    const state = await addMeasure()(measure(r.id, { type: "", status: "COMPLETED", startsOn: "2026-02-30", destinationTown: "Ort X" }));
+    expect(state).toMatchObject({ fieldErrors: { type: "required", startsOn: "invalidDate", endsOn: "endRequired" } });
+  });
+
   it("allows a planned measure to start in the future", async () => {
     const r = await refer();
     expect(await addMeasure()(measure(r.id, { status: "PLANNED", startsOn: typedDate(30) }))).toEqual({ status: "success" });
