@@ -48,7 +48,7 @@ export async function CallInDetailView({ callIn }: { callIn: CallInDetail }) {
             {callIn.attendees.map((a) => (
               <li key={a.personId} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/people/${a.personId}`} className="font-medium">
+                  <Link href={`/people/${a.personId}`} className="font-medium underline">
                     {a.name}
                   </Link>
                   {a.personStatus !== "ACTIVE" ? <StatusBadge status={a.personStatus} /> : null}

@@ -20,7 +20,7 @@ export async function EnforcementList({ items }: { items: EnforcementRow[] }) {
             <p className="mt-1 flex flex-wrap items-center gap-2">
               {a.person ? (
                 <>
-                  <Link href={`/people/${a.person.id}`} className="font-medium">
+                  <Link href={`/people/${a.person.id}`} className="font-medium underline">
                     {a.person.name}
                   </Link>
                   {a.person.status !== "ACTIVE" ? <StatusBadge status={a.person.status} /> : null}

@@ -14,7 +14,7 @@ export async function FollowUpList({ items, showOfficer, from }: { items: Follow
           <article aria-label={f.personName} className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
             <div>
               <p className="flex flex-wrap items-center gap-2">
-                <Link href={`/people/${f.personId}`} className="font-semibold">
+                <Link href={`/people/${f.personId}`} className="font-semibold underline">
                   {f.personName}
                 </Link>
                 {f.personStatus !== "ACTIVE" ? <StatusBadge status={f.personStatus} /> : null}

@@ -53,7 +53,7 @@ export async function IncidentDetailView({ incident }: { incident: IncidentDetai
               <ul className="flex flex-col gap-1">
                 {incident.people.map((p) => (
                   <li key={`${p.personId}-${p.role}`}>
-                    <Link href={`/people/${p.personId}`} className="font-medium">
+                    <Link href={`/people/${p.personId}`} className="font-medium underline">
                       {p.name}
                     </Link>{" "}
                     – {tpr(p.role)}

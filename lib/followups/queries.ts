@@ -132,3 +132,19 @@ export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor
 }
 
 export { officerWhere };
+
+/**
+ * Counts for a start page: the actor's own overdue and upcoming follow-ups. Counts only, no
+ * personal data, so no audit event of their own.
+ */
+export async function countMyFollowUps({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<{ overdue: number; upcoming: number }> {
+  const scope = followUpWhere(actor, "list");
+  const agency = agencyOf(actor);
+  const today = todayDateOnly(now);
+  const mine: Prisma.FollowUpWhereInput = { AND: [scope, { agency, assignedToId: actor.id, doneAt: null }] };
+  const [overdue, upcoming] = await Promise.all([
+    db.followUp.count({ where: { AND: [mine, { dueOn: { lt: today } }] } }),
+    db.followUp.count({ where: { AND: [mine, { dueOn: { gte: today } }] } }),
+  ]);
+  return { overdue, upcoming };
+}

@@ -273,3 +273,17 @@ export async function getSupportMeasureFormOptions({ actor, referralId }: { acto
   if (!referral) throw new NotFoundError("referral");
   return { referralId: referral.id, personId: referral.personId, personName: fullName(referral.person), isClosed: referral.closedAt !== null, isHandler: await isHandlerOf(actor, referral.personId) };
 }
+
+/**
+ * Counts for a start page: open referrals per status, of everyone the actor may see or (mine) of
+ * the people on their own caseload. Counts only, so no audit event and no disclosure.
+ */
+export async function countOpenReferrals({ actor, mine = false }: { actor: Actor; mine?: boolean }): Promise<{ total: number; byStatus: Record<(typeof OPEN_STATUSES)[number], number> }> {
+  const counts = await db.referral.groupBy({
+    by: ["status"],
+    where: { AND: [referralWhere(actor, "list"), mineWhere(actor, mine), { status: { in: [...OPEN_STATUSES] } }] },
+    _count: { _all: true },
+  });
+  const byStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0])) as Record<(typeof OPEN_STATUSES)[number], number>;
+  return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
+}

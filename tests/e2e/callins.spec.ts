@@ -69,6 +69,7 @@ test("two people editing the same call-in: the second save explains the conflict
   await page.goto("/call-ins?period=past");
   await page.getByRole("table").getByRole("link").first().click();
   await page.getByRole("link", { name: "Ändra och registrera närvaro" }).click();
+  await expect(page).toHaveURL(/\/call-ins\/[0-9a-f-]{36}\/edit$/);
   const editUrl = page.url();
   const other = await browser.newPage({ storageState: await page.context().storageState() });
   await other.goto(editUrl);

@@ -3,7 +3,7 @@ import { actorOf } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { completeFollowUp, deleteFollowUp, logFollowUp, rescheduleFollowUp } from "@/lib/followups/mutations";
-import { getFollowUp, getFollowUpFormOptions, getFollowUpLists } from "@/lib/followups/queries";
+import { countMyFollowUps, getFollowUp, getFollowUpFormOptions, getFollowUpLists } from "@/lib/followups/queries";
 import { ZCompleteFollowUp, ZDeleteFollowUp, ZFollowUpList, ZLogFollowUp, ZRescheduleFollowUp } from "@/lib/followups/schemas";
 import { createNotification, createUser } from "../factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
@@ -124,6 +124,16 @@ describe("the overdue list", () => {
     expect((await lists(w.actors.SOCIAL)).page.items.map((i) => i.id)).toEqual([socials.id]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "SEARCH", entityType: "FollowUp", actorId: w.users.PROBATION.id } });
     expect(audit.metadata).toMatchObject({ view: "overdue", shownFollowUpIds: [late.id] });
+  });
+
+  it("counts my overdue and upcoming ones for the start page, and nothing for the police", async () => {
+    await planned(-3);
+    await planned(-1);
+    await planned(4);
+    await planned(-2, { agency: "SOCIAL" });
+    expect(await countMyFollowUps({ actor: w.actors.PROBATION })).toEqual({ overdue: 2, upcoming: 1 });
+    expect(await countMyFollowUps({ actor: w.actors.SOCIAL })).toEqual({ overdue: 1, upcoming: 0 });
+    await expect(countMyFollowUps({ actor: w.actors.POLICE })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("falls back to the overdue view for a bad view, officer or page", async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
-import { findReferrals, getReferral, getReferralBoard, getReferralFormOptions, getSupportMeasureForEdit } from "@/lib/referrals/queries";
+import { countOpenReferrals, findReferrals, getReferral, getReferralBoard, getReferralFormOptions, getSupportMeasureForEdit } from "@/lib/referrals/queries";
 import { ZAddSupportMeasure, ZChangeReferralStatus, ZCreateReferral, ZEditSupportMeasure, ZFindReferrals } from "@/lib/referrals/schemas";
 import { createAssignment, createNotification } from "../factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
@@ -355,6 +355,8 @@ describe("the board and the list", () => {
     await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: w.users.SOCIAL.id, agency: "SOCIAL" });
     expect((await q({ mine: "1" })).items.map((i) => i.id)).toEqual([b.id]);
 
+    expect(await countOpenReferrals({ actor: w.actors.SOCIAL })).toEqual({ total: 1, byStatus: { REFERRED: 0, CONTACTED: 1, ASSESSED: 0, IN_PROGRAMME: 0 } });
+    expect((await countOpenReferrals({ actor: w.actors.POLICE })).total).toBe(0);
     const search = await db.auditEvent.findFirstOrThrow({ where: { action: "SEARCH", entityType: "Referral" }, orderBy: { id: "desc" } });
     expect(search.metadata).toMatchObject({ shownReferralIds: [b.id] });
   });

@@ -53,7 +53,7 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
         <ReferralBoard columns={columns} mine={mine} />
         {!statusOnly ? (
           <p className="mt-6 text-sm text-slate-700">
-            {t.rich("howToRefer", { link: (chunks) => <Link href="/people">{chunks}</Link> })}
+            {t.rich("howToRefer", { link: (chunks) => <Link href="/people" className="underline">{chunks}</Link> })}
           </p>
         ) : null}
       </>

@@ -46,7 +46,7 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
         <Panel id="facts" title={t("facts")}>
           <Facts
             items={[
-              [t("person"), <span key="p" className="flex flex-wrap items-center gap-2"><Link href={`/people/${f.personId}`}>{f.personName}</Link>{f.personStatus !== "ACTIVE" ? <StatusBadge status={f.personStatus} /> : null}</span>],
+              [t("person"), <span key="p" className="flex flex-wrap items-center gap-2"><Link href={`/people/${f.personId}`} className="underline">{f.personName}</Link>{f.personStatus !== "ACTIVE" ? <StatusBadge status={f.personStatus} /> : null}</span>],
               [t("agency"), ta(f.agency)],
               [t("dueOn"), <span key="d">{formatDate(f.dueOn)}{f.isOverdue ? <strong className="ml-2 text-red-800">{t("overdue")}</strong> : null}</span>],
               [t("assignedTo"), f.assignedTo.name],

@@ -25,7 +25,7 @@ export default async function NewReferralPage({ searchParams }: PageProps<"/refe
       <PageHeader title={t("title")} intro={t("about", { name: options.person.name })} />
       {options.openReferralId ? (
         <Alert tone="info">
-          {t.rich("alreadyOpen", { link: (chunks) => <Link href={`/referrals/${options.openReferralId}`}>{chunks}</Link> })}
+          {t.rich("alreadyOpen", { link: (chunks) => <Link href={`/referrals/${options.openReferralId}`} className="underline">{chunks}</Link> })}
         </Alert>
       ) : (
         <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
