@@ -26,7 +26,10 @@ async function resolveSpeakers(tx: Tx, actor: Actor, input: TCreateCallIn): Prom
   return speakers;
 }
 
-/** Everyone the form invites: the current members of the chosen groups, and people by personnummer. */
+/**
+ * Everyone the form invites: the current members of the chosen groups who can come (not deprived of
+ * liberty, not deceased), and people by personnummer (whom the user names deliberately).
+ */
 async function resolveInvitees(tx: Tx, actor: Actor, input: TCreateCallIn): Promise<string[]> {
   const people = new Set<string>();
   if (input.inviteGroupIds.length > 0) {
@@ -37,7 +40,7 @@ async function resolveInvitees(tx: Tx, actor: Actor, input: TCreateCallIn): Prom
         AND: [
           membershipWhere(actor, "read"),
           { groupId: { in: input.inviteGroupIds }, OR: [{ validTo: null }, { validTo: { gte: todayDateOnly() } }] },
-          { person: personWhere(actor, "read") },
+          { person: { AND: [personWhere(actor, "read"), { status: { notIn: ["DEPRIVED_OF_LIBERTY", "DECEASED"] } }] } },
         ],
       },
       select: { personId: true },

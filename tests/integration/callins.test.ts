@@ -40,11 +40,13 @@ function rows(attendees: { personId: string; status: string; response?: string; 
 }
 
 describe("planning a call-in", () => {
-  it("saves the meeting with speakers of each agency and community voices, invites a group's current members, audited", async () => {
+  it("saves the meeting with speakers of each agency and community voices, invites a group's current members who can come, audited", async () => {
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     const member = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     const former = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
+    const detained = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, status: "DEPRIVED_OF_LIBERTY" });
     await createMembership(db, { siteId: w.site.id, personId: member.id, groupId: group.id, createdById: w.users.POLICE.id });
+    await createMembership(db, { siteId: w.site.id, personId: detained.id, groupId: group.id, createdById: w.users.POLICE.id });
     await createMembership(db, { siteId: w.site.id, personId: former.id, groupId: group.id, createdById: w.users.POLICE.id, validTo: new Date("2020-01-01") });
     const state = await create()({ ...valid(), inviteGroupIds: [group.id] });
     expect(state).toEqual({ status: "success" });
