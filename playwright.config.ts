@@ -48,7 +48,8 @@ export default defineConfig({
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
+    // Migrate, seed and a production build: over four minutes on a 2-core machine shared with other jobs.
+    timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
   },

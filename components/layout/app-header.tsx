@@ -3,10 +3,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 
-const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "dashboard" | "users" }[] = [
+const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "callIns" | "referrals" | "followUps" | "enforcement" | "incidents" | "dashboard" | "users" }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
   { area: "groups", href: "/groups", label: "groups" },
+  { area: "followUps", href: "/follow-ups", label: "followUps" },
+  { area: "referrals", href: "/referrals", label: "referrals" },
+  { area: "callIns", href: "/call-ins", label: "callIns" },
+  { area: "enforcement", href: "/enforcement", label: "enforcement" },
+  { area: "incidents", href: "/incidents", label: "incidents" },
   { area: "dashboard", href: "/dashboard", label: "dashboard" },
   { area: "admin", href: "/admin/users", label: "users" },
 ];

@@ -90,6 +90,9 @@ export function SelectField({
         {label}
       </label>
       <select
+        // React applies a select's defaultValue only when it mounts, and resets the form after an
+        // action: remount when the value to show changes, or a failed save would lose the choice.
+        key={Array.isArray(defaultValue) ? defaultValue.join("|") : (defaultValue ?? "")}
         id={id}
         name={name}
         required={required}

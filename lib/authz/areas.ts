@@ -5,6 +5,12 @@ export const AREAS = {
   caseload: ["POLICE", "SOCIAL", "PROBATION"],
   people: ["POLICE", "SOCIAL", "PROBATION"],
   groups: ["POLICE", "SOCIAL", "PROBATION"],
+  callIns: ["POLICE", "SOCIAL", "PROBATION"],
+  // Police and probation see the referral board as status only, for people whose consent covers them.
+  referrals: ["POLICE", "SOCIAL", "PROBATION"],
+  followUps: ["SOCIAL", "PROBATION"],
+  enforcement: ["POLICE"],
+  incidents: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
   dashboard: ["MANAGER"],
   admin: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

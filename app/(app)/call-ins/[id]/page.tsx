@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/authz";
+import { getCallIn } from "@/lib/callins/queries";
+import { orNotFound } from "@/lib/pages";
+import { formatDateTime } from "@/lib/validation/dates";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { CallInDetailView } from "@/components/callins/call-in-detail";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("callIn"))("title") };
+}
+
+export default async function CallInPage({ params, searchParams }: PageProps<"/call-ins/[id]">) {
+  const actor = await requireArea("callIns");
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const callIn = await orNotFound(getCallIn({ actor, callInId: id }));
+  const t = await getTranslations("callIn");
+  return (
+    <>
+      {saved === "created" || saved === "updated" ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(saved === "created" ? "created" : "updated")}</Alert>
+        </div>
+      ) : null}
+      <PageHeader
+        title={t("heading", { venue: callIn.venue, when: formatDateTime(callIn.occurredAt) })}
+        actions={
+          <>
+            {can(actor, "callIn", "update") ? (
+              <Link href={`/call-ins/${callIn.id}/edit`} className={buttonClass("primary")}>
+                {t("edit")}
+              </Link>
+            ) : null}
+            <Link href="/call-ins" className={buttonClass("secondary")}>
+              {t("back")}
+            </Link>
+          </>
+        }
+      />
+      <CallInDetailView callIn={callIn} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/session";
+import { findEnforcementActions, listGroupsForFilter } from "@/lib/enforcement/queries";
+import { ENFORCEMENT_TYPES, ZFindEnforcement } from "@/lib/enforcement/schemas";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { FilterForm, FilterSelect, FilterText, listHref } from "@/components/activities/filter-form";
+import { EnforcementList } from "@/components/enforcement/enforcement-list";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("enforcement"))("title") };
+}
+
+export default async function EnforcementPage({ searchParams }: PageProps<"/enforcement">) {
+  const actor = await requireArea("enforcement");
+  const params = await searchParams;
+  const query = ZFindEnforcement.parse(params);
+  const [t, tt, result, groups] = await Promise.all([
+    getTranslations("enforcement"),
+    getTranslations("enforcementType"),
+    findEnforcementActions({ actor, query }),
+    listGroupsForFilter({ actor }),
+  ]);
+  const hrefFor = (page: number) => listHref("/enforcement", { q: query.q, type: query.type, group: query.group, page });
+  const saved = params.saved === "created" || params.saved === "deprived" ? params.saved : null;
+  return (
+    <>
+      {saved ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(saved === "deprived" ? "savedDeprived" : "saved")}</Alert>
+        </div>
+      ) : null}
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <Link href={listHref("/enforcement/new", { groupId: query.group })} className={buttonClass("primary")}>
+            {t("new")}
+          </Link>
+        }
+      />
+      <FilterForm label={t("filters")} submitLabel={t("search")}>
+        <FilterText name="q" label={t("searchName")} defaultValue={query.q} />
+        <FilterSelect name="type" label={t("type")} allLabel={t("allTypes")} defaultValue={query.type} options={ENFORCEMENT_TYPES.map((v) => ({ value: v, label: tt(v) }))} />
+        <FilterSelect name="group" label={t("group")} allLabel={t("allGroups")} defaultValue={query.group} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+      </FilterForm>
+      <p className="mb-3 font-medium" role="status">
+        {t("count", { count: result.total })}
+      </p>
+      {result.items.length === 0 ? <p>{t("empty")}</p> : <EnforcementList items={result.items} />}
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={hrefFor} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/authz";
+import { findIncidents } from "@/lib/incidents/queries";
+import { GMI_VALUES, INCIDENT_TYPES, ZFindIncidents } from "@/lib/incidents/schemas";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { FilterForm, FilterSelect, FilterText, listHref } from "@/components/activities/filter-form";
+import { IncidentList } from "@/components/incidents/incident-list";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("incidents"))("title") };
+}
+
+const isoDate = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+
+export default async function IncidentsPage({ searchParams }: PageProps<"/incidents">) {
+  const actor = await requireArea("incidents");
+  const query = ZFindIncidents.parse(await searchParams);
+  const [t, tt, tg, result] = await Promise.all([getTranslations("incidents"), getTranslations("incidentType"), getTranslations("gmi"), findIncidents({ actor, query })]);
+  const hrefFor = (page: number) =>
+    listHref("/incidents", { type: query.type, gmi: query.gmi, district: query.district, from: isoDate(query.from), to: isoDate(query.to), page });
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          can(actor, "incident", "create") ? (
+            <Link href="/incidents/new" className={buttonClass("primary")}>
+              {t("new")}
+            </Link>
+          ) : null
+        }
+      />
+      <FilterForm label={t("filters")} submitLabel={t("filter")}>
+        <FilterSelect name="type" label={t("type")} allLabel={t("allTypes")} defaultValue={query.type} options={INCIDENT_TYPES.map((v) => ({ value: v, label: tt(v) }))} />
+        <FilterSelect name="gmi" label={t("gmiFilter")} allLabel={t("allGmi")} defaultValue={query.gmi} options={GMI_VALUES.map((v) => ({ value: v, label: tg(v) }))} />
+        <FilterSelect name="district" label={t("district")} allLabel={t("allDistricts")} defaultValue={query.district} options={result.districts.map((d) => ({ value: d, label: d }))} />
+        <FilterText name="from" type="date" label={t("from")} defaultValue={isoDate(query.from)} />
+        <FilterText name="to" type="date" label={t("to")} defaultValue={isoDate(query.to)} />
+      </FilterForm>
+      <p className="mb-3 font-medium" role="status">
+        {t("count", { count: result.page.total, killed: result.totals.killed, injured: result.totals.injured })}
+      </p>
+      {result.page.items.length === 0 ? <p>{t("empty")}</p> : <IncidentList items={result.page.items} />}
+      <Pagination page={result.page.page} pageCount={result.page.pageCount} total={result.page.total} hrefFor={hrefFor} />
+    </>
+  );
+}

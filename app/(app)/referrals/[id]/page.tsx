@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/authz";
+import { orNotFound } from "@/lib/pages";
+import { getReferral } from "@/lib/referrals/queries";
+import { toStockholmInputValue } from "@/lib/validation/dates";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangeStatusForm } from "@/components/referrals/change-status-form";
+import { FullReferral, StatusOnlyReferral } from "@/components/referrals/referral-detail";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("referral"))("title") };
+}
+
+const SAVED = ["created", "status", "measure"] as const;
+
+export default async function ReferralPage({ params, searchParams }: PageProps<"/referrals/[id]">) {
+  const actor = await requireArea("referrals");
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const detail = await orNotFound(getReferral({ actor, referralId: id }));
+  const [t, ts] = await Promise.all([getTranslations("referral"), getTranslations("referralStatus")]);
+  const name = detail.referral.personName;
+  const savedKey = SAVED.find((s) => s === saved);
+  return (
+    <>
+      {savedKey ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(`saved_${savedKey}`)}</Alert>
+        </div>
+      ) : null}
+      <PageHeader title={t("heading", { name })} />
+      {detail.kind === "statusOnly" ? (
+        <StatusOnlyReferral detail={detail} />
+      ) : (
+        <FullReferral
+          detail={detail}
+          canChange={can(actor, "referral", "update")}
+          statusForm={
+            <ChangeStatusForm
+              // A new version remounts the form, so a saved step never lingers in it.
+              key={detail.referral.version}
+              referralId={detail.referral.id}
+              version={detail.referral.version}
+              defaultChangedAt={toStockholmInputValue(new Date())}
+              nextStatuses={detail.nextStatuses.map((value) => ({ value, label: ts(value) }))}
+            />
+          }
+        />
+      )}
+    </>
+  );
+}

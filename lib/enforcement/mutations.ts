@@ -1,0 +1,67 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { authorize, enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { NotFoundError, RuleError } from "@/lib/errors";
+import type { TRecordEnforcement } from "./schemas";
+
+/**
+ * Records an enforcement action. When it takes the person's liberty and the officer says so, the
+ * person's status becomes "deprived of liberty" in the same transaction (audited on its own), so
+ * that everyone who plans a visit sees it.
+ */
+export async function recordEnforcementAction({ actor, input }: { actor: Actor; input: TRecordEnforcement }): Promise<{ id: string; statusChanged: boolean }> {
+  authorize(actor, "enforcement", "create");
+  enforcementWhere(actor, "create");
+  return db.$transaction(async (tx) => {
+    const person = input.personId
+      ? await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true, status: true } })
+      : null;
+    if (input.personId && !person) throw new NotFoundError("person");
+    if (input.groupId) {
+      const group = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] } });
+      if (group !== 1) throw new RuleError("unknownGroup", "groupId");
+    }
+
+    const action = await tx.enforcementAction.create({
+      data: {
+        siteId: actor.siteId,
+        personId: person?.id ?? null,
+        groupId: input.groupId ?? null,
+        type: input.type,
+        occurredAt: input.occurredAt,
+        description: input.description ?? null,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+
+    let statusChanged = false;
+    if (person && input.setDeprivedOfLiberty) {
+      if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
+      if (person.status !== "DEPRIVED_OF_LIBERTY") {
+        await tx.person.update({
+          where: { id: person.id },
+          data: { status: "DEPRIVED_OF_LIBERTY", statusSince: input.occurredAt, version: { increment: 1 } },
+        });
+        await recordAudit(tx, actor, {
+          action: "UPDATE",
+          entityType: "Person",
+          entityId: person.id,
+          personId: person.id,
+          metadata: { fields: ["status", "statusSince"], fromStatus: person.status, toStatus: "DEPRIVED_OF_LIBERTY", cause: "EnforcementAction", causeId: action.id },
+        });
+        statusChanged = true;
+      }
+    }
+    if (person) await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "CREATE",
+      entityType: "EnforcementAction",
+      entityId: action.id,
+      personId: person?.id,
+      metadata: { type: input.type, groupId: input.groupId ?? null, setDeprivedOfLiberty: input.setDeprivedOfLiberty },
+    });
+    return { id: action.id, statusChanged };
+  });
+}

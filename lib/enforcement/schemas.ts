@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { EnforcementActionType, type EnforcementActionType as TType } from "@/lib/generated/prisma/enums";
+import { EVEN_WITH_FIELD_ERRORS, optionalId } from "@/lib/activities/fields";
+import { ZPage } from "@/lib/pagination";
+import { checkbox, oneOf, optionalText, pastDateTime } from "@/lib/validation/fields";
+
+export const ENFORCEMENT_TYPES = Object.values(EnforcementActionType) as [TType, ...TType[]];
+
+/** Actions that take a person's liberty: after one, the person can be marked deprived of liberty. */
+export const DEPRIVING_TYPES: readonly TType[] = ["ARREST", "DETENTION", "CONVICTION"];
+
+/** Recording an enforcement action against a person, a group, or a person within a group. */
+export const ZRecordEnforcement = z
+  .object({
+    personId: optionalId,
+    groupId: optionalId,
+    type: oneOf(ENFORCEMENT_TYPES),
+    occurredAt: pastDateTime,
+    description: optionalText(2000),
+    setDeprivedOfLiberty: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.personId && !v.groupId) ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
+    if (v.setDeprivedOfLiberty && !v.personId) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
+    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type)) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
+  }, EVEN_WITH_FIELD_ERRORS);
+export type TRecordEnforcement = z.output<typeof ZRecordEnforcement>;
+
+export const ZFindEnforcement = z.object({
+  q: z.string().trim().max(100).catch(""),
+  type: z.enum(ENFORCEMENT_TYPES).optional().catch(undefined),
+  group: z.uuid().optional().catch(undefined),
+  page: ZPage,
+});
+export type TFindEnforcement = z.output<typeof ZFindEnforcement>;

@@ -1,0 +1,131 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit";
+import { authorize, followUpWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import { db, type Tx } from "@/lib/db";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
+import { updateVersioned } from "@/lib/versioning";
+import { officerWhere } from "./queries";
+import type { TCompleteFollowUp, TDeleteFollowUp, TLogFollowUp, TRescheduleFollowUp } from "./schemas";
+
+/**
+ * Follow-ups are the recording agency's own: whatever another agency may read (with consent), only
+ * the agency that recorded one changes or removes it.
+ */
+function ownWhere(actor: Actor, action: "update" | "delete"): Prisma.FollowUpWhereInput {
+  const scope = followUpWhere(actor, action);
+  if (!actor.agency) throw new NotFoundError("followUp");
+  return { AND: [scope, { agency: actor.agency }] };
+}
+
+async function checkOfficer(tx: Tx, actor: Actor, userId: string | undefined, field: string): Promise<string> {
+  if (!userId || userId === actor.id) return actor.id;
+  const found = await tx.user.count({ where: { AND: [officerWhere(actor), { id: userId }] } });
+  if (found !== 1) throw new RuleError("unknownOfficer", field);
+  return userId;
+}
+
+/** Logs a follow-up from a person's file: planned, or already done. */
+export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogFollowUp }): Promise<{ id: string }> {
+  authorize(actor, "followUp", "create");
+  const agency = actor.agency;
+  if (!agency) throw new NotFoundError("followUp");
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
+    if (!person) throw new NotFoundError("person");
+    const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
+    if (input.notificationId) {
+      const found = await tx.customNotification.count({ where: { AND: [notificationWhere(actor, "read"), { id: input.notificationId, personId: person.id }] } });
+      if (found !== 1) throw new RuleError("unknownLink", "notificationId");
+    }
+    // A contact logged afterwards was due the day it happened, unless the user says otherwise.
+    const dueOn = input.dueOn ?? parseDateOnly(stockholmToday(input.doneAt!))!;
+    const followUp = await tx.followUp.create({
+      data: {
+        siteId: actor.siteId,
+        personId: person.id,
+        agency,
+        assignedToId,
+        notificationId: input.notificationId ?? null,
+        dueOn,
+        doneAt: input.doneAt ?? null,
+        contactType: input.doneAt ? (input.contactType ?? null) : null,
+        summary: input.summary ?? null,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "CREATE",
+      entityType: "FollowUp",
+      entityId: followUp.id,
+      personId: person.id,
+      metadata: { done: Boolean(input.doneAt), contactType: input.contactType ?? null, assignedToId, notificationId: input.notificationId ?? null },
+    });
+    return followUp;
+  });
+}
+
+async function openFollowUp(tx: Tx, where: Prisma.FollowUpWhereInput, id: string) {
+  const current = await tx.followUp.findFirst({ where: { AND: [where, { id }] }, select: { id: true, personId: true, doneAt: true, version: true } });
+  if (!current) throw new NotFoundError("followUp");
+  return current;
+}
+
+/** Marks a planned follow-up done: when, how, and what came of it. */
+export async function completeFollowUp({ actor, input }: { actor: Actor; input: TCompleteFollowUp }): Promise<{ id: string }> {
+  const where = ownWhere(actor, "update");
+  return db.$transaction(async (tx) => {
+    const current = await openFollowUp(tx, where, input.followUpId);
+    if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
+    await updateVersioned(tx.followUp, {
+      where,
+      id: current.id,
+      version: input.version,
+      data: { doneAt: input.doneAt, contactType: input.contactType, summary: input.summary ?? null },
+    });
+    await tx.person.update({ where: { id: current.personId }, data: { lastActivityAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "FollowUp",
+      entityId: current.id,
+      personId: current.personId,
+      metadata: { done: true, contactType: input.contactType },
+    });
+    return { id: current.id };
+  });
+}
+
+/** Moves a planned follow-up to another day or officer. */
+export async function rescheduleFollowUp({ actor, input }: { actor: Actor; input: TRescheduleFollowUp }): Promise<{ id: string }> {
+  const where = ownWhere(actor, "update");
+  return db.$transaction(async (tx) => {
+    const current = await openFollowUp(tx, where, input.followUpId);
+    if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
+    const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
+    await updateVersioned(tx.followUp, { where, id: current.id, version: input.version, data: { dueOn: input.dueOn, assignedToId } });
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "FollowUp",
+      entityId: current.id,
+      personId: current.personId,
+      metadata: { rescheduled: true, assignedToId },
+    });
+    return { id: current.id };
+  });
+}
+
+/** Removes a planned follow-up. Done ones are part of the record and stay. */
+export async function deleteFollowUp({ actor, input }: { actor: Actor; input: TDeleteFollowUp }): Promise<{ personId: string }> {
+  const where = ownWhere(actor, "delete");
+  return db.$transaction(async (tx) => {
+    const current = await openFollowUp(tx, where, input.followUpId);
+    if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
+    const { count } = await tx.followUp.deleteMany({ where: { AND: [where, { id: current.id, version: input.version, doneAt: null }] } });
+    if (count !== 1) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "DELETE", entityType: "FollowUp", entityId: current.id, personId: current.personId });
+    return { personId: current.personId };
+  });
+}
