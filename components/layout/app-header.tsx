@@ -3,11 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 
-const NAV: { area: Area; href: string; label: "caseload" | "people" | "dashboard" | "users" }[] = [
+const NAV: { area: Area; href: string; label: "caseload" | "people" | "dashboard" | "users" | "audit" | "retention" | "myActivity" }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
   { area: "dashboard", href: "/dashboard", label: "dashboard" },
   { area: "admin", href: "/admin/users", label: "users" },
+  { area: "admin", href: "/admin/audit", label: "audit" },
+  { area: "admin", href: "/admin/retention", label: "retention" },
+  { area: "myActivity", href: "/my-activity", label: "myActivity" },
 ];
 
 export async function AppHeader({ actor }: { actor: Actor }) {

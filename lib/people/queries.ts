@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { accessAuditFields, requirePersonAccess } from "@/lib/access"; // [confid] caseload gate
 import { recordAuditNow } from "@/lib/audit";
 import { internalNoteWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -137,9 +138,12 @@ export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: ReturnType<typeo
 /** A person's file for the actor; not found if it does not exist or is not theirs to see. Audited. */
 export async function getPersonFile({ actor, personId }: { actor: Actor; personId: string }): Promise<PersonFile> {
   if (!isUuid(personId)) throw new NotFoundError("person");
+  // [confid] caseload gate: outside the actor's caseload a reason must have been given (lib/access);
+  // it goes into the READ event below. Throws AccessReasonRequiredError, which the page turns into the reason form.
+  const access = await requirePersonAccess({ actor, personId });
   const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: fileSelect(actor) });
   if (!person) throw new NotFoundError("person");
-  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id });
+  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, ...accessAuditFields(access) }); // [confid] reason
   const { identityNumber, ...rest } = person;
   return { ...rest, maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null };
 }

@@ -6,6 +6,7 @@ import people from "./people.json";
 import notifications from "./notifications.json";
 import dashboard from "./dashboard.json";
 import admin from "./admin.json";
+import confidentiality from "./confidentiality.json";
 
-const messages = { ...app, ...enums, ...login, ...people, ...notifications, ...dashboard, ...admin };
+const messages = { ...app, ...enums, ...login, ...people, ...notifications, ...dashboard, ...admin, ...confidentiality };
 export default messages;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
+import { withAccessPrompt } from "@/lib/access/pages"; // [confid]
 import { can } from "@/lib/authz";
 import { orNotFound } from "@/lib/pages";
 import { getPersonFile } from "@/lib/people/queries";
@@ -11,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/people/status-badge";
 import { Timeline } from "@/components/people/timeline";
+import { RevealIdentityNumber } from "@/components/people/reveal-identity-number"; // [confid]
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -18,12 +20,14 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
-  const person = await orNotFound(getPersonFile({ actor, personId: id }));
-  const [t, tr, tm, tc] = await Promise.all([
+  // [confid] caseload gate: outside the actor's caseload, the reason form first (lib/access).
+  const person = await withAccessPrompt(id, orNotFound(getPersonFile({ actor, personId: id })));
+  const [t, tr, tm, tc, tconsent] = await Promise.all([
     getTranslations("person"),
     getTranslations("membershipRole"),
     getTranslations("confidence"),
     getTranslations("agencies"),
+    getTranslations("consent"), // [confid]
   ]);
   const name = `${person.firstName} ${person.lastName}`;
   return (
@@ -36,11 +40,17 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
       <PageHeader
         title={name}
         actions={
-          can(actor, "notification", "create") ? (
-            <Link href={`/people/${person.id}/notifications/new`} className={buttonClass("primary")}>
-              {t("logNotification")}
+          <>
+            {/* [confid] the person's consents */}
+            <Link href={`/people/${person.id}/consent`} className={buttonClass("secondary")}>
+              {tconsent("fileLink")}
             </Link>
-          ) : null
+            {can(actor, "notification", "create") ? (
+              <Link href={`/people/${person.id}/notifications/new`} className={buttonClass("primary")}>
+                {t("logNotification")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <div className="grid gap-6 md:grid-cols-3">
@@ -51,7 +61,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
           <dl className="flex flex-col gap-3">
             <div>
               <dt className="text-sm text-slate-700">{person.identityNumberKind === "SAMORDNINGSNUMMER" ? t("samordningsnummer") : t("identityNumber")}</dt>
-              <dd className="font-mono">{person.maskedIdentityNumber ?? "–"}</dd>
+              {/* [confid] masked until the user asks; the reveal is logged */}
+              <dd>{person.maskedIdentityNumber ? <RevealIdentityNumber personId={person.id} masked={person.maskedIdentityNumber} /> : "–"}</dd>
             </div>
             <div>
               <dt className="text-sm text-slate-700">{t("status")}</dt>
