@@ -26,3 +26,15 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
 }
+
+/**
+ * The caseload gate (issue 4): opening the file of a person outside one's own caseload asks for a
+ * reason first. Waits for the navigation to a person's file to settle; gives a reason if asked.
+ */
+export async function giveAccessReasonIfAsked(page: Page) {
+  await page.waitForURL((url) => /^\/people\/[0-9a-f-]{36}(\/access)?$/.test(url.pathname));
+  if (!new URL(page.url()).pathname.endsWith("/access")) return;
+  await page.getByRole("radio", { name: "Gemensam planering mellan myndigheterna" }).check();
+  await page.getByRole("button", { name: "Öppna personakten" }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/access"));
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 /** Opens the first person of the people list whose name matches `search`, returns their URL. */
 async function openFirstPerson(page: Page): Promise<string> {
@@ -8,6 +8,7 @@ async function openFirstPerson(page: Page): Promise<string> {
   const first = table.getByRole("link").first();
   const name = (await first.textContent())!.trim();
   await first.click();
+  await giveAccessReasonIfAsked(page);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
 }
@@ -51,6 +52,7 @@ test("a police coordinator logs a custom notification; errors keep what was type
   await signOut(page);
   await signIn(page, "SOCIAL");
   await page.goto(personUrl);
+  await giveAccessReasonIfAsked(page);
   const seenBySocial = page.getByRole("article").filter({ hasText: nextStep });
   await expect(seenBySocial).toBeVisible();
   await expect(seenBySocial).not.toContainText("Polisens egen anteckning");

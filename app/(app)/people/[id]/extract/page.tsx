@@ -25,7 +25,7 @@ export default async function RegisterExtractPage({ params, searchParams }: Page
   const { id } = await params;
   const { ref } = await searchParams;
   const t = await getTranslations("extract");
-  const te = await getTranslations("confidErrors");
+  const [te, terrors] = await Promise.all([getTranslations("confidErrors"), getTranslations("errors")]);
   const request = typeof ref === "string" ? ZExtractRequest.safeParse({ requestReference: ref, format: "html" }) : null;
 
   if (!request?.success) {
@@ -33,7 +33,7 @@ export default async function RegisterExtractPage({ params, searchParams }: Page
     return (
       <>
         <PageHeader title={t("title")} intro={t("requestIntro")} />
-        <form method="get" className="flex max-w-xl flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+        <form method="get" noValidate className="flex max-w-xl flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
           <div>
             <label htmlFor="ref" className="mb-1 block font-medium">
               {t("requestReference")}
@@ -53,7 +53,7 @@ export default async function RegisterExtractPage({ params, searchParams }: Page
             </p>
             {error ? (
               <p id="ref-error" className="mt-1 text-sm font-medium text-red-800">
-                {te.has(error) ? te(error) : te("invalidReference")}
+                {te.has(error) ? te(error) : terrors.has(error) ? terrors(error) : terrors("invalid")}
               </p>
             ) : null}
           </div>
