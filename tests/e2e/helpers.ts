@@ -32,9 +32,12 @@ export async function signOut(page: Page) {
  * reason first. Waits for the navigation to a person's file to settle; gives a reason if asked.
  */
 export async function giveAccessReasonIfAsked(page: Page) {
-  await page.waitForURL((url) => /^\/people\/[0-9a-f-]{36}(\/access)?$/.test(url.pathname));
-  if (!new URL(page.url()).pathname.endsWith("/access")) return;
+  // Either the reason form or the file (whose header links to the person's consent) — the URL
+  // alone can show the file's address for a moment before the server's redirect is followed.
+  const asked = page.getByRole("heading", { level: 1, name: "Skäl för åtkomst" });
+  await expect(asked.or(page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true }))).toBeVisible({ timeout: 20_000 });
+  if (!(await asked.isVisible())) return;
   await page.getByRole("radio", { name: "Gemensam planering mellan myndigheterna" }).check();
   await page.getByRole("button", { name: "Öppna personakten" }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/access"));
+  await expect(page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true })).toBeVisible({ timeout: 20_000 });
 }
