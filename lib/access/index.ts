@@ -96,10 +96,11 @@ export async function getAccessPrompt({ actor, personId }: { actor: Actor; perso
   } catch (error) {
     if (!(error instanceof AccessReasonRequiredError)) throw error;
   }
-  const person = await db.person.findFirstOrThrow({
+  const person = await db.person.findFirst({
     where: { AND: [personWhere(actor, "read"), { id: personId }] },
     select: { id: true, firstName: true, lastName: true },
   });
+  if (!person) throw new NotFoundError("person");
   // Only the name is shown, as in the people list; the prompt is logged so a review can see who was
   // asked and did not go on.
   await recordAuditNow(actor, { action: "READ", entityType: "PersonAccessPrompt", entityId: person.id, personId: person.id });

@@ -195,9 +195,7 @@ export async function listMyActivity({ actor, page }: { actor: Actor; page: numb
     : [];
   const labels: PersonLabels = new Map(people.map((p) => [p.id, { label: `${p.firstName} ${p.lastName}`, anonymised: false }]));
   await recordAuditNow(actor, { action: "READ", entityType: "AuditEvent", metadata: { ownActions: true, page, shown: events.length } });
-  return toPage(
-    events.map((e) => toRow(e, labels)),
-    count.total,
-    page,
-  );
+  // A person the actor may no longer see (anonymised, say) is not named, nor identified by id.
+  const rows = events.map((e) => toRow(e, labels)).map((r) => (r.person && !r.person.label ? { ...r, person: null } : r));
+  return toPage(rows, count.total, page);
 }

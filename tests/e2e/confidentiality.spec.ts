@@ -21,6 +21,7 @@ function recordResponses(page: Page) {
 }
 
 test("a police user's browser never receives social services' internal note: not in the HTML, the navigation payloads or a server action's answer", async ({ page }) => {
+  test.slow(); // several users and pages on two shared cores
   const { personId, policeNote, socialNote } = await visitWithTwoNotes();
   // An ASCII part of the note, so no escaping in a payload could hide it from the check.
   const socialFragment = "familjens situation";
@@ -65,6 +66,7 @@ test("a police user's browser never receives social services' internal note: not
 });
 
 test("outside the caseload the file asks why; the reason and the reveal reach ADMIN, who sees the file's readers in two clicks", async ({ page }) => {
+  test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(3); // coordinated by another police officer, not the demo user
   await signIn(page, "POLICE");
   await page.goto(`/people/${person.id}`);
@@ -110,6 +112,7 @@ test("outside the caseload the file asks why; the reason and the reveal reach AD
 });
 
 test("consent recorded by social services opens the referral's status to the police, and its withdrawal closes it at once", async ({ page, browser }) => {
+  test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(2); // in the programme, on both demo users' caseloads
   const consentUrl = `/people/${person.id}/consent`;
   await signIn(page, "SOCIAL");
@@ -153,6 +156,7 @@ test("consent recorded by social services opens the referral's status to the pol
 });
 
 test("ADMIN finds a person by personnummer, produces the register extract as a page and a file, exports the log, and reviews retention", async ({ page }) => {
+  test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(24); // relocated under protection, in the programme
   await signIn(page, "ADMIN");
   await page.goto("/admin/audit");

@@ -17,7 +17,8 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByLabel("E-postadress").fill(account.email);
   await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${account.start}$`));
+  // Password hashing and the first page after signing in are the slowest steps on a busy machine.
+  await expect(page).toHaveURL(new RegExp(`${account.start}$`), { timeout: 20_000 });
 }
 
 /** Signs out and waits until the sign-out has gone through (a navigation right after the click would race it). */
