@@ -8,6 +8,7 @@ test("the login page has no serious accessibility violations", async ({ page }) 
 });
 
 test("a coordinator's pages have no serious accessibility violations", async ({ page }) => {
+  test.slow(); // four axe runs, and the caseload gate may ask for a reason
   await signIn(page, "POLICE");
   await expectNoSeriousA11yViolations(page);
   await page.goto("/people");

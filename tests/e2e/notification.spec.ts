@@ -14,6 +14,7 @@ async function openFirstPerson(page: Page): Promise<string> {
 }
 
 test("a police coordinator logs a custom notification; errors keep what was typed", async ({ page }) => {
+  test.slow(); // two users, and the caseload gate may ask each for a reason
   await signIn(page, "POLICE");
   const personUrl = await openFirstPerson(page);
   await page.getByRole("link", { name: "Registrera individuellt samtal" }).click();
