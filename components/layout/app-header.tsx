@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 
-const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "callIns" | "referrals" | "followUps" | "enforcement" | "incidents" | "dashboard" | "users" }[] = [
+const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "callIns" | "referrals" | "followUps" | "enforcement" | "incidents" | "dashboard" | "users" | "audit" | "retention" | "myActivity" }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
   { area: "groups", href: "/groups", label: "groups" },
@@ -14,6 +14,9 @@ const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" |
   { area: "incidents", href: "/incidents", label: "incidents" },
   { area: "dashboard", href: "/dashboard", label: "dashboard" },
   { area: "admin", href: "/admin/users", label: "users" },
+  { area: "admin", href: "/admin/audit", label: "audit" },
+  { area: "admin", href: "/admin/retention", label: "retention" },
+  { area: "myActivity", href: "/my-activity", label: "myActivity" },
 ];
 
 export async function AppHeader({ actor }: { actor: Actor }) {

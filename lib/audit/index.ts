@@ -15,6 +15,8 @@ export type AuditEntry = {
   reason?: string;
   /** Ids and codes only: never names, personnummer or free text about a person. */
   metadata?: Prisma.InputJsonObject;
+  /** The site of an event without an actor (the scheduled retention run); otherwise the actor's. */
+  siteId?: string;
 };
 
 /**
@@ -25,7 +27,7 @@ export async function recordAudit(client: Tx, actor: Actor | null, entry: AuditE
   const meta = await requestMeta();
   await client.auditEvent.create({
     data: {
-      siteId: actor?.siteId ?? null,
+      siteId: actor?.siteId ?? entry.siteId ?? null,
       actorId: actor?.id ?? null,
       actorRole: actor?.role ?? null,
       action: entry.action,

@@ -13,6 +13,8 @@ export const AREAS = {
   incidents: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
   dashboard: ["MANAGER"],
   admin: ["ADMIN"],
+  // The audit log's "own actions" view (DESIGN.md); ADMIN reviews the whole log under admin.
+  myActivity: ["POLICE", "SOCIAL", "PROBATION"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

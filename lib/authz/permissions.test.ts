@@ -20,7 +20,7 @@ describe("the permission map follows DESIGN.md", () => {
         else if (resource === "incident") expect(manager).toBe(["list", "read", "export"].includes(action) ? "site" : null);
         else expect(manager, `MANAGER ${resource} ${action}`).toBeNull();
         const admin = grantFor("ADMIN", resource, action);
-        if (resource !== "user" && resource !== "auditLog") expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
+        if (!["user", "auditLog", "registerExtract", "retention"].includes(resource)) expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
       }
     }
   });
@@ -41,7 +41,12 @@ describe("the permission map follows DESIGN.md", () => {
   it("keeps follow-ups from the police and enforcement from the others but the liberty flag", () => {
     expect(grantFor("POLICE", "followUp", "read")).toBeNull();
     expect(grantFor("SOCIAL", "followUp", "read")).toBe("withConsent");
-    expect(grantFor("PROBATION", "followUp", "read")).toBe("site");
+    // Probation's own follow-ups always; social services' follow-ups are theirs, shown with consent.
+    expect(grantFor("PROBATION", "followUp", "read")).toBe("withConsent");
+    // Consent shows another agency's follow-ups; it never lets anyone edit them.
+    for (const role of ["SOCIAL", "PROBATION"] as const) {
+      for (const action of ["create", "update"] as const) expect(grantFor(role, "followUp", action), `${role} ${action}`).toBe("ownAgency");
+    }
     expect(grantFor("SOCIAL", "enforcement", "read")).toBe("libertyFlagOnly");
     expect(grantFor("PROBATION", "enforcement", "create")).toBeNull();
     expect(grantFor("POLICE", "enforcement", "create")).toBe("site");
@@ -51,6 +56,18 @@ describe("the permission map follows DESIGN.md", () => {
     expect(grantFor("SOCIAL", "auditLog", "list")).toBe("ownActions");
     expect(grantFor("ADMIN", "auditLog", "list")).toBe("site");
     expect(grantFor("MANAGER", "auditLog", "list")).toBeNull();
+  });
+
+  it("gives the register extract and the retention review to administrators only", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER"] as const) {
+      for (const action of ACTIONS) {
+        expect(grantFor(role, "registerExtract", action), `${role} extract ${action}`).toBeNull();
+        expect(grantFor(role, "retention", action), `${role} retention ${action}`).toBeNull();
+      }
+    }
+    expect(grantFor("ADMIN", "registerExtract", "export")).toBe("site");
+    expect(grantFor("ADMIN", "retention", "update")).toBe("site");
+    expect(grantFor("ADMIN", "person", "read")).toBeNull();
   });
 
   it("denies an unknown or missing role", () => {

@@ -19,6 +19,9 @@ export const RESOURCES = [
   "auditLog",
   "user",
   "statistics",
+  // Personal-data administration (issue 4): answering an access request, retention review.
+  "registerExtract",
+  "retention",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -28,8 +31,9 @@ export type Action = (typeof ACTIONS)[number];
 /**
  * How far a grant reaches (always within the actor's own site):
  * - site: every record of the site
- * - ownAgency: records (notes) written by the actor's own agency
- * - withConsent: records of another agency only while the person's consent covers the actor's agency
+ * - ownAgency: records written by the actor's own agency (notes; follow-ups one records or edits)
+ * - withConsent: the actor's own agency's records, and another agency's only while the person's
+ *   consent covers both agencies
  * - statusWithConsent: as withConsent, and only the status fields
  * - libertyFlagOnly: only whether the person is deprived of liberty, never the actions themselves
  * - ownActions: the actor's own audit events
@@ -67,15 +71,18 @@ export const PERMISSIONS: Record<Role, Grants> = {
     ...AGENCY_SHARED,
     referral: ALL("site"),
     supportMeasure: ALL("site"),
-    // Social secretaries record their own follow-ups; probation's are theirs with consent.
-    followUp: { ...READ("withConsent"), create: "site", update: "site" },
+    // Social secretaries record their own follow-ups; probation's they read with consent and never
+    // edit (consent lets information be shown, not another agency's record be changed).
+    followUp: { ...READ("withConsent"), create: "ownAgency", update: "ownAgency" },
     enforcement: READ("libertyFlagOnly"),
   },
   PROBATION: {
     ...AGENCY_SHARED,
     referral: READ("statusWithConsent"),
     supportMeasure: READ("statusWithConsent"),
-    followUp: ALL("site"),
+    // Follow-ups are probation's own; social services' follow-ups are social services'
+    // information (DESIGN.md's core rule), so probation reads those only with consent.
+    followUp: { ...READ("withConsent"), create: "ownAgency", update: "ownAgency", delete: "ownAgency" },
     enforcement: READ("libertyFlagOnly"),
   },
   MANAGER: {
@@ -85,6 +92,11 @@ export const PERMISSIONS: Record<Role, Grants> = {
   ADMIN: {
     user: ALL("site"),
     auditLog: { list: "site", read: "site", export: "site" },
+    // No case work, but the two legal duties that need the whole record of one person: the
+    // register extract on a documented access request (GDPR art. 15), and the retention review
+    // (docs/decisions/005). Both are logged; neither opens the people pages.
+    registerExtract: { export: "site" },
+    retention: { list: "site", read: "site", update: "site" },
   },
 };
 

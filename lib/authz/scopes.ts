@@ -30,12 +30,18 @@ function agencyOf(actor: Actor, resource: Resource): Agency {
 }
 
 /**
- * The person's consent, given and not withdrawn, names both the agency that owns the information
- * and the agency about to see it (OSL 12 kap. 2 §). Withdrawal takes effect at once: it is part of
- * every query, not a cached flag.
+ * A consent, given and not withdrawn, that names both the agency that owns the information and the
+ * agency about to see it (OSL 12 kap. 2 §; docs/decisions/005 on why both). Withdrawal takes effect
+ * at once: it is part of every query, not a cached flag. Queries that show the information select
+ * the matching consent's id with this too, for the Disclosure row (lib/disclosure).
  */
+export function coveringConsentWhere(owner: Agency, viewer: Agency, now = new Date()): Prisma.ConsentWhereInput {
+  return { withdrawnAt: null, givenOn: { lte: now }, agencies: { hasEvery: [owner, viewer] } };
+}
+
+/** The person has a consent covering `owner` → `viewer` (see coveringConsentWhere). */
 export function consentCovers(owner: Agency, viewer: Agency, now = new Date()): Prisma.PersonWhereInput {
-  return { consents: { some: { withdrawnAt: null, givenOn: { lte: now }, agencies: { hasEvery: [owner, viewer] } } } };
+  return { consents: { some: coveringConsentWhere(owner, viewer, now) } };
 }
 
 const LIVE_PERSON: Prisma.PersonWhereInput = { anonymisedAt: null };
@@ -133,18 +139,25 @@ export const SUPPORT_MEASURE_STATUS_SELECT = {
 
 // ───────────── follow-ups (probation's information; social services' own) ─────────────
 
+const AGENCIES: readonly Agency[] = ["POLICE", "SOCIAL", "PROBATION"];
+
 /**
- * Follow-ups: an agency always sees its own; social services see probation's only with consent;
- * the police none.
+ * Follow-ups: an agency always sees its own; another agency's (probation's for social services,
+ * social services' for probation) only while consent covers both; the police none. Creating and
+ * editing: the actor's own agency's follow-ups only, consent or not.
  */
 export function followUpWhere(actor: Actor, action: Action = "read"): Prisma.FollowUpWhereInput {
   const scope = authorize(actor, "followUp", action);
   const agency = agencyOf(actor, "followUp");
   const base = { siteId: actor.siteId, person: LIVE_PERSON };
   if (scope === "site") return base;
+  if (scope === "ownAgency") return { ...base, agency };
   return {
     ...base,
-    OR: [{ agency }, { agency: { not: agency }, person: { ...LIVE_PERSON, ...consentCovers("PROBATION", agency) } }],
+    OR: [
+      { agency },
+      ...AGENCIES.filter((owner) => owner !== agency).map((owner) => ({ agency: owner, person: { ...LIVE_PERSON, ...consentCovers(owner, agency) } })),
+    ],
   };
 }
 
@@ -191,6 +204,17 @@ export function userWhere(actor: Actor, action: Action = "read"): Prisma.UserWhe
 export function auditEventWhere(actor: Actor, action: Action = "list"): Prisma.AuditEventWhereInput {
   const scope = authorize(actor, "auditLog", action);
   return scope === "ownActions" ? { siteId: actor.siteId, actorId: actor.id } : { siteId: actor.siteId };
+}
+
+/**
+ * People as ADMIN meets them: whose whole record to compile (register extract), whom to review for
+ * retention, whose name to show beside the audit events about them. The actor's site, anonymised
+ * people included (what is left of them). Not a working view: the people pages stay closed to ADMIN,
+ * and a grant narrower than the whole site (an agency's own audit events) does not count.
+ */
+export function personAdministrationWhere(actor: Actor, resource: "registerExtract" | "retention" | "auditLog", action: Action): Prisma.PersonWhereInput {
+  if (authorize(actor, resource, action) !== "site") throw new NotFoundError(resource);
+  return { siteId: actor.siteId };
 }
 
 /** Aggregates (dashboards, counts for managers): the actor's site, small numbers suppressed. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Agency, Role } from "@/lib/generated/prisma/enums";
-import { recordConsentDisclosures } from "@/lib/activities/disclosures";
+import { recordDisclosures } from "@/lib/disclosure";
 import { todayDateOnly } from "@/lib/activities/fields";
 import { fullName } from "@/lib/activities/people";
 import { recordAuditNow } from "@/lib/audit";
@@ -105,7 +105,7 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
   });
   if (!row) throw new NotFoundError("followUp");
   await recordAuditNow(actor, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId });
-  if (row.agency !== actor.agency) await recordConsentDisclosures(actor, row.agency, "FollowUp", [{ personId: row.personId, entityId: row.id }]);
+  if (row.agency !== actor.agency) await recordDisclosures(actor, [{ personId: row.personId, fromAgency: row.agency, entityType: "FollowUp", entityId: row.id }]);
   // Only the recording agency changes its own follow-ups.
   const isOwn = row.agency === actor.agency && can(actor, "followUp", "update");
   const officers = isOwn && !row.doneAt ? await db.user.findMany({ where: officerWhere(actor), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }) : [];

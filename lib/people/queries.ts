@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Agency } from "@/lib/generated/prisma/enums";
+import { accessAuditFields, requirePersonAccess } from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import {
   AGENCY_OF_ROLE,
@@ -9,7 +10,6 @@ import {
   callInInviteeWhere,
   can,
   colleagueWhere,
-  consentCovers,
   enforcementWhere,
   followUpWhere,
   groupWhere,
@@ -21,6 +21,7 @@ import {
   referralWhere,
   type Actor,
 } from "@/lib/authz";
+import { recordDisclosures } from "@/lib/disclosure";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { PAGE_SIZE, pageArgs, toPage, type Page } from "@/lib/pagination";
@@ -309,10 +310,10 @@ async function referralEntries(actor: Actor, personId: string): Promise<{ entrie
   };
 }
 
-/** Follow-ups: never the police's; social services see probation's only with consent (followUpWhere). */
-async function followUpEntries(actor: Actor, personId: string, now: Date): Promise<{ entries: TimelineEntry[]; disclosedIds: string[] }> {
+/** Follow-ups: never the police's; the other agency's only under the person's consent (followUpWhere). */
+async function followUpEntries(actor: Actor, personId: string, now: Date): Promise<{ entries: TimelineEntry[]; disclosed: { agency: Agency; id: string }[] }> {
   const where = allowed(() => followUpWhere(actor));
-  if (!where) return { entries: [], disclosedIds: [] };
+  if (!where) return { entries: [], disclosed: [] };
   const today = todayDate(now);
   const rows = await db.followUp.findMany({
     where: { AND: [where, { personId }] },
@@ -345,7 +346,7 @@ async function followUpEntries(actor: Actor, personId: string, now: Date): Promi
       assignedTo: f.assignedTo.name,
       notes: f.notes,
     })),
-    disclosedIds: rows.filter((f) => f.agency !== actor.agency).map((f) => f.id),
+    disclosed: rows.filter((f) => f.agency !== actor.agency).map((f) => ({ agency: f.agency, id: f.id })),
   };
 }
 
@@ -398,6 +399,9 @@ export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: typeof PROFILE_S
  */
 export async function getPersonFile({ actor, personId, now = new Date() }: { actor: Actor; personId: string; now?: Date }): Promise<PersonFile> {
   if (!isUuid(personId)) throw new NotFoundError("person");
+  // The caseload gate: outside the actor's caseload a reason must have been given (lib/access); it
+  // goes into the READ event. AccessReasonRequiredError sends the page to the reason form.
+  const access = await requirePersonAccess({ actor, personId, now });
   const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: PROFILE_SELECT });
   if (!person) throw new NotFoundError("person");
 
@@ -414,37 +418,13 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
   ]);
 
   const disclosures = [
-    ...referrals.disclosedIds.map((id) => ({ owner: "SOCIAL" as Agency, entityType: "Referral", id })),
-    ...followUps.disclosedIds.map((id) => ({ owner: "PROBATION" as Agency, entityType: "FollowUp", id })),
+    ...referrals.disclosedIds.map((id) => ({ personId: person.id, fromAgency: "SOCIAL" as const, entityType: "ReferralStatus", entityId: id })),
+    ...followUps.disclosed.map((f) => ({ personId: person.id, fromAgency: f.agency, entityType: "FollowUp", entityId: f.id })),
   ];
   await db.$transaction(async (tx) => {
-    await recordAudit(tx, actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id });
-    if (disclosures.length === 0 || !actor.agency) return;
-    const viewer = actor.agency;
-    for (const owner of new Set(disclosures.map((d) => d.owner))) {
-      // The consent that allowed it: the same rule the where builders applied (lib/authz).
-      const covering = consentCovers(owner, viewer, now).consents?.some;
-      const consent = await tx.consent.findFirst({
-        where: { ...covering, personId: person.id, siteId: actor.siteId },
-        orderBy: { givenOn: "desc" },
-        select: { id: true },
-      });
-      await tx.disclosure.createMany({
-        data: disclosures
-          .filter((d) => d.owner === owner)
-          .map((d) => ({
-            siteId: actor.siteId,
-            personId: person.id,
-            fromAgency: owner,
-            toAgency: viewer,
-            legalBasis: "CONSENT" as const,
-            consentId: consent?.id ?? null,
-            entityType: d.entityType,
-            entityId: d.id,
-            actorId: actor.id,
-          })),
-      });
-    }
+    await recordAudit(tx, actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, ...accessAuditFields(access) });
+    // Each record of another agency shown under the person's consent (lib/disclosure).
+    await recordDisclosures(actor, disclosures, { tx, now });
   });
 
   const sources = [notifications, callIns, referrals.entries, followUps.entries, enforcement];
@@ -476,7 +456,8 @@ export async function getPersonForEdit({ actor, personId }: { actor: Actor; pers
     select: { id: true, firstName: true, lastName: true, identityNumber: true, identityNumberKind: true, birthDate: true, aliases: true, status: true, version: true },
   });
   if (!person) throw new NotFoundError("person");
-  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "edit" } });
+  const access = await requirePersonAccess({ actor, personId });
+  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, reason: accessAuditFields(access).reason, metadata: { purpose: "edit", access: access.basis } });
   const { identityNumber, ...rest } = person;
   return { ...rest, maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null };
 }

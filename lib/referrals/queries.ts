@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
-import { recordConsentDisclosures } from "@/lib/activities/disclosures";
+import { recordDisclosures } from "@/lib/disclosure";
 import { fullName, personNameWhere } from "@/lib/activities/people";
 import { recordAuditNow } from "@/lib/audit";
 import {
@@ -50,7 +50,7 @@ function mineWhere(actor: Actor, mine: boolean): Prisma.ReferralWhereInput {
 async function auditShown(actor: Actor, action: "SEARCH" | "READ", entityType: string, cards: ReferralCard[], metadata: Prisma.InputJsonObject = {}) {
   await recordAuditNow(actor, { action, entityType, metadata: { ...metadata, shownReferralIds: cards.map((c) => c.id), shownPersonIds: [...new Set(cards.map((c) => c.personId))] } });
   if (isStatusOnly(actor, "referral")) {
-    await recordConsentDisclosures(actor, "SOCIAL", "ReferralStatus", cards.map((c) => ({ personId: c.personId, entityId: c.id })));
+    await recordDisclosures(actor, cards.map((c) => ({ personId: c.personId, fromAgency: "SOCIAL", entityType: "ReferralStatus", entityId: c.id })));
   }
 }
 
@@ -173,8 +173,10 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     });
     await recordAuditNow(actor, { action: "READ", entityType: "ReferralStatus", entityId: row.id, personId: row.personId });
-    await recordConsentDisclosures(actor, "SOCIAL", "ReferralStatus", [{ personId: row.personId, entityId: row.id }]);
-    await recordConsentDisclosures(actor, "SOCIAL", "SupportMeasureStatus", measures.map((m) => ({ personId: m.personId, entityId: m.id })));
+    await recordDisclosures(actor, [
+      { personId: row.personId, fromAgency: "SOCIAL", entityType: "ReferralStatus", entityId: row.id },
+      ...measures.map((m) => ({ personId: m.personId, fromAgency: "SOCIAL" as const, entityType: "SupportMeasureStatus", entityId: m.id })),
+    ]);
     return { kind: "statusOnly", referral: toCard(row), measures };
   }
 

@@ -13,8 +13,9 @@ import referrals from "./referrals.json";
 import followUps from "./followups.json";
 import enforcement from "./enforcement.json";
 import incidents from "./incidents.json";
+import confidentiality from "./confidentiality.json";
 
-const messages = { ...app, ...enums, ...login, ...people, ...groups, ...notifications, ...dashboard, ...admin };
+const messages = { ...app, ...enums, ...login, ...people, ...groups, ...notifications, ...dashboard, ...admin, ...confidentiality };
 
 // The activity areas (call-ins, referrals, follow-ups, enforcement, incidents) add their own
 // namespaces, and their entries to the shared "nav" and "errors" ones, without editing app.json.

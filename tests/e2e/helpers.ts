@@ -27,3 +27,18 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
 }
+
+/**
+ * The caseload gate (issue 4): opening the file of a person outside one's own caseload asks for a
+ * reason first. Waits for the navigation to a person's file to settle; gives a reason if asked.
+ */
+export async function giveAccessReasonIfAsked(page: Page) {
+  // Either the reason form or the file (whose header links to the person's consent) — the URL
+  // alone can show the file's address for a moment before the server's redirect is followed.
+  const asked = page.getByRole("heading", { level: 1, name: "Skäl för åtkomst" });
+  await expect(asked.or(page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true }))).toBeVisible({ timeout: 20_000 });
+  if (!(await asked.isVisible())) return;
+  await page.getByRole("radio", { name: "Gemensam planering mellan myndigheterna" }).check();
+  await page.getByRole("button", { name: "Öppna personakten" }).click();
+  await expect(page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true })).toBeVisible({ timeout: 20_000 });
+}

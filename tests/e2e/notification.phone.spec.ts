@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { giveAccessReasonIfAsked, signIn } from "./helpers";
 
 // Coordinators log meetings in the field: the whole flow works on a phone-width screen.
 test("logging a notification on a phone", async ({ page }) => {
@@ -7,6 +7,7 @@ test("logging a notification on a phone", async ({ page }) => {
   await page.goto("/people");
   const first = page.getByRole("main").getByRole("list").getByRole("link").first();
   await first.click();
+  await giveAccessReasonIfAsked(page);
   await page.getByRole("link", { name: "Registrera individuellt samtal" }).click();
   const nextStep = `Telefonregistrering ${Date.now()}`;
   await page.getByRole("radio", { name: "Gatan" }).check();

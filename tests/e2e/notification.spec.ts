@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 /** Opens the first person of the people list whose name matches `search`, returns their URL. */
 async function openFirstPerson(page: Page): Promise<string> {
@@ -8,11 +8,13 @@ async function openFirstPerson(page: Page): Promise<string> {
   const first = table.getByRole("link").first();
   const name = (await first.textContent())!.trim();
   await first.click();
+  await giveAccessReasonIfAsked(page);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
 }
 
 test("a police coordinator logs a custom notification; errors keep what was typed", async ({ page }) => {
+  test.slow(); // two users, and the caseload gate may ask each for a reason
   await signIn(page, "POLICE");
   const personUrl = await openFirstPerson(page);
   await page.getByRole("link", { name: "Registrera individuellt samtal" }).click();
@@ -51,6 +53,7 @@ test("a police coordinator logs a custom notification; errors keep what was type
   await signOut(page);
   await signIn(page, "SOCIAL");
   await page.goto(personUrl);
+  await giveAccessReasonIfAsked(page);
   const seenBySocial = page.getByRole("article").filter({ hasText: nextStep });
   await expect(seenBySocial).toBeVisible();
   await expect(seenBySocial).not.toContainText("Polisens egen anteckning");

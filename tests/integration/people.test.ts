@@ -6,6 +6,7 @@ import { ZFindPeople } from "@/lib/people/schemas";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
 import { createAssignment, createGroup, createInternalNote, createMembership, createNotification, createPerson } from "../factories";
 import { makeWorld, type World } from "./world";
+import { assignAll } from "./confid-fixtures"; // [confid] caseload gate
 
 let w: World;
 beforeEach(async () => {
@@ -152,6 +153,7 @@ describe("the people list", () => {
 
 describe("a person's file", () => {
   it("logs the read and never sends the full personnummer", async () => {
+    await assignAll(w); // [confid] on their caseloads: no reason asked (tests/integration/access.test.ts)
     const file = await getPersonFile({ actor: w.actors.PROBATION, personId: w.person.id });
     expect(file.maskedIdentityNumber).toBe(`${w.person.identityNumber!.slice(0, 8)}-XXXX`);
     expect(JSON.stringify(file)).not.toContain(w.person.identityNumber!);
@@ -160,6 +162,7 @@ describe("a person's file", () => {
   });
 
   it("shows each agency only its own internal notes", async () => {
+    await assignAll(w); // [confid] on their caseloads: no reason asked
     const n = await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
     await createInternalNote(db, { siteId: w.site.id, agency: "POLICE", notificationId: n.id, createdById: w.users.POLICE.id, body: "POLISENS NOT" });
     await createInternalNote(db, { siteId: w.site.id, agency: "SOCIAL", notificationId: n.id, createdById: w.users.SOCIAL.id, body: "SOCIALTJÄNSTENS NOT" });

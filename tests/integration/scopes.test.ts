@@ -52,11 +52,15 @@ describe("consent decides what crosses between agencies", () => {
     await db.followUp.create({
       data: { siteId: w.site.id, personId: w.person.id, agency: "SOCIAL", assignedToId: w.users.SOCIAL.id, dueOn: new Date("2026-03-02"), createdById: w.users.SOCIAL.id },
     });
-    expect(await db.followUp.count({ where: followUpWhere(w.actors.PROBATION) })).toBe(2);
+    // Each agency its own; the other's only with consent, both ways (docs/decisions/005).
+    expect(await db.followUp.count({ where: followUpWhere(w.actors.PROBATION) })).toBe(1);
     expect(await db.followUp.count({ where: followUpWhere(w.actors.SOCIAL) })).toBe(1);
     expect(() => followUpWhere(w.actors.POLICE)).toThrow(NotFoundError);
     await consent(w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
     expect(await db.followUp.count({ where: followUpWhere(w.actors.SOCIAL) })).toBe(2);
+    expect(await db.followUp.count({ where: followUpWhere(w.actors.PROBATION) })).toBe(2);
+    // Consent shows another agency's follow-ups; editing stays with the agency that wrote them.
+    expect(await db.followUp.count({ where: followUpWhere(w.actors.SOCIAL, "update") })).toBe(1);
   });
 
   it("keeps enforcement actions with the police", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { getPersonFile } from "@/lib/people/queries";
 import { todayDate } from "@/lib/people/where";
@@ -11,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/people/status-badge";
 import { Timeline } from "@/components/people/timeline";
+import { RevealIdentityNumber } from "@/components/people/reveal-identity-number";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -20,8 +22,15 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
-  const person = await orNotFound(getPersonFile({ actor, personId: id }));
-  const [t, tr, tm, ta] = await Promise.all([getTranslations("person"), getTranslations("membershipRole"), getTranslations("confidence"), getTranslations("agencies")]);
+  // Outside the actor's caseload, the reason form comes first (lib/access).
+  const person = await withAccessPrompt(id, orNotFound(getPersonFile({ actor, personId: id })));
+  const [t, tr, tm, ta, tconsent] = await Promise.all([
+    getTranslations("person"),
+    getTranslations("membershipRole"),
+    getTranslations("confidence"),
+    getTranslations("agencies"),
+    getTranslations("consent"),
+  ]);
   const name = `${person.firstName} ${person.lastName}`;
   const savedKey = SAVED.find((k) => k === saved);
   const today = todayDate();
@@ -31,6 +40,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
     person.can.refer && { href: `/referrals/new?personId=${person.id}`, label: t("refer") },
     person.can.logEnforcement && { href: `/enforcement/new?personId=${person.id}`, label: t("logEnforcement") },
     person.can.edit && { href: `/people/${person.id}/edit`, label: t("edit") },
+    { href: `/people/${person.id}/consent`, label: tconsent("fileLink") },
   ].filter((a): a is { href: string; label: string; primary?: boolean } => Boolean(a));
 
   return (
@@ -58,12 +68,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
               <div>
                 <dt className="text-sm text-slate-700">{person.identityNumberKind === "SAMORDNINGSNUMMER" ? t("samordningsnummer") : t("identityNumber")}</dt>
                 <dd className="flex flex-wrap items-center gap-2">
-                  <span className="font-mono">{person.maskedIdentityNumber ?? "–"}</span>
-                  {/*
-                   * SLOT for the confidentiality helper: the logged reveal of the full number goes here,
-                   * as <RevealIdentityNumber personId={person.id} />, shown only when
-                   * person.maskedIdentityNumber is not null. The number itself is never sent to this page.
-                   */}
+                  {person.maskedIdentityNumber ? <RevealIdentityNumber personId={person.id} masked={person.maskedIdentityNumber} /> : "–"}
                 </dd>
               </div>
               {!person.maskedIdentityNumber && person.birthDate ? (

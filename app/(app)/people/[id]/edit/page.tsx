@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { requireArea } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/pages";
 import { getPersonForEdit } from "@/lib/people/queries";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Person" };
 export default async function EditPersonPage({ params }: PageProps<"/people/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const person = await orNotFound(getPersonForEdit({ actor, personId: id }));
+  const person = await withAccessPrompt(id, orNotFound(getPersonForEdit({ actor, personId: id })), `/people/${id}/edit`);
   const [t, ts] = await Promise.all([getTranslations("personForm"), getTranslations("personStatus")]);
   const name = `${person.firstName} ${person.lastName}`;
   return (

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/session";
+import { AUDIT_EXPORT_MAX_ROWS } from "@/lib/audit/export";
+import { listAuditEvents, listAuditUsers } from "@/lib/audit/queries";
+import { auditFilterParams, parseAuditFilter } from "@/lib/audit/schemas";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { PersonLookupForm } from "@/components/audit/person-lookup-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
+
+export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
+  const actor = await requireArea("admin");
+  const { filter, errors } = parseAuditFilter(await searchParams);
+  const [t, users, result] = await Promise.all([getTranslations("audit"), listAuditUsers({ actor }), listAuditEvents({ actor, filter })]);
+  const personLabel = filter.personId ? (result.items.find((r) => r.person?.id === filter.personId)?.person?.label ?? null) : null;
+  const canExport = !result.capped && result.total > 0 && result.total <= AUDIT_EXPORT_MAX_ROWS;
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          canExport ? (
+            <a href={`/admin/audit/export?${auditFilterParams(filter, { page: 1 })}`} className={buttonClass("secondary")}>
+              {t("exportCsv")}
+            </a>
+          ) : null
+        }
+      />
+      <section aria-labelledby="lookup" className="mb-4 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="lookup" className="mb-2 font-semibold">
+          {t("lookupTitle")}
+        </h2>
+        <PersonLookupForm />
+      </section>
+      <AuditFilters filter={filter} errors={errors} users={users} personLabel={personLabel} />
+      <p className="mb-3 font-medium" role="status">
+        {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
+      </p>
+      {result.items.length === 0 ? <p>{t("empty")}</p> : <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />}
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(page) => `/admin/audit?${auditFilterParams(filter, { page })}`} />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { withAccessPrompt } from "@/lib/access/pages";
+import { requireArea } from "@/lib/auth/session";
+import { getConsentOverview } from "@/lib/consent/queries";
+import { CONSENT_AGENCIES } from "@/lib/consent/schemas";
+import { orNotFound } from "@/lib/pages";
+import { stockholmToday } from "@/lib/validation/dates";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { ConsentList } from "@/components/consent/consent-list";
+import { RecordConsentForm } from "@/components/consent/record-consent-form";
+import { SharedUnderConsentList } from "@/components/consent/shared-under-consent";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consent"))("title") };
+}
+
+export default async function ConsentPage({ params, searchParams }: PageProps<"/people/[id]/consent">) {
+  const actor = await requireArea("people");
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const overview = await withAccessPrompt(id, orNotFound(getConsentOverview({ actor, personId: id })), `/people/${id}/consent`);
+  const [t, ta] = await Promise.all([getTranslations("consent"), getTranslations("agencies")]);
+  return (
+    <>
+      {saved === "recorded" || saved === "withdrawn" ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(saved === "recorded" ? "recorded" : "withdrawnSaved")}</Alert>
+        </div>
+      ) : null}
+      <PageHeader title={t("title")} intro={t("about", { name: overview.person.name })} actions={<Link href={`/people/${overview.person.id}`}>{t("backToFile")}</Link>} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="consents">
+          <h2 id="consents" className="mb-3 text-lg font-semibold">
+            {t("listTitle")}
+          </h2>
+          <ConsentList consents={overview.consents} canWithdraw={overview.canWithdraw} />
+          <h2 id="shared" className="mt-6 mb-1 text-lg font-semibold">
+            {t("sharedTitle")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">{t("sharedIntro")}</p>
+          <SharedUnderConsentList shared={overview.shared} />
+        </section>
+        {overview.canRecord ? (
+          <section aria-labelledby="record" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+            <h2 id="record" className="mb-3 text-lg font-semibold">
+              {t("recordTitle")}
+            </h2>
+            <RecordConsentForm
+              personId={overview.person.id}
+              agencies={CONSENT_AGENCIES.map((value) => ({ value, label: ta(value) }))}
+              today={stockholmToday()}
+              isMinor={overview.person.isMinor}
+            />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { findPersonForAuditAction } from "@/lib/audit/actions";
+import { IDLE, type FormState } from "@/lib/form-state";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/fields";
+import { useConfidErrorText } from "./use-error-text";
+
+/** "Who has read this person's file?" starting from a personnummer (posted, never in the URL). */
+export function PersonLookupForm() {
+  const t = useTranslations("audit");
+  const errorText = useConfidErrorText();
+  const [state, action, pending] = useActionState<FormState, FormData>(findPersonForAuditAction, IDLE);
+  const value = state.status === "error" && typeof state.values.identityNumber === "string" ? state.values.identityNumber : "";
+  const error = state.status === "error" ? (state.fieldErrors.identityNumber ?? (state.formError === "notFound" ? "personNotFound" : state.formError)) : undefined;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
+      <div className="grow">
+        <TextField name="identityNumber" label={t("lookupLabel")} hint={t("lookupHint")} autoComplete="off" maxLength={13} defaultValue={value} error={errorText(error)} />
+      </div>
+      <Button type="submit" disabled={pending} className="sm:mt-7">
+        {t("lookup")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { recordConsentAction } from "@/lib/consent/actions";
+import { IDLE, type FormState } from "@/lib/form-state";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, ChoiceGroup, FormErrorSummary, TextField } from "@/components/ui/fields";
+import { useConfidErrorText } from "@/components/audit/use-error-text";
+
+type Option = { value: string; label: string };
+
+export function RecordConsentForm({ personId, agencies, today, isMinor }: { personId: string; agencies: Option[]; today: string; isMinor: boolean }) {
+  const t = useTranslations("consent");
+  const te = useTranslations("errors");
+  const errorText = useConfidErrorText();
+  const [state, action, pending] = useActionState<FormState, FormData>(recordConsentAction, IDLE);
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const v = (name: string, fallback?: string) => {
+    const value = values?.[name];
+    return typeof value === "string" ? value : values ? "" : fallback;
+  };
+  const chosen = Array.isArray(values?.agencies) ? (values.agencies as string[]) : [];
+
+  return (
+    <form action={action} noValidate className="flex flex-col gap-5">
+      {state.status === "error" && state.formError ? (
+        <FormErrorSummary>
+          <p>{errorText(state.formError)}</p>
+          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
+        </FormErrorSummary>
+      ) : null}
+      <input type="hidden" name="personId" value={personId} />
+      <ChoiceGroup name="agencies" type="checkbox" label={t("agencies")} hint={t("agenciesHint")} options={agencies} defaultValue={chosen} error={errorText(fieldErrors.agencies)} />
+      <TextField name="scope" label={t("scope")} hint={t("scopeHint")} multiline maxLength={500} defaultValue={v("scope", t("defaultScope"))} error={errorText(fieldErrors.scope)} />
+      <TextField
+        name="documentReference"
+        label={t("documentReference")}
+        hint={t("documentReferenceHint")}
+        maxLength={100}
+        defaultValue={v("documentReference")}
+        error={errorText(fieldErrors.documentReference)}
+      />
+      <TextField name="givenOn" type="date" label={t("givenOn")} defaultValue={v("givenOn", today)} error={errorText(fieldErrors.givenOn)} />
+      <CheckboxField
+        name="guardianConsent"
+        label={t("guardianConsent")}
+        hint={isMinor ? t("guardianConsentMinor") : t("guardianConsentHint")}
+        defaultChecked={v("guardianConsent") === "on"}
+        error={errorText(fieldErrors.guardianConsent)}
+      />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Why a user opens the file of a person outside their own caseload (docs/decisions/005). A closed
+ * list, as in Swedish health records' access control, so the log can be reviewed by reason; the
+ * free text adds detail and is required for "other". It is stored in AuditEvent.reason as
+ * "CODE" or "CODE: text", which both the log views and an export read without a lookup table.
+ */
+export const ACCESS_REASON_CODES = ["PLANNED_CONTACT", "COVERING_COLLEAGUE", "JOINT_PLANNING", "RISK_ASSESSMENT", "OTHER"] as const;
+export type AccessReasonCode = (typeof ACCESS_REASON_CODES)[number];
+
+/**
+ * How long a given reason covers further reads of the same person by the same user. Long enough
+ * for one piece of work (read the file, check the consent, log a visit) without being asked at
+ * every click; short enough that the reason given is the reason for what is read under it. Every
+ * read in the window is still logged, each with the reason. Counted from when the reason was
+ * given, not extended by use, so a reason is never carried into the next day's work.
+ */
+export const ACCESS_GRANT_MINUTES = 30;
+
+export function formatAccessReason(code: AccessReasonCode, text?: string): string {
+  return text ? `${code}: ${text}` : code;
+}
+
+export function parseAccessReason(reason: string): { code: AccessReasonCode | null; text: string } {
+  const m = /^([A-Z_]+)(?::\s?([\s\S]*))?$/.exec(reason);
+  const code = m && (ACCESS_REASON_CODES as readonly string[]).includes(m[1]!) ? (m[1] as AccessReasonCode) : null;
+  return code ? { code, text: m?.[2] ?? "" } : { code: null, text: reason };
+}
+
+/**
+ * Where to go after the reason is given: only a page of the same person's file on this site, so
+ * the form can never be turned into an open redirect.
+ */
+export function safeAccessNext(personId: string, next: unknown): string {
+  const fallback = `/people/${personId}`;
+  if (typeof next !== "string" || next.length > 300) return fallback;
+  if (!next.startsWith(fallback)) return fallback;
+  const rest = next.slice(fallback.length);
+  if (rest !== "" && !/^[/?]/.test(rest)) return fallback;
+  if (rest.includes("//") || /[\\\s]/.test(rest)) return fallback;
+  return next;
+}

@@ -1,0 +1,254 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { formatIdentityNumber } from "@/lib/validation/personnummer";
+import { parseAccessReason } from "@/lib/access/reasons";
+
+/*
+ * The register extract (registerutdrag), one section per kind of data held about a person. Each
+ * section loads its rows for one person and flattens them to plain values, so the printable page,
+ * the JSON file and the CSV file all render any section the same way. A new kind of data is one
+ * more entry in SECTIONS (and its title in messages: extract.sections.<key>).
+ *
+ * Everything is included, of every agency, as the law on access requests expects; what may not be
+ * released (OSL: e.g. intelligence, third parties) is for each agency's secrecy review of the draft
+ * before it leaves, not for this code to guess.
+ */
+
+export type ExtractValue = string | number | boolean | null;
+export type ExtractRow = Record<string, ExtractValue>;
+export type Subject = { siteId: string; personId: string };
+export type ExtractSection = { key: string; load: (tx: Tx, subject: Subject) => Promise<ExtractRow[]> };
+
+/** Timestamps as ISO 8601 UTC; calendar dates (@db.Date) as YYYY-MM-DD. */
+const ts = (d: Date | null) => (d ? d.toISOString() : null);
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const list = (values: readonly string[]) => values.join(", ");
+
+const ofPerson = ({ siteId, personId }: Subject) => ({ siteId, personId });
+
+/** Notes on the person or on any record of theirs; a call-in's notes are about a meeting of many. */
+function notesOf({ siteId, personId }: Subject): Prisma.InternalNoteWhereInput {
+  return {
+    siteId,
+    OR: [
+      { personId },
+      { notification: { personId } },
+      { referral: { personId } },
+      { supportMeasure: { personId } },
+      { followUp: { personId } },
+      { enforcementAction: { personId } },
+    ],
+  };
+}
+
+function noteTarget(n: { personId: string | null; notificationId: string | null; referralId: string | null; supportMeasureId: string | null; followUpId: string | null; enforcementActionId: string | null }): string {
+  if (n.notificationId) return "CustomNotification";
+  if (n.referralId) return "Referral";
+  if (n.supportMeasureId) return "SupportMeasure";
+  if (n.followUpId) return "FollowUp";
+  if (n.enforcementActionId) return "EnforcementAction";
+  return "Person";
+}
+
+export const SECTIONS: readonly ExtractSection[] = [
+  {
+    key: "person",
+    load: async (tx, s) => {
+      const p = await tx.person.findFirstOrThrow({ where: { siteId: s.siteId, id: s.personId } });
+      return [
+        {
+          firstName: p.firstName,
+          lastName: p.lastName,
+          identityNumber: p.identityNumber ? formatIdentityNumber(p.identityNumber) : null,
+          identityNumberKind: p.identityNumberKind,
+          birthDate: day(p.birthDate),
+          aliases: list(p.aliases),
+          status: p.status,
+          statusSince: ts(p.statusSince),
+          hasProtectedIdentity: p.hasProtectedIdentity,
+          protectedTown: p.protectedTown,
+          protectedAddress: p.protectedAddress,
+          lastActivityAt: ts(p.lastActivityAt),
+          anonymisedAt: ts(p.anonymisedAt),
+          createdAt: ts(p.createdAt),
+        },
+      ];
+    },
+  },
+  {
+    key: "memberships",
+    load: async (tx, s) =>
+      (
+        await tx.membership.findMany({ where: ofPerson(s), orderBy: { validFrom: "asc" }, include: { group: { select: { name: true } } } })
+      ).map((m) => ({
+        group: m.group.name,
+        role: m.role,
+        confidence: m.confidence,
+        sourceAgency: m.sourceAgency,
+        validFrom: day(m.validFrom),
+        validTo: day(m.validTo),
+        reviewDueOn: day(m.reviewDueOn),
+        reviewedAt: ts(m.reviewedAt),
+      })),
+  },
+  {
+    key: "assignments",
+    load: async (tx, s) =>
+      (await tx.assignment.findMany({ where: ofPerson(s), orderBy: { assignedAt: "asc" }, include: { user: { select: { name: true } } } })).map((a) => ({
+        agency: a.agency,
+        coordinator: a.user.name,
+        assignedAt: ts(a.assignedAt),
+        endedAt: ts(a.endedAt),
+      })),
+  },
+  {
+    key: "notifications",
+    load: async (tx, s) =>
+      (await tx.customNotification.findMany({ where: ofPerson(s), orderBy: { occurredAt: "asc" }, include: { round: { select: { name: true } } } })).map((n) => ({
+        occurredAt: ts(n.occurredAt),
+        round: n.round?.name ?? null,
+        placeType: n.placeType,
+        placeDescription: n.placeDescription,
+        agencies: list(n.agencies),
+        outcome: n.outcome,
+        response: n.response,
+        askedForHelpOnSite: n.askedForHelpOnSite,
+        nextStep: n.nextStep,
+        createdByAgency: n.createdByAgency,
+      })),
+  },
+  {
+    key: "callIns",
+    load: async (tx, s) =>
+      (
+        await tx.callInInvitee.findMany({ where: { personId: s.personId, callIn: { siteId: s.siteId } }, orderBy: { callIn: { occurredAt: "asc" } }, include: { callIn: true } })
+      ).map((i) => ({
+        occurredAt: ts(i.callIn.occurredAt),
+        venue: i.callIn.venue,
+        status: i.status,
+        response: i.response,
+        askedForHelp: i.askedForHelp,
+      })),
+  },
+  {
+    key: "referrals",
+    load: async (tx, s) =>
+      (await tx.referral.findMany({ where: ofPerson(s), orderBy: { referredAt: "asc" } })).map((r) => ({
+        referredAt: ts(r.referredAt),
+        source: r.source,
+        status: r.status,
+        statusChangedAt: ts(r.statusChangedAt),
+        closedAt: ts(r.closedAt),
+      })),
+  },
+  {
+    key: "referralStatusChanges",
+    load: async (tx, s) =>
+      (await tx.referralStatusChange.findMany({ where: { referral: ofPerson(s) }, orderBy: { changedAt: "asc" } })).map((c) => ({
+        changedAt: ts(c.changedAt),
+        fromStatus: c.fromStatus,
+        toStatus: c.toStatus,
+        comment: c.comment,
+      })),
+  },
+  {
+    key: "supportMeasures",
+    load: async (tx, s) =>
+      (await tx.supportMeasure.findMany({ where: ofPerson(s), orderBy: { startsOn: "asc" } })).map((m) => ({
+        type: m.type,
+        status: m.status,
+        startsOn: day(m.startsOn),
+        endsOn: day(m.endsOn),
+        outcome: m.outcome,
+        destinationTown: m.destinationTown,
+      })),
+  },
+  {
+    key: "followUps",
+    load: async (tx, s) =>
+      (await tx.followUp.findMany({ where: ofPerson(s), orderBy: { dueOn: "asc" } })).map((f) => ({
+        agency: f.agency,
+        dueOn: day(f.dueOn),
+        doneAt: ts(f.doneAt),
+        contactType: f.contactType,
+        summary: f.summary,
+      })),
+  },
+  {
+    key: "enforcementActions",
+    load: async (tx, s) =>
+      (await tx.enforcementAction.findMany({ where: ofPerson(s), orderBy: { occurredAt: "asc" } })).map((e) => ({
+        occurredAt: ts(e.occurredAt),
+        type: e.type,
+        description: e.description,
+      })),
+  },
+  {
+    key: "incidents",
+    load: async (tx, s) =>
+      (
+        await tx.incidentPerson.findMany({ where: { personId: s.personId, incident: { siteId: s.siteId } }, orderBy: { incident: { occurredAt: "asc" } }, include: { incident: true } })
+      ).map((l) => ({
+        occurredAt: ts(l.incident.occurredAt),
+        type: l.incident.type,
+        role: l.role,
+        district: l.incident.district,
+        place: l.incident.place,
+        groupMemberInvolvement: l.incident.groupMemberInvolvement,
+        description: l.incident.description,
+      })),
+  },
+  {
+    key: "consents",
+    load: async (tx, s) =>
+      (await tx.consent.findMany({ where: ofPerson(s), orderBy: { givenOn: "asc" } })).map((c) => ({
+        agencies: list(c.agencies),
+        scope: c.scope,
+        documentReference: c.documentReference,
+        guardianConsent: c.guardianConsent,
+        givenOn: day(c.givenOn),
+        withdrawnAt: ts(c.withdrawnAt),
+      })),
+  },
+  {
+    key: "disclosures",
+    load: async (tx, s) =>
+      (await tx.disclosure.findMany({ where: ofPerson(s), orderBy: { disclosedAt: "asc" } })).map((d) => ({
+        disclosedAt: ts(d.disclosedAt),
+        fromAgency: d.fromAgency,
+        toAgency: d.toAgency,
+        legalBasis: d.legalBasis,
+        entityType: d.entityType,
+      })),
+  },
+  {
+    key: "internalNotes",
+    load: async (tx, s) =>
+      (await tx.internalNote.findMany({ where: notesOf(s), orderBy: { createdAt: "asc" } })).map((n) => ({
+        agency: n.agency,
+        about: noteTarget(n),
+        createdAt: ts(n.createdAt),
+        updatedAt: ts(n.updatedAt),
+        body: n.body,
+      })),
+  },
+  {
+    // Who has processed the data and why (CJEU C-579/21): dates, agency and purpose; the
+    // individual officials are not named (they are not the data subject's data).
+    key: "accessLog",
+    load: async (tx, s) =>
+      (
+        await tx.auditEvent.findMany({
+          where: { siteId: s.siteId, personId: s.personId },
+          orderBy: { id: "asc" },
+          select: { occurredAt: true, action: true, actorRole: true, entityType: true, reason: true },
+        })
+      ).map((e) => ({
+        occurredAt: ts(e.occurredAt),
+        action: e.action,
+        role: e.actorRole,
+        entityType: e.entityType,
+        purpose: e.reason ? parseAccessReason(e.reason).code : null,
+      })),
+  },
+];

@@ -1,0 +1,218 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, recordAuditNow } from "@/lib/audit";
+import { authorize, personAdministrationWhere, type Actor } from "@/lib/authz";
+import { db, type Tx } from "@/lib/db";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { pageArgs, toPage, type Page } from "@/lib/pagination";
+import { maskIdentityNumber } from "@/lib/validation/personnummer";
+import { updateVersioned } from "@/lib/versioning";
+import { coarsenBirthDate, DEFAULT_RETENTION_MONTHS, retentionCutoff, REVIEW_AHEAD_DAYS } from "./rules";
+import type { TRetentionDecision, TRetentionMonths } from "./schemas";
+
+/*
+ * Retention (gallring, docs/decisions/005): a person with no recorded activity for the retention
+ * period (SystemSetting "retentionMonths", default 36) is due. ADMIN reviews the list ahead of
+ * time and keeps or anonymises; the scheduled command (`npm run retention -- --apply`)
+ * anonymises whoever is due. Anonymising keeps the person row (anonymisedAt set, which every authz
+ * builder excludes) and every record's codes and dates, so aggregate figures do not change; it
+ * removes the identity and every free text. The audit log keeps that it happened, not what it removed.
+ */
+
+const SETTING = "retentionMonths";
+
+export async function getRetentionMonths(client: Pick<Tx, "systemSetting"> = db): Promise<number> {
+  const setting = await client.systemSetting.findUnique({ where: { key: SETTING } });
+  const months = setting ? Number(setting.value) : NaN;
+  return Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS;
+}
+
+export async function setRetentionMonths({ actor, input }: { actor: Actor; input: TRetentionMonths }): Promise<void> {
+  authorize(actor, "retention", "update");
+  await db.$transaction(async (tx) => {
+    const previous = await getRetentionMonths(tx);
+    await tx.systemSetting.upsert({ where: { key: SETTING }, create: { key: SETTING, value: String(input.months) }, update: { value: String(input.months) } });
+    await recordAudit(tx, actor, { action: "UPDATE", entityType: "SystemSetting", entityId: SETTING, metadata: { months: input.months, previous } });
+  });
+}
+
+export type RetentionRow = {
+  id: string;
+  name: string;
+  maskedIdentityNumber: string | null;
+  status: string;
+  lastActivityAt: Date;
+  version: number;
+  isDue: boolean;
+  /** Matters still open although nothing happened: the reviewer should look before anonymising. */
+  openReferrals: number;
+  openFollowUps: number;
+};
+
+/** ADMIN's review list: people due, and those falling due within REVIEW_AHEAD_DAYS, oldest first. */
+export async function listRetentionReview({ actor, page, now = new Date() }: { actor: Actor; page: number; now?: Date }) {
+  const months = await getRetentionMonths();
+  const cutoff = retentionCutoff(now, months);
+  const horizon = new Date(cutoff.getTime() + REVIEW_AHEAD_DAYS * 86_400_000);
+  const where: Prisma.PersonWhereInput = { AND: [personAdministrationWhere(actor, "retention", "list"), { anonymisedAt: null, lastActivityAt: { lt: horizon } }] };
+  const [people, total, dueCount] = await Promise.all([
+    db.person.findMany({
+      where,
+      orderBy: [{ lastActivityAt: "asc" }, { id: "asc" }],
+      ...pageArgs(page),
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        identityNumber: true,
+        status: true,
+        lastActivityAt: true,
+        version: true,
+        _count: { select: { referrals: { where: { closedAt: null } }, followUps: { where: { doneAt: null } } } },
+      },
+    }),
+    db.person.count({ where }),
+    db.person.count({ where: { AND: [where, { lastActivityAt: { lt: cutoff } }] } }),
+  ]);
+  await recordAuditNow(actor, { action: "READ", entityType: "RetentionReview", metadata: { page, shownPersonIds: people.map((p) => p.id) } });
+  const result: Page<RetentionRow> = toPage(
+    people.map((p) => ({
+      id: p.id,
+      name: `${p.firstName} ${p.lastName}`,
+      maskedIdentityNumber: p.identityNumber ? maskIdentityNumber(p.identityNumber) : null,
+      status: p.status,
+      lastActivityAt: p.lastActivityAt,
+      version: p.version,
+      isDue: p.lastActivityAt < cutoff,
+      openReferrals: p._count.referrals,
+      openFollowUps: p._count.followUps,
+    })),
+    total,
+    page,
+  );
+  return { ...result, months, cutoff, dueCount, reviewAheadDays: REVIEW_AHEAD_DAYS };
+}
+
+type Cleared = Record<string, number>;
+
+/**
+ * Removes a due person's identity and free text, in the caller's transaction. Re-checks "due" and
+ * (for a reviewer) the version in the same statement that takes the row lock, so an activity or a
+ * "keep" that commits first wins. Null when the person is no longer due, gone or already anonymised.
+ */
+async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { personId: string; cutoff: Date; now: Date; version?: number }): Promise<Cleared | null> {
+  const person = await tx.person.findFirst({ where: { id: personId, anonymisedAt: null }, select: { birthDate: true } });
+  if (!person) return null;
+  const updated = await tx.person.updateMany({
+    where: { id: personId, anonymisedAt: null, lastActivityAt: { lt: cutoff }, ...(version === undefined ? {} : { version }) },
+    data: {
+      firstName: "",
+      lastName: "",
+      identityNumber: null,
+      identityNumberKind: null,
+      birthDate: coarsenBirthDate(person.birthDate),
+      aliases: [],
+      hasProtectedIdentity: false,
+      protectedTown: null,
+      protectedAddress: null,
+      anonymisedAt: now,
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count === 0) return null;
+
+  // Codes, dates and links stay (counts and trends are computed from them); free text goes.
+  const ofPerson = { personId };
+  const [notifications, statusComments, supportMeasures, followUps, enforcementActions, consents, disclosures, internalNotes, assignments] = await Promise.all([
+    tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
+    tx.referralStatusChange.updateMany({ where: { referral: ofPerson, comment: { not: null } }, data: { comment: null } }),
+    tx.supportMeasure.updateMany({ where: ofPerson, data: { outcome: null, destinationTown: null } }),
+    tx.followUp.updateMany({ where: ofPerson, data: { summary: null } }),
+    tx.enforcementAction.updateMany({ where: ofPerson, data: { description: null } }),
+    // The consent rows stay as the legal basis of the disclosures made under them.
+    tx.consent.updateMany({ where: ofPerson, data: { scope: "", documentReference: "" } }),
+    tx.disclosure.updateMany({ where: { ...ofPerson, legalBasisDetail: { not: null } }, data: { legalBasisDetail: null } }),
+    tx.internalNote.deleteMany({
+      where: {
+        OR: [
+          ofPerson,
+          { notification: ofPerson },
+          { referral: ofPerson },
+          { supportMeasure: ofPerson },
+          { followUp: ofPerson },
+          { enforcementAction: ofPerson },
+        ],
+      },
+    }),
+    // Nobody coordinates an anonymised person any more.
+    tx.assignment.updateMany({ where: { ...ofPerson, endedAt: null }, data: { endedAt: now } }),
+  ]);
+  return {
+    notifications: notifications.count,
+    statusComments: statusComments.count,
+    supportMeasures: supportMeasures.count,
+    followUps: followUps.count,
+    enforcementActions: enforcementActions.count,
+    consents: consents.count,
+    disclosures: disclosures.count,
+    internalNotesDeleted: internalNotes.count,
+    assignmentsEnded: assignments.count,
+  };
+}
+
+/** ADMIN's decision in the review: anonymise a person who is due, as seen (version). */
+export async function anonymisePerson({ actor, input, now = new Date() }: { actor: Actor; input: TRetentionDecision; now?: Date }): Promise<void> {
+  const where = personAdministrationWhere(actor, "retention", "update");
+  const months = await getRetentionMonths();
+  const cutoff = retentionCutoff(now, months);
+  await db.$transaction(async (tx) => {
+    const person = await tx.person.findFirst({ where: { AND: [where, { id: input.personId, anonymisedAt: null }] }, select: { id: true, version: true, lastActivityAt: true } });
+    if (!person) throw new NotFoundError("person");
+    if (person.version !== input.version) throw new ConflictError();
+    if (person.lastActivityAt >= cutoff) throw new RuleError("notDue");
+    const cleared = await anonymiseInTx(tx, { personId: person.id, cutoff, now, version: input.version });
+    if (!cleared) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "ANONYMISE", entityType: "Person", entityId: person.id, personId: person.id, metadata: { trigger: "review", months, cleared } });
+  });
+}
+
+/**
+ * ADMIN's other decision: keep the person for another period. Recorded as activity (the review is
+ * one), with the decision in the audit log, so the person leaves the list until due again.
+ */
+export async function keepPerson({ actor, input, now = new Date() }: { actor: Actor; input: TRetentionDecision; now?: Date }): Promise<void> {
+  const where: Prisma.PersonWhereInput = { AND: [personAdministrationWhere(actor, "retention", "update"), { anonymisedAt: null }] };
+  await db.$transaction(async (tx) => {
+    await updateVersioned(tx.person, { where, id: input.personId, version: input.version, data: { lastActivityAt: now } });
+    await recordAudit(tx, actor, { action: "UPDATE", entityType: "Person", entityId: input.personId, personId: input.personId, metadata: { retention: "kept" } });
+  });
+}
+
+export type RetentionRun = { months: number; cutoff: Date; due: { siteId: string; personId: string }[]; anonymised: number };
+
+/**
+ * The scheduled run: every site's due people; with `apply`, each anonymised in a transaction of
+ * its own (one failure does not undo the others) with an ANONYMISE event of the site and no actor.
+ */
+export async function runRetention({ apply, months: override, now = new Date() }: { apply: boolean; months?: number; now?: Date }): Promise<RetentionRun> {
+  const months = override ?? (await getRetentionMonths());
+  const cutoff = retentionCutoff(now, months);
+  const due = await db.person.findMany({
+    where: { anonymisedAt: null, lastActivityAt: { lt: cutoff } },
+    orderBy: [{ siteId: "asc" }, { lastActivityAt: "asc" }],
+    select: { id: true, siteId: true },
+  });
+  let anonymised = 0;
+  if (apply) {
+    for (const person of due) {
+      const done = await db.$transaction(async (tx) => {
+        const cleared = await anonymiseInTx(tx, { personId: person.id, cutoff, now });
+        if (!cleared) return false;
+        await recordAudit(tx, null, { action: "ANONYMISE", entityType: "Person", entityId: person.id, personId: person.id, siteId: person.siteId, metadata: { trigger: "scheduled", months, cleared } });
+        return true;
+      });
+      if (done) anonymised++;
+    }
+  }
+  return { months, cutoff, due: due.map((p) => ({ siteId: p.siteId, personId: p.id })), anonymised };
+}

@@ -1,0 +1,251 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoPerson, visitWithTwoNotes } from "./demo-db";
+import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
+
+/** Every HTML page, RSC (flight) payload and server-action response the browser receives. */
+function recordResponses(page: Page) {
+  const pending: Promise<{ url: string; body: string } | null>[] = [];
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (type !== "document" && type !== "fetch") return;
+    pending.push(
+      response.text().then(
+        (body) => ({ url: `${response.request().method()} ${response.url()}`, body }),
+        () => null, // redirects carry no body
+      ),
+    );
+  });
+  return async () => (await Promise.all(pending)).filter((r): r is { url: string; body: string } => r !== null);
+}
+
+test("a police user's browser never receives social services' internal note: not in the HTML, the navigation payloads or a server action's answer", async ({ page }) => {
+  test.slow(); // several users and pages on two shared cores
+  const { personId, policeNote, socialNote } = await visitWithTwoNotes();
+  // An ASCII part of the note, so no escaping in a payload could hide it from the check.
+  const socialFragment = "familjens situation";
+  expect(socialNote).toContain(socialFragment);
+  const responses = recordResponses(page);
+
+  await signIn(page, "POLICE");
+  await page.goto(`/people/${personId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The police's own note on the same visit is there: the page is the right one.
+  await expect(page.getByText(policeNote)).toBeVisible();
+  expect(await page.content()).not.toContain(socialFragment);
+
+  // Client-side navigation: the router fetches RSC payloads, not HTML.
+  await page.getByRole("link", { name: "Samtycke" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Samtycke" })).toBeVisible();
+  await page.getByRole("link", { name: "Till personakten" }).click();
+  await expect(page.getByText(policeNote)).toBeVisible();
+
+  // A server action on the page: revealing the personnummer.
+  await page.getByRole("button", { name: "Visa hela" }).click();
+  await expect(page.getByTestId("identity-number")).not.toContainText("XXXX");
+
+  // The flight payload asked for directly, as the client router does.
+  const flight = await page.request.get(`/people/${personId}`, { headers: { RSC: "1" } });
+  expect(flight.ok()).toBe(true);
+  const flightBody = await flight.text();
+
+  const received = [...(await responses()), { url: "GET (RSC) /people/…", body: flightBody }];
+  const kinds = received.map((r) => r.url);
+  expect(kinds.some((u) => u.startsWith("POST "))).toBe(true); // the server action's answer was captured
+  expect(received.filter((r) => r.body.includes(policeNote.slice(0, 30))).length).toBeGreaterThan(1); // and payloads carry notes at all
+  expect(received.filter((r) => r.body.includes(socialFragment)).map((r) => r.url)).toEqual([]);
+
+  // Control: the same page does carry the note to social services, so the check above can fail.
+  await signOut(page);
+  await signIn(page, "SOCIAL");
+  await page.goto(`/people/${personId}`);
+  await giveAccessReasonIfAsked(page);
+  await expect(page.getByText(socialNote)).toBeVisible();
+  expect(await page.content()).not.toContain(policeNote);
+});
+
+test("outside the caseload the file asks why; the reason and the reveal reach ADMIN, who sees the file's readers in two clicks", async ({ page }) => {
+  test.slow(); // several users and pages on two shared cores
+  const person = await demoPerson(3); // coordinated by another police officer, not the demo user
+  await signIn(page, "POLICE");
+  await page.goto(`/people/${person.id}`);
+  await expect(page).toHaveURL(new RegExp(`/people/${person.id}/access\\?next=`));
+  await expect(page.getByRole("heading", { level: 1, name: "Skäl för åtkomst" })).toBeVisible();
+  await expect(page.getByText(`${person.name} finns inte i din ärendelista.`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Öppna personakten" }).click();
+  await expect(page.getByRole("group", { name: "Skäl" })).toContainText("Fyll i fältet.");
+  await page.getByRole("radio", { name: "Annat skäl" }).check();
+  await page.getByRole("button", { name: "Öppna personakten" }).click();
+  await expect(page.getByText("Beskriv skälet.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Annat skäl" })).toBeChecked();
+  await page.getByLabel("Beskrivning").fill("Samordning inför gemensamt möte");
+  await page.getByRole("button", { name: "Öppna personakten" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+
+  const number = page.getByTestId("identity-number");
+  await expect(number).toHaveText(`${person.identityNumber.slice(0, 8)}-XXXX`);
+  await page.getByRole("button", { name: "Visa hela" }).click();
+  await expect(number).toHaveText(`${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}`);
+  await page.getByRole("button", { name: "Dölj" }).click();
+  await expect(number).toHaveText(`${person.identityNumber.slice(0, 8)}-XXXX`);
+  // The reason is remembered for a while: no second question.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+
+  await signOut(page);
+  await signIn(page, "ADMIN");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logg" }).click();
+  await page.getByLabel("Användare").selectOption({ label: "Jonas Berglund (Polisen)" });
+  await page.getByLabel("Händelse").selectOption({ label: "Visat personnummer" });
+  await page.getByRole("button", { name: "Filtrera" }).click();
+  const row = page.getByRole("row").filter({ hasText: "Visat personnummer" }).filter({ hasText: person.name }).first();
+  await expect(row).toContainText("Annat skäl: Samordning inför gemensamt möte");
+  // Click: the person → who has read the file.
+  await row.getByRole("link", { name: person.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Vem har läst akten: ${person.name}` })).toBeVisible();
+  const reader = page.getByRole("row").filter({ hasText: "Jonas Berglund (Polisen)" });
+  await expect(reader).toBeVisible();
+  await reader.getByRole("link").click();
+  await expect(page.getByRole("row").filter({ hasText: "Skäl för åtkomst" }).first()).toContainText("Annat skäl: Samordning inför gemensamt möte");
+});
+
+test("consent recorded by social services opens the referral's status to the police, and its withdrawal closes it at once", async ({ page, browser }) => {
+  test.slow(); // several users and pages on two shared cores
+  const person = await demoPerson(2); // in the programme, on both demo users' caseloads
+  const consentUrl = `/people/${person.id}/consent`;
+  await signIn(page, "SOCIAL");
+  const policeContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+  const police = await policeContext.newPage();
+  await signIn(police, "POLICE");
+
+  // Start from no consent in force (the demo seed gave one): withdraw what is there.
+  await page.goto(consentUrl);
+  while ((await page.getByText("Återkalla samtycket …").count()) > 0) {
+    await page.getByText("Återkalla samtycket …").first().click();
+    await page.getByRole("button", { name: "Bekräfta återkallelse" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Samtycket är återkallat." })).toBeVisible();
+  }
+  await police.goto(consentUrl);
+  await expect(police.getByText("Inga uppgifter från andra myndigheter visas.")).toBeVisible();
+
+  // One agency is not a consent to share: refused next to the field, input kept.
+  await page.getByRole("checkbox", { name: "Polisen" }).check();
+  await page.getByLabel("Hänvisning till undertecknat dokument").fill("SAMTYCKE-E2E-1");
+  await page.getByRole("button", { name: "Spara samtycke" }).click();
+  await expect(page.getByText("Välj minst två myndigheter: samtycket gäller utbyte mellan dem.")).toBeVisible();
+  await expect(page.getByLabel("Hänvisning till undertecknat dokument")).toHaveValue("SAMTYCKE-E2E-1");
+  await page.getByRole("checkbox", { name: "Socialtjänsten" }).check();
+  await page.getByRole("button", { name: "Spara samtycke" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Samtycket är registrerat." })).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" })).toContainText("Gäller");
+
+  await police.reload();
+  const shared = police.getByRole("listitem").filter({ hasText: "Insats via avhopparverksamheten (Socialtjänsten)" });
+  await expect(shared).toContainText("Kontaktad");
+
+  await page.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" }).getByText("Återkalla samtycket …").click();
+  await page.getByRole("button", { name: "Bekräfta återkallelse" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Samtycket är återkallat." })).toBeVisible();
+
+  await police.reload();
+  await expect(police.getByText("Inga uppgifter från andra myndigheter visas.")).toBeVisible();
+  await expect(police.getByText("Insats via avhopparverksamheten")).toHaveCount(0);
+  await policeContext.close();
+});
+
+test("ADMIN finds a person by personnummer, produces the register extract as a page and a file, exports the log, and reviews retention", async ({ page }) => {
+  test.slow(); // several users and pages on two shared cores
+  const person = await demoPerson(24); // relocated under protection, in the programme
+  await signIn(page, "ADMIN");
+  await page.goto("/admin/audit");
+  await page.getByLabel("Personnummer").fill(`${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}`);
+  await page.getByRole("button", { name: "Visa läsare" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Vem har läst akten: ${person.name}` })).toBeVisible();
+
+  await page.getByRole("link", { name: "Registerutdrag" }).click();
+  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
+  await expect(page.getByText("Fyll i fältet.")).toBeVisible();
+  await page.getByLabel("Begärans diarienummer").fill("KS 2026/0042");
+  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Registerutdrag" })).toBeVisible();
+  await expect(page.getByText(`${person.name} · begäran KS 2026/0042`)).toBeVisible();
+  for (const section of ["Personuppgifter (1)", "Insatser via avhopparverksamheten (1)", "Samtycken (1)", "Interna anteckningar (0)", "Åtkomst till uppgifterna"]) {
+    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  }
+  await expect(page.getByText("Ort A (skyddad)").first()).toBeVisible();
+
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ladda ned JSON" }).click()]);
+  const extract = JSON.parse(await readFile((await json.path())!, "utf8")) as { requestReference: string; sections: { person: { lastName: string }[] } };
+  expect(extract.requestReference).toBe("KS 2026/0042");
+  expect(extract.sections.person[0]!.lastName).toBe(person.name.split(" ").at(-1));
+
+  // Both productions are in the log, with the request's reference.
+  await page.goto(`/admin/audit?action=EXPORT&personId=${person.id}`);
+  await expect(page.getByRole("row").filter({ hasText: "Registerutdrag" }).filter({ hasText: "KS 2026/0042" })).toHaveCount(2);
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exportera CSV" }).click()]);
+  const text = await readFile((await csv.path())!, "utf8");
+  expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash");
+  expect(text).toContain(";EXPORT;RegisterExtract;");
+
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Gallring" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gallring" })).toBeVisible();
+  await expect(page.getByLabel("Månader utan aktivitet")).toHaveValue("36");
+  await page.getByLabel("Månader utan aktivitet").fill("3");
+  await page.getByRole("button", { name: "Spara frist" }).click();
+  await expect(page.getByText("Ange ett antal månader mellan 6 och 240.")).toBeVisible();
+});
+
+test("each role reaches only its own part of the confidentiality pages", async ({ page }) => {
+  test.slow(); // three sign-ins and thirteen pages
+  const person = await demoPerson(0);
+  const pages = {
+    agency: ["/admin/audit", "/admin/retention", `/admin/audit/people/${person.id}`, `/people/${person.id}/extract?ref=X`, "/admin/audit/export"],
+    manager: ["/my-activity", `/people/${person.id}/consent`, `/people/${person.id}/access`, "/admin/audit", `/people/${person.id}/extract?ref=X`],
+    admin: ["/my-activity", `/people/${person.id}/consent`, `/people/${person.id}/access`],
+  };
+  const refused = async (paths: string[]) => {
+    for (const path of paths) expect((await page.goto(path))?.status(), path).toBe(404);
+    await page.goto("/"); // back to a page with the header, to sign out
+  };
+  await signIn(page, "PROBATION");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Min aktivitet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Min aktivitet" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Mina ärenden" }).first()).toBeVisible();
+  await refused(pages.agency);
+  await signOut(page);
+  await signIn(page, "MANAGER");
+  await refused(pages.manager);
+  await signOut(page);
+  await signIn(page, "ADMIN");
+  await refused(pages.admin);
+});
+
+test.describe("accessibility", () => {
+  // axe over whole pages is slow on two shared cores.
+  test.slow();
+
+  test("an agency user's confidentiality pages have no serious accessibility violations", async ({ page }) => {
+    const person = await demoPerson(5);
+    await signIn(page, "PROBATION");
+    await page.goto(`/people/${person.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Skäl för åtkomst" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await giveAccessReasonIfAsked(page);
+    await page.goto(`/people/${person.id}/consent`);
+    await expectNoSeriousA11yViolations(page);
+    await page.goto("/my-activity");
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("ADMIN's audit, extract and retention pages have no serious accessibility violations", async ({ page }) => {
+    const person = await demoPerson(5);
+    await signIn(page, "ADMIN");
+    for (const path of ["/admin/audit", `/admin/audit/people/${person.id}`, `/people/${person.id}/extract`, `/people/${person.id}/extract?ref=A11Y-1`, "/admin/retention"]) {
+      await page.goto(path);
+      await expectNoSeriousA11yViolations(page);
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getAccessPrompt, requirePersonAccess } from "@/lib/access";
+import { revealIdentityNumber } from "@/lib/access/reveal";
+import { exportAuditEvents } from "@/lib/audit/export";
+import { listAuditEvents, listMyActivity, listPersonReaders } from "@/lib/audit/queries";
+import { ACTIONS, canSeeIncidentPeople, grantFor, incidentWhere, RESOURCES, statisticsSiteId } from "@/lib/authz";
+import * as scopes from "@/lib/authz/scopes";
+import { recordConsent, withdrawConsent } from "@/lib/consent/mutations";
+import { getConsentOverview } from "@/lib/consent/queries";
+import { getOverview } from "@/lib/dashboard/queries";
+import { db } from "@/lib/db";
+import { recordDisclosures } from "@/lib/disclosure";
+import { NotFoundError } from "@/lib/errors";
+import { logNotification } from "@/lib/notifications/mutations";
+import { getNotificationFormOptions } from "@/lib/notifications/queries";
+import { findCaseload, findPeople, getPersonFile } from "@/lib/people/queries";
+import { getRegisterExtract } from "@/lib/register-extract";
+import { anonymisePerson, listRetentionReview } from "@/lib/retention";
+import { createNotification } from "../factories";
+import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
+import { makeWorld, type World } from "./world";
+
+let w: World;
+beforeEach(async () => {
+  w = await makeWorld();
+});
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+describe("managers see aggregates only, never an individual record", () => {
+  it("holds no grant in the permission map but statistics (aggregate) and incidents (events without people)", () => {
+    for (const resource of RESOURCES) {
+      for (const action of ACTIONS) {
+        const scope = grantFor("MANAGER", resource, action);
+        if (resource === "statistics" && (action === "read" || action === "export")) expect(scope).toBe("aggregate");
+        else if (resource === "incident" && ["list", "read", "export"].includes(action)) expect(scope).toBe("site");
+        else expect(scope, `MANAGER ${resource} ${action}`).toBeNull();
+      }
+    }
+  });
+
+  it("is refused by every where-builder of lib/authz, including any added later", () => {
+    const manager = w.actors.MANAGER;
+    const builders = Object.entries(scopes).filter(([name, fn]) => typeof fn === "function" && name.endsWith("Where") && name !== "coveringConsentWhere");
+    expect(builders.length).toBeGreaterThanOrEqual(18);
+    for (const [name, build] of builders) {
+      const call = () => (build as (actor: typeof manager, ...rest: unknown[]) => unknown)(manager, "read", "read");
+      if (name === "incidentWhere") expect(call()).toEqual({ siteId: w.site.id });
+      else if (name === "protectedLocationWhere") expect(call(), name).toBeNull();
+      else expect(call, name).toThrow(NotFoundError);
+    }
+    expect(canSeeIncidentPeople(manager)).toBe(false);
+    expect(statisticsSiteId(manager)).toBe(w.site.id);
+    expect(incidentWhere(manager, "list")).toEqual({ siteId: w.site.id });
+  });
+
+  it("is answered 'not found' by every domain function that returns or changes individual records", async () => {
+    const records = await recordsOfEveryKind(w);
+    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    const actor = w.actors.MANAGER;
+    const personId = w.person.id;
+    const calls: [string, () => Promise<unknown>][] = [
+      ["findPeople", () => findPeople({ actor, query: { q: "", page: 1 } })],
+      ["findCaseload", () => findCaseload({ actor, page: 1 })],
+      ["getPersonFile", () => getPersonFile({ actor, personId })],
+      ["requirePersonAccess", () => requirePersonAccess({ actor, personId, reason: { code: "OTHER", text: "statistik" } })],
+      ["getAccessPrompt", () => getAccessPrompt({ actor, personId })],
+      ["revealIdentityNumber", () => revealIdentityNumber({ actor, personId })],
+      ["getNotificationFormOptions", () => getNotificationFormOptions({ actor, personId })],
+      [
+        "logNotification",
+        () =>
+          logNotification({
+            actor,
+            input: {
+              personId,
+              occurredAt: new Date(),
+              placeType: "HOME",
+              placeDescription: undefined,
+              agencies: ["POLICE"],
+              participantIds: [],
+              outcome: "ATTEMPTED",
+              response: undefined,
+              askedForHelpOnSite: false,
+              nextStep: undefined,
+              internalNote: undefined,
+            },
+          }),
+      ],
+      ["getConsentOverview", () => getConsentOverview({ actor, personId })],
+      [
+        "recordConsent",
+        () => recordConsent({ actor, input: { personId, agencies: ["POLICE", "SOCIAL"], scope: "x", documentReference: "y", givenOn: new Date("2026-01-01"), guardianConsent: false } }),
+      ],
+      ["withdrawConsent", () => withdrawConsent({ actor, input: { consentId: consent.id, version: 1 } })],
+      ["recordDisclosures", () => recordDisclosures(actor, [{ personId, fromAgency: "SOCIAL", entityType: "Referral", entityId: records.referral.id }])],
+      ["listAuditEvents", () => listAuditEvents({ actor, filter: { page: 1 } })],
+      ["exportAuditEvents", () => exportAuditEvents({ actor, filter: { page: 1 } })],
+      ["listMyActivity", () => listMyActivity({ actor, page: 1 })],
+      ["listPersonReaders", () => listPersonReaders({ actor, personId })],
+      ["getRegisterExtract", () => getRegisterExtract({ actor, personId, request: { requestReference: "1", format: "json" } })],
+      ["listRetentionReview", () => listRetentionReview({ actor, page: 1 })],
+      ["anonymisePerson", () => anonymisePerson({ actor, input: { personId, version: 1 } })],
+    ];
+    for (const [name, call] of calls) await expect(call(), name).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.auditEvent.count({ where: { actorId: w.users.MANAGER.id } })).toBe(0);
+    expect(await db.disclosure.count()).toBe(0);
+  });
+
+  it("gets the overview as counts, with 1 and 2 shown as \"<3\", and no id of anyone", async () => {
+    const now = new Date();
+    const delivered = (personId: string, askedForHelpOnSite = false) =>
+      createNotification(db, { siteId: w.site.id, personId, createdById: w.users.POLICE.id, createdByAgency: "POLICE", occurredAt: now, askedForHelpOnSite });
+    await delivered(w.person.id, true);
+    const small = await getOverview({ actor: w.actors.MANAGER, now });
+    expect(small.yearToDate).toEqual({ notifications: "<3", peopleReached: "<3", askedForHelp: "<3" });
+    await delivered(w.secondPerson.id);
+    await delivered(w.person.id);
+    const third = await db.person.create({ data: { siteId: w.site.id, firstName: "Tre", lastName: "Tresson", createdById: w.users.POLICE.id } });
+    await delivered(third.id);
+    const overview = await getOverview({ actor: w.actors.MANAGER, now });
+    expect(overview.yearToDate).toEqual({ notifications: 4, peopleReached: 3, askedForHelp: "<3" });
+    expect(JSON.stringify(overview)).not.toMatch(UUID);
+  });
+});
