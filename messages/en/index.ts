@@ -7,7 +7,6 @@ import groups from "./groups.json";
 import notifications from "./notifications.json";
 import dashboard from "./dashboard.json";
 import admin from "./admin.json";
-import activities from "./activities.json";
 import callIns from "./callins.json";
 import referrals from "./referrals.json";
 import followUps from "./followups.json";
@@ -15,18 +14,20 @@ import enforcement from "./enforcement.json";
 import incidents from "./incidents.json";
 import confidentiality from "./confidentiality.json";
 
-const messages = { ...app, ...enums, ...login, ...people, ...groups, ...notifications, ...dashboard, ...admin, ...confidentiality };
-
-// The activity areas (call-ins, referrals, follow-ups, enforcement, incidents) add their own
-// namespaces, and their entries to the shared "nav" and "errors" ones, without editing app.json.
-const withActivities = {
-  ...messages,
+const messages = {
+  ...app,
+  ...enums,
+  ...login,
+  ...people,
+  ...groups,
+  ...notifications,
   ...callIns,
   ...referrals,
   ...followUps,
   ...enforcement,
   ...incidents,
-  nav: { ...messages.nav, ...activities.nav },
-  errors: { ...messages.errors, ...activities.errors },
+  ...dashboard,
+  ...admin,
+  ...confidentiality,
 };
-export default withActivities;
+export default messages;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Agency } from "@/lib/generated/prisma/enums";
+import { requirePersonAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { getPersonFile } from "@/lib/people/queries";
 import type { TimelineEntry } from "@/lib/people/timeline";
@@ -9,6 +10,11 @@ import { makeWorld, type World } from "./world";
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // None of them has the person on their caseload: each gives a reason first (the caseload gate,
+  // tested in access.test.ts), as the file page asks them to.
+  for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+    await requirePersonAccess({ actor: w.actors[role], personId: w.person.id, reason: { code: "JOINT_PLANNING" } });
+  }
 });
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -95,12 +101,14 @@ describe("the person's timeline", () => {
     const c = await consent(["SOCIAL", "POLICE", "PROBATION"]);
     await getPersonFile({ actor: w.actors.POLICE, personId: w.person.id });
     expect(await db.disclosure.findMany({ select: { fromAgency: true, toAgency: true, legalBasis: true, consentId: true, entityType: true, entityId: true, actorId: true } })).toEqual([
-      { fromAgency: "SOCIAL", toAgency: "POLICE", legalBasis: "CONSENT", consentId: c.id, entityType: "Referral", entityId: r.referral.id, actorId: w.users.POLICE.id },
+      { fromAgency: "SOCIAL", toAgency: "POLICE", legalBasis: "CONSENT", consentId: c.id, entityType: "ReferralStatus", entityId: r.referral.id, actorId: w.users.POLICE.id },
     ]);
     // Social services see their own referral (no disclosure) and probation's follow-up under consent (one).
     await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id });
     const toSocial = await db.disclosure.findMany({ where: { toAgency: "SOCIAL" } });
     expect(toSocial.map((d) => [d.fromAgency, d.entityType, d.entityId])).toEqual([["PROBATION", "FollowUp", r.followUp.id]]);
+    // The hash-chained log says so too, once per read.
+    expect(await db.auditEvent.count({ where: { action: "DISCLOSE", personId: w.person.id } })).toBe(2);
   });
 
   it("shows social services every referral step with who took it, and probation's follow-ups only with consent", async () => {
