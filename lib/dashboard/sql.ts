@@ -1,0 +1,240 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Period } from "./periods";
+
+/*
+ * The dashboard's SQL: one aggregate statement per part of the page, each computing every period
+ * at once (a `periods` VALUES list joined to the activity table by range), so the comparison with
+ * the previous period costs no extra round trip. Statements return counts only, never a person.
+ *
+ * Definitions (also shown on the page under "Så räknas siffrorna"), for a period P:
+ *  - sought out: unique people with a custom notification of ANY outcome (delivered, refused, not
+ *    found, attempted) in P; visits: all those notifications;
+ *  - reached: unique people to whom the message was DELIVERED in P;
+ *  - asked for help on the spot: unique people with a notification in P marked so;
+ *  - call-ins: meetings held in P; unique people who ATTENDED one; who asked for help there;
+ *  - sought support: of the people reached in P, those with a referral to the defector programme
+ *    (any source, any later status) made within 90 days after a delivered notification in P;
+ *    in programme: such a referral reached "in programme" (status history or current status);
+ *    completed: such a referral is completed; helped to move: such a referral has a RELOCATION
+ *    support measure that was given (not merely planned);
+ *  - referrals: made in P (by their current status); outcomes: referrals closed in P;
+ *  - support measures given: measures started in P that were not merely planned;
+ *  - deprived of liberty: people whose status is that now; "notified or called in": of them, those
+ *    who ever had a delivered notification or attended a call-in;
+ *  - caseload: active assignments (not ended) of people not anonymised, per coordinator;
+ *  - overdue follow-ups: not done and due before today, per assigned officer;
+ *  - incidents: by the month of the Swedish calendar in which they occurred.
+ * Aggregates include people later anonymised (the counts are about the programme's work and
+ * must not shrink when retention removes the identities); caseloads and current statuses do not.
+ */
+
+/** Which records a figure may count; built from lib/authz in queries.ts, never from user input. */
+export type StatsScope = {
+  siteId: string;
+  /** null: every person of the site (managers); otherwise only these people (a caseload). */
+  people: string[] | null;
+  /** null: referrals of everybody counted above; a list: only these people's (consent); false: none. */
+  referralPeople: string[] | null | false;
+  /** Whether the kinds of support measures (relocation…) may be counted. */
+  supportMeasureKinds: boolean;
+  /** Overdue follow-ups of the whole site, of one officer, or not at all. */
+  followUps: "site" | { assignedToId: string } | null;
+  /** Caseload of every coordinator, or of one. */
+  caseload: "site" | { userId: string };
+};
+
+const site = (scope: StatsScope) => Prisma.sql`${scope.siteId}::uuid`;
+
+function onlyPeople(scope: StatsScope, column: string): Prisma.Sql {
+  return scope.people ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${scope.people}::uuid[])` : Prisma.empty;
+}
+
+function onlyReferralPeople(scope: StatsScope, column: string): Prisma.Sql {
+  return Array.isArray(scope.referralPeople) ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${scope.referralPeople}::uuid[])` : Prisma.empty;
+}
+
+/** `periods(k, s, e, fd, td)`: k = 0 current, 1 previous; [s, e) instants; fd..td calendar days. */
+function periodsCte(periods: Period[]): Prisma.Sql {
+  const rows = periods.map(
+    (p, k) => Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz, ${p.from}::date, ${p.to}::date)`,
+  );
+  return Prisma.sql`periods(k, s, e, fd, td) AS (VALUES ${Prisma.join(rows)})`;
+}
+
+export function notificationsSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${periodsCte(periods)}
+    SELECT p.k,
+      count(DISTINCT n."personId")::int AS "soughtOut",
+      count(*)::int AS "visits",
+      count(DISTINCT n."personId") FILTER (WHERE n.outcome = 'DELIVERED')::int AS "reached",
+      count(DISTINCT n."personId") FILTER (WHERE n."askedForHelpOnSite")::int AS "askedForHelp"
+    FROM periods p
+    JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
+      ${onlyPeople(scope, 'n."personId"')}
+    GROUP BY p.k`;
+}
+
+export function callInsSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+  // For a caseload, a meeting counts when someone of the caseload was invited to it.
+  const join = scope.people ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`;
+  return Prisma.sql`
+    WITH ${periodsCte(periods)}
+    SELECT p.k,
+      count(DISTINCT c.id)::int AS "meetings",
+      count(DISTINCT i."personId") FILTER (WHERE i.status = 'ATTENDED')::int AS "attended",
+      count(DISTINCT i."personId") FILTER (WHERE i.status = 'ATTENDED' AND i."askedForHelp")::int AS "askedForHelp"
+    FROM periods p
+    JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
+    ${join} "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}
+    GROUP BY p.k`;
+}
+
+/** Unique people who heard the message in either way: a delivered notification or an attended call-in. */
+export function reachedEitherSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${periodsCte(periods)}
+    SELECT p.k, count(DISTINCT x."personId")::int AS "reachedEither"
+    FROM periods p
+    JOIN LATERAL (
+      SELECT n."personId" FROM "CustomNotification" n
+      WHERE n."siteId" = ${site(scope)} AND n.outcome = 'DELIVERED' AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
+        ${onlyPeople(scope, 'n."personId"')}
+      UNION ALL
+      SELECT i."personId" FROM "CallIn" c JOIN "CallInInvitee" i ON i."callInId" = c.id
+      WHERE c."siteId" = ${site(scope)} AND i.status = 'ATTENDED' AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
+        ${onlyPeople(scope, 'i."personId"')}
+    ) x ON true
+    GROUP BY p.k`;
+}
+
+/** The funnel: of the people reached in P, who asked for help, sought support, got into and through the programme. */
+export function funnelSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+  const relocated = scope.supportMeasureKinds
+    ? Prisma.sql`count(DISTINCT r."personId") FILTER (WHERE EXISTS (
+        SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r."referralId" AND m.type = 'RELOCATION' AND m.status <> 'PLANNED'))::int`
+    : Prisma.sql`NULL::int`;
+  return Prisma.sql`
+    WITH ${periodsCte(periods)},
+    notified AS (
+      SELECT p.k, n."personId", n."occurredAt", n."askedForHelpOnSite"
+      FROM periods p
+      JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n.outcome = 'DELIVERED'
+        AND n."occurredAt" >= p.s AND n."occurredAt" < p.e ${onlyPeople(scope, 'n."personId"')}
+    ),
+    referred AS (
+      SELECT DISTINCT nt.k, r."personId", r.id AS "referralId", r.status
+      FROM notified nt
+      JOIN "Referral" r ON r."personId" = nt."personId" AND r."siteId" = ${site(scope)}
+        AND r."referredAt" >= nt."occurredAt" AND r."referredAt" < nt."occurredAt" + interval '90 days'
+        ${onlyReferralPeople(scope, 'r."personId"')}
+    ),
+    reached AS (
+      SELECT k, count(DISTINCT "personId")::int AS "notified",
+        count(DISTINCT "personId") FILTER (WHERE "askedForHelpOnSite")::int AS "askedForHelp"
+      FROM notified GROUP BY k
+    ),
+    outcomes AS (
+      SELECT r.k, count(DISTINCT r."personId")::int AS "referred",
+        count(DISTINCT r."personId") FILTER (WHERE r.status IN ('IN_PROGRAMME', 'COMPLETED') OR EXISTS (
+          SELECT 1 FROM "ReferralStatusChange" h WHERE h."referralId" = r."referralId" AND h."toStatus" = 'IN_PROGRAMME'))::int AS "inProgramme",
+        count(DISTINCT r."personId") FILTER (WHERE r.status = 'COMPLETED')::int AS "completed",
+        ${relocated} AS "relocated"
+      FROM referred r GROUP BY r.k
+    )
+    SELECT p.k, coalesce(a."notified", 0) AS "notified", coalesce(a."askedForHelp", 0) AS "askedForHelp",
+      coalesce(o."referred", 0) AS "referred", coalesce(o."inProgramme", 0) AS "inProgramme",
+      coalesce(o."completed", 0) AS "completed", ${scope.supportMeasureKinds ? Prisma.sql`coalesce(o."relocated", 0)` : Prisma.sql`NULL::int`} AS "relocated"
+    FROM periods p LEFT JOIN reached a ON a.k = p.k LEFT JOIN outcomes o ON o.k = p.k`;
+}
+
+/** Referrals made in P by current status, referrals closed in P by outcome, support measures given in P by kind. */
+export function programmeSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+  const measures = scope.supportMeasureKinds
+    ? Prisma.sql`
+      UNION ALL
+      SELECT 'measures', p.k, m.type::text, count(*)::int, count(DISTINCT m."personId")::int
+      FROM periods p
+      JOIN "SupportMeasure" m ON m."siteId" = ${site(scope)} AND m."startsOn" >= p.fd AND m."startsOn" <= p.td AND m.status <> 'PLANNED'
+        ${onlyPeople(scope, 'm."personId"')}
+      GROUP BY p.k, m.type`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH ${periodsCte(periods)}
+    SELECT 'referred' AS "metric", p.k, r.status::text AS "key", count(*)::int AS "n", count(DISTINCT r."personId")::int AS "people"
+    FROM periods p
+    JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."referredAt" >= p.s AND r."referredAt" < p.e
+      ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
+    GROUP BY p.k, r.status
+    UNION ALL
+    SELECT 'closed', p.k, r.status::text, count(*)::int, count(DISTINCT r."personId")::int
+    FROM periods p
+    JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."closedAt" >= p.s AND r."closedAt" < p.e
+      AND r.status IN ('COMPLETED', 'DISCONTINUED', 'DECLINED')
+      ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
+    GROUP BY p.k, r.status
+    ${measures}`;
+}
+
+export function libertySql(scope: StatsScope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS "deprived",
+      count(*) FILTER (WHERE x.notified)::int AS "notified",
+      count(*) FILTER (WHERE x.called)::int AS "calledIn",
+      count(*) FILTER (WHERE x.notified OR x.called)::int AS "either"
+    FROM (
+      SELECT
+        EXISTS (SELECT 1 FROM "CustomNotification" n WHERE n."personId" = p.id AND n.outcome = 'DELIVERED') AS notified,
+        EXISTS (SELECT 1 FROM "CallInInvitee" i WHERE i."personId" = p.id AND i.status = 'ATTENDED') AS called
+      FROM "Person" p
+      WHERE p."siteId" = ${site(scope)} AND p.status = 'DEPRIVED_OF_LIBERTY' AND p."anonymisedAt" IS NULL
+        ${onlyPeople(scope, "p.id")}
+    ) x`;
+}
+
+export function caseloadSql(scope: StatsScope): Prisma.Sql {
+  const who = scope.caseload === "site" ? Prisma.empty : Prisma.sql`AND a."userId" = ${scope.caseload.userId}::uuid`;
+  return Prisma.sql`
+    SELECT u.id AS "userId", u.name, a.agency::text AS "agency", count(*)::int AS "people"
+    FROM "Assignment" a
+    JOIN "Person" p ON p.id = a."personId" AND p."anonymisedAt" IS NULL
+    JOIN "User" u ON u.id = a."userId"
+    WHERE a."siteId" = ${site(scope)} AND a."endedAt" IS NULL ${who}
+    GROUP BY u.id, u.name, a.agency
+    ORDER BY a.agency, u.name, u.id`;
+}
+
+export function overdueSql(scope: StatsScope, today: string): Prisma.Sql | null {
+  if (!scope.followUps) return null;
+  const who = scope.followUps === "site" ? Prisma.empty : Prisma.sql`AND f."assignedToId" = ${scope.followUps.assignedToId}::uuid`;
+  return Prisma.sql`
+    SELECT u.id AS "userId", u.name, f.agency::text AS "agency", count(*)::int AS "overdue"
+    FROM "FollowUp" f
+    JOIN "Person" p ON p.id = f."personId" AND p."anonymisedAt" IS NULL
+    JOIN "User" u ON u.id = f."assignedToId"
+    WHERE f."siteId" = ${site(scope)} AND f."doneAt" IS NULL AND f."dueOn" < ${today}::date ${who}
+    GROUP BY u.id, u.name, f.agency
+    ORDER BY f.agency, u.name, u.id`;
+}
+
+/** Incidents per month of the Swedish calendar and kind, up to and including today. */
+export function incidentsByMonthSql(siteId: string, tomorrow: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT to_char(i."occurredAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') AS "month", i.type::text AS "type",
+      count(*)::int AS "n", count(*) FILTER (WHERE i."groupMemberInvolvement" = 'YES')::int AS "gmi"
+    FROM "Incident" i
+    WHERE i."siteId" = ${siteId}::uuid AND i."occurredAt" < ${tomorrow}::timestamptz
+    GROUP BY 1, 2`;
+}
+
+/** This year so far and the same days of last year, by kind: the fair trend for a year not yet over. */
+export function incidentsYearToDateSql(siteId: string, span: { start: Date; end: Date; previousStart: Date; previousEnd: Date }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT i.type::text AS "type",
+      count(*) FILTER (WHERE i."occurredAt" >= ${span.start}::timestamptz)::int AS "thisYear",
+      count(*) FILTER (WHERE i."occurredAt" < ${span.previousEnd}::timestamptz)::int AS "lastYear"
+    FROM "Incident" i
+    WHERE i."siteId" = ${siteId}::uuid AND i."occurredAt" >= ${span.previousStart}::timestamptz AND i."occurredAt" < ${span.end}::timestamptz
+      AND (i."occurredAt" >= ${span.start}::timestamptz OR i."occurredAt" < ${span.previousEnd}::timestamptz)
+    GROUP BY i.type`;
+}
