@@ -19,7 +19,11 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = z.preprocess(first, z.string().trim().max(100).optional()).catch(undefined);
+// Anything longer than a date or an id is cut, so it fails as a bad value rather than a missing one.
+const text = z
+  .preprocess(first, z.string().optional())
+  .catch(undefined)
+  .transform((v) => v?.trim().slice(0, 40) || undefined);
 
 /**
  * The dashboard's URL (a GET form, so a view can be bookmarked and shared): `period`, `round`,
