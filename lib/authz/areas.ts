@@ -4,7 +4,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const AREAS = {
   caseload: ["POLICE", "SOCIAL", "PROBATION"],
   people: ["POLICE", "SOCIAL", "PROBATION"],
-  dashboard: ["MANAGER"],
+  // Agencies see the parts of the dashboard about their own caseload (lib/dashboard/queries.ts).
+  dashboard: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
   admin: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -9,7 +9,15 @@ import type { DashboardView, Pair, PeriodInfo, ReachKey } from "./view";
  */
 
 export type Cell = string | number | null;
-export type Table = { section: Section; title: string; columns: string[]; rows: Cell[][]; note?: string };
+export type Table = {
+  section: Section;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+  /** Columns holding a difference, shown with a sign (+3, −2). */
+  signedColumns?: number[];
+  note?: string;
+};
 
 /** next-intl's translator for the "dashboard" namespace (or any function with its shape). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -27,6 +35,11 @@ function pairColumns(t: Translate, view: DashboardView, first: string): string[]
   return previous ? [first, periodLabel(t, current), periodLabel(t, previous), t("table.change")] : [first, periodLabel(t, current)];
 }
 
+/** The change column of a table made by pairColumns (the fourth), when there is a comparison. */
+function changeColumn(view: DashboardView): number[] {
+  return view.periods.previous ? [3] : [];
+}
+
 function pairCells(view: DashboardView, p: Pair): Cell[] {
   return view.periods.previous ? [p.current, p.previous, p.change] : [p.current];
 }
@@ -37,6 +50,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
 
   tables.reach = {
     section: "reach",
+    signedColumns: changeColumn(view),
     title: t("reach.title"),
     columns: pairColumns(t, view, t("table.measure")),
     rows: REACH_KEYS.map((key) => [t(`reach.${key}`), ...pairCells(view, view.reach[key])]),
@@ -58,6 +72,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
   if (view.referrals) {
     tables.referrals = {
       section: "referrals",
+      signedColumns: changeColumn(view),
       title: t("referrals.title"),
       columns: pairColumns(t, view, t("table.status")),
       rows: view.referrals.map((r) => [t(`referralStatus.${r.status}`), ...pairCells(view, r.count)]),
@@ -66,6 +81,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
   if (view.outcomes) {
     tables.outcomes = {
       section: "outcomes",
+      signedColumns: changeColumn(view),
       title: t("outcomes.title"),
       columns: pairColumns(t, view, t("table.outcome")),
       rows: view.outcomes.map((r) => [t(`referralStatus.${r.status}`), ...pairCells(view, r.count)]),
@@ -74,6 +90,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
   if (view.supportMeasures) {
     tables.supportMeasures = {
       section: "supportMeasures",
+      signedColumns: changeColumn(view),
       title: t("supportMeasures.title"),
       columns: [...pairColumns(t, view, t("table.measureType")), t("table.people", { period: periodLabel(t, current) })],
       rows: view.supportMeasures.map((m) => [t(`measureType.${m.type}`), ...pairCells(view, m.measures), m.people.current]),
@@ -106,6 +123,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
   const inc = view.incidents;
   tables.incidentsPerYear = {
     section: "incidentsPerYear",
+    signedColumns: [3],
     title: t("incidents.perYearTitle"),
     columns: [t("table.year"), t("incidents.shootings"), t("incidents.withGroupMembers"), t("incidents.changePercent"), t("incidents.other")],
     rows: inc.years.map((y) => [y.partial ? t("incidents.yearSoFar", { year: y.year, through: inc.yearToDate.through }) : String(y.year), y.shootings, y.shootingsWithGroupMembers, y.changePercent, y.other]),

@@ -16,7 +16,7 @@ import { isSuppressed, suppress, type Suppressed } from "./suppress";
 
 export type Pair = { current: Suppressed; previous: Suppressed | null; change: number | null };
 
-export type PeriodInfo = { kind: PeriodKind; from: string; to: string; roundName?: string };
+export type PeriodInfo = { kind: PeriodKind; from: string; to: string; roundId?: string; roundName?: string };
 
 export const FUNNEL_STAGES = ["notified", "askedForHelp", "referred", "inProgramme", "completed"] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -71,7 +71,7 @@ export function share(part: number, whole: number): number | null {
 }
 
 function periodInfo(p: Period): PeriodInfo {
-  return { kind: p.kind, from: p.from, to: p.to, ...(p.round ? { roundName: p.round.name } : {}) };
+  return { kind: p.kind, from: p.from, to: p.to, ...(p.round ? { roundId: p.round.id, roundName: p.round.name } : {}) };
 }
 
 function funnelView(current: FunnelFigures, previous: FunnelFigures | null): NonNullable<DashboardView["funnel"]> {
@@ -112,9 +112,11 @@ function incidentsView(figures: Figures, monthsYear: number): DashboardView["inc
     } else y.other += m.count;
     perYear.set(year, y);
   }
-  const first = Math.min(...perYear.keys(), currentYear);
+  // From the first year with an incident to the later of the last such year and the period's year.
+  const first = Math.min(...perYear.keys(), monthsYear);
+  const last = Math.max(...perYear.keys(), monthsYear);
   const years: DashboardView["incidents"]["years"] = [];
-  for (let year = first; year <= currentYear; year++) {
+  for (let year = first; year <= last; year++) {
     const y = perYear.get(year) ?? { shootings: 0, other: 0, gmi: 0 };
     const before = perYear.get(year - 1);
     const partial = year === currentYear;
@@ -187,4 +189,11 @@ export function toView(figures: Figures, periods: Periods, audience: DashboardVi
     overdue: figures.overdue ? figures.overdue.map((r) => ({ name: r.name, agency: r.agency, overdue: suppress(r.overdue) })) : null,
     incidents: incidentsView(figures, Number(periods.current.to.slice(0, 4))),
   };
+}
+
+/** The search parameters that show `period` again (for links such as the CSV exports). */
+export function periodSearchParams(period: PeriodInfo): Record<string, string> {
+  if (period.kind === "round" && period.roundId) return { period: "round", round: period.roundId };
+  if (period.kind === "custom") return { period: "custom", from: period.from, to: period.to };
+  return { period: period.kind };
 }
