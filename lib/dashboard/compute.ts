@@ -2,19 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
 import { addDays, stockholmMidnight, type Periods } from "./periods";
-import {
-  callInsSql,
-  caseloadSql,
-  funnelSql,
-  incidentsByMonthSql,
-  incidentsYearToDateSql,
-  libertySql,
-  notificationsSql,
-  overdueSql,
-  programmeSql,
-  reachedEitherSql,
-  type StatsScope,
-} from "./sql";
+import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, libertySql, overdueSql, programmeSql, reachSql, type StatsScope } from "./sql";
 
 /*
  * The exact counts, straight from the database. They never leave the server as they are: every
@@ -57,9 +45,6 @@ export type Figures = {
 
 type Row = Record<string, unknown>;
 
-const ZERO_NOTIFICATIONS: NotificationFigures = { soughtOut: 0, visits: 0, reached: 0, askedForHelp: 0 };
-const ZERO_CALL_INS: CallInFigures = { meetings: 0, attended: 0, askedForHelp: 0 };
-
 function byPeriod<T extends Row>(rows: T[], k: number): T | undefined {
   return rows.find((r) => Number(r.k) === k);
 }
@@ -90,10 +75,8 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
   const overdue = overdueSql(scope, today);
 
   const q = <T = Row>(sql: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw<T[]>(sql);
-  const [notifications, callIns, either, funnel, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
-    q(notificationsSql(scope, list)),
-    q(callInsSql(scope, list)),
-    q(reachedEitherSql(scope, list)),
+  const [reach, funnel, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
+    q(reachSql(scope, list)),
     withReferrals ? q(funnelSql(scope, list)) : Promise.resolve(null),
     withReferrals ? q(programmeSql(scope, list)) : Promise.resolve(null),
     q(libertySql(scope)),
@@ -110,13 +93,28 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
     ),
   ]);
 
-  const periodFigures = (k: number): PeriodFigures => ({
-    notifications: pick(byPeriod(notifications, k), ZERO_NOTIFICATIONS),
-    callIns: pick(byPeriod(callIns, k), ZERO_CALL_INS),
-    reachedEither: Number(byPeriod(either, k)?.reachedEither ?? 0),
-    funnel: funnel ? pick(byPeriod(funnel, k), { notified: 0, askedForHelp: 0, referred: 0, inProgramme: 0, completed: 0, relocated: scope.supportMeasureKinds ? 0 : null } as FunnelFigures) : null,
-    programme: programme ? programmeOf(programme, k, scope.supportMeasureKinds) : null,
-  });
+  const periodFigures = (k: number): PeriodFigures => {
+    const r = byPeriod(reach, k) ?? {};
+    const n = (key: string) => Number(r[key] ?? 0);
+    const f = funnel ? byPeriod(funnel, k) : undefined;
+    return {
+      notifications: { soughtOut: n("soughtOut"), visits: n("visits"), reached: n("reached"), askedForHelp: n("askedForHelp") },
+      callIns: { meetings: n("meetings"), attended: n("attended"), askedForHelp: n("askedAtCallIn") },
+      reachedEither: n("reachedEither"),
+      // The funnel starts with the people reached; asking for help on the spot is only possible when reached.
+      funnel: funnel
+        ? {
+            notified: n("reached"),
+            askedForHelp: n("askedForHelp"),
+            referred: Number(f?.referred ?? 0),
+            inProgramme: Number(f?.inProgramme ?? 0),
+            completed: Number(f?.completed ?? 0),
+            relocated: scope.supportMeasureKinds ? Number(f?.relocated ?? 0) : null,
+          }
+        : null,
+      programme: programme ? programmeOf(programme, k, scope.supportMeasureKinds) : null,
+    };
+  };
 
   const figures: Figures = {
     current: periodFigures(0),

@@ -21,7 +21,8 @@ import type { Period } from "./periods";
  *  - support measures given: measures started in P that were not merely planned;
  *  - deprived of liberty: people whose status is that now; "notified or called in": of them, those
  *    who ever had a delivered notification or attended a call-in;
- *  - caseload: active assignments (not ended) of people not anonymised, per coordinator;
+ *  - caseload: active assignments (not ended) of people not anonymised, per coordinator (read
+ *    from the CaseloadCount summary that triggers maintain);
  *  - overdue follow-ups: not done and due before today, per assigned officer;
  *  - incidents: by the month of the Swedish calendar in which they occurred.
  * Aggregates include people later anonymised (the counts are about the programme's work and
@@ -61,91 +62,91 @@ function periodsCte(periods: Period[]): Prisma.Sql {
   return Prisma.sql`periods(k, s, e, fd, td) AS (VALUES ${Prisma.join(rows)})`;
 }
 
-export function notificationsSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+/**
+ * Everyone reached in P, in one pass: each person's notifications and call-in invitations are
+ * folded into one row per person and period (a hash aggregate), and the counts are taken from
+ * those rows. Counting DISTINCT people per figure instead would sort the rows once per figure.
+ */
+export function reachSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
   return Prisma.sql`
-    WITH ${periodsCte(periods)}
-    SELECT p.k,
-      count(DISTINCT n."personId")::int AS "soughtOut",
-      count(*)::int AS "visits",
-      count(DISTINCT n."personId") FILTER (WHERE n.outcome = 'DELIVERED')::int AS "reached",
-      count(DISTINCT n."personId") FILTER (WHERE n."askedForHelpOnSite")::int AS "askedForHelp"
-    FROM periods p
-    JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
-      ${onlyPeople(scope, 'n."personId"')}
-    GROUP BY p.k`;
-}
-
-export function callInsSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
-  // For a caseload, a meeting counts when someone of the caseload was invited to it.
-  const join = scope.people ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`;
-  return Prisma.sql`
-    WITH ${periodsCte(periods)}
-    SELECT p.k,
-      count(DISTINCT c.id)::int AS "meetings",
-      count(DISTINCT i."personId") FILTER (WHERE i.status = 'ATTENDED')::int AS "attended",
-      count(DISTINCT i."personId") FILTER (WHERE i.status = 'ATTENDED' AND i."askedForHelp")::int AS "askedForHelp"
-    FROM periods p
-    JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
-    ${join} "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}
-    GROUP BY p.k`;
-}
-
-/** Unique people who heard the message in either way: a delivered notification or an attended call-in. */
-export function reachedEitherSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
-  return Prisma.sql`
-    WITH ${periodsCte(periods)}
-    SELECT p.k, count(DISTINCT x."personId")::int AS "reachedEither"
-    FROM periods p
-    JOIN LATERAL (
-      SELECT n."personId" FROM "CustomNotification" n
-      WHERE n."siteId" = ${site(scope)} AND n.outcome = 'DELIVERED' AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
+    WITH ${periodsCte(periods)},
+    contacts AS (
+      SELECT p.k, n."personId", 1 AS visit, n.outcome = 'DELIVERED' AS reached, n."askedForHelpOnSite" AS asked, false AS attended, false AS "askedAtCallIn"
+      FROM periods p
+      JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
         ${onlyPeople(scope, 'n."personId"')}
       UNION ALL
-      SELECT i."personId" FROM "CallIn" c JOIN "CallInInvitee" i ON i."callInId" = c.id
-      WHERE c."siteId" = ${site(scope)} AND i.status = 'ATTENDED' AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
-        ${onlyPeople(scope, 'i."personId"')}
-    ) x ON true
-    GROUP BY p.k`;
+      SELECT p.k, i."personId", 0, false, false, true, i."askedForHelp"
+      FROM periods p
+      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
+      JOIN "CallInInvitee" i ON i."callInId" = c.id AND i.status = 'ATTENDED' ${onlyPeople(scope, 'i."personId"')}
+    ),
+    people AS (
+      SELECT k, "personId", sum(visit) AS visits, bool_or(reached) AS reached, bool_or(asked) AS asked,
+        bool_or(attended) AS attended, bool_or("askedAtCallIn") AS "askedAtCallIn"
+      FROM contacts GROUP BY k, "personId"
+    ),
+    counts AS (
+      SELECT k,
+        count(*) FILTER (WHERE visits > 0)::int AS "soughtOut",
+        sum(visits)::int AS "visits",
+        count(*) FILTER (WHERE reached)::int AS "reached",
+        count(*) FILTER (WHERE asked)::int AS "askedForHelp",
+        count(*) FILTER (WHERE attended)::int AS "attended",
+        count(*) FILTER (WHERE "askedAtCallIn")::int AS "askedAtCallIn",
+        count(*) FILTER (WHERE reached OR attended)::int AS "reachedEither"
+      FROM people GROUP BY k
+    ),
+    meetings AS (
+      -- For a caseload, a meeting counts when someone of the caseload was invited to it.
+      SELECT p.k, count(DISTINCT c.id)::int AS "meetings"
+      FROM periods p
+      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
+      ${scope.people ? Prisma.sql`JOIN "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}` : Prisma.empty}
+      GROUP BY p.k
+    )
+    SELECT p.k, coalesce(x."soughtOut", 0) AS "soughtOut", coalesce(x."visits", 0) AS "visits", coalesce(x."reached", 0) AS "reached",
+      coalesce(x."askedForHelp", 0) AS "askedForHelp", coalesce(x."attended", 0) AS "attended",
+      coalesce(x."askedAtCallIn", 0) AS "askedAtCallIn", coalesce(x."reachedEither", 0) AS "reachedEither",
+      coalesce(m."meetings", 0) AS "meetings"
+    FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
 }
 
-/** The funnel: of the people reached in P, who asked for help, sought support, got into and through the programme. */
+/**
+ * The funnel after the message: of the people reached in P, who sought support (a referral within
+ * 90 days after a delivered notification in P), got into and through the programme, and was helped
+ * to move. Driven from the referrals (few) that could qualify, each checked against the person's
+ * notifications by index, rather than from every notification of the period.
+ */
 export function funnelSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
   const relocated = scope.supportMeasureKinds
     ? Prisma.sql`count(DISTINCT r."personId") FILTER (WHERE EXISTS (
-        SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r."referralId" AND m.type = 'RELOCATION' AND m.status <> 'PLANNED'))::int`
+        SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r.id AND m.type = 'RELOCATION' AND m.status <> 'PLANNED'))::int`
     : Prisma.sql`NULL::int`;
   return Prisma.sql`
     WITH ${periodsCte(periods)},
-    notified AS (
-      SELECT p.k, n."personId", n."occurredAt", n."askedForHelpOnSite"
-      FROM periods p
-      JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n.outcome = 'DELIVERED'
-        AND n."occurredAt" >= p.s AND n."occurredAt" < p.e ${onlyPeople(scope, 'n."personId"')}
-    ),
     referred AS (
-      SELECT DISTINCT nt.k, r."personId", r.id AS "referralId", r.status
-      FROM notified nt
-      JOIN "Referral" r ON r."personId" = nt."personId" AND r."siteId" = ${site(scope)}
-        AND r."referredAt" >= nt."occurredAt" AND r."referredAt" < nt."occurredAt" + interval '90 days'
-        ${onlyReferralPeople(scope, 'r."personId"')}
+      SELECT p.k, r.id, r."personId", r.status
+      FROM periods p
+      JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."referredAt" >= p.s AND r."referredAt" < p.e + interval '90 days'
+        ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
+      WHERE EXISTS (
+        SELECT 1 FROM "CustomNotification" n
+        WHERE n."personId" = r."personId" AND n.outcome = 'DELIVERED' AND n."siteId" = ${site(scope)}
+          AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
+          AND n."occurredAt" <= r."referredAt" AND n."occurredAt" > r."referredAt" - interval '90 days')
     ),
-    reached AS (
-      SELECT k, count(DISTINCT "personId")::int AS "notified",
-        count(DISTINCT "personId") FILTER (WHERE "askedForHelpOnSite")::int AS "askedForHelp"
-      FROM notified GROUP BY k
-    ),
-    outcomes AS (
+    counts AS (
       SELECT r.k, count(DISTINCT r."personId")::int AS "referred",
         count(DISTINCT r."personId") FILTER (WHERE r.status IN ('IN_PROGRAMME', 'COMPLETED') OR EXISTS (
-          SELECT 1 FROM "ReferralStatusChange" h WHERE h."referralId" = r."referralId" AND h."toStatus" = 'IN_PROGRAMME'))::int AS "inProgramme",
+          SELECT 1 FROM "ReferralStatusChange" h WHERE h."referralId" = r.id AND h."toStatus" = 'IN_PROGRAMME'))::int AS "inProgramme",
         count(DISTINCT r."personId") FILTER (WHERE r.status = 'COMPLETED')::int AS "completed",
         ${relocated} AS "relocated"
       FROM referred r GROUP BY r.k
     )
-    SELECT p.k, coalesce(a."notified", 0) AS "notified", coalesce(a."askedForHelp", 0) AS "askedForHelp",
-      coalesce(o."referred", 0) AS "referred", coalesce(o."inProgramme", 0) AS "inProgramme",
-      coalesce(o."completed", 0) AS "completed", ${scope.supportMeasureKinds ? Prisma.sql`coalesce(o."relocated", 0)` : Prisma.sql`NULL::int`} AS "relocated"
-    FROM periods p LEFT JOIN reached a ON a.k = p.k LEFT JOIN outcomes o ON o.k = p.k`;
+    SELECT p.k, coalesce(c."referred", 0) AS "referred", coalesce(c."inProgramme", 0) AS "inProgramme", coalesce(c."completed", 0) AS "completed",
+      ${scope.supportMeasureKinds ? Prisma.sql`coalesce(c."relocated", 0)` : Prisma.sql`NULL::int`} AS "relocated"
+    FROM periods p LEFT JOIN counts c ON c.k = p.k`;
 }
 
 /** Referrals made in P by current status, referrals closed in P by outcome, support measures given in P by kind. */
@@ -192,16 +193,15 @@ export function libertySql(scope: StatsScope): Prisma.Sql {
     ) x`;
 }
 
+/** From the CaseloadCount summary, which triggers keep in step with every assignment (see schema.prisma). */
 export function caseloadSql(scope: StatsScope): Prisma.Sql {
-  const who = scope.caseload === "site" ? Prisma.empty : Prisma.sql`AND a."userId" = ${scope.caseload.userId}::uuid`;
+  const who = scope.caseload === "site" ? Prisma.empty : Prisma.sql`AND c."userId" = ${scope.caseload.userId}::uuid`;
   return Prisma.sql`
-    SELECT u.id AS "userId", u.name, a.agency::text AS "agency", count(*)::int AS "people"
-    FROM "Assignment" a
-    JOIN "Person" p ON p.id = a."personId" AND p."anonymisedAt" IS NULL
-    JOIN "User" u ON u.id = a."userId"
-    WHERE a."siteId" = ${site(scope)} AND a."endedAt" IS NULL ${who}
-    GROUP BY u.id, u.name, a.agency
-    ORDER BY a.agency, u.name, u.id`;
+    SELECT u.id AS "userId", u.name, c.agency::text AS "agency", c.people
+    FROM "CaseloadCount" c
+    JOIN "User" u ON u.id = c."userId"
+    WHERE c."siteId" = ${site(scope)} AND c.people > 0 ${who}
+    ORDER BY c.agency, u.name, u.id`;
 }
 
 export function overdueSql(scope: StatsScope, today: string): Prisma.Sql | null {
@@ -210,9 +210,10 @@ export function overdueSql(scope: StatsScope, today: string): Prisma.Sql | null 
   return Prisma.sql`
     SELECT u.id AS "userId", u.name, f.agency::text AS "agency", count(*)::int AS "overdue"
     FROM "FollowUp" f
-    JOIN "Person" p ON p.id = f."personId" AND p."anonymisedAt" IS NULL
     JOIN "User" u ON u.id = f."assignedToId"
     WHERE f."siteId" = ${site(scope)} AND f."doneAt" IS NULL AND f."dueOn" < ${today}::date ${who}
+      -- An anti-join: the few anonymised people, not every person, are looked at.
+      AND NOT EXISTS (SELECT 1 FROM "Person" p WHERE p.id = f."personId" AND p."anonymisedAt" IS NOT NULL)
     GROUP BY u.id, u.name, f.agency
     ORDER BY f.agency, u.name, u.id`;
 }
