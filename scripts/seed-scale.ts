@@ -373,7 +373,7 @@ async function main() {
       bar.update({ table: "ANALYZE" });
       await client.query("SET session_replication_role = DEFAULT");
       // The summaries' triggers were off with the foreign keys: build them from the loaded rows.
-      await client.query("SELECT dashboard_rebuild_caseload_counts()");
+      await client.query("SELECT dashboard_rebuild_caseload_counts(), dashboard_rebuild_incident_months()");
       await client.query("ANALYZE");
       bar.stop();
 

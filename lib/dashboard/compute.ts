@@ -82,7 +82,7 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
     q(libertySql(scope)),
     q(caseloadSql(scope)),
     overdue ? q(overdueSql(scope, today)!) : Promise.resolve(null),
-    q(incidentsByMonthSql(scope.siteId, tomorrow)),
+    q(incidentsByMonthSql(scope.siteId, `${today.slice(0, 7)}-01`)),
     q(
       incidentsYearToDateSql(scope.siteId, {
         start: stockholmMidnight(`${year}-01-01`),
@@ -123,7 +123,7 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
     caseload: caseload.map((r) => ({ userId: String(r.userId), name: String(r.name), agency: String(r.agency), people: Number(r.people) })),
     overdue: overdueRows ? overdueRows.map((r) => ({ userId: String(r.userId), name: String(r.name), agency: String(r.agency), overdue: Number(r.overdue) })) : null,
     incidents: {
-      months: months.map((r) => ({ month: String(r.month), type: r.type as IncidentType, count: Number(r.n), groupMemberInvolved: Number(r.gmi) })),
+      months: months.map((r) => ({ month: String(r.month), type: r.type as IncidentType, count: Number(r.n), groupMemberInvolved: Number(r.gmi ?? 0) })),
       yearToDate: {
         year,
         through: today,

@@ -24,7 +24,8 @@ import type { Period } from "./periods";
  *  - caseload: active assignments (not ended) of people not anonymised, per coordinator (read
  *    from the CaseloadCount summary that triggers maintain);
  *  - overdue follow-ups: not done and due before today, per assigned officer;
- *  - incidents: by the month of the Swedish calendar in which they occurred.
+ *  - incidents: by the month of the Swedish calendar in which they occurred (read from the
+ *    IncidentMonthCount summary that triggers maintain).
  * Aggregates include people later anonymised (the counts are about the programme's work and
  * must not shrink when retention removes the identities); caseloads and current statuses do not.
  */
@@ -218,14 +219,17 @@ export function overdueSql(scope: StatsScope, today: string): Prisma.Sql | null 
     ORDER BY f.agency, u.name, u.id`;
 }
 
-/** Incidents per month of the Swedish calendar and kind, up to and including today. */
-export function incidentsByMonthSql(siteId: string, tomorrow: Date): Prisma.Sql {
+/**
+ * Incidents per month of the Swedish calendar and kind, up to and including this month: from the
+ * IncidentMonthCount summary, which triggers keep in step with every incident (see schema.prisma).
+ */
+export function incidentsByMonthSql(siteId: string, thisMonth: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT to_char(i."occurredAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') AS "month", i.type::text AS "type",
-      count(*)::int AS "n", count(*) FILTER (WHERE i."groupMemberInvolvement" = 'YES')::int AS "gmi"
-    FROM "Incident" i
-    WHERE i."siteId" = ${siteId}::uuid AND i."occurredAt" < ${tomorrow}::timestamptz
-    GROUP BY 1, 2`;
+    SELECT to_char(m.month, 'YYYY-MM') AS "month", m.type::text AS "type",
+      sum(m.incidents)::int AS "n", (sum(m.incidents) FILTER (WHERE m."groupMemberInvolvement" = 'YES'))::int AS "gmi"
+    FROM "IncidentMonthCount" m
+    WHERE m."siteId" = ${siteId}::uuid AND m.month <= ${thisMonth}::date AND m.incidents > 0
+    GROUP BY m.month, m.type`;
 }
 
 /** This year so far and the same days of last year, by kind: the fair trend for a year not yet over. */
