@@ -93,9 +93,10 @@ describe("IncidentMonthCount", () => {
     ]);
 
     await db.incident.update({ where: { id: late.id }, data: { occurredAt: new Date("2020-01-20T10:00:00Z"), groupMemberInvolvement: "YES" } });
+    // (enum order: YES before UNKNOWN)
     expect(await months()).toEqual([
-      ["2020-01", "SHOOTING", "UNKNOWN", 1],
       ["2020-01", "SHOOTING", "YES", 1],
+      ["2020-01", "SHOOTING", "UNKNOWN", 1],
       ["2020-01", "STABBING", "UNKNOWN", 1],
     ]);
     // Editing what the summary does not count leaves it alone.
