@@ -18,6 +18,7 @@
  * search reads them) and audit events (the bench's own reads write those).
  */
 import { performance } from "node:perf_hooks";
+import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import cliProgress from "cli-progress";
@@ -73,10 +74,17 @@ function helpers(p: Plan, until: string, rounds: number): string {
     -- hash is folded into a constant) and ascending, so primary keys grow at their right edge.
     CREATE FUNCTION pg_temp.uid(tag text, i bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT (substr(md5(tag), 1, 8) || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid $$;
+    -- The Luhn check digit of the nine digits YYMMDDNNN, as one expression (inlined, no subquery).
     CREATE FUNCTION pg_temp.luhn(d text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT (10 - sum(CASE WHEN k % 2 = 1 THEN (substr(d, k, 1)::int * 2) / 10 + (substr(d, k, 1)::int * 2) % 10
-                            ELSE substr(d, k, 1)::int END)::int % 10) % 10
-      FROM generate_series(1, length(d)) k $$;
+      SELECT (10 - ((substr(d, 1, 1)::int * 2) / 10 + (substr(d, 1, 1)::int * 2) % 10 +
+        substr(d, 2, 1)::int +
+        (substr(d, 3, 1)::int * 2) / 10 + (substr(d, 3, 1)::int * 2) % 10 +
+        substr(d, 4, 1)::int +
+        (substr(d, 5, 1)::int * 2) / 10 + (substr(d, 5, 1)::int * 2) % 10 +
+        substr(d, 6, 1)::int +
+        (substr(d, 7, 1)::int * 2) / 10 + (substr(d, 7, 1)::int * 2) % 10 +
+        substr(d, 8, 1)::int +
+        (substr(d, 9, 1)::int * 2) / 10 + (substr(d, 9, 1)::int * 2) % 10) % 10) % 10 $$;
     CREATE FUNCTION pg_temp.span_start() RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT timestamptz '${START} 00:00+00' $$;
     CREATE FUNCTION pg_temp.span_days() RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT (date '${until}' - date '${START}')::float8 $$;
     CREATE FUNCTION pg_temp.until() RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT timestamptz '${until} 12:00+00' $$;
@@ -127,7 +135,7 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
   const last = list(LAST_NAMES);
   const aliases = list(ALIASES);
 
-  const people = (tag: string, siteId: string, count: number, createdBy: string) =>
+  const people = (tag: string, siteId: string, count: number, createdBy: string, offset: number) =>
     chunked(tag === "p" ? "Person" : "Person (Örebro)", count, (lo, hi) => `
       INSERT INTO "Person" (id, "siteId", "firstName", "lastName", "identityNumber", "identityNumberKind", "birthDate", aliases,
         status, "statusSince", "lastActivityAt", "createdAt", "updatedAt", "createdById")
@@ -140,8 +148,9 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
               WHEN x.s < 0.083 THEN 'LEFT_PROGRAMME' ELSE 'ACTIVE' END)::"PersonStatus",
         ${now} - make_interval(days => floor(pg_temp.rnd(i, 16) * 700)::int), ${now}, pg_temp.span_start(), ${now}, ${createdBy}
       FROM generate_series(${lo}, ${hi}) i,
-      LATERAL (SELECT date '1980-01-01' + (i % 9000)::int AS born,
-                      lpad((1 + ((i / 9000) * 83) % 999)::text, 3, '0') AS serial,
+      -- Birth date and serial from the row number (plus an offset per site): unique by construction.
+      LATERAL (SELECT date '1980-01-01' + ((i + ${offset}) % 9000)::int AS born,
+                      lpad((1 + (((i + ${offset}) / 9000) * 83) % 999)::text, 3, '0') AS serial,
                       pg_temp.rnd(i, 14) AS s) x`);
 
   const notifications = (tag: string, personTag: string, siteId: string, count: number, personCount: number, withRounds: boolean) =>
@@ -199,8 +208,8 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
           pg_temp.round_start(r), pg_temp.round_start(r) + 13, ${police0}
         FROM generate_series(0, ${rounds - 1}) r;`,
     },
-    ...people("p", site, p.people, police0),
-    ...people("q", other, p.otherPeople, `pg_temp.uid('user-orebro', 1)`),
+    ...people("p", site, p.people, police0, 0),
+    ...people("q", other, p.otherPeople, `pg_temp.uid('user-orebro', 1)`, 500 * 9000),
     ...chunked("Membership", p.people, (lo, hi) => `
       INSERT INTO "Membership" (id, "siteId", "personId", "groupId", "validFrom", "validTo", role, "sourceAgency", confidence, "reviewDueOn", "updatedAt", "createdById")
       SELECT pg_temp.uid('m' || v, i), ${site}, pg_temp.uid('p', i), pg_temp.uid('g', 1 + floor(pg_temp.rnd(i * 2 + v, 21) * ${p.groups})::int),
@@ -308,13 +317,18 @@ function enforcementSteps(p: Plan, count: number): Step[] {
     FROM generate_series(${lo}, ${hi}) e`);
 }
 
-async function main() {
-  const opts = options();
+/**
+ * Creates the database at `url` anew and fills it. Returns the row counts and the seconds it took.
+ * `log` receives the progress bar and the summary (the command line prints them; tests do not).
+ */
+export async function seedScale(
+  url: string,
+  opts: { people: number; until: string; log?: (line: string) => void },
+): Promise<{ seconds: number; counts: Record<string, number>; activity: number }> {
   const p = plan(opts.people);
-  const { cluster, url } = await scaleDatabase(opts.database);
+  const log = opts.log ?? (() => {});
   const started = performance.now();
-  try {
-    console.log(`Skaldatabas: ${new URL(url).pathname.slice(1)} (${opts.people.toLocaleString("sv-SE")} personer, t.o.m. ${opts.until}). Skapas om från början.`);
+  {
     await dropDatabase(url);
     await ensureDatabase(url);
     await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
@@ -344,7 +358,13 @@ async function main() {
       for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
 
       const bar = new cliProgress.SingleBar(
-        { format: "{bar} {percentage}% | {value}/{total} rader | {duration_formatted} | {table}", noTTYOutput: true, notTTYSchedule: 5000, hideCursor: true },
+        {
+          format: "{bar} {percentage}% | {value}/{total} rader | {duration_formatted} | {table}",
+          noTTYOutput: Boolean(opts.log),
+          notTTYSchedule: 5000,
+          hideCursor: true,
+          stream: opts.log ? process.stdout : new Writable({ write: (_chunk, _encoding, done) => done() }),
+        },
         cliProgress.Presets.shades_classic,
       );
       const first = steps(p, rounds, passwordHash);
@@ -363,6 +383,7 @@ async function main() {
       };
       await run(first);
       const { rows: counted } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "ReferralStatusChange"');
+      // (Örebro's few notifications are not part of the million.)
       const enforcement = p.activity - p.notifications - p.followUps - counted[0]!.n;
       bar.setTotal(bar.getTotal() - estimatedEnforcement + enforcement);
       await run(enforcementSteps(p, enforcement));
@@ -370,11 +391,13 @@ async function main() {
       const t0 = performance.now();
       for (const index of indexes) await client.query(index.def);
       seconds.set("CREATE INDEX", (performance.now() - t0) / 1000);
-      bar.update({ table: "ANALYZE" });
+      bar.update({ table: "VACUUM ANALYZE" });
       await client.query("SET session_replication_role = DEFAULT");
       // The summaries' triggers were off with the foreign keys: build them from the loaded rows.
       await client.query("SELECT dashboard_rebuild_caseload_counts(), dashboard_rebuild_incident_months()");
-      await client.query("ANALYZE");
+      // Statistics for the planner, and the visibility map that lets counts be read from indexes
+      // alone (autovacuum would get there on its own, later).
+      await client.query("VACUUM (ANALYZE)");
       bar.stop();
 
       const { rows: orphans } = await client.query<{ n: number }>(`
@@ -395,21 +418,33 @@ async function main() {
           ('Incident', (SELECT count(*) FROM "Incident")), ('CallInInvitee', (SELECT count(*) FROM "CallInInvitee")),
           ('Assignment', (SELECT count(*) FROM "Assignment")), ('Membership', (SELECT count(*) FROM "Membership"))) v(t, n)`);
       const count = Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-      const activity = count.CustomNotification! + count.FollowUp! + count.ReferralStatusChange! + count.EnforcementAction!;
-      for (const r of rows) console.log(`  ${r.t.padEnd(22)} ${Number(r.n).toLocaleString("sv-SE").padStart(10)}`);
-      if (process.env.SEED_SCALE_TIMINGS) for (const [table, s] of seconds) console.log(`  ${table.padEnd(40)} ${s.toFixed(1)} s`);
-      console.log(`  ${"aktivitetsrader".padEnd(22)} ${activity.toLocaleString("sv-SE").padStart(10)} (samtal, uppföljningar, remissteg, polisiära åtgärder)`);
-      console.log(`Klart på ${((performance.now() - started) / 1000).toFixed(1)} s. Logga in mot den med DATABASE_URL=${url.replace(/:[^:@/]+@/, ":…@")}`);
-      console.log("och ledning@scale.samverkan.test (demolösenordet), eller kör npm run bench.");
+      const activity = count.CustomNotification! - p.otherNotifications + count.FollowUp! + count.ReferralStatusChange! + count.EnforcementAction!;
+      for (const r of rows) log(`  ${r.t.padEnd(22)} ${Number(r.n).toLocaleString("sv-SE").padStart(10)}`);
+      log(`  ${"aktivitetsrader".padEnd(22)} ${activity.toLocaleString("sv-SE").padStart(10)} (samtal, uppföljningar, remissteg, polisiära åtgärder i Malmö)`);
+      for (const [table, sec] of seconds) log(`  ${`${table}:`.padEnd(40)} ${sec.toFixed(1)} s`);
+      return { seconds: (performance.now() - started) / 1000, counts: count, activity };
     } finally {
       await client.end();
     }
+  }
+}
+
+async function main() {
+  const opts = options();
+  const { cluster, url } = await scaleDatabase(opts.database);
+  try {
+    console.log(`Skaldatabas: ${new URL(url).pathname.slice(1)} (${opts.people.toLocaleString("sv-SE")} personer, t.o.m. ${opts.until}). Skapas om från början.`);
+    const result = await seedScale(url, { people: opts.people, until: opts.until, log: (line) => console.log(line) });
+    console.log(`Klart på ${result.seconds.toFixed(1)} s. Logga in mot den med DATABASE_URL=${url.replace(/:[^:@/]+@/, ":…@")}`);
+    console.log("och ledning@scale.samverkan.test (demolösenordet), eller kör npm run bench.");
   } finally {
     await cluster.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -29,7 +29,7 @@ export async function DataTable({ table, caption = true }: { table: Table; capti
   const signed = new Set(table.signedColumns ?? []);
   if (table.rows.length === 0) return <p>{t("table.empty")}</p>;
   return (
-    <div className="overflow-x-auto" role="region" aria-label={table.title} tabIndex={0}>
+    <div className="overflow-x-auto" role="region" aria-label={t("table.region", { title: table.title })} tabIndex={0}>
       <table className="w-full border-collapse text-left text-sm sm:text-base">
         <caption className={caption ? "mb-2 text-left font-semibold" : "sr-only"}>{table.title}</caption>
         <thead>
