@@ -1,5 +1,7 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/authz";
 import { requireArea } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,14 +12,35 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
-  const actor = await requireArea("dashboard");
-  const [t, dashboard] = await Promise.all([getTranslations("dashboard"), getDashboard({ actor, params: await searchParams })]);
+async function Figures({ actor, params }: { actor: Actor; params: Record<string, unknown> }) {
+  const dashboard = await getDashboard({ actor, params });
   return (
     <>
-      <PageHeader title={t("title")} intro={dashboard.view.audience === "site" ? t("intro") : t("introCaseload")} />
       <PeriodForm dashboard={dashboard} />
       <DashboardView dashboard={dashboard} />
+    </>
+  );
+}
+
+/**
+ * The access check runs before anything is sent (a role without the dashboard gets a real 404);
+ * the figures, which take a moment on a large site, then stream in after the heading.
+ */
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
+  const actor = await requireArea("dashboard");
+  const [t, params] = await Promise.all([getTranslations("dashboard"), searchParams]);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={actor.agency ? t("introCaseload") : t("intro")} />
+      <Suspense
+        fallback={
+          <p role="status" className="rounded-lg border border-slate-300 bg-white p-4">
+            {t("loading")}
+          </p>
+        }
+      >
+        <Figures actor={actor} params={params} />
+      </Suspense>
     </>
   );
 }
