@@ -11,7 +11,8 @@ export const AREAS = {
   followUps: ["SOCIAL", "PROBATION"],
   enforcement: ["POLICE"],
   incidents: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
-  dashboard: ["MANAGER"],
+  // Agencies see the parts of the dashboard about their own caseload (lib/dashboard/queries.ts).
+  dashboard: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
   admin: ["ADMIN"],
   // The audit log's "own actions" view (DESIGN.md); ADMIN reviews the whole log under admin.
   myActivity: ["POLICE", "SOCIAL", "PROBATION"],

@@ -80,6 +80,8 @@ describe("pages per role", () => {
   it("sends each role to a start page it may use", () => {
     expect(START_PAGE).toEqual({ POLICE: "/caseload", SOCIAL: "/caseload", PROBATION: "/caseload", MANAGER: "/dashboard", ADMIN: "/admin/users" });
     expect(canUseArea("MANAGER", "dashboard")).toBe(true);
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) expect(canUseArea(role, "dashboard")).toBe(true);
+    expect(canUseArea("ADMIN", "dashboard")).toBe(false);
     expect(canUseArea("MANAGER", "people")).toBe(false);
     expect(canUseArea("ADMIN", "people")).toBe(false);
     expect(canUseArea("POLICE", "admin")).toBe(false);

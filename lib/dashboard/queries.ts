@@ -1,26 +1,112 @@
 import "server-only";
-import { authorize, type Actor } from "@/lib/authz";
 import { recordAuditNow } from "@/lib/audit";
+import { can, isStatusOnly, personWhere, referralWhere, statisticsSiteId, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { suppress, type Suppressed } from "./suppress";
+import { NotFoundError } from "@/lib/errors";
+import { computeFigures } from "./compute";
+import { csvFileName, tableToCsv } from "./csv";
+import { isoDay, resolvePeriods, startedRounds, todayIn, type Periods, type RoundOption } from "./periods";
+import { parseDashboardQuery, ZSection, type DashboardQueryResult } from "./schemas";
+import type { StatsScope } from "./sql";
+import { dashboardTables, type Translate } from "./tables";
+import { toView, type DashboardView } from "./view";
 
-export type OverviewFigures = { notifications: Suppressed; peopleReached: Suppressed; askedForHelp: Suppressed };
+/** A caseload is a working list; this bound keeps a mistaken mass assignment from making a huge query. */
+const CASELOAD_LIMIT = 5000;
 
-async function figures(siteId: string, from?: Date): Promise<OverviewFigures> {
-  const where = { siteId, outcome: "DELIVERED" as const, ...(from ? { occurredAt: { gte: from } } : {}) };
-  const [notifications, people, askedForHelp] = await Promise.all([
-    db.customNotification.count({ where }),
-    db.customNotification.groupBy({ by: ["personId"], where }),
-    db.customNotification.groupBy({ by: ["personId"], where: { ...where, askedForHelpOnSite: true } }),
-  ]);
-  return { notifications: suppress(notifications), peopleReached: suppress(people.length), askedForHelp: suppress(askedForHelp.length) };
+/**
+ * Whose records the actor's dashboard counts, decided by lib/authz: a manager (aggregates only)
+ * counts the whole site; an agency user counts the people on their own caseload, and of those
+ * only the referrals, support measures and follow-ups their own grants let them see.
+ */
+async function scopeFor(actor: Actor, siteId: string): Promise<{ scope: StatsScope; audience: DashboardView["audience"] }> {
+  if (!actor.agency) {
+    return { audience: "site", scope: { siteId, people: null, referralPeople: null, supportMeasureKinds: true, followUps: "site", caseload: "site" } };
+  }
+  const caseload = await db.person.findMany({
+    where: { AND: [personWhere(actor, "list"), { assignments: { some: { userId: actor.id, endedAt: null } } }] },
+    select: { id: true },
+    take: CASELOAD_LIMIT,
+  });
+  const people = caseload.map((p) => p.id);
+  let referralPeople: StatsScope["referralPeople"] = false;
+  if (can(actor, "referral", "read")) {
+    if (isStatusOnly(actor, "referral")) {
+      // Status only, and only where the person's consent lets social services share it with this agency.
+      const visible = await db.referral.findMany({
+        where: { AND: [referralWhere(actor, "list"), { personId: { in: people } }] },
+        select: { personId: true },
+        distinct: ["personId"],
+      });
+      referralPeople = visible.map((r) => r.personId);
+    } else referralPeople = null;
+  }
+  return {
+    audience: "caseload",
+    scope: {
+      siteId,
+      people,
+      referralPeople,
+      supportMeasureKinds: can(actor, "supportMeasure", "read") && !isStatusOnly(actor, "supportMeasure"),
+      followUps: can(actor, "followUp", "read") ? { assignedToId: actor.id } : null,
+      caseload: { userId: actor.id },
+    },
+  };
 }
 
-/** The programme's headline figures for the actor's site: aggregates only, small counts suppressed. */
-export async function getOverview({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
-  authorize(actor, "statistics", "read");
-  const startOfYear = new Date(Date.UTC(now.getUTCFullYear(), 0, 1));
-  const [yearToDate, allTime] = await Promise.all([figures(actor.siteId, startOfYear), figures(actor.siteId)]);
-  await recordAuditNow(actor, { action: "READ", entityType: "Statistics" });
-  return { yearToDate, allTime };
+async function listRounds(siteId: string): Promise<RoundOption[]> {
+  const rounds = await db.notificationRound.findMany({
+    where: { siteId },
+    select: { id: true, name: true, startsOn: true, endsOn: true },
+    orderBy: [{ startsOn: "desc" }, { id: "asc" }],
+    take: 200,
+  });
+  return rounds.map((r) => ({ id: r.id, name: r.name, startsOn: isoDay(r.startsOn), endsOn: isoDay(r.endsOn) }));
+}
+
+export type Dashboard = {
+  view: DashboardView;
+  /** The period form: what was asked, errors next to the fields, the rounds to choose from. */
+  query: DashboardQueryResult;
+  rounds: RoundOption[];
+  canExport: boolean;
+};
+
+type Load = { actor: Actor; params: Record<string, unknown>; now?: Date };
+
+async function load({ actor, params, now = new Date() }: Load, action: "read" | "export") {
+  const siteId = statisticsSiteId(actor, action);
+  const today = todayIn(now);
+  const query = parseDashboardQuery(params, today);
+  const [rounds, { scope, audience }] = await Promise.all([listRounds(siteId), scopeFor(actor, siteId)]);
+  const periods: Periods = resolvePeriods(query.choice, { today, rounds });
+  const figures = await computeFigures(scope, periods, today);
+  return { view: toView(figures, periods, audience), query, rounds: startedRounds(rounds, today), periods, audience };
+}
+
+function auditMetadata(periods: Periods, audience: string) {
+  const { kind, from, to, round } = periods.current;
+  return { audience, period: kind, from, to, ...(round ? { roundId: round.id } : {}) };
+}
+
+/**
+ * The dashboard for the actor and the period in `params` (the page's search parameters): counts
+ * only, small numbers suppressed. The read is audited (which period, whose scope).
+ */
+export async function getDashboard(args: Load): Promise<Dashboard> {
+  const { view, query, rounds, periods, audience } = await load(args, "read");
+  await recordAuditNow(args.actor, { action: "READ", entityType: "Statistics", metadata: auditMetadata(periods, audience) });
+  return { view, query, rounds, canExport: can(args.actor, "statistics", "export") };
+}
+
+/** One table of the dashboard as a CSV file, exactly the cells the page shows. Audited as an export. */
+export async function exportDashboardCsv(args: Load & { section: string; t: Translate }): Promise<{ fileName: string; body: string }> {
+  statisticsSiteId(args.actor, "export");
+  const section = ZSection.safeParse(args.section);
+  if (!section.success) throw new NotFoundError("statistics");
+  const { view, periods, audience } = await load(args, "export");
+  const table = dashboardTables(view, args.t)[section.data];
+  if (!table) throw new NotFoundError("statistics");
+  await recordAuditNow(args.actor, { action: "EXPORT", entityType: "Statistics", metadata: { ...auditMetadata(periods, audience), section: section.data } });
+  return { fileName: csvFileName(section.data, periods.current.from, periods.current.to), body: tableToCsv(table) };
 }

@@ -49,19 +49,19 @@ export const DEMO_ROUNDS = {
 
 export const DEMO_SHOOTINGS_PER_YEAR = { 2017: 65, 2018: 47, 2019: 34, 2020: 19 } as const;
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   "Adam", "Ahmed", "Albin", "Ali", "Amir", "Anton", "Arvid", "Axel", "Benjamin", "Bilal", "Dani", "David", "Deniz", "Edvin",
   "Elias", "Emil", "Erik", "Filip", "Gabriel", "Hamza", "Hassan", "Hugo", "Ibrahim", "Isak", "Jamal", "Jesper", "Jonathan",
   "Kevin", "Leo", "Liam", "Linus", "Lucas", "Malik", "Marcus", "Mehmet", "Milan", "Mohammed", "Musa", "Nils", "Noah", "Omar",
   "Oscar", "Rami", "Robin", "Samir", "Simon", "Tariq", "Theo", "Tobias", "Viktor", "Yusuf", "Zakaria",
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   "Abdi", "Ahmadi", "Andersson", "Berg", "Björk", "Dahl", "Demir", "Ekberg", "Falk", "Farah", "Fors", "Gustafsson", "Hadzic",
   "Hansson", "Holm", "Hussein", "Isaksson", "Jansson", "Karlsson", "Khalil", "Kovac", "Lind", "Malmberg", "Mansour", "Mattsson",
   "Mohamud", "Nilsson", "Nord", "Olsson", "Petrovic", "Rahimi", "Sandberg", "Sjöberg", "Strand", "Svensson", "Torres", "Vik",
   "Wallin", "Yilmaz", "Öberg",
 ];
-const ALIASES = ["Lillen", "Snabben", "Kungen", "Prinsen", "Tjocka", "Blixten", "Doktorn", "Spöket", "Räven", "Tysken", "Lejonet", "Gamen"];
+export const ALIASES = ["Lillen", "Snabben", "Kungen", "Prinsen", "Tjocka", "Blixten", "Doktorn", "Spöket", "Räven", "Tysken", "Lejonet", "Gamen"];
 const GROUPS = [
   { name: "Västra gänget", district: "Västra innerstaden", prioritized: true },
   { name: "Hamnligan", district: "Hamnen", prioritized: false },
@@ -72,7 +72,7 @@ const GROUPS = [
   { name: "Östra kretsen", district: "Öster", prioritized: false },
   { name: "Stationsgänget", district: "Centrum", prioritized: false },
 ];
-const DISTRICTS = ["Centrum", "Söder", "Norr", "Öster", "Västra innerstaden", "Hamnen", "Fosie", "Rosengård", "Husie", "Kirseberg"];
+export const DISTRICTS = ["Centrum", "Söder", "Norr", "Öster", "Västra innerstaden", "Hamnen", "Fosie", "Rosengård", "Husie", "Kirseberg"];
 
 /** mulberry32: a small seeded PRNG, so every run of the seed makes the same data. */
 function prng(seed: number) {

@@ -3,9 +3,9 @@ import { ACCOUNTS, DEMO_PASSWORD, signIn, signOut, type DemoRole } from "./helpe
 
 const ROLES = Object.keys(ACCOUNTS) as DemoRole[];
 const OTHER_PAGES: Record<DemoRole, string[]> = {
-  POLICE: ["/dashboard", "/admin/users"],
-  SOCIAL: ["/dashboard", "/admin/users"],
-  PROBATION: ["/dashboard", "/admin/users"],
+  POLICE: ["/admin/users"],
+  SOCIAL: ["/admin/users"],
+  PROBATION: ["/admin/users"],
   MANAGER: ["/caseload", "/people", "/admin/users"],
   ADMIN: ["/caseload", "/people", "/dashboard"],
 };

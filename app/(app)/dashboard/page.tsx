@@ -1,45 +1,46 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/authz";
 import { requireArea } from "@/lib/auth/session";
-import { getOverview, type OverviewFigures } from "@/lib/dashboard/queries";
+import { getDashboard } from "@/lib/dashboard/queries";
 import { PageHeader } from "@/components/ui/page-header";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { PeriodForm } from "@/components/dashboard/period-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-async function Figures({ heading, figures }: { heading: string; figures: OverviewFigures }) {
-  const t = await getTranslations("dashboard");
-  const rows = [
-    ["notifications", figures.notifications],
-    ["peopleReached", figures.peopleReached],
-    ["askedForHelp", figures.askedForHelp],
-  ] as const;
+async function Figures({ actor, params }: { actor: Actor; params: Record<string, unknown> }) {
+  const dashboard = await getDashboard({ actor, params });
   return (
-    <section aria-label={heading} className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        {rows.map(([key, value]) => (
-          <div key={key}>
-            <dt className="text-sm text-slate-700">{t(key)}</dt>
-            <dd className="text-3xl font-semibold">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
+    <>
+      <PeriodForm dashboard={dashboard} />
+      <DashboardView dashboard={dashboard} />
+    </>
   );
 }
 
-export default async function DashboardPage() {
+/**
+ * The access check runs before anything is sent (a role without the dashboard gets a real 404);
+ * the figures, which take a moment on a large site, then stream in after the heading.
+ */
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const actor = await requireArea("dashboard");
-  const [t, overview] = await Promise.all([getTranslations("dashboard"), getOverview({ actor })]);
+  const [t, params] = await Promise.all([getTranslations("dashboard"), searchParams]);
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <div className="flex flex-col gap-4">
-        <Figures heading={t("yearToDate")} figures={overview.yearToDate} />
-        <Figures heading={t("allTime")} figures={overview.allTime} />
-      </div>
+      <PageHeader title={t("title")} intro={actor.agency ? t("introCaseload") : t("intro")} />
+      <Suspense
+        fallback={
+          <p role="status" className="rounded-lg border border-slate-300 bg-white p-4">
+            {t("loading")}
+          </p>
+        }
+      >
+        <Figures actor={actor} params={params} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,66 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
+
+/*
+ * The dashboard's charts (recharts draws in the browser, so this is the only client module that
+ * imports it, and only the dashboard imports this). The charts are pictures of the tables next to
+ * them: each sits in role="img" with a text alternative, and the table is the accessible version.
+ * Values arrive already suppressed: "<3" is drawn like a zero (a hairline, so that its label
+ * shows) carrying the label "<3", so a chart never shows more than the table does.
+ */
+
+export type ChartDatum = { label: string; [series: string]: string | number | null };
+export type ChartSeries = { key: string; name: string; color: string };
+
+const AXIS = { fontSize: 13, fill: "#334155" };
+
+/** The bar's length: a suppressed count has none (its label says "<3"). */
+function numeric(data: ChartDatum[], series: ChartSeries[]): ChartDatum[] {
+  return data.map((d) => {
+    const out: ChartDatum = { ...d };
+    for (const s of series) {
+      const v = d[s.key];
+      out[s.key] = typeof v === "number" ? v : v === null ? null : 0;
+      out[`${s.key}Label`] = v === null ? "" : String(v);
+    }
+    return out;
+  });
+}
+
+export function ColumnChart({ data, series, label, height = 280 }: { data: ChartDatum[]; series: ChartSeries[]; label: string; height?: number }) {
+  return (
+    <div role="img" aria-label={label} className="w-full">
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={numeric(data, series)} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="label" tick={AXIS} interval={0} tickLine={false} />
+          <YAxis allowDecimals={false} tick={AXIS} width={36} tickLine={false} axisLine={false} />
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 13 }} /> : null}
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} minPointSize={2}>
+              <LabelList dataKey={`${s.key}Label`} position="top" style={{ fontSize: 12, fill: "#0f172a" }} />
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Horizontal bars from the widest stage down: notified → asked for help → referred → … */
+export function FunnelChart({ data, label }: { data: ChartDatum[]; label: string }) {
+  const series = [{ key: "value", name: "", color: "#1d4f86" }];
+  return (
+    <div role="img" aria-label={label} className="w-full">
+      <ResponsiveContainer width="100%" height={48 * data.length + 24}>
+        <BarChart data={numeric(data, series)} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 8 }} accessibilityLayer={false}>
+          <XAxis type="number" hide allowDecimals={false} />
+          <YAxis type="category" dataKey="label" width={190} tick={AXIS} tickLine={false} axisLine={false} />
+          <Bar dataKey="value" fill="#1d4f86" isAnimationActive={false} barSize={28} minPointSize={2}>
+            <LabelList dataKey="valueLabel" position="right" style={{ fontSize: 13, fill: "#0f172a" }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

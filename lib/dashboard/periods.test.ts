@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { customPeriods, monthPeriods, resolvePeriods, stockholmMidnight, todayIn, yearPeriods, type RoundOption } from "./periods";
+
+const ROUNDS: RoundOption[] = [
+  { id: "may", name: "Maj 2020", startsOn: "2020-05-11", endsOn: "2020-05-22" },
+  { id: "autumn", name: "Hösten 2020", startsOn: "2020-09-14", endsOn: "2020-09-25" },
+  { id: "planned", name: "Våren 2021", startsOn: "2021-03-01", endsOn: "2021-03-12" },
+];
+
+const range = (p: { from: string; to: string } | null) => (p ? `${p.from}..${p.to}` : null);
+
+describe("periods", () => {
+  it("starts and ends at Stockholm midnight, in winter and in summer time", () => {
+    expect(stockholmMidnight("2020-01-15").toISOString()).toBe("2020-01-14T23:00:00.000Z");
+    expect(stockholmMidnight("2020-07-15").toISOString()).toBe("2020-07-14T22:00:00.000Z");
+    const p = customPeriods("2020-03-28", "2020-03-29").current; // summer time begins on the 29th
+    expect(p.start.toISOString()).toBe("2020-03-27T23:00:00.000Z");
+    expect(p.end.toISOString()).toBe("2020-03-29T22:00:00.000Z");
+  });
+
+  it("takes today's date in Sweden, not in UTC", () => {
+    expect(todayIn(new Date("2020-12-31T23:30:00Z"))).toBe("2021-01-01");
+  });
+
+  it("compares this month so far with the same days of last month, clamped to its length", () => {
+    expect(range(monthPeriods("2020-11-25").current)).toBe("2020-11-01..2020-11-25");
+    expect(range(monthPeriods("2020-11-25").previous)).toBe("2020-10-01..2020-10-25");
+    expect(range(monthPeriods("2021-03-31").previous)).toBe("2021-02-01..2021-02-28");
+    expect(range(monthPeriods("2020-01-10").previous)).toBe("2019-12-01..2019-12-10");
+  });
+
+  it("compares this year so far with the same days of last year, 29 February becoming the 28th", () => {
+    expect(range(yearPeriods("2020-10-01").current)).toBe("2020-01-01..2020-10-01");
+    expect(range(yearPeriods("2020-10-01").previous)).toBe("2019-01-01..2019-10-01");
+    expect(range(yearPeriods("2024-02-29").previous)).toBe("2023-01-01..2023-02-28");
+  });
+
+  it("compares a custom range with as many days immediately before it", () => {
+    const p = customPeriods("2020-05-11", "2020-05-22");
+    expect(range(p.previous)).toBe("2020-04-29..2020-05-10");
+    expect(range(customPeriods("2020-03-01", "2020-03-01").previous)).toBe("2020-02-29..2020-02-29");
+  });
+
+  it("defaults to the latest round that has started, compared with the round before it", () => {
+    const p = resolvePeriods({}, { today: "2020-10-01", rounds: ROUNDS });
+    expect(p.current).toMatchObject({ kind: "round", from: "2020-09-14", to: "2020-09-25", round: { id: "autumn", name: "Hösten 2020" } });
+    expect(p.previous).toMatchObject({ from: "2020-05-11", round: { id: "may" } });
+    expect(resolvePeriods({ period: "round", round: "may" }, { today: "2020-10-01", rounds: ROUNDS }).previous).toBeNull();
+  });
+
+  it("falls back to this month without rounds, for an unknown round, or a round not yet started", () => {
+    expect(resolvePeriods({}, { today: "2020-10-01", rounds: [] }).current.kind).toBe("month");
+    expect(resolvePeriods({ period: "round", round: "nope" }, { today: "2020-10-01", rounds: ROUNDS }).current.kind).toBe("month");
+    expect(resolvePeriods({ period: "round", round: "planned" }, { today: "2020-10-01", rounds: ROUNDS }).current.kind).toBe("month");
+  });
+
+  it("has nothing to compare since the start", () => {
+    const p = resolvePeriods({ period: "all" }, { today: "2020-10-01", rounds: ROUNDS });
+    expect(p.current).toMatchObject({ kind: "all", to: "2020-10-01" });
+    expect(p.previous).toBeNull();
+  });
+});

@@ -1,0 +1,157 @@
+import { parseDateOnly, parseStockholmDateTime, stockholmToday } from "@/lib/validation/dates";
+
+/*
+ * The dashboard's periods. A period is a range of whole calendar days in Swedish time, both ends
+ * included ("2020-05-11 – 2020-05-22"); queries use it as the half-open range of instants
+ * [start, end) from Stockholm midnight of the first day to Stockholm midnight after the last.
+ * Every period but "since the start" is compared with the period before it:
+ *  - this month / this year so far: the same span of the previous month / year (1–25 November is
+ *    compared with 1–25 October, not with the whole of October, so a partial period is fair);
+ *  - a notification round: the round before it;
+ *  - a custom range: the same number of days immediately before it.
+ */
+
+export const PERIOD_KINDS = ["round", "month", "year", "all", "custom"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** Records from before this day are not expected (the programme started in 2018). */
+export const EARLIEST_DAY = "2000-01-01";
+/** A custom range may span at most this many days (about 25 years): keeps queries bounded. */
+export const MAX_RANGE_DAYS = 9200;
+
+export type Period = {
+  kind: PeriodKind;
+  /** First day, YYYY-MM-DD (Swedish calendar). */
+  from: string;
+  /** Last day, included. */
+  to: string;
+  /** Stockholm midnight at the start of `from`. */
+  start: Date;
+  /** Stockholm midnight after `to` (exclusive). */
+  end: Date;
+  round?: { id: string; name: string };
+};
+
+export type Periods = { current: Period; previous: Period | null };
+
+export type RoundOption = { id: string; name: string; startsOn: string; endsOn: string };
+
+const DAY = 86_400_000;
+
+function utcDay(iso: string): Date {
+  return parseDateOnly(iso)!;
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoDay(new Date(utcDay(iso).getTime() + days * DAY));
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / DAY) + 1;
+}
+
+/** Stockholm midnight at the start of the calendar day `iso`, as an instant. */
+export function stockholmMidnight(iso: string): Date {
+  return parseStockholmDateTime(`${iso}T00:00`)!;
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** The same day of the month `monthsBack` months earlier, clamped to that month's last day. */
+function sameDayMonthsBack(iso: string, monthsBack: number): string {
+  const d = utcDay(iso);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - monthsBack, 1));
+  const day = Math.min(d.getUTCDate(), lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth()));
+  return isoDay(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), day)));
+}
+
+export function makePeriod(kind: PeriodKind, from: string, to: string, round?: { id: string; name: string }): Period {
+  return { kind, from, to, start: stockholmMidnight(from), end: stockholmMidnight(addDays(to, 1)), ...(round ? { round } : {}) };
+}
+
+/** This month so far, and the same days of the month before. */
+export function monthPeriods(today: string): Periods {
+  const from = `${today.slice(0, 7)}-01`;
+  const previousFrom = sameDayMonthsBack(from, 1);
+  return { current: makePeriod("month", from, today), previous: makePeriod("month", previousFrom, sameDayMonthsBack(today, 1)) };
+}
+
+/** This year so far, and the same days of the year before (29 February becomes the 28th). */
+export function yearPeriods(today: string): Periods {
+  const year = Number(today.slice(0, 4));
+  return {
+    current: makePeriod("year", `${year}-01-01`, today),
+    previous: makePeriod("year", `${year - 1}-01-01`, sameDayMonthsBack(today, 12)),
+  };
+}
+
+/** Everything recorded up to today; nothing to compare with. */
+export function allPeriods(today: string): Periods {
+  return { current: makePeriod("all", EARLIEST_DAY, today), previous: null };
+}
+
+/** A custom range and the same number of days immediately before it. */
+export function customPeriods(from: string, to: string): Periods {
+  const days = daysInRange(from, to);
+  const previousTo = addDays(from, -1);
+  return { current: makePeriod("custom", from, to), previous: makePeriod("custom", addDays(previousTo, -(days - 1)), previousTo) };
+}
+
+/**
+ * The rounds that have started by `today`, latest first: a round planned for later is not "the
+ * latest round" yet.
+ */
+export function startedRounds(rounds: readonly RoundOption[], today: string): RoundOption[] {
+  return rounds.filter((r) => r.startsOn <= today).sort((a, b) => (a.startsOn === b.startsOn ? b.endsOn.localeCompare(a.endsOn) : b.startsOn.localeCompare(a.startsOn)));
+}
+
+/** A round's own days, compared with the round that started before it. */
+export function roundPeriods(rounds: readonly RoundOption[], roundId: string, today: string): Periods | null {
+  const ordered = startedRounds(rounds, today);
+  const index = ordered.findIndex((r) => r.id === roundId);
+  if (index < 0) return null;
+  const round = ordered[index]!;
+  const before = ordered[index + 1];
+  return {
+    current: makePeriod("round", round.startsOn, round.endsOn, { id: round.id, name: round.name }),
+    previous: before ? makePeriod("round", before.startsOn, before.endsOn, { id: before.id, name: before.name }) : null,
+  };
+}
+
+/** What the user asked for, already validated (schemas.ts). */
+export type PeriodChoice = { period?: PeriodKind; round?: string; from?: string; to?: string };
+
+/**
+ * Resolves the user's choice. Without a choice: the latest round if there is one (the programme
+ * works, and reports, in rounds), otherwise this month. A round choice without a round id means
+ * the latest round.
+ */
+export function resolvePeriods(choice: PeriodChoice, { today, rounds }: { today: string; rounds: readonly RoundOption[] }): Periods {
+  const latest = startedRounds(rounds, today)[0];
+  const kind = choice.period ?? (latest ? "round" : "month");
+  switch (kind) {
+    case "round": {
+      const id = choice.round ?? latest?.id;
+      return (id ? roundPeriods(rounds, id, today) : null) ?? monthPeriods(today);
+    }
+    case "year":
+      return yearPeriods(today);
+    case "all":
+      return allPeriods(today);
+    case "custom":
+      return choice.from && choice.to ? customPeriods(choice.from, choice.to) : monthPeriods(today);
+    default:
+      return monthPeriods(today);
+  }
+}
+
+export function todayIn(now: Date): string {
+  return stockholmToday(now);
+}

@@ -1,0 +1,450 @@
+/**
+ * `npm run db:seed:scale -- --people 100000`: fills the scale test's own database (not the demo's:
+ * `samverkan_scale` on the local server, or `<name>_scale` beside DATABASE_URL) with a realistic
+ * volume, for `npm run bench`. For 100,000 people:
+ *   2,000 groups, 120,000 memberships, 180,000 caseload assignments, 600 coordinators;
+ *   1,000,000 activity rows: 450,000 custom notifications, 250,000 follow-ups, ~138,000 referral
+ *   steps (status changes of 40,000 referrals) and enforcement actions making up the rest;
+ *   ~30,000 support measures, 40,000 consents, 500 call-ins with ~10,000 invitees;
+ *   20,000 incidents with their links to groups and people;
+ * spread over 2017-01-01 … --until (default today), with two notification rounds a year.
+ *
+ * Options: --people N (default 100000), --until YYYY-MM-DD, --database NAME.
+ *
+ * Everything is generated inside PostgreSQL (INSERT … SELECT FROM generate_series, chunked so the
+ * progress bar moves), from a deterministic hash of each row's number: the same options give the
+ * same data. Names and personnummer are synthetic (valid date and check digit), like the demo's.
+ * Not generated: notification participants, call-in speakers and internal notes (no figure or
+ * search reads them) and audit events (the bench's own reads write those).
+ */
+import { performance } from "node:perf_hooks";
+import { Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { hash } from "@node-rs/argon2";
+import cliProgress from "cli-progress";
+import pg from "pg";
+import { ALIASES, DEMO_PASSWORD, DISTRICTS, FIRST_NAMES, LAST_NAMES } from "../prisma/seed/demo";
+import { dropDatabase, ensureDatabase } from "./lib/local-db";
+import { runPrismaOrThrow } from "./lib/prisma-cli";
+import { scaleDatabase } from "./lib/scale-db";
+
+const START = "2017-01-01";
+const CHUNK = 50_000;
+
+function options() {
+  const { values } = parseArgs({
+    options: { people: { type: "string", default: "100000" }, until: { type: "string" }, database: { type: "string" } },
+    allowPositionals: false,
+  });
+  const people = Number(values.people);
+  if (!Number.isInteger(people) || people < 1000 || people > 5_000_000) throw new Error("--people must be a whole number from 1000 to 5000000.");
+  const until = values.until ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= "2018-01-01") throw new Error("--until must be a date (YYYY-MM-DD) after 2018-01-01.");
+  return { people, until, database: values.database };
+}
+
+/** Row counts for N people: the issue's proportions (100k people → 1M activity rows). */
+function plan(n: number) {
+  const f = n / 100_000;
+  return {
+    people: n,
+    groups: Math.round(2000 * f),
+    coordinators: Math.max(3, Math.round(200 * f)), // per agency
+    notifications: Math.round(450_000 * f),
+    followUps: Math.round(250_000 * f),
+    referrals: Math.round(40_000 * f),
+    activity: Math.round(1_000_000 * f),
+    callIns: Math.max(5, Math.round(500 * f)),
+    inviteesPerCallIn: 20,
+    incidents: Math.round(20_000 * f),
+    /** The second site: enough to keep every query's site filter honest. */
+    otherPeople: 200,
+    otherNotifications: 800,
+  };
+}
+
+type Plan = ReturnType<typeof plan>;
+
+/** Session-local SQL helpers: deterministic randomness, ids, and the generators shared by several tables. */
+function helpers(p: Plan, until: string, rounds: number): string {
+  return `
+    CREATE FUNCTION pg_temp.rnd(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+      $$ SELECT ((hashint8extended(i, salt) >> 11) & 4503599627370495)::float8 / 4503599627370496.0 $$;
+    -- Row i of a table gets the id <tag hash>-0000-7000-8000-<i in hex>: deterministic, cheap (the tag's
+    -- hash is folded into a constant) and ascending, so primary keys grow at their right edge.
+    CREATE FUNCTION pg_temp.uid(tag text, i bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+      $$ SELECT (substr(md5(tag), 1, 8) || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid $$;
+    -- The Luhn check digit of the nine digits YYMMDDNNN, as one expression (inlined, no subquery).
+    CREATE FUNCTION pg_temp.luhn(d text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT (10 - ((substr(d, 1, 1)::int * 2) / 10 + (substr(d, 1, 1)::int * 2) % 10 +
+        substr(d, 2, 1)::int +
+        (substr(d, 3, 1)::int * 2) / 10 + (substr(d, 3, 1)::int * 2) % 10 +
+        substr(d, 4, 1)::int +
+        (substr(d, 5, 1)::int * 2) / 10 + (substr(d, 5, 1)::int * 2) % 10 +
+        substr(d, 6, 1)::int +
+        (substr(d, 7, 1)::int * 2) / 10 + (substr(d, 7, 1)::int * 2) % 10 +
+        substr(d, 8, 1)::int +
+        (substr(d, 9, 1)::int * 2) / 10 + (substr(d, 9, 1)::int * 2) % 10) % 10) % 10 $$;
+    CREATE FUNCTION pg_temp.span_start() RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT timestamptz '${START} 00:00+00' $$;
+    CREATE FUNCTION pg_temp.span_days() RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT (date '${until}' - date '${START}')::float8 $$;
+    CREATE FUNCTION pg_temp.until() RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT timestamptz '${until} 12:00+00' $$;
+    -- Rounds: 11 May and 14 September each year, two weeks each; only those over by --until.
+    CREATE FUNCTION pg_temp.round_start(r int) RETURNS date LANGUAGE sql IMMUTABLE AS
+      $$ SELECT make_date(${START.slice(0, 4)} + r / 2, CASE WHEN r % 2 = 0 THEN 5 ELSE 9 END, CASE WHEN r % 2 = 0 THEN 11 ELSE 14 END) $$;
+    -- A notification's person, round and time, as functions of its number, so that follow-ups and
+    -- referrals can point at real notifications without reading them back.
+    CREATE FUNCTION pg_temp.n_person(j bigint, people int) RETURNS bigint LANGUAGE sql IMMUTABLE AS
+      $$ SELECT 1 + floor(pg_temp.rnd(j, 1) * people)::bigint $$;
+    CREATE FUNCTION pg_temp.n_round(j bigint) RETURNS int LANGUAGE sql IMMUTABLE AS
+      $$ SELECT CASE WHEN pg_temp.rnd(j, 2) < 0.3 AND ${rounds} > 0 THEN floor(pg_temp.rnd(j, 3) * ${rounds})::int END $$;
+    -- STABLE, not IMMUTABLE: timestamptz arithmetic is stable, and a SQL function declared stricter
+    -- than its body is not inlined but called per row (measured: 5 times slower).
+    CREATE FUNCTION pg_temp.n_time(j bigint) RETURNS timestamptz LANGUAGE sql STABLE AS $$
+      SELECT CASE WHEN pg_temp.n_round(j) IS NOT NULL
+        THEN pg_temp.round_start(pg_temp.n_round(j))::timestamp AT TIME ZONE 'UTC'
+             + make_interval(days => floor(pg_temp.rnd(j, 4) * 12)::int, hours => 8 + floor(pg_temp.rnd(j, 6) * 10)::int)
+        ELSE pg_temp.span_start() + make_interval(secs => pg_temp.rnd(j, 4) * pg_temp.span_days() * 86400) END $$;
+    CREATE FUNCTION pg_temp.n_delivered(j bigint) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT pg_temp.rnd(j, 5) < 0.75 $$;
+    SET synchronous_commit = off;
+    SET work_mem = '64MB';
+    SET maintenance_work_mem = '256MB';
+  `;
+}
+
+type Step = { table: string; rows: number; sql: () => string };
+
+/** One INSERT per CHUNK row numbers, so the progress bar moves. */
+function chunked(table: string, rows: number, sql: (lo: number, hi: number) => string): Step[] {
+  const out: Step[] = [];
+  for (let lo = 1; lo <= rows; lo += CHUNK) {
+    const hi = Math.min(rows, lo + CHUNK - 1);
+    out.push({ table, rows: hi - lo + 1, sql: () => sql(lo, hi) });
+  }
+  return out;
+}
+
+const list = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")}]`;
+
+function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
+  const site = `pg_temp.uid('site', 1)`;
+  const other = `pg_temp.uid('site', 2)`;
+  const police0 = `pg_temp.uid('user-POLICE', 1)`;
+  const c = p.coordinators;
+  const now = `pg_temp.until()`;
+  const first = list(FIRST_NAMES);
+  const last = list(LAST_NAMES);
+  const aliases = list(ALIASES);
+
+  const people = (tag: string, siteId: string, count: number, createdBy: string, offset: number) =>
+    chunked(tag === "p" ? "Person" : "Person (Örebro)", count, (lo, hi) => `
+      INSERT INTO "Person" (id, "siteId", "firstName", "lastName", "identityNumber", "identityNumberKind", "birthDate", aliases,
+        status, "statusSince", "lastActivityAt", "createdAt", "updatedAt", "createdById")
+      SELECT pg_temp.uid('${tag}', i), ${siteId},
+        (${first})[1 + floor(pg_temp.rnd(i, 11) * ${FIRST_NAMES.length})::int],
+        (${last})[1 + floor(pg_temp.rnd(i, 12) * ${LAST_NAMES.length})::int],
+        to_char(x.born, 'YYYYMMDD') || x.serial || pg_temp.luhn(to_char(x.born, 'YYMMDD') || x.serial), 'PERSONNUMMER', x.born,
+        CASE WHEN pg_temp.rnd(i, 13) < 0.2 THEN ARRAY[(${aliases})[1 + floor(pg_temp.rnd(i, 15) * ${ALIASES.length})::int]] ELSE '{}' END,
+        (CASE WHEN x.s < 0.05 THEN 'DEPRIVED_OF_LIBERTY' WHEN x.s < 0.06 THEN 'RELOCATED' WHEN x.s < 0.063 THEN 'DECEASED'
+              WHEN x.s < 0.083 THEN 'LEFT_PROGRAMME' ELSE 'ACTIVE' END)::"PersonStatus",
+        ${now} - make_interval(days => floor(pg_temp.rnd(i, 16) * 700)::int), ${now}, pg_temp.span_start(), ${now}, ${createdBy}
+      FROM generate_series(${lo}, ${hi}) i,
+      -- Birth date and serial from the row number (plus an offset per site): unique by construction.
+      LATERAL (SELECT date '1980-01-01' + ((i + ${offset}) % 9000)::int AS born,
+                      lpad((1 + (((i + ${offset}) / 9000) * 83) % 999)::text, 3, '0') AS serial,
+                      pg_temp.rnd(i, 14) AS s) x`);
+
+  const notifications = (tag: string, personTag: string, siteId: string, count: number, personCount: number, withRounds: boolean) =>
+    chunked(tag === "n" ? "CustomNotification" : "CustomNotification (Örebro)", count, (lo, hi) => `
+      INSERT INTO "CustomNotification" (id, "siteId", "personId", "roundId", "occurredAt", "placeType", agencies, outcome, response,
+        "askedForHelpOnSite", "createdAt", "updatedAt", "createdById", "createdByAgency")
+      SELECT pg_temp.uid('${tag}', j), ${siteId}, pg_temp.uid('${personTag}', pg_temp.n_person(j, ${personCount})),
+        ${withRounds ? `pg_temp.uid('round', pg_temp.n_round(j))` : "NULL"}, pg_temp.n_time(j),
+        (ARRAY['HOME', 'HOME', 'PROBATION_OFFICE', 'STREET', 'CUSTODY', 'OTHER'])[1 + floor(pg_temp.rnd(j, 8) * 6)::int]::"PlaceType",
+        '{POLICE,SOCIAL}'::"Agency"[],
+        (CASE WHEN pg_temp.n_delivered(j) THEN 'DELIVERED' WHEN pg_temp.rnd(j, 5) < 0.87 THEN 'NOT_FOUND'
+              WHEN pg_temp.rnd(j, 5) < 0.95 THEN 'ATTEMPTED' ELSE 'REFUSED' END)::"NotificationOutcome",
+        CASE WHEN pg_temp.n_delivered(j) THEN (ARRAY['POSITIVE', 'NEUTRAL', 'NEUTRAL', 'NEGATIVE'])[1 + floor(pg_temp.rnd(j, 9) * 4)::int]::"PersonResponse" END,
+        pg_temp.n_delivered(j) AND pg_temp.rnd(j, 7) < 0.08,
+        pg_temp.n_time(j), pg_temp.n_time(j), ${tag === "n" ? police0 : `pg_temp.uid('user-orebro', 1)`}, 'POLICE'
+      FROM generate_series(${lo}, ${hi}) j`);
+
+  // Referral k stems from notification k·stride: after a delivered one, referred within 0–120
+  // days (most within the 90 that count as "sought support"); otherwise a self-referral.
+  const stride = Math.max(1, Math.floor(p.notifications / p.referrals));
+  const referralStatus = `(ARRAY['REFERRED','CONTACTED','ASSESSED','IN_PROGRAMME','COMPLETED','DISCONTINUED','DECLINED'])[
+      CASE WHEN pg_temp.rnd(k, 42) < 0.10 THEN 1 WHEN pg_temp.rnd(k, 42) < 0.25 THEN 2 WHEN pg_temp.rnd(k, 42) < 0.40 THEN 3
+           WHEN pg_temp.rnd(k, 42) < 0.60 THEN 4 WHEN pg_temp.rnd(k, 42) < 0.80 THEN 5 WHEN pg_temp.rnd(k, 42) < 0.90 THEN 6 ELSE 7 END]`;
+  const referredAt = `LEAST(pg_temp.n_time(k * ${stride}) + make_interval(secs => pg_temp.rnd(k, 41) * (CASE WHEN pg_temp.n_delivered(k * ${stride}) THEN 120 ELSE 30 END) * 86400), ${now} - interval '1 day')`;
+  const path = (status: string) => `(CASE ${status}
+      WHEN 'REFERRED' THEN ARRAY['REFERRED'] WHEN 'CONTACTED' THEN ARRAY['REFERRED','CONTACTED']
+      WHEN 'ASSESSED' THEN ARRAY['REFERRED','CONTACTED','ASSESSED'] WHEN 'IN_PROGRAMME' THEN ARRAY['REFERRED','CONTACTED','ASSESSED','IN_PROGRAMME']
+      WHEN 'COMPLETED' THEN ARRAY['REFERRED','CONTACTED','ASSESSED','IN_PROGRAMME','COMPLETED']
+      WHEN 'DISCONTINUED' THEN ARRAY['REFERRED','CONTACTED','ASSESSED','IN_PROGRAMME','DISCONTINUED']
+      ELSE ARRAY['REFERRED','CONTACTED','DECLINED'] END)`;
+
+  const out: Step[] = [
+    {
+      table: "Site, User, Group, NotificationRound",
+      rows: 2 + 3 * c + 4 + p.groups + rounds,
+      sql: () => `
+        INSERT INTO "Site" (id, code, name) VALUES (${site}, 'malmo', 'Malmö (skala)'), (${other}, 'orebro', 'Örebro (skala)');
+        INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt")
+        SELECT pg_temp.uid('user-' || r, k), ${site}, lower(r) || k || '@scale.samverkan.test',
+          (${first})[1 + floor(pg_temp.rnd(k * 7 + length(r), 17) * ${FIRST_NAMES.length})::int] || ' ' ||
+          (${last})[1 + floor(pg_temp.rnd(k * 7 + length(r), 18) * ${LAST_NAMES.length})::int] || ' (' || r || ' ' || k || ')',
+          r::"Role", '${passwordHash}', ${now}
+        FROM unnest(ARRAY['POLICE', 'SOCIAL', 'PROBATION']) r, generate_series(1, ${c}) k;
+        INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt") VALUES
+          (pg_temp.uid('user-MANAGER', 1), ${site}, 'ledning@scale.samverkan.test', 'Ledning (skala)', 'MANAGER', '${passwordHash}', ${now}),
+          (pg_temp.uid('user-ADMIN', 1), ${site}, 'admin@scale.samverkan.test', 'Admin (skala)', 'ADMIN', '${passwordHash}', ${now}),
+          (pg_temp.uid('user-orebro', 1), ${other}, 'polis@orebro.scale.samverkan.test', 'Polis Örebro (skala)', 'POLICE', '${passwordHash}', ${now}),
+          (pg_temp.uid('user-orebro', 2), ${other}, 'ledning@orebro.scale.samverkan.test', 'Ledning Örebro (skala)', 'MANAGER', '${passwordHash}', ${now});
+        INSERT INTO "Group" (id, "siteId", name, district, "isPrioritized", "updatedAt", "createdById")
+        SELECT pg_temp.uid('g', g), ${site}, 'Gruppering ' || g, (${list(DISTRICTS)})[1 + g % ${DISTRICTS.length}], g % 40 = 0, ${now}, ${police0}
+        FROM generate_series(1, ${p.groups}) g;
+        INSERT INTO "NotificationRound" (id, "siteId", name, "startsOn", "endsOn", "createdById")
+        SELECT pg_temp.uid('round', r), ${site},
+          CASE WHEN r % 2 = 0 THEN 'Våren ' ELSE 'Hösten ' END || extract(year FROM pg_temp.round_start(r)),
+          pg_temp.round_start(r), pg_temp.round_start(r) + 13, ${police0}
+        FROM generate_series(0, ${rounds - 1}) r;`,
+    },
+    ...people("p", site, p.people, police0, 0),
+    ...people("q", other, p.otherPeople, `pg_temp.uid('user-orebro', 1)`, 500 * 9000),
+    ...chunked("Membership", p.people, (lo, hi) => `
+      INSERT INTO "Membership" (id, "siteId", "personId", "groupId", "validFrom", "validTo", role, "sourceAgency", confidence, "reviewDueOn", "updatedAt", "createdById")
+      SELECT pg_temp.uid('m' || v, i), ${site}, pg_temp.uid('p', i), pg_temp.uid('g', 1 + floor(pg_temp.rnd(i * 2 + v, 21) * ${p.groups})::int),
+        date '2016-01-01' + floor(pg_temp.rnd(i, 22) * CASE WHEN v = 1 THEN 1000 ELSE 1500 END)::int, CASE WHEN v = 1 THEN date '2019-12-31' END,
+        (ARRAY['LEADER','CORE_MEMBER','MEMBER','MEMBER','MEMBER','ASSOCIATE','UNKNOWN'])[1 + floor(pg_temp.rnd(i, 23) * 7)::int]::"MembershipRole",
+        'POLICE', (ARRAY['CONFIRMED','PROBABLE','UNCONFIRMED'])[1 + floor(pg_temp.rnd(i, 24) * 3)::int]::"Confidence",
+        date '2026-06-01' + floor(pg_temp.rnd(i, 25) * 400)::int, ${now}, ${police0}
+      FROM generate_series(${lo}, ${hi}) i, generate_series(0, 1) v
+      WHERE v = 0 OR i % 5 = 0`),
+    ...chunked("Assignment", p.people, (lo, hi) => `
+      INSERT INTO "Assignment" (id, "siteId", "personId", "userId", agency, "assignedAt", "endedAt", "createdById")
+      SELECT pg_temp.uid('a' || a.agency, i), ${site}, pg_temp.uid('p', i), pg_temp.uid('user-' || a.agency, 1 + (i % ${c})), a.agency::"Agency",
+        pg_temp.span_start() + make_interval(days => floor(pg_temp.rnd(i, 26) * 1000)::int),
+        CASE WHEN pg_temp.rnd(i, 27) < 0.05 THEN ${now} - interval '30 days' END, ${police0}
+      FROM generate_series(${lo}, ${hi}) i, unnest(ARRAY['POLICE', 'SOCIAL', 'PROBATION']) a(agency)
+      WHERE a.agency = 'POLICE' OR (a.agency = 'SOCIAL' AND pg_temp.rnd(i, 28) < 0.4) OR (a.agency = 'PROBATION' AND pg_temp.rnd(i, 29) < 0.4)`),
+    ...notifications("n", "p", site, p.notifications, p.people, true),
+    ...notifications("qn", "q", other, p.otherNotifications, p.otherPeople, false),
+    ...chunked("FollowUp", p.followUps, (lo, hi) => `
+      INSERT INTO "FollowUp" (id, "siteId", "personId", agency, "assignedToId", "notificationId", "dueOn", "doneAt", "contactType", "updatedAt", "createdById")
+      SELECT pg_temp.uid('f', j), ${site}, pg_temp.uid('p', pg_temp.n_person(j, ${p.people})), x.agency::"Agency",
+        pg_temp.uid('user-' || x.agency, 1 + (pg_temp.n_person(j, ${p.people}) % ${c})), pg_temp.uid('n', j), x.due,
+        CASE WHEN x.due < ${now}::date AND pg_temp.rnd(j, 31) < 0.92 THEN LEAST(x.due + make_interval(days => floor(pg_temp.rnd(j, 32) * 13)::int - 3), ${now}) END,
+        CASE WHEN x.due < ${now}::date AND pg_temp.rnd(j, 31) < 0.92 THEN 'MEETING'::"ContactType" END, ${now}, pg_temp.uid('user-' || x.agency, 1)
+      FROM generate_series(${lo}, ${hi}) j,
+      LATERAL (SELECT (pg_temp.n_time(j) + interval '14 days')::date AS due, CASE WHEN pg_temp.rnd(j, 30) < 0.8 THEN 'PROBATION' ELSE 'SOCIAL' END AS agency) x`),
+    ...chunked("Referral", p.referrals, (lo, hi) => `
+      INSERT INTO "Referral" (id, "siteId", "personId", status, "statusChangedAt", source, "notificationId", "referredAt", "closedAt", "updatedAt", "createdById")
+      SELECT pg_temp.uid('r', k), ${site}, pg_temp.uid('p', pg_temp.n_person(k * ${stride}, ${p.people})), x.status::"ReferralStatus", x.changed,
+        (CASE WHEN pg_temp.n_delivered(k * ${stride}) THEN 'CUSTOM_NOTIFICATION' ELSE 'SELF' END)::"ReferralSource",
+        CASE WHEN pg_temp.n_delivered(k * ${stride}) THEN pg_temp.uid('n', k * ${stride}) END, x.referred,
+        CASE WHEN x.status IN ('COMPLETED', 'DISCONTINUED', 'DECLINED') THEN x.changed END, ${now}, pg_temp.uid('user-SOCIAL', 1)
+      FROM generate_series(${lo}, ${hi}) k,
+      LATERAL (SELECT ${referralStatus} AS status, ${referredAt} AS referred) s,
+      LATERAL (SELECT s.status, s.referred, LEAST(s.referred + make_interval(days => 10 * (cardinality(${path("s.status")}) - 1)), ${now}) AS changed) x`),
+    ...chunked("ReferralStatusChange", p.referrals, (lo, hi) => `
+      INSERT INTO "ReferralStatusChange" (id, "referralId", "fromStatus", "toStatus", "changedAt", "changedById")
+      SELECT pg_temp.uid('rs' || step.n, r.k), pg_temp.uid('r', r.k), (r.path[step.n::int - 1])::"ReferralStatus", step.status::"ReferralStatus",
+        LEAST(r.referred + make_interval(days => 10 * (step.n::int - 1)), ${now}), pg_temp.uid('user-SOCIAL', 1)
+      FROM (SELECT k, ${referredAt} AS referred, ${path(referralStatus)} AS path FROM generate_series(${lo}, ${hi}) k) r,
+      unnest(r.path) WITH ORDINALITY step(status, n)`),
+    ...chunked("SupportMeasure", p.referrals, (lo, hi) => `
+      INSERT INTO "SupportMeasure" (id, "siteId", "referralId", "personId", type, status, "startsOn", "endsOn", "updatedAt", "createdById")
+      SELECT pg_temp.uid('sm' || v, r.id_k), ${site}, r.id, r."personId",
+        (CASE WHEN pg_temp.rnd(r.id_k * 2 + v, 51) < 0.1 THEN 'RELOCATION'
+              ELSE (ARRAY['HOUSING','EMPLOYMENT','EDUCATION','TREATMENT','PROTECTION','DEBT_ADVICE','FAMILY_SUPPORT'])[1 + floor(pg_temp.rnd(r.id_k * 2 + v, 52) * 7)::int] END)::"SupportMeasureType",
+        (CASE r.status WHEN 'ASSESSED' THEN 'PLANNED' WHEN 'IN_PROGRAMME' THEN 'ONGOING' WHEN 'COMPLETED' THEN 'COMPLETED' ELSE 'DISCONTINUED' END)::"SupportMeasureStatus",
+        (r."referredAt" + interval '20 days')::date,
+        CASE WHEN r.status IN ('COMPLETED', 'DISCONTINUED') THEN (r."referredAt" + interval '120 days')::date END, ${now}, pg_temp.uid('user-SOCIAL', 1)
+      FROM (SELECT k AS id_k, ref.* FROM generate_series(${lo}, ${hi}) k JOIN "Referral" ref ON ref.id = pg_temp.uid('r', k)) r, generate_series(0, 1) v
+      WHERE r.status IN ('ASSESSED', 'IN_PROGRAMME', 'COMPLETED', 'DISCONTINUED') AND (v = 0 OR pg_temp.rnd(r.id_k, 53) < 0.3)`),
+    ...chunked("Consent", p.referrals, (lo, hi) => `
+      INSERT INTO "Consent" (id, "siteId", "personId", agencies, scope, "documentReference", "givenOn", "withdrawnAt", "updatedAt", "createdById")
+      SELECT pg_temp.uid('c', k), ${site}, r."personId",
+        (CASE WHEN pg_temp.rnd(k, 61) < 0.7 THEN '{POLICE,SOCIAL,PROBATION}' WHEN pg_temp.rnd(k, 61) < 0.9 THEN '{SOCIAL,PROBATION}' ELSE '{SOCIAL}' END)::"Agency"[],
+        'Samverkan inom Sluta skjut', 'SAMTYCKE-' || k, r."referredAt"::date,
+        CASE WHEN pg_temp.rnd(k, 62) < 0.05 THEN r."referredAt" + interval '200 days' END, ${now}, pg_temp.uid('user-SOCIAL', 1)
+      FROM generate_series(${lo}, ${hi}) k JOIN "Referral" r ON r.id = pg_temp.uid('r', k)`),
+    {
+      table: "CallIn, CallInInvitee",
+      rows: p.callIns * (1 + p.inviteesPerCallIn),
+      sql: () => `
+        INSERT INTO "CallIn" (id, "siteId", "occurredAt", venue, "updatedAt", "createdById", "createdByAgency")
+        SELECT pg_temp.uid('ci', x), ${site}, pg_temp.span_start() + make_interval(secs => pg_temp.rnd(x, 71) * pg_temp.span_days() * 86400),
+          (ARRAY['Rådhuset, sessionssalen', 'Stadshuset, stora salen', 'Frivården, konferensrummet'])[1 + x % 3], ${now}, ${police0}, 'POLICE'
+        FROM generate_series(1, ${p.callIns}) x;
+        INSERT INTO "CallInInvitee" (id, "callInId", "personId", status, response, "askedForHelp")
+        SELECT pg_temp.uid('cii', x * 1000 + s), pg_temp.uid('ci', x), pg_temp.uid('p', 1 + floor(pg_temp.rnd(x * 1000 + s, 72) * ${p.people})::int),
+          y.status::"InviteeStatus", CASE WHEN y.status = 'ATTENDED' THEN 'NEUTRAL'::"PersonResponse" END,
+          y.status = 'ATTENDED' AND pg_temp.rnd(x * 1000 + s, 74) < 0.1
+        FROM generate_series(1, ${p.callIns}) x, generate_series(1, ${p.inviteesPerCallIn}) s,
+        LATERAL (SELECT CASE WHEN pg_temp.rnd(x * 1000 + s, 73) < 0.75 THEN 'ATTENDED' WHEN pg_temp.rnd(x * 1000 + s, 73) < 0.9 THEN 'ABSENT' ELSE 'DECLINED' END AS status) y
+        ON CONFLICT ("callInId", "personId") DO NOTHING;`,
+    },
+    ...chunked("Incident", p.incidents, (lo, hi) => `
+      INSERT INTO "Incident" (id, "siteId", "occurredAt", type, district, killed, injured, "groupMemberInvolvement", "updatedAt", "createdById")
+      SELECT pg_temp.uid('i', x), ${site}, pg_temp.span_start() + make_interval(secs => pg_temp.rnd(x, 81) * pg_temp.span_days() * 86400),
+        y.type::"IncidentType", (${list(DISTRICTS)})[1 + floor(pg_temp.rnd(x, 83) * ${DISTRICTS.length})::int],
+        CASE WHEN y.type = 'SHOOTING' AND pg_temp.rnd(x, 84) < 0.12 THEN 1 ELSE 0 END, CASE WHEN pg_temp.rnd(x, 85) < 0.35 THEN 1 ELSE 0 END,
+        (ARRAY['YES','YES','NO','UNKNOWN','UNKNOWN'])[1 + floor(pg_temp.rnd(x, 86) * 5)::int]::"GroupMemberInvolvement", ${now}, ${police0}
+      FROM generate_series(${lo}, ${hi}) x,
+      LATERAL (SELECT CASE WHEN pg_temp.rnd(x, 82) < 0.35 THEN 'SHOOTING' WHEN pg_temp.rnd(x, 82) < 0.5 THEN 'EXPLOSION'
+                           WHEN pg_temp.rnd(x, 82) < 0.75 THEN 'STABBING' ELSE 'OTHER_VIOLENCE' END AS type) y;
+      INSERT INTO "IncidentGroup" ("incidentId", "groupId", role)
+      SELECT pg_temp.uid('i', x), pg_temp.uid('g', 1 + floor(pg_temp.rnd(x, 87) * ${p.groups})::int), 'SUSPECTED'
+      FROM generate_series(${lo}, ${hi}) x WHERE pg_temp.rnd(x, 88) < 0.3;
+      INSERT INTO "IncidentPerson" ("incidentId", "personId", role)
+      SELECT pg_temp.uid('i', x), pg_temp.uid('p', 1 + floor(pg_temp.rnd(x, 89) * ${p.people})::int),
+        (CASE WHEN pg_temp.rnd(x, 90) < 0.5 THEN 'VICTIM' ELSE 'SUSPECT' END)::"IncidentPersonRole"
+      FROM generate_series(${lo}, ${hi}) x WHERE pg_temp.rnd(x, 91) < 0.4;`),
+  ];
+  return out;
+}
+
+/** Enforcement actions make up the rest of the million activity rows once the referral steps are counted. */
+function enforcementSteps(p: Plan, count: number): Step[] {
+  const site = `pg_temp.uid('site', 1)`;
+  return chunked("EnforcementAction", count, (lo, hi) => `
+    INSERT INTO "EnforcementAction" (id, "siteId", "personId", "groupId", type, "occurredAt", "updatedAt", "createdById")
+    SELECT pg_temp.uid('e', e), ${site},
+      CASE WHEN pg_temp.rnd(e, 92) >= 0.1 THEN pg_temp.uid('p', 1 + floor(pg_temp.rnd(e, 93) * ${p.people})::int) END,
+      CASE WHEN pg_temp.rnd(e, 92) < 0.1 THEN pg_temp.uid('g', 1 + floor(pg_temp.rnd(e, 94) * ${p.groups})::int) END,
+      (ARRAY['ARREST','WEAPON_SEIZURE','SEARCH','SEARCH','DETENTION','PROSECUTION','CONVICTION','OTHER'])[1 + floor(pg_temp.rnd(e, 95) * 8)::int]::"EnforcementActionType",
+      pg_temp.span_start() + make_interval(secs => pg_temp.rnd(e, 96) * pg_temp.span_days() * 86400), pg_temp.until(), pg_temp.uid('user-POLICE', 1)
+    FROM generate_series(${lo}, ${hi}) e`);
+}
+
+/**
+ * Creates the database at `url` anew and fills it. Returns the row counts and the seconds it took.
+ * `log` receives the progress bar and the summary (the command line prints them; tests do not).
+ */
+export async function seedScale(
+  url: string,
+  opts: { people: number; until: string; log?: (line: string) => void },
+): Promise<{ seconds: number; counts: Record<string, number>; activity: number }> {
+  const p = plan(opts.people);
+  const log = opts.log ?? (() => {});
+  const started = performance.now();
+  {
+    await dropDatabase(url);
+    await ensureDatabase(url);
+    await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
+
+    const rounds = Array.from({ length: 40 }, (_, r) => r).filter((r) => {
+      const year = Number(START.slice(0, 4)) + Math.floor(r / 2);
+      return `${year}-${r % 2 === 0 ? "05-24" : "09-27"}` < opts.until;
+    }).length;
+    const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(helpers(p, opts.until, rounds));
+      // Foreign keys are checked per row by triggers; the generator keeps them by construction, so
+      // a superuser (the embedded server) loads without them and the check below verifies instead.
+      const { rows: su } = await client.query<{ su: boolean }>("SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user");
+      if (su[0]?.su) await client.query("SET session_replication_role = replica");
+
+      // Secondary indexes are dropped for the load and built again afterwards: one sort per index
+      // instead of a random B-tree insert per row (measured: the load is about twice as fast).
+      // Primary keys and unique indexes stay (the generator looks rows up and relies on them).
+      const { rows: indexes } = await client.query<{ name: string; def: string }>(`
+        SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+        JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
+        WHERE i.schemaname = 'public' AND NOT x.indisunique AND i.tablename NOT IN ('AuditEvent', '_prisma_migrations')`);
+      for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+
+      const bar = new cliProgress.SingleBar(
+        {
+          format: "{bar} {percentage}% | {value}/{total} rader | {duration_formatted} | {table}",
+          noTTYOutput: Boolean(opts.log),
+          notTTYSchedule: 5000,
+          hideCursor: true,
+          stream: opts.log ? process.stdout : new Writable({ write: (_chunk, _encoding, done) => done() }),
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      const first = steps(p, rounds, passwordHash);
+      const estimatedSteps = Math.round(p.referrals * 3.45);
+      const estimatedEnforcement = p.activity - p.notifications - p.followUps - estimatedSteps;
+      bar.start(first.reduce((s, x) => s + x.rows, 0) + estimatedEnforcement, 0, { table: "" });
+      const seconds = new Map<string, number>();
+      const run = async (list: Step[]) => {
+        for (const step of list) {
+          bar.update({ table: step.table });
+          const t0 = performance.now();
+          await client.query(step.sql());
+          seconds.set(step.table, (seconds.get(step.table) ?? 0) + (performance.now() - t0) / 1000);
+          bar.increment(step.rows);
+        }
+      };
+      await run(first);
+      const { rows: counted } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "ReferralStatusChange"');
+      // (Örebro's few notifications are not part of the million.)
+      const enforcement = p.activity - p.notifications - p.followUps - counted[0]!.n;
+      bar.setTotal(bar.getTotal() - estimatedEnforcement + enforcement);
+      await run(enforcementSteps(p, enforcement));
+      bar.update({ table: "CREATE INDEX" });
+      const t0 = performance.now();
+      for (const index of indexes) await client.query(index.def);
+      seconds.set("CREATE INDEX", (performance.now() - t0) / 1000);
+      bar.update({ table: "VACUUM ANALYZE" });
+      await client.query("SET session_replication_role = DEFAULT");
+      // The summaries' triggers were off with the foreign keys: build them from the loaded rows.
+      await client.query("SELECT dashboard_rebuild_caseload_counts(), dashboard_rebuild_incident_months()");
+      // Statistics for the planner, and the visibility map that lets counts be read from indexes
+      // alone (autovacuum would get there on its own, later).
+      await client.query("VACUUM (ANALYZE)");
+      bar.stop();
+
+      const { rows: orphans } = await client.query<{ n: number }>(`
+        SELECT ((SELECT count(*) FROM "CustomNotification" n LEFT JOIN "Person" p ON p.id = n."personId" WHERE p.id IS NULL)
+             + (SELECT count(*) FROM "FollowUp" f LEFT JOIN "CustomNotification" n ON n.id = f."notificationId" WHERE n.id IS NULL)
+             + (SELECT count(*) FROM "Referral" r LEFT JOIN "Person" p ON p.id = r."personId" WHERE p.id IS NULL)
+             + (SELECT count(*) FROM "Assignment" a LEFT JOIN "User" u ON u.id = a."userId" WHERE u.id IS NULL))::int AS n`);
+      if (orphans[0]!.n !== 0) throw new Error(`${orphans[0]!.n} rows point at records that do not exist`);
+      await client.query(`INSERT INTO "SystemSetting" (key, value, "updatedAt") VALUES
+          ('environment', 'development', now()), ('scaleSeed', $1, now())`, [JSON.stringify({ people: opts.people, until: opts.until })]);
+
+      const { rows } = await client.query<{ t: string; n: number }>(`
+        SELECT t, n FROM (VALUES
+          ('Person', (SELECT count(*) FROM "Person")), ('Group', (SELECT count(*) FROM "Group")),
+          ('CustomNotification', (SELECT count(*) FROM "CustomNotification")), ('FollowUp', (SELECT count(*) FROM "FollowUp")),
+          ('ReferralStatusChange', (SELECT count(*) FROM "ReferralStatusChange")), ('EnforcementAction', (SELECT count(*) FROM "EnforcementAction")),
+          ('Referral', (SELECT count(*) FROM "Referral")), ('SupportMeasure', (SELECT count(*) FROM "SupportMeasure")),
+          ('Incident', (SELECT count(*) FROM "Incident")), ('CallInInvitee', (SELECT count(*) FROM "CallInInvitee")),
+          ('Assignment', (SELECT count(*) FROM "Assignment")), ('Membership', (SELECT count(*) FROM "Membership"))) v(t, n)`);
+      const count = Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
+      const activity = count.CustomNotification! - p.otherNotifications + count.FollowUp! + count.ReferralStatusChange! + count.EnforcementAction!;
+      for (const r of rows) log(`  ${r.t.padEnd(22)} ${Number(r.n).toLocaleString("sv-SE").padStart(10)}`);
+      log(`  ${"aktivitetsrader".padEnd(22)} ${activity.toLocaleString("sv-SE").padStart(10)} (samtal, uppföljningar, remissteg, polisiära åtgärder i Malmö)`);
+      for (const [table, sec] of seconds) log(`  ${`${table}:`.padEnd(40)} ${sec.toFixed(1)} s`);
+      return { seconds: (performance.now() - started) / 1000, counts: count, activity };
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+async function main() {
+  const opts = options();
+  const { cluster, url } = await scaleDatabase(opts.database);
+  try {
+    console.log(`Skaldatabas: ${new URL(url).pathname.slice(1)} (${opts.people.toLocaleString("sv-SE")} personer, t.o.m. ${opts.until}). Skapas om från början.`);
+    const result = await seedScale(url, { people: opts.people, until: opts.until, log: (line) => console.log(line) });
+    console.log(`Klart på ${result.seconds.toFixed(1)} s. Logga in mot den med DATABASE_URL=${url.replace(/:[^:@/]+@/, ":…@")}`);
+    console.log("och ledning@scale.samverkan.test (demolösenordet), eller kör npm run bench.");
+  } finally {
+    await cluster.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,128 @@
+import { describe, expect, inject, it } from "vitest";
+import { actorOf } from "@/lib/auth";
+import type { Actor } from "@/lib/authz";
+import { computeFigures } from "@/lib/dashboard/compute";
+import { isoDay, resolvePeriods, todayIn } from "@/lib/dashboard/periods";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { db } from "@/lib/db";
+import { runSeed } from "../../prisma/seed";
+import { DEMO_ROUNDS, DEMO_SHOOTINGS_PER_YEAR } from "../../prisma/seed/demo";
+
+/*
+ * The acceptance case of issue 5: the figures of the Malmö police press release (autumn 2020,
+ * ../shared/seed-press-release.txt) computed by the dashboard from the demo seed's individual
+ * records. Nothing here counts rows itself: every number comes from lib/dashboard.
+ */
+
+// The press release was published at the start of October 2020.
+const NOW = new Date("2020-10-01T10:00:00Z");
+
+let manager: Actor;
+let rounds: { may: string; latest: string };
+
+// The database is emptied before each test (setup.ts): each test loads the demo seed (~3 s).
+async function seeded() {
+  await runSeed(inject("databaseUrl"));
+  const user = await db.user.findUniqueOrThrow({ where: { email: "ledning@malmo.samverkan.test" } });
+  manager = actorOf(user);
+  const all = await db.notificationRound.findMany({ where: { siteId: user.siteId } });
+  rounds = {
+    may: all.find((r) => isoDay(r.startsOn) === DEMO_ROUNDS.may.startsOn)!.id,
+    latest: all.find((r) => isoDay(r.startsOn) === DEMO_ROUNDS.latest.startsOn)!.id,
+  };
+}
+
+/** The exact counts (before suppression), for the one figure of the press release under 3. */
+async function exactFigures(params: { period?: "round" | "all"; round?: string }) {
+  const today = todayIn(NOW);
+  const all = await db.notificationRound.findMany({ where: { siteId: manager.siteId } });
+  const periods = resolvePeriods(params, { today, rounds: all.map((r) => ({ id: r.id, name: r.name, startsOn: isoDay(r.startsOn), endsOn: isoDay(r.endsOn) })) });
+  const scope = { siteId: manager.siteId, people: null, referralPeople: null, supportMeasureKinds: true, followUps: "site" as const, caseload: "site" as const };
+  return computeFigures(scope, periods, today);
+}
+
+describe("the dashboard reproduces the press release from the demo records", () => {
+  it("the latest round: 24 people sought out, 5 asked for help on the spot; compared with May's round", async () => {
+    await seeded();
+    const { view } = await getDashboard({ actor: manager, params: {}, now: NOW });
+    expect(view.periods.current).toMatchObject({ kind: "round", from: DEMO_ROUNDS.latest.startsOn, to: DEMO_ROUNDS.latest.endsOn, roundName: DEMO_ROUNDS.latest.name });
+    expect(view.periods.previous).toMatchObject({ kind: "round", from: DEMO_ROUNDS.may.startsOn });
+    expect(view.reach.soughtOut).toEqual({ current: 24, previous: 23, change: 1 });
+    expect(view.reach.askedForHelp.current).toBe(5);
+    // Two were not found at the first attempt: the visits outnumber the people.
+    expect(view.reach.visits.current).toBe(26);
+    expect(view.reach.reached.current).toBe(24);
+    // The five who asked for help were referred at once.
+    expect(view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(5);
+  }, 120_000);
+
+  it("May: 23 sought out in two weeks, 7 sought support from the defector programme, 2 helped to move", async () => {
+    await seeded();
+    const { view } = await getDashboard({ actor: manager, params: { period: "round", round: rounds.may }, now: NOW });
+    expect(view.periods.current).toMatchObject({ from: "2020-05-11", to: "2020-05-22" });
+    expect(view.reach.soughtOut.current).toBe(23);
+    const stage = (name: string) => view.funnel!.stages.find((s) => s.stage === name)!;
+    expect(stage("referred").current).toBe(7);
+    expect(stage("referred").share).toBe(30);
+    // Two is a small number: the manager sees "<3", and no share or difference that would reveal it.
+    expect(view.funnel!.relocated).toEqual({ current: "<3", previous: null, change: null });
+    const exact = await exactFigures({ period: "round", round: rounds.may });
+    expect(exact.current.funnel).toMatchObject({ notified: 23, referred: 7, relocated: 2 });
+    expect(exact.current.notifications.soughtOut).toBe(23);
+  }, 120_000);
+
+  it("over 100 people sought out since the start, several more than once", async () => {
+    await seeded();
+    const { view } = await getDashboard({ actor: manager, params: { period: "all" }, now: NOW });
+    expect(view.periods.previous).toBeNull();
+    const soughtOut = view.reach.soughtOut.current as number;
+    expect(soughtOut).toBeGreaterThan(100);
+    expect(soughtOut).toBeLessThan(120); // "drygt 100"
+    expect(view.reach.visits.current as number).toBeGreaterThan(soughtOut);
+  }, 120_000);
+
+  it("over 40 deprived of liberty, a majority of whom had been notified or called in", async () => {
+    await seeded();
+    const { view } = await getDashboard({ actor: manager, params: { period: "all" }, now: NOW });
+    const deprived = view.liberty.deprived as number;
+    expect(deprived).toBeGreaterThan(40);
+    expect(view.liberty.either as number).toBeGreaterThan(deprived / 2);
+    expect(view.liberty.notified as number).toBeGreaterThan(0);
+    expect(view.liberty.calledIn as number).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("shootings: 65 (2017), 47 (2018), 34 (2019) and 19 so far in 2020", async () => {
+    await seeded();
+    const { view } = await getDashboard({ actor: manager, params: { period: "year" }, now: NOW });
+    const perYear = Object.fromEntries(view.incidents.years.map((y) => [y.year, y.shootings]));
+    expect(perYear).toMatchObject(DEMO_SHOOTINGS_PER_YEAR);
+    expect(perYear).toEqual({ 2017: 65, 2018: 47, 2019: 34, 2020: 19 });
+    const y2020 = view.incidents.years.find((y) => y.year === 2020)!;
+    expect(y2020.partial).toBe(true);
+    expect(view.incidents.years.find((y) => y.year === 2018)!.changePercent).toBe(Math.round(((47 - 65) / 65) * 100));
+    expect(view.incidents.yearToDate.shootings).toBe(19);
+    // Month by month, 2020 beside 2019, adds up to the same totals.
+    expect(view.incidents.monthsYear).toBe(2020);
+    expect(view.incidents.months.reduce((s, m) => s + (m.shootings ?? 0), 0)).toBe(19);
+    expect(view.incidents.months.reduce((s, m) => s + m.shootingsLastYear, 0)).toBe(34);
+    expect(view.incidents.months.slice(10).every((m) => m.shootings === null)).toBe(true);
+  }, 120_000);
+
+  it("shows caseloads per coordinator and overdue follow-ups per officer, and audits the read", async () => {
+    await seeded();
+    const before = await db.auditEvent.count({ where: { action: "READ", entityType: "Statistics" } });
+    const { view } = await getDashboard({ actor: manager, params: {}, now: NOW });
+    expect(view.caseload.map((r) => r.name)).toEqual(expect.arrayContaining(["Jonas Berglund", "Sara Holm", "Maria Ekström", "Karin Nyström"]));
+    expect(view.caseload.find((r) => r.name === "Jonas Berglund")).toEqual({ name: "Jonas Berglund", agency: "POLICE", people: 85 });
+    expect(view.overdue!.length).toBeGreaterThan(0);
+    expect(view.overdue!.every((r) => r.agency === "PROBATION")).toBe(true);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "READ", entityType: "Statistics" }, orderBy: { id: "desc" } });
+    expect(await db.auditEvent.count({ where: { action: "READ", entityType: "Statistics" } })).toBe(before + 1);
+    expect(event).toMatchObject({ actorId: manager.id, siteId: manager.siteId, personId: null });
+    expect(event.metadata).toEqual({ audience: "site", period: "round", from: "2020-09-14", to: "2020-09-25", roundId: rounds.latest });
+    // The manager's view holds counts only: no person's id anywhere in it.
+    const people = await db.person.findMany({ select: { id: true } });
+    const json = JSON.stringify(view);
+    expect(people.some((p) => json.includes(p.id))).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,152 @@
+import { createTranslator } from "next-intl";
+import { beforeEach, describe, expect, it } from "vitest";
+import { actorOf } from "@/lib/auth";
+import type { Actor } from "@/lib/authz";
+import { exportDashboardCsv, getDashboard } from "@/lib/dashboard/queries";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import sv from "@/messages/sv";
+import { createAssignment, createNotification, createPerson, createUser } from "../factories";
+import { makeWorld, type World } from "./world";
+
+const NOW = new Date("2020-10-01T10:00:00Z");
+const SEPTEMBER = { period: "custom", from: "2020-09-01", to: "2020-09-30" };
+const t = createTranslator({ locale: "sv", messages: sv, namespace: "dashboard" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+
+let w: World;
+let people: { id: string }[];
+
+/**
+ * Four people of the site notified in September 2020, three of them on the police officer's
+ * caseload and referred to the defector programme within 90 days; a fifth person in the other site.
+ */
+beforeEach(async () => {
+  w = await makeWorld();
+  people = [w.person, w.secondPerson];
+  for (let i = 0; i < 2; i++) people.push(await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id }));
+  for (const [i, p] of people.entries()) {
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: p.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+      occurredAt: new Date(`2020-09-1${i}T10:00:00Z`),
+      askedForHelpOnSite: i === 0,
+    });
+    if (i < 3) {
+      await createAssignment(db, { siteId: w.site.id, personId: p.id, userId: w.users.POLICE.id, agency: "POLICE" });
+      const referral = await db.referral.create({
+        data: { siteId: w.site.id, personId: p.id, source: "CUSTOM_NOTIFICATION", referredAt: new Date(`2020-09-2${i}T09:00:00Z`), createdById: w.users.SOCIAL.id },
+      });
+      if (i === 0) {
+        await db.supportMeasure.create({
+          data: { siteId: w.site.id, referralId: referral.id, personId: p.id, type: "RELOCATION", status: "COMPLETED", startsOn: new Date("2020-09-20"), createdById: w.users.SOCIAL.id },
+        });
+      }
+    }
+  }
+  await createNotification(db, { siteId: w.otherSite.id, personId: w.otherPerson.id, createdById: w.otherActor.id, createdByAgency: "POLICE", occurredAt: new Date("2020-09-15T10:00:00Z") });
+  await db.followUp.create({
+    data: { siteId: w.site.id, personId: w.person.id, agency: "PROBATION", assignedToId: w.users.PROBATION.id, dueOn: new Date("2020-09-20"), createdById: w.users.PROBATION.id },
+  });
+});
+
+const dashboard = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) => getDashboard({ actor, params, now: NOW });
+
+describe("the manager's dashboard", () => {
+  it("counts the whole site, never another site, and suppresses one and two", async () => {
+    const { view, canExport } = await dashboard(w.actors.MANAGER);
+    expect(view.audience).toBe("site");
+    expect(canExport).toBe(true);
+    expect(view.reach.soughtOut).toEqual({ current: 4, previous: 0, change: 4 });
+    expect(view.reach.askedForHelp).toEqual({ current: "<3", previous: 0, change: null });
+    // Referred within 90 days of the notification (20–22 September); helped to move: one, suppressed.
+    expect(view.funnel!.stages.find((s) => s.stage === "referred")).toMatchObject({ current: 3, share: 75 });
+    expect(view.funnel!.stages.find((s) => s.stage === "askedForHelp")).toMatchObject({ current: "<3", share: null });
+    expect(view.funnel!.relocated!.current).toBe("<3");
+    expect(view.supportMeasures!.find((m) => m.type === "RELOCATION")!.measures.current).toBe("<3");
+    expect(view.caseload).toEqual([{ name: w.users.POLICE.name, agency: "POLICE", people: 3 }]);
+    expect(view.overdue).toEqual([{ name: w.users.PROBATION.name, agency: "PROBATION", overdue: "<3" }]);
+
+    const other = actorOf(await createUser(db, { siteId: w.otherSite.id, role: "MANAGER" }));
+    const { view: otherView } = await dashboard(other);
+    expect(otherView.reach.soughtOut.current).toBe("<3");
+    expect(otherView.caseload).toEqual([]);
+  });
+
+  it("does not count a referral made more than 90 days after the notification", async () => {
+    await db.referral.updateMany({ where: { personId: people[0]!.id }, data: { referredAt: new Date("2021-01-15T09:00:00Z") } });
+    const { view } = await dashboard(w.actors.MANAGER);
+    expect(view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe("<3");
+  });
+
+  it("is refused to the administrator, like a page that does not exist", async () => {
+    await expect(dashboard(w.actors.ADMIN)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(exportDashboardCsv({ actor: w.actors.ADMIN, params: SEPTEMBER, section: "reach", t, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.auditEvent.count({ where: { entityType: "Statistics" } })).toBe(0);
+  });
+
+  it("exports a table as the page shows it, and audits the export", async () => {
+    const file = await exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "reach", t, now: NOW });
+    expect(file.fileName).toBe("samverkan-reach-2020-09-01-2020-09-30.csv");
+    const lines = file.body.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe("Mått;2020-09-01 – 2020-09-30;2020-08-02 – 2020-08-31;Förändring");
+    expect(lines).toContain("Uppsökta personer (individuella samtal);4;0;4");
+    expect(lines).toContain("Bad om hjälp på plats;<3;0;");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "EXPORT" } });
+    expect(event).toMatchObject({ actorId: w.users.MANAGER.id, entityType: "Statistics" });
+    expect(event.metadata).toMatchObject({ section: "reach", from: "2020-09-01", to: "2020-09-30" });
+  });
+
+  it("answers not found for an unknown export, and writes nothing", async () => {
+    await expect(exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "people", t, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.auditEvent.count({ where: { action: "EXPORT" } })).toBe(0);
+  });
+
+  it("shows bad custom dates as field errors and the default period instead", async () => {
+    const { query, view } = await dashboard(w.actors.MANAGER, { period: "custom", from: "2020-09-30", to: "2020-09-01" });
+    expect(query.fieldErrors).toEqual({ to: "toBeforeFrom" });
+    expect(query.values).toMatchObject({ from: "2020-09-30", to: "2020-09-01" });
+    expect(view.periods.current).toMatchObject({ kind: "month", from: "2020-10-01" });
+  });
+});
+
+describe("an agency user's dashboard: their own caseload", () => {
+  it("counts only the police officer's caseload, referrals only with consent, no support measures or follow-ups", async () => {
+    const { view, canExport } = await dashboard(w.actors.POLICE);
+    expect(view.audience).toBe("caseload");
+    expect(canExport).toBe(false);
+    expect(view.reach.soughtOut.current).toBe(3);
+    expect(view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(0);
+    expect(view.funnel!.relocated).toBeNull();
+    expect(view.supportMeasures).toBeNull();
+    expect(view.overdue).toBeNull();
+    expect(view.caseload).toEqual([{ name: w.users.POLICE.name, agency: "POLICE", people: 3 }]);
+
+    // Consent naming social services and the police lets the police count the referrals' status.
+    for (const p of people.slice(0, 3)) {
+      await db.consent.create({ data: { siteId: w.site.id, personId: p.id, agencies: ["SOCIAL", "POLICE"], scope: "Sluta skjut", documentReference: "D-1", givenOn: new Date("2020-09-01"), createdById: w.users.SOCIAL.id } });
+    }
+    const withConsent = await dashboard(w.actors.POLICE);
+    expect(withConsent.view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(3);
+    expect(withConsent.view.referrals!.find((r) => r.status === "REFERRED")!.count.current).toBe(3);
+
+    // Withdrawn, it stops counting at once.
+    await db.consent.updateMany({ data: { withdrawnAt: new Date() } });
+    expect((await dashboard(w.actors.POLICE)).view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(0);
+  });
+
+  it("gives a probation officer their own overdue follow-ups and nothing of an empty caseload", async () => {
+    const { view } = await dashboard(w.actors.PROBATION);
+    expect(view.reach.soughtOut.current).toBe(0);
+    expect(view.overdue).toEqual([{ name: w.users.PROBATION.name, agency: "PROBATION", overdue: "<3" }]);
+    expect(view.caseload).toEqual([]);
+  });
+
+  it("lets an agency user read but not export, and audits the read with the caseload audience", async () => {
+    await dashboard(w.actors.SOCIAL);
+    await expect(exportDashboardCsv({ actor: w.actors.SOCIAL, params: SEPTEMBER, section: "reach", t, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    const events = await db.auditEvent.findMany({ where: { entityType: "Statistics" } });
+    expect(events.map((e) => [e.action, (e.metadata as { audience: string }).audience])).toEqual([["READ", "caseload"]]);
+  });
+});

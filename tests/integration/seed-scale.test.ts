@@ -1,0 +1,46 @@
+import { describe, expect, inject, it } from "vitest";
+import pg from "pg";
+import { parseIdentityNumber } from "@/lib/validation/personnummer";
+import { dropDatabase, withDatabase } from "../../scripts/lib/local-db";
+import { seedScale } from "../../scripts/seed-scale";
+
+describe("the scale seed", () => {
+  it("fills a database of its own with valid, consistent data in the issue's proportions, and its summaries", async () => {
+    const url = withDatabase(inject("clusterUrl"), "samverkan_scale_it");
+    try {
+      const result = await seedScale(url, { people: 2000, until: "2020-10-01" });
+      // 2,000 people: 1/50 of the issue's 100,000, so 40 groups, 20,000 activity rows, 400 incidents.
+      expect(result.counts).toMatchObject({ Person: 2200, Group: 40, CustomNotification: 9800, FollowUp: 5000, Referral: 800, Incident: 400 });
+      expect(result.activity).toBe(20_000);
+
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows: people } = await client.query<{ identityNumber: string; birthDate: Date }>(
+          `SELECT "identityNumber", "birthDate" FROM "Person" ORDER BY id LIMIT 300`,
+        );
+        for (const p of people) {
+          const parsed = parseIdentityNumber(p.identityNumber);
+          expect(parsed, p.identityNumber).not.toBeNull();
+          expect(parsed!.birthDate).toBe(p.birthDate.toISOString().slice(0, 10));
+        }
+        const { rows: duplicates } = await client.query(`SELECT "identityNumber" FROM "Person" GROUP BY 1 HAVING count(*) > 1`);
+        expect(duplicates).toEqual([]);
+        // Nothing dated after --until, and the summaries built from the loaded rows.
+        const { rows: late } = await client.query(`SELECT 1 FROM "CustomNotification" WHERE "occurredAt" > '2020-10-02' LIMIT 1`);
+        expect(late).toEqual([]);
+        const { rows: sums } = await client.query<{ caseload: number; assignments: number; months: number; incidents: number }>(`
+          SELECT (SELECT sum(people) FROM "CaseloadCount")::int AS caseload,
+                 (SELECT count(*) FROM "Assignment" WHERE "endedAt" IS NULL)::int AS assignments,
+                 (SELECT sum(incidents) FROM "IncidentMonthCount")::int AS months,
+                 (SELECT count(*) FROM "Incident")::int AS incidents`);
+        expect(sums[0]!.caseload).toBe(sums[0]!.assignments);
+        expect(sums[0]!.months).toBe(sums[0]!.incidents);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await dropDatabase(url);
+    }
+  }, 180_000);
+});
