@@ -7,7 +7,7 @@ import { ACTIONS, canSeeIncidentPeople, grantFor, incidentWhere, RESOURCES, stat
 import * as scopes from "@/lib/authz/scopes";
 import { recordConsent, withdrawConsent } from "@/lib/consent/mutations";
 import { getConsentOverview } from "@/lib/consent/queries";
-import { getOverview } from "@/lib/dashboard/queries";
+import { getDashboard } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { recordDisclosures } from "@/lib/disclosure";
 import { NotFoundError } from "@/lib/errors";
@@ -107,19 +107,20 @@ describe("managers see aggregates only, never an individual record", () => {
     expect(await db.disclosure.count()).toBe(0);
   });
 
-  it("gets the overview as counts, with 1 and 2 shown as \"<3\", and no id of anyone", async () => {
+  it("gets the dashboard as counts, with 1 and 2 shown as \"<3\", and no id of anyone", async () => {
     const now = new Date();
     const delivered = (personId: string, askedForHelpOnSite = false) =>
       createNotification(db, { siteId: w.site.id, personId, createdById: w.users.POLICE.id, createdByAgency: "POLICE", occurredAt: now, askedForHelpOnSite });
     await delivered(w.person.id, true);
-    const small = await getOverview({ actor: w.actors.MANAGER, now });
-    expect(small.yearToDate).toEqual({ notifications: "<3", peopleReached: "<3", askedForHelp: "<3" });
+    const dashboard = async () => (await getDashboard({ actor: w.actors.MANAGER, params: { period: "year" }, now })).view;
+    const small = await dashboard();
+    expect([small.reach.visits.current, small.reach.soughtOut.current, small.reach.askedForHelp.current]).toEqual(["<3", "<3", "<3"]);
     await delivered(w.secondPerson.id);
     await delivered(w.person.id);
     const third = await db.person.create({ data: { siteId: w.site.id, firstName: "Tre", lastName: "Tresson", createdById: w.users.POLICE.id } });
     await delivered(third.id);
-    const overview = await getOverview({ actor: w.actors.MANAGER, now });
-    expect(overview.yearToDate).toEqual({ notifications: 4, peopleReached: 3, askedForHelp: "<3" });
+    const overview = await dashboard();
+    expect([overview.reach.visits.current, overview.reach.soughtOut.current, overview.reach.askedForHelp.current]).toEqual([4, 3, "<3"]);
     expect(JSON.stringify(overview)).not.toMatch(UUID);
   });
 });
