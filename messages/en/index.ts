@@ -6,6 +6,8 @@ import people from "./people.json";
 import notifications from "./notifications.json";
 import dashboard from "./dashboard.json";
 import admin from "./admin.json";
+import account from "./account.json";
+import security from "./security.json";
 
-const messages = { ...app, ...enums, ...login, ...people, ...notifications, ...dashboard, ...admin };
+const messages = { ...app, ...enums, ...login, ...people, ...notifications, ...dashboard, ...admin, ...account, ...security };
 export default messages;
