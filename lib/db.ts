@@ -19,7 +19,8 @@ export function createDatabase(connectionString: string): Database {
     onPoolError: (error) => logger.warn({ err: error }, "database connection lost (idle); it is replaced on next use"),
     onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
   });
-  return { prisma: new PrismaClient({ adapter }), pool };
+  // "minimal": error messages without the query's arguments, which could hold personal data.
+  return { prisma: new PrismaClient({ adapter, errorFormat: "minimal" }), pool };
 }
 
 // One client per process, created on first use (so `next build` needs no database), kept on

@@ -81,6 +81,15 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/** The URL of the server for `kind` without starting it (for tests that run beside a started one). */
+export async function clusterUrl(kind: ClusterKind): Promise<string> {
+  const external = process.env.DATABASE_URL;
+  if (external) return kind === "app" ? external : withDatabase(external, `${databaseName(external)}_test`);
+  const spec = CLUSTERS[kind];
+  const { postgresPassword } = await loadLocalConfig();
+  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${spec.port}/${spec.database}`;
+}
+
 /**
  * Starts (or reuses) the PostgreSQL server for `kind`. With DATABASE_URL set, the app uses it as
  * is and the tests use a database of their own beside it (`<name>_test`).
