@@ -11,11 +11,14 @@ import { logLevel } from "@/lib/env";
 
 const REDACTED_FIELDS = ["password", "currentPassword", "newPassword", "identityNumber", "body", "note", "internalNote", "email", "name", "firstName", "lastName", "totpSecret", "secret", "cookie", "authorization"];
 
-// YYMMDD or YYYYMMDD, optional - or +, four digits: every form a personnummer is typed in.
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
+// YYMMDD or YYYYMMDD, optional - or +, four digits: every form a personnummer is typed in. Not
+// inside a longer word: the last group of a UUID can be twelve digits too.
+const IDENTITY_NUMBER = /(?<![0-9A-Za-z-])(?:\d{2})?\d{6}[-+]?\d{4}(?![0-9A-Za-z])/g;
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.replace(IDENTITY_NUMBER, "[personnummer]");
+  // Errors are serialized first: their message and stack are not enumerable.
+  if (value instanceof Error) return scrub(serializeError(value), depth);
   if (depth > 6 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
