@@ -15,8 +15,11 @@ export type Database = { prisma: PrismaClient; pool: pg.Pool };
  */
 export function createDatabase(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  // An idle connection that the server closes (restart, failover) is an 'error' event on the pool:
+  // without a listener, Node.js would end the whole process. The adapter adds one too, but
+  // removes it on $disconnect; this one stays as long as the pool.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection closed by the server"));
   const adapter = new PrismaPg(pool, {
-    onPoolError: (error) => logger.warn({ err: error }, "database connection lost (idle); it is replaced on next use"),
     onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
   });
   // "minimal": error messages without the query's arguments, which could hold personal data.
