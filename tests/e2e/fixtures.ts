@@ -25,8 +25,8 @@ export type TestAccount = { id: string; email: string; name: string; password: s
 export const TEST_ACCOUNT_PASSWORD = "e2e lösenord som är långt";
 
 /** A Malmö account with a TOTP secret (unless `enrolled: false`, for the first-login enrolment). */
-export async function createAccount({ role, enrolled = true }: { role: Role; enrolled?: boolean }): Promise<TestAccount> {
-  const db = await e2eDb();
+export async function createAccount({ role, enrolled = true, db: given }: { role: Role; enrolled?: boolean; db?: pg.Pool }): Promise<TestAccount> {
+  const db = given ?? (await e2eDb());
   const id = randomUUID();
   const email = `e2e-${id.slice(0, 8)}@malmo.samverkan.test`;
   const name = `Testperson ${id.slice(0, 4).toUpperCase()}`;
