@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { totpCode, totpStep } from "@/lib/auth/totp";
 import { ageSessions, createAccount, TEST_ACCOUNT_PASSWORD } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { enterPassword, signIn, signInAs, signOut } from "./helpers";
 
 /** Every CSP violation and console error in the page, collected from before its first script runs. */
@@ -202,4 +203,33 @@ test("changing the password: wrong current password and weak passwords are refus
   await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
   await signInAs(page, account.email, "en helt ny lång fras", account.secret!);
   await expect(page).toHaveURL(/\/caseload$/);
+});
+
+test("the sign-in steps, the password page and user administration have no serious accessibility violations", async ({ page }) => {
+  const fresh = await createAccount({ role: "MANAGER", enrolled: false });
+  await enterPassword(page, fresh.email, fresh.password);
+  await expect(page).toHaveURL(/\/login\/enrol$/);
+  await expectNoSeriousA11yViolations(page);
+
+  const enrolled = await createAccount({ role: "MANAGER" });
+  await enterPassword(page, enrolled.email, enrolled.password);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await page.getByLabel("Engångskod").fill("000000");
+  await page.getByRole("button", { name: "Verifiera" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Koden stämmer inte." })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Har du inte telefonen med dig? Använd en reservkod" }).click();
+  await expect(page.getByRole("heading", { name: "Logga in med reservkod" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await signIn(page, "ADMIN");
+  await page.goto("/account/password");
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  await expect(page.getByText("Kontrollera fälten som är markerade nedan.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("link", { name: "Hantera Tomas Wik" })).toBeVisible();
+  await page.goto(`/admin/users/${enrolled.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: enrolled.name })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
