@@ -46,7 +46,9 @@ async function unavailable(error: unknown, step: string): Promise<SignInState> {
 const lockedState = (seconds: number): SignInState => ({ error: "locked", minutes: Math.ceil(seconds / 60) });
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const input = ZSignIn.parse(formDataToObject(formData));
+  const parsed = ZSignIn.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { error: "invalid" };
+  const input = parsed.data;
   let stage: Ticket["stage"];
   try {
     const result = await authenticate({ email: input.email, password: input.password }, await clientMeta());
