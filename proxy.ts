@@ -16,10 +16,10 @@ import { contentSecurityPolicy, isCrossSiteRequest, newNonce, requestIdFrom } fr
  * It only reads the session token, never re-issues it: Auth.js's own middleware wrapper refreshes
  * the cookie on every request, which re-created it in the very response of a sign-out.
  */
-const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health"];
+const PUBLIC_PREFIXES = ["/login", "/api/health"];
 
 function isPublic(pathname: string): boolean {
-  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
+  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
 export default async function proxy(request: NextRequest) {

@@ -60,7 +60,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Whether a state-changing request comes from another site (CSRF). Browsers label every request
  * with Sec-Fetch-Site, and always send Origin with POST; a request with neither is no browser's
  * form, and there is no public API to serve. Next.js checks server actions' Origin too; this
- * covers route handlers (Auth.js's endpoints included) and runs before any of them.
+ * covers route handlers too, and runs before any of them.
  */
 export function isCrossSiteRequest(method: string, headers: Headers): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;

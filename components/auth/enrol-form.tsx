@@ -27,7 +27,7 @@ export function EnrolForm({ qrSvg, manualKey }: EnrolFormProps) {
       <div className="flex flex-col gap-4">
         <h2 className="text-xl font-semibold">{t("codesTitle")}</h2>
         <p>{t("codesIntro")}</p>
-        <ul aria-label={t("codesLabel")} className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-lg sm:grid-cols-2">
+        <ul aria-label={t("codesLabel")} className="flex flex-col gap-1 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-lg whitespace-nowrap">
           {state.recoveryCodes.map((code) => (
             <li key={code}>{code}</li>
           ))}
@@ -51,7 +51,7 @@ export function EnrolForm({ qrSvg, manualKey }: EnrolFormProps) {
           {/* Server-made SVG of our own otpauth URI: no user input reaches it. */}
           <div role="img" aria-label={t("qrLabel")} className="w-48 rounded-md border border-slate-300 bg-white p-2" dangerouslySetInnerHTML={{ __html: qrSvg }} />
           <p className="mt-2 text-sm">{t("manual")}</p>
-          <p className="font-mono text-base break-all" data-testid="totp-manual-key">
+          <p className="font-mono text-base" data-testid="totp-manual-key">
             {manualKey}
           </p>
         </li>

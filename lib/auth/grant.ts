@@ -6,8 +6,8 @@ import { open, seal } from "./secret-box";
 /*
  * The hand-over from our sign-in steps to Auth.js, which writes the session cookie: a sealed
  * "this session was opened after both factors" that lives one minute. It passes only from a server
- * action to `signIn()` inside the server, never through a browser; sealing it still makes the
- * Auth.js credentials endpoint, which anyone can POST to, useless without it.
+ * action to `signIn()` inside the server, never through a browser, and no route exposes Auth.js's
+ * credentials endpoint; sealing it keeps that so should one ever be added.
  */
 
 const PURPOSE = "session-grant";

@@ -11,7 +11,9 @@ export { actorOf } from "./actor";
 // The sign-in steps (password, then TOTP / recovery code / enrolment): see sign-in.ts.
 export { authenticate, verifyTotp, useRecoveryCode, completeEnrolment, type PasswordResult, type SecondFactorResult, type EnrolmentResult } from "./sign-in";
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+// No route exposes Auth.js's HTTP endpoints (/api/auth/*): signing in and out happen in server
+// actions, which call it in-process, so there is no public credentials callback or session JSON.
+export const { auth, signIn, signOut } = NextAuth(() => {
   const e = env();
   const base = baseAuthConfig(e.AUTH_SECRET, e.SESSION_MAX_HOURS * 3600);
   return {
@@ -29,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     events: {
-      // Sign-out by any route (our action or Auth.js's own endpoint) ends the server-side session.
+      // Signing out ends the server-side session, not only the cookie.
       async signOut(message) {
         const sid = "token" in message ? message.token?.sid : undefined;
         if (typeof sid === "string" && sid) await endSession(sid);

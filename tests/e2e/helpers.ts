@@ -35,8 +35,11 @@ export async function enterTotp(page: Page, secret: string) {
     await page.getByLabel("Engångskod").fill(code);
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify");
     await page.getByRole("button", { name: "Verifiera" }).click();
-    await answered;
-    if (await page.waitForURL((url) => !onLoginPages(url), { timeout: 5_000 }).then(() => true, () => false)) return;
+    // A server action that signed in answers with a redirect (Next.js's x-action-redirect header).
+    if ((await answered).headers()["x-action-redirect"]) {
+      await page.waitForURL((url) => !onLoginPages(url));
+      return;
+    }
     if (attempt % 2 === 1) await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.5) * 1000);
   }
   throw new Error("the second factor was refused four times");
