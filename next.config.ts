@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./lib/web-security";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -7,6 +8,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Every response, files included; the per-request Content-Security-Policy is set in proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 export default withNextIntl(nextConfig);

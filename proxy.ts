@@ -1,35 +1,55 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, isCrossSiteRequest, newNonce, requestIdFrom } from "@/lib/web-security";
 
 /**
- * Sends anonymous visitors to the login page and tags each request with an id for the logs.
- * It is not the access check: every page and every data function checks the actor itself
- * (lib/auth/session.ts loads the user from the database on every request).
+ * Runs before every request (static files aside):
+ * - refuses state-changing requests from other sites (CSRF), before any page, action or handler;
+ * - gives each response a Content-Security-Policy with a fresh nonce, which Next.js reads from the
+ *   request headers and puts on its own scripts (pages are therefore rendered per request);
+ * - tags each request with an id for the logs (returned as x-request-id);
+ * - sends anonymous visitors to the login page.
+ * It is not the access check: every page and data function checks the actor itself
+ * (lib/auth/session.ts loads the session and the user from the database on every request).
  *
  * It only reads the session token, never re-issues it: Auth.js's own middleware wrapper refreshes
  * the cookie on every request, which re-created it in the very response of a sign-out.
  */
-const PUBLIC_PATHS = new Set(["/login"]);
+const PUBLIC_PREFIXES = ["/login", "/api/health"];
+
+function isPublic(pathname: string): boolean {
+  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
-  if (!PUBLIC_PATHS.has(pathname)) {
-    const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: request.nextUrl.protocol === "https:" });
+  const requestId = requestIdFrom(request.headers);
+  const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const tag = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
+
+  if (isCrossSiteRequest(request.method, request.headers)) {
+    return tag(new NextResponse("Förfrågan avvisades: den kom från en annan webbplats.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  }
+  if (!isPublic(pathname)) {
+    const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: https });
     if (!token) {
       const login = new URL("/login", request.nextUrl.origin);
       if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
-      return NextResponse.redirect(login);
+      return tag(NextResponse.redirect(login));
     }
   }
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set("x-request-id", requestId);
-  return response;
+  headers.set("Content-Security-Policy", csp);
+  return tag(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/health|_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

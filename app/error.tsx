@@ -1,16 +1,23 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/errors";
 
-// Never shows the error itself: only Next's digest, which matches the server log entry.
+/**
+ * Never shows the error itself: only Next's digest, which matches the server log entry. A
+ * database outage (lib/auth/session.ts) has a digest of its own and says "try again in a moment":
+ * nothing is wrong with what the user did, and the app recovers by itself.
+ */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("errorPage");
+  const tu = useTranslations("unavailable");
+  const unavailable = error.digest === SERVICE_UNAVAILABLE_DIGEST;
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mb-2">{t("body")}</p>
-      {error.digest ? <p className="mb-6 text-sm text-slate-700">{t("eventId", { digest: error.digest })}</p> : null}
-      <button onClick={reset} className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">
-        {t("retry")}
+      <h1 className="mb-3 text-2xl font-semibold">{unavailable ? tu("title") : t("title")}</h1>
+      <p className="mb-2">{unavailable ? tu("body") : t("body")}</p>
+      {error.digest && !unavailable ? <p className="mb-6 text-sm text-slate-700">{t("eventId", { digest: error.digest })}</p> : null}
+      <button onClick={reset} className="mt-4 min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">
+        {unavailable ? tu("retry") : t("retry")}
       </button>
     </main>
   );

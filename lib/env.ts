@@ -6,9 +6,26 @@ import { z } from "zod";
 const ZEnv = z.object({
   DATABASE_URL: z.string().url(),
   AUTH_SECRET: z.string().min(32),
+  /**
+   * Encrypts the TOTP secrets stored in the database, so that a copy of the database (a backup)
+   * alone does not defeat the second factor. Separate from AUTH_SECRET, which can then be rotated
+   * without everybody enrolling again.
+   */
+  TOTP_ENCRYPTION_KEY: z.string().min(32),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** Failed sign-in attempts (password or code) on one account before it is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Failed attempts from one address within an hour before that address is blocked for an hour. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(10).max(100_000).default(100),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (1: one load balancer).
+   * The client's address is taken that many entries from the right: entries further left are
+   * whatever the client claimed. Without a proxy Next.js fills the header from the socket.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -30,4 +47,12 @@ export function env(): Env {
 /** The log level alone, without requiring the rest of the environment (the logger starts first). */
 export function logLevel(): string {
   return z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).catch("info").parse(process.env.LOG_LEVEL);
+}
+
+/**
+ * The TOTP encryption key alone, for code that runs outside the app with only the database and
+ * this key (the demo seed): the same rule as in `env()`.
+ */
+export function totpEncryptionKey(): string {
+  return ZEnv.shape.TOTP_ENCRYPTION_KEY.parse(process.env.TOTP_ENCRYPTION_KEY, { error: () => "TOTP_ENCRYPTION_KEY is missing or shorter than 32 characters" });
 }

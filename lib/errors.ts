@@ -28,3 +28,18 @@ export class RuleError extends Error {
     this.name = "RuleError";
   }
 }
+
+/**
+ * The database cannot be reached right now (restart, failover). Its digest survives Next's
+ * scrubbing of server errors, so the error page can say "try again in a moment" rather than
+ * "something went wrong", without any detail reaching the browser.
+ */
+export const SERVICE_UNAVAILABLE_DIGEST = "SAMVERKAN_SERVICE_UNAVAILABLE";
+
+export class ServiceUnavailableError extends Error {
+  readonly digest = SERVICE_UNAVAILABLE_DIGEST;
+  constructor() {
+    super("database unavailable");
+    this.name = "ServiceUnavailableError";
+  }
+}

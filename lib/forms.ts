@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { requestLogger } from "@/lib/logger";
 import { formDataToObject } from "@/lib/validation/form-data";
 import type { FormState } from "@/lib/form-state";
 
@@ -60,7 +60,7 @@ export async function handleForm<S extends z.ZodType, R>(
     if (error instanceof ConflictError) return { status: "error", formError: "conflict", fieldErrors: {}, values };
     if (error instanceof NotFoundError) return { status: "error", formError: "notFound", fieldErrors: {}, values };
     const eventId = randomUUID();
-    logger.error({ eventId, err: error }, "form action failed");
+    (await requestLogger()).error({ eventId, err: error }, "form action failed");
     return { status: "error", formError: "unexpected", eventId, fieldErrors: {}, values };
   }
 }

@@ -1,16 +1,79 @@
 import "server-only";
-import pino from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { headers } from "next/headers";
 import { logLevel } from "@/lib/env";
 
-/**
- * Structured JSON-lines log. Never log personnummer, names or note text: log ids. The redaction
- * list is a second line of defence for fields that should not be there in the first place.
+/*
+ * Structured JSON-lines log. Log ids and codes, never personnummer, names or note text. Two lines
+ * of defence behind that rule: fields that must never be logged are redacted by name, and any
+ * string that looks like a personnummer or samordningsnummer is masked wherever it appears.
  */
-export const logger = pino({
-  level: logLevel(),
-  base: { app: "samverkan" },
-  redact: {
-    paths: ["password", "*.password", "identityNumber", "*.identityNumber", "body", "*.body", "note", "*.note", "email", "*.email"],
-    censor: "[redacted]",
-  },
-});
+
+const REDACTED_FIELDS = ["password", "currentPassword", "newPassword", "identityNumber", "body", "note", "internalNote", "email", "name", "firstName", "lastName", "totpSecret", "secret", "cookie", "authorization"];
+
+// YYMMDD or YYYYMMDD, optional - or +, four digits: every form a personnummer is typed in. Not
+// inside a longer word: the last group of a UUID can be twelve digits too.
+const IDENTITY_NUMBER = /(?<![0-9A-Za-z-])(?:\d{2})?\d{6}[-+]?\d{4}(?![0-9A-Za-z])/g;
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.replace(IDENTITY_NUMBER, "[personnummer]");
+  // Errors are serialized first: their message and stack are not enumerable.
+  if (value instanceof Error) return scrub(serializeError(value), depth);
+  if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
+}
+
+/**
+ * Errors keep their type, code, message and stack (server-side only), but not the driver's
+ * `detail`/`meta`/`where`, which quote the row that failed (e.g. "Key (email)=(…) already exists").
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const e = error as Error & { code?: unknown; digest?: unknown; cause?: unknown };
+  return {
+    type: e.name,
+    message: e.message,
+    code: typeof e.code === "string" ? e.code : undefined,
+    digest: typeof e.digest === "string" ? e.digest : undefined,
+    stack: e.stack,
+    cause: e.cause instanceof Error ? serializeError(e.cause) : undefined,
+  };
+}
+
+export function createLogger(destination?: DestinationStream, level = logLevel()): Logger {
+  return pino(
+    {
+      level,
+      base: { app: "samverkan" },
+      messageKey: "msg",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: serializeError, error: serializeError },
+      redact: { paths: REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: "[redacted]" },
+      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          // The message text too: it is not covered by `formatters.log`.
+          method.apply(this, args.map((a) => (typeof a === "string" ? (scrub(a) as string) : a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
+}
+
+export const logger = createLogger();
+
+/**
+ * The logger for the current request, tagged with the request id that proxy.ts gives every
+ * request (and returns to the browser as `x-request-id`), so one request's lines can be found.
+ * Outside a request (scripts, tests) it is the plain logger.
+ */
+export async function requestLogger(): Promise<Logger> {
+  try {
+    const requestId = (await headers()).get("x-request-id");
+    return requestId ? logger.child({ requestId }) : logger;
+  } catch {
+    return logger;
+  }
+}

@@ -5,19 +5,19 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { dropDatabase, ensureDatabase, loadLocalConfig, ROOT, startCluster, withDatabase, databaseName } from "./lib/local-db";
+import { appSecrets, dropDatabase, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
+import { e2eDatabaseUrl } from "./lib/e2e-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
 
 async function main() {
   const cluster = await startCluster("test", { quiet: true });
-  const url = withDatabase(cluster.url, process.env.DATABASE_URL ? `${databaseName(process.env.DATABASE_URL)}_e2e` : "samverkan_e2e");
+  const url = e2eDatabaseUrl(cluster.url);
   await dropDatabase(url);
   await ensureDatabase(url);
   await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
   await seedDemoDatabase(url);
-  const local = await loadLocalConfig();
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: local.authSecret, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+  const env = { ...process.env, DATABASE_URL: url, ...(await appSecrets()), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawn(process.execPath, [next, "build"], { cwd: ROOT, env, stdio: "inherit" });

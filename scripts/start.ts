@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, loadLocalConfig, ROOT, startCluster } from "./lib/local-db";
+import { appSecrets, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
 
@@ -44,7 +44,6 @@ function waitFor(child: ChildProcess): Promise<number> {
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  const local = await loadLocalConfig();
   const cluster = await startCluster("app");
   let stopping = false;
   const stop = async (code: number) => {
@@ -62,7 +61,7 @@ async function main() {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: cluster.url,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? local.authSecret,
+      ...(await appSecrets()),
       NEXT_TELEMETRY_DISABLED: "1",
     };
     const port = process.env.PORT ?? "3000";

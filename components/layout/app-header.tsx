@@ -20,7 +20,7 @@ const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" |
 ];
 
 export async function AppHeader({ actor }: { actor: Actor }) {
-  const [t, tn, tr, locale] = await Promise.all([getTranslations("app"), getTranslations("nav"), getTranslations("roles"), getLocale()]);
+  const [t, tn, tr, ta, locale] = await Promise.all([getTranslations("app"), getTranslations("nav"), getTranslations("roles"), getTranslations("account"), getLocale()]);
   const items = NAV.filter((n) => canUseArea(actor.role, n.area));
   return (
     <header className="border-b border-slate-300 bg-white">
@@ -58,6 +58,9 @@ export async function AppHeader({ actor }: { actor: Actor }) {
               </button>
             ))}
           </form>
+          <Link href="/account/password" className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50">
+            {ta("link")}
+          </Link>
           <form action={signOutAction}>
             <button className="min-h-11 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">{t("signOut")}</button>
           </form>

@@ -49,7 +49,8 @@ export function TextField({
   autoComplete,
   multiline,
   maxLength,
-}: BaseProps & { defaultValue?: string; type?: string; autoComplete?: string; multiline?: boolean; maxLength?: number }) {
+  inputMode,
+}: BaseProps & { defaultValue?: string; type?: string; autoComplete?: string; multiline?: boolean; maxLength?: number; inputMode?: "numeric" | "text" | "email" }) {
   const id = `field-${name}`;
   const common = {
     id,
@@ -66,7 +67,7 @@ export function TextField({
       <label htmlFor={id} className="mb-1 block font-medium">
         {label}
       </label>
-      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
+      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...common} />}
       <Describe id={id} hint={hint} error={error} />
     </div>
   );

@@ -1,39 +1,167 @@
 "use server";
-import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
-import { recordAuditNow } from "@/lib/audit";
+import { redirect } from "next/navigation";
 import { LOCALE_COOKIE, LOCALES } from "@/i18n/request";
+import { recordAuditNow } from "@/lib/audit";
+import { isDatabaseUnavailable } from "@/lib/db";
+import { handleForm, type FormState } from "@/lib/forms";
+import { requestLogger } from "@/lib/logger";
+import { requestMeta } from "@/lib/request-meta";
+import { formDataToObject } from "@/lib/validation/form-data";
+import { sealGrant } from "./grant";
 import { signIn, signOut } from "./index";
-import { getActor } from "./session";
+import { changePassword } from "./password-change";
+import { getCurrentSession, requireActor } from "./session";
+import { safeNext, ZChangePassword, ZRecoveryCode, ZSignIn, ZTotpCode } from "./schemas";
+import { authenticate, completeEnrolment, useRecoveryCode, verifyTotp, type SecondFactorResult } from "./sign-in";
+import { clearTicket, issueTicket, readTicket, type Ticket } from "./ticket";
+import { newTotpSecret } from "./totp";
 
-export type SignInState = { error?: "invalid" | "unavailable"; email?: string };
+/*
+ * The sign-in forms' server actions. They hold no rules of their own: sign-in.ts decides, these
+ * carry the ticket cookie between the steps and hand the finished sign-in to Auth.js. Answers are
+ * deliberately few: "invalid" for any wrong e-mail, password or code, "locked" while throttled.
+ */
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "").slice(0, 320);
-  try {
-    // On success this throws Next's redirect to "/", which sends each role to its start page.
-    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo: safeNext(formData.get("next")) });
-    return {};
-  } catch (error) {
-    // One message whatever went wrong, so the answer never tells whether the account exists.
-    if (error instanceof AuthError) return { error: error.type === "CredentialsSignin" ? "invalid" : "unavailable", email };
-    throw error;
-  }
+export type SignInState = {
+  error?: "invalid" | "invalidCode" | "locked" | "unavailable";
+  /** Whole minutes until a lock ends (rounded up), for the "locked" message. */
+  minutes?: number;
+  email?: string;
+  /** After enrolment: the recovery codes, shown once. */
+  recoveryCodes?: string[];
+  next?: string;
+};
+
+async function clientMeta() {
+  return { ip: (await requestMeta()).ipAddress };
 }
 
-/** Only a path on this site: never an open redirect to another host. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+/** An outage answers "try again"; anything else is logged with the request id and answered the same. */
+async function unavailable(error: unknown, step: string): Promise<SignInState> {
+  (await requestLogger()).error({ err: error, step, databaseUnavailable: isDatabaseUnavailable(error) }, "sign-in step failed");
+  return { error: "unavailable" };
+}
+
+const lockedState = (seconds: number): SignInState => ({ error: "locked", minutes: Math.ceil(seconds / 60) });
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = ZSignIn.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { error: "invalid" };
+  const input = parsed.data;
+  let stage: Ticket["stage"];
+  try {
+    const result = await authenticate({ email: input.email, password: input.password }, await clientMeta());
+    if (result.status === "locked") return { ...lockedState(result.retryAfterSeconds), email: input.email };
+    if (result.status === "invalid") return { error: "invalid", email: input.email };
+    stage = result.hasSecondFactor ? "verify" : "enrol";
+    await issueTicket({ userId: result.userId, stage, secret: stage === "enrol" ? newTotpSecret() : undefined, next: safeNext(input.next) });
+  } catch (error) {
+    return { ...(await unavailable(error, "password")), email: input.email };
+  }
+  redirect(stage === "verify" ? "/login/verify" : "/login/enrol");
+}
+
+/** Both factors passed: Auth.js writes the session cookie for the session sign-in.ts opened. */
+async function establish(result: Extract<SecondFactorResult, { status: "ok" }>): Promise<void> {
+  await signIn("credentials", { grant: sealGrant(result), redirect: false });
+}
+
+/** A ticket that no longer holds (expired, or the account changed meanwhile): start again. */
+async function restart(): Promise<never> {
+  await clearTicket();
+  redirect("/login?session=restart");
+}
+
+async function secondFactorAction(
+  formData: FormData,
+  stage: Ticket["stage"],
+  run: (ticket: Ticket, code: string) => Promise<SecondFactorResult & { recoveryCodes?: string[] }>,
+  parse: (raw: Record<string, unknown>) => string | null,
+): Promise<SignInState> {
+  const ticket = await readTicket();
+  if (!ticket || ticket.stage !== stage) return restart();
+  const code = parse(formDataToObject(formData));
+  if (code === null) return { error: "invalidCode" };
+  let result: SecondFactorResult & { recoveryCodes?: string[] };
+  try {
+    result = await run(ticket, code);
+    if (result.status === "ok") await establish(result);
+  } catch (error) {
+    return unavailable(error, stage);
+  }
+  if (result.status === "restart") return restart();
+  if (result.status === "locked") return lockedState(result.retryAfterSeconds);
+  if (result.status === "invalid") return { error: "invalidCode" };
+  // Enrolment stays on its page to show the recovery codes once; the ticket then opens nothing
+  // (the account has a second factor now), and it is cleared on the way out.
+  if (result.recoveryCodes) return { recoveryCodes: result.recoveryCodes, next: ticket.next };
+  await clearTicket();
+  redirect(ticket.next);
+}
+
+const totpCode = (raw: Record<string, unknown>) => {
+  const parsed = ZTotpCode.safeParse(raw);
+  return parsed.success ? parsed.data.code : null;
+};
+
+export async function verifyCodeAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  return secondFactorAction(formData, "verify", async (ticket, code) => verifyTotp({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code }, await clientMeta()), totpCode);
+}
+
+export async function recoveryCodeAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  return secondFactorAction(
+    formData,
+    "verify",
+    async (ticket, code) => useRecoveryCode({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code }, await clientMeta()),
+    (raw) => {
+      const parsed = ZRecoveryCode.safeParse(raw);
+      return parsed.success ? parsed.data.code : null;
+    },
+  );
+}
+
+export async function enrolAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  return secondFactorAction(
+    formData,
+    "enrol",
+    async (ticket, code) => {
+      if (!ticket.secret) return { status: "restart" };
+      return completeEnrolment({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code, secret: ticket.secret }, await clientMeta());
+    },
+    totpCode,
+  );
+}
+
+/** "I have saved the codes": leaves enrolment for where the user was going. */
+export async function finishEnrolmentAction(formData: FormData): Promise<void> {
+  await clearTicket();
+  redirect(safeNext(formData.get("next")));
+}
+
+export async function cancelSignInAction(): Promise<void> {
+  await clearTicket();
+  redirect("/login");
 }
 
 export async function signOutAction(): Promise<void> {
-  const actor = await getActor();
+  const { actor } = await getCurrentSession();
   if (actor) await recordAuditNow(actor, { action: "SIGN_OUT", entityType: "User", entityId: actor.id });
+  // Auth.js's signOut event (lib/auth/index.ts) ends the server-side session.
   await signOut({ redirectTo: "/login" });
 }
 
+export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const { sessionId } = await getCurrentSession();
+  const meta = await clientMeta();
+  const state = await handleForm(formData, ZChangePassword, (input) => changePassword({ actor, sessionId: sessionId!, input }, meta));
+  // Passwords are never sent back into the form.
+  return state.status === "error" ? { ...state, values: {} } : state;
+}
+
 export async function setLocaleAction(formData: FormData): Promise<void> {
+  await requireActor();
   const locale = String(formData.get("locale"));
   if (!(LOCALES as readonly string[]).includes(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });

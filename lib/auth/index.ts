@@ -1,61 +1,41 @@
 import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
-import { AGENCY_OF_ROLE, type Actor } from "@/lib/authz";
-import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { baseAuthConfig } from "./config";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { openGrant } from "./grant";
+import { endSession } from "./sessions";
 
-const ZCredentials = z.object({
-  email: z.string().trim().toLowerCase().max(320),
-  password: z.string().max(1024),
-});
+export { actorOf } from "./actor";
+// The sign-in steps (password, then TOTP / recovery code / enrolment): see sign-in.ts.
+export { authenticate, verifyTotp, useRecoveryCode, completeEnrolment, type PasswordResult, type SecondFactorResult, type EnrolmentResult } from "./sign-in";
 
-export function actorOf(user: { id: string; siteId: string; role: Actor["role"]; name: string }): Actor {
-  return { id: user.id, siteId: user.siteId, role: user.role, agency: AGENCY_OF_ROLE[user.role], name: user.name };
-}
-
-/** Checks e-mail and password; audits success and failure alike. Null for any failure. */
-export async function authenticate(rawCredentials: unknown): Promise<Actor | null> {
-  const parsed = ZCredentials.safeParse(rawCredentials);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const user = await db.user.findUnique({ where: { email } });
-  const ok = user && user.isActive ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !user.isActive || !ok) {
-    // The attempted address identifies an account holder, not a person in the register.
-    await recordAuditNow(user ? actorOf(user) : null, {
-      action: "SIGN_IN_FAILED",
-      entityType: "User",
-      entityId: user?.id,
-      metadata: { email, reason: !user ? "unknownAccount" : !user.isActive ? "inactive" : "wrongPassword" },
-    });
-    return null;
-  }
-  const actor = actorOf(user);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAudit(tx, actor, { action: "SIGN_IN", entityType: "User", entityId: actor.id });
-  });
-  return actor;
-}
-
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+// No route exposes Auth.js's HTTP endpoints (/api/auth/*): signing in and out happen in server
+// actions, which call it in-process, so there is no public credentials callback or session JSON.
+export const { auth, signIn, signOut } = NextAuth(() => {
   const e = env();
   const base = baseAuthConfig(e.AUTH_SECRET, e.SESSION_MAX_HOURS * 3600);
   return {
     ...base,
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { grant: {} },
+        // Only a grant sealed by our own sign-in steps (grant.ts), after both factors, opens a session.
         async authorize(credentials) {
-          const actor = await authenticate(credentials);
-          return actor ? { id: actor.id, name: actor.name } : null;
+          const grant = openGrant(credentials?.grant);
+          if (!grant) return null;
+          const session = await db.session.findFirst({ where: { id: grant.sessionId, userId: grant.userId }, select: { user: { select: { id: true, name: true } } } });
+          return session ? { id: session.user.id, name: session.user.name, sessionId: grant.sessionId } : null;
         },
       }),
     ],
+    events: {
+      // Signing out ends the server-side session, not only the cookie.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string" && sid) await endSession(sid);
+      },
+    },
   };
 });

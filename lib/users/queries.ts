@@ -2,20 +2,48 @@ import "server-only";
 import { recordAuditNow } from "@/lib/audit";
 import { userWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage } from "@/lib/pagination";
+import { isUuid } from "@/lib/validation/ids";
 
-/** The site's user accounts, for ADMIN. Password hashes and 2FA secrets are never selected. */
+// Password hashes, TOTP secrets and recovery-code hashes are never selected: only whether a second
+// factor exists and how many recovery codes are left.
+const USER_SELECT = { id: true, name: true, email: true, role: true, isActive: true, lastSignInAt: true, totpEnabledAt: true } as const;
+
+/** The site's user accounts, for ADMIN. */
 export async function listUsers({ actor, page }: { actor: Actor; page: number }) {
   const where = userWhere(actor, "list");
-  const [items, total] = await Promise.all([
-    db.user.findMany({
-      where,
-      select: { id: true, name: true, email: true, role: true, isActive: true, lastSignInAt: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      ...pageArgs(page),
-    }),
+  const [rows, total] = await Promise.all([
+    db.user.findMany({ where, select: USER_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], ...pageArgs(page) }),
     db.user.count({ where }),
   ]);
-  await recordAuditNow(actor, { action: "READ", entityType: "User", metadata: { page, shownUserIds: items.map((u) => u.id) } });
+  await recordAuditNow(actor, { action: "READ", entityType: "User", metadata: { page, shownUserIds: rows.map((u) => u.id) } });
+  const items = rows.map(({ totpEnabledAt, ...u }) => ({ ...u, hasSecondFactor: totpEnabledAt !== null }));
   return toPage(items, total, page);
+}
+
+export type AdminUserView = {
+  id: string;
+  name: string;
+  email: string;
+  role: Actor["role"];
+  isActive: boolean;
+  lastSignInAt: Date | null;
+  hasSecondFactor: boolean;
+  recoveryCodesLeft: number;
+  version: number;
+  isSelf: boolean;
+};
+
+/** One account of the actor's site, for its administration page; audited. */
+export async function getUserForAdmin({ actor, userId }: { actor: Actor; userId: string }): Promise<AdminUserView> {
+  if (!isUuid(userId)) throw new NotFoundError("user");
+  const user = await db.user.findFirst({
+    where: { AND: [userWhere(actor, "read"), { id: userId }] },
+    select: { ...USER_SELECT, version: true, recoveryCodeHashes: true },
+  });
+  if (!user) throw new NotFoundError("user");
+  await recordAuditNow(actor, { action: "READ", entityType: "User", entityId: user.id });
+  const { totpEnabledAt, recoveryCodeHashes, ...rest } = user;
+  return { ...rest, hasSecondFactor: totpEnabledAt !== null, recoveryCodesLeft: recoveryCodeHashes.length, isSelf: user.id === actor.id };
 }

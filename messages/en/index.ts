@@ -13,6 +13,8 @@ import followUps from "./followups.json";
 import enforcement from "./enforcement.json";
 import incidents from "./incidents.json";
 import confidentiality from "./confidentiality.json";
+import account from "./account.json";
+import security from "./security.json";
 
 const messages = {
   ...app,
@@ -29,5 +31,7 @@ const messages = {
   ...dashboard,
   ...admin,
   ...confidentiality,
+  ...account,
+  ...security,
 };
 export default messages;

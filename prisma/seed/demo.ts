@@ -21,6 +21,7 @@ import {
   createSite,
   createUser,
 } from "../../tests/factories";
+import { demoSecondFactor } from "./demo-second-factor";
 
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
 
@@ -108,10 +109,10 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   const users: Record<string, { id: string; role: Role }> = {};
   for (const u of DEMO_USERS) {
-    users[u.key] = await createUser(db, { siteId: malmo.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD });
+    users[u.key] = await createUser(db, { siteId: malmo.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD, ...demoSecondFactor(u.email) });
   }
   for (const u of OREBRO_USERS) {
-    users[u.key] = await createUser(db, { siteId: orebro.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD });
+    users[u.key] = await createUser(db, { siteId: orebro.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD, ...demoSecondFactor(u.email) });
   }
   const police = users.police!, police2 = users.police2!, social = users.social!, social2 = users.social2!;
   const probation = users.probation!, probation2 = users.probation2!;

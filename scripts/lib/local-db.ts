@@ -18,20 +18,31 @@ const LOCAL_CONFIG = path.join(DATA_DIR, "local.json");
 const DOT_ENV = path.join(ROOT, ".env");
 if (existsSync(DOT_ENV)) process.loadEnvFile(DOT_ENV);
 
-type LocalConfig = { authSecret: string; postgresPassword: string };
+type LocalConfig = { authSecret: string; postgresPassword: string; totpEncryptionKey: string };
+
+const newSecret = (bytes: number) => randomBytes(bytes).toString("base64url");
 
 /** Secrets made on first start and kept with the local data (never committed). */
 export async function loadLocalConfig(): Promise<LocalConfig> {
   await mkdir(DATA_DIR, { recursive: true });
-  if (existsSync(LOCAL_CONFIG)) {
-    return JSON.parse(await readFile(LOCAL_CONFIG, "utf8")) as LocalConfig;
-  }
+  const stored: Partial<LocalConfig> = existsSync(LOCAL_CONFIG) ? JSON.parse(await readFile(LOCAL_CONFIG, "utf8")) : {};
   const config: LocalConfig = {
-    authSecret: randomBytes(32).toString("base64url"),
-    postgresPassword: randomBytes(18).toString("base64url"),
+    authSecret: stored.authSecret ?? newSecret(32),
+    postgresPassword: stored.postgresPassword ?? newSecret(18),
+    // Added after the first release of this file: existing local data gets one on its next start.
+    totpEncryptionKey: stored.totpEncryptionKey ?? newSecret(32),
   };
-  await writeFile(LOCAL_CONFIG, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
+  if (JSON.stringify(stored) !== JSON.stringify(config)) await writeFile(LOCAL_CONFIG, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
   return config;
+}
+
+/** The app's secrets for a child process: the environment's own where set, else the local ones. */
+export async function appSecrets(): Promise<{ AUTH_SECRET: string; TOTP_ENCRYPTION_KEY: string }> {
+  const local = await loadLocalConfig();
+  return {
+    AUTH_SECRET: process.env.AUTH_SECRET ?? local.authSecret,
+    TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY ?? local.totpEncryptionKey,
+  };
 }
 
 export type ClusterKind = "app" | "test";
@@ -68,6 +79,15 @@ async function canConnect(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The URL of the server for `kind` without starting it (for tests that run beside a started one). */
+export async function clusterUrl(kind: ClusterKind): Promise<string> {
+  const external = process.env.DATABASE_URL;
+  if (external) return kind === "app" ? external : withDatabase(external, `${databaseName(external)}_test`);
+  const spec = CLUSTERS[kind];
+  const { postgresPassword } = await loadLocalConfig();
+  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${spec.port}/${spec.database}`;
 }
 
 /**

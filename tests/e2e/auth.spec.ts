@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, signIn, signOut, type DemoRole } from "./helpers";
+import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
+import { ACCOUNTS, DEMO_PASSWORD, enterPassword, signIn, signInAs, signOut, type DemoRole } from "./helpers";
 
 const ROLES = Object.keys(ACCOUNTS) as DemoRole[];
 const OTHER_PAGES: Record<DemoRole, string[]> = {
@@ -33,24 +34,40 @@ for (const role of ROLES) {
 
 test("wrong password and unknown account get the same Swedish message", async ({ page }) => {
   for (const email of [ACCOUNTS.POLICE.email, "finns.inte@malmo.samverkan.test"]) {
-    await page.goto("/login");
-    await page.getByLabel("E-postadress").fill(email);
-    await page.getByLabel("Lösenord").fill("fel-lösenord-123");
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await enterPassword(page, email, "fel-lösenord-123");
     await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
     await expect(page.getByLabel("E-postadress")).toHaveValue(email);
     await expect(page).toHaveURL(/\/login/);
   }
 });
 
+test("the password alone does not sign in: the second factor is asked for every time", async ({ page }) => {
+  await enterPassword(page, ACCOUNTS.MANAGER.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await expect(page.getByRole("heading", { name: "Tvåstegsverifiering" })).toBeVisible();
+  // No session yet: the app's pages still send the visitor to the login page.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  // A wrong code is refused in Swedish, without saying more.
+  await enterPassword(page, ACCOUNTS.MANAGER.email, DEMO_PASSWORD);
+  await page.getByLabel("Engångskod").fill("000000");
+  await page.getByRole("button", { name: "Verifiera" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Koden stämmer inte." })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/verify$/);
+});
+
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "PROBATION");
+  const cookies = await page.context().cookies();
   await signOut(page);
   await page.goto("/caseload");
   await expect(page).toHaveURL(/\/login/);
-  // The password still works afterwards (the sign-out did not break the account).
-  await page.getByLabel("E-postadress").fill(ACCOUNTS.PROBATION.email);
-  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  // The old session cookie, put back, opens nothing: the session ended on the server.
+  await page.context().addCookies(cookies);
+  await page.goto("/caseload");
+  await expect(page).toHaveURL(/\/login\?session=ended$/);
+  await expect(page.getByText("Din inloggning har avslutats. Logga in igen.")).toBeVisible();
+  // The account still works afterwards (the sign-out did not break it).
+  await signInAs(page, ACCOUNTS.PROBATION.email, DEMO_PASSWORD, DEMO_TOTP_SECRETS[ACCOUNTS.PROBATION.email]!);
   await expect(page).toHaveURL(/\/caseload$/);
 });

@@ -1,6 +1,8 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
+import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
 
-/** The demo accounts (prisma/seed/demo.ts); demo passwords are for development only. */
+/** The demo accounts (prisma/seed/demo.ts); demo passwords and TOTP secrets are for development only. */
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
 export const ACCOUNTS = {
   POLICE: { email: "polis@malmo.samverkan.test", name: "Jonas Berglund", start: "/caseload", heading: "Mina ärenden" },
@@ -11,13 +13,74 @@ export const ACCOUNTS = {
 } as const;
 export type DemoRole = keyof typeof ACCOUNTS;
 
+/** Step 1 of the login form: e-mail and password (stays on the page if they are refused). */
+export async function enterPassword(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+const onLoginPages = (url: URL) => url.pathname.startsWith("/login");
+
+/**
+ * Step 2: a TOTP code computed from the account's secret, as the user's phone would. The server
+ * accepts each code once (replay protection) and one step either side of now. When another test
+ * has just used this account's current step, the code of the next step is tried, and after that
+ * the helper waits for a new step: a refused replay never counts towards a lockout.
+ */
+export async function enterTotp(page: Page, secret: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const code = await totpCode(secret, { step: totpStep(Date.now()) + (attempt % 2) });
+    await page.getByLabel("Engångskod").fill(code);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify");
+    await page.getByRole("button", { name: "Verifiera" }).click();
+    // A server action that signed in answers with a redirect (Next.js's x-action-redirect header).
+    if ((await answered).headers()["x-action-redirect"]) {
+      await page.waitForURL((url) => !onLoginPages(url));
+      return;
+    }
+    if (attempt % 2 === 1) await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.5) * 1000);
+  }
+  throw new Error("the second factor was refused four times");
+}
+
+/** The whole login: password, then the TOTP code. Lands where the role starts. */
+export async function signInAs(page: Page, email: string, password: string, secret: string) {
+  await enterPassword(page, email, password);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await enterTotp(page, secret);
+}
+
+// Sessions this worker has signed in, per role. Playwright runs one worker's tests one after
+// another, so a test never shares a live session with a test running at the same time.
+const sessions = new Map<DemoRole, Cookie[]>();
+
+async function resumeSession(context: BrowserContext, page: Page, role: DemoRole): Promise<boolean> {
+  const cookies = sessions.get(role);
+  if (!cookies) return false;
+  await context.addCookies(cookies);
+  await page.goto(ACCOUNTS[role].start);
+  if (new URL(page.url()).pathname === ACCOUNTS[role].start) return true;
+  // Signed out (or timed out) since: the server refused the session. Sign in anew.
+  sessions.delete(role);
+  await context.clearCookies();
+  return false;
+}
+
+/**
+ * Signs in as a demo role and lands on its start page. The first time in a worker (and after a
+ * sign-out) it walks the whole login, password and TOTP code; afterwards it resumes that session,
+ * which the server still checks on every request. A TOTP code is accepted once per account: fresh
+ * logins for every test would queue on the 30-second steps of the five shared demo accounts.
+ */
 export async function signIn(page: Page, role: DemoRole) {
   const account = ACCOUNTS[role];
-  await page.goto("/login");
-  await page.getByLabel("E-postadress").fill(account.email);
-  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  // Sign-in is two redirects after an argon2 check: allow for a busy 2-core machine.
+  const context = page.context();
+  if (!(await resumeSession(context, page, role))) {
+    await signInAs(page, account.email, DEMO_PASSWORD, DEMO_TOTP_SECRETS[account.email]!);
+    sessions.set(role, (await context.cookies()).filter((c) => c.name.includes("session-token")));
+  }
   await expect(page).toHaveURL(new RegExp(`${account.start}$`), { timeout: 20_000 });
 }
 

@@ -4,6 +4,7 @@ import pg from "pg";
 // The app's modules read their configuration through lib/env.ts: point them at the test database.
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
+process.env.TOTP_ENCRYPTION_KEY ??= "integration-tests-totp-key-integration-tests-totp-key";
 process.env.LOG_LEVEL = "silent";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });

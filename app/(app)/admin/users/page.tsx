@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
 import { listUsers } from "@/lib/users/queries";
+import { formatDateTime } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 
@@ -25,15 +27,23 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
               <th scope="col" className="p-2">{t("email")}</th>
               <th scope="col" className="p-2">{t("role")}</th>
               <th scope="col" className="p-2">{t("status")}</th>
+              <th scope="col" className="p-2">{t("twoFactor")}</th>
+              <th scope="col" className="p-2">{t("lastSignIn")}</th>
             </tr>
           </thead>
           <tbody>
             {result.items.map((u) => (
               <tr key={u.id} className="border-b border-slate-200">
-                <td className="p-2">{u.name}</td>
+                <td className="p-2">
+                  <Link href={`/admin/users/${u.id}`} aria-label={t("manageUser", { name: u.name })}>
+                    {u.name}
+                  </Link>
+                </td>
                 <td className="p-2">{u.email}</td>
                 <td className="p-2">{tr(u.role)}</td>
                 <td className="p-2">{u.isActive ? t("active") : t("inactive")}</td>
+                <td className="p-2">{u.hasSecondFactor ? t("twoFactorOn") : t("twoFactorOff")}</td>
+                <td className="p-2">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t("never")}</td>
               </tr>
             ))}
           </tbody>

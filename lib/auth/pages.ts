@@ -1,0 +1,53 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { START_PAGE } from "@/lib/authz";
+import { isDatabaseUnavailable } from "@/lib/db";
+import { ServiceUnavailableError } from "@/lib/errors";
+import { isDemoData } from "@/lib/settings";
+import { enrolmentView } from "./enrolment";
+import { getActor } from "./session";
+import { readTicket, type Ticket } from "./ticket";
+
+/* What the sign-in pages need, one function per page (app/login/**). */
+
+async function demoFlag(): Promise<boolean> {
+  try {
+    return await isDemoData();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError();
+    throw error;
+  }
+}
+
+/** Step 1. Someone already signed in goes to their start page instead. */
+export async function loginPage(): Promise<{ demo: boolean }> {
+  const actor = await getActor();
+  if (actor) redirect(START_PAGE[actor.role]);
+  return { demo: await demoFlag() };
+}
+
+/** Step 2 pages need a live ticket of their stage; without one, signing in starts over. */
+async function requireTicket(stage: Ticket["stage"]): Promise<Ticket> {
+  const ticket = await readTicket();
+  if (!ticket || ticket.stage !== stage) redirect("/login?session=restart");
+  return ticket;
+}
+
+export async function verifyPage(): Promise<{ demo: boolean }> {
+  await requireTicket("verify");
+  return { demo: await demoFlag() };
+}
+
+/**
+ * Enrolment. Once it is done the page is re-rendered with the user signed in (the session cookie
+ * was set): it then shows no QR code, and the form keeps showing the recovery codes it received.
+ */
+export async function enrolPage(): Promise<{ demo: boolean; view: { qrSvg: string; manualKey: string } | null }> {
+  const demo = await demoFlag();
+  const ticket = await readTicket();
+  if (ticket?.stage === "enrol" && ticket.secret && !(await getActor())) {
+    return { demo, view: await enrolmentView(ticket.userId, ticket.secret) };
+  }
+  if (ticket?.stage === "enrol" || (await getActor())) return { demo, view: null };
+  redirect("/login?session=restart");
+}

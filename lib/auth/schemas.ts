@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "./password-policy";
+
+/* One schema per form of signing in and of the account; messages are keys of "login"/"account". */
+
+export const ZSignIn = z.object({
+  email: z.string().trim().toLowerCase().max(320).default(""),
+  password: z.string().max(1024).default(""),
+  next: z.string().max(2000).optional(),
+});
+
+/** A TOTP code as typed: spaces allowed ("123 456"), then exactly six digits. */
+export const ZTotpCode = z.object({
+  code: z
+    .string()
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, { error: "codeFormat" })),
+});
+
+export const ZRecoveryCode = z.object({
+  code: z.string().trim().min(1, { error: "required" }).max(40, { error: "invalidRecoveryCode" }),
+});
+
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string().min(1, { error: "required" }).max(1024, { error: "wrongCurrentPassword" }),
+    newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "passwordTooLong" }),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { error: "passwordMismatch", path: ["confirmPassword"] });
+export type TChangePassword = z.infer<typeof ZChangePassword>;
+
+/** Only a path on this site after signing in: never an open redirect to another host. */
+export function safeNext(value: unknown): string {
+  const next = typeof value === "string" ? value : "";
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/login") ? next : "/";
+}

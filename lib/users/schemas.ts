@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { uuid } from "@/lib/validation/fields";
+
+/**
+ * An administrator's action on an account: which account, the version the administrator saw
+ * (optimistic locking), and the confirmation box ticked. One schema for each of the actions.
+ */
+export const ZUserAction = z.object({
+  userId: uuid,
+  version: z.coerce.number({ error: "invalid" }).int().min(1).max(2_147_483_647),
+  confirm: z.literal("on", { error: "confirmRequired" }),
+});
+export type TUserAction = z.infer<typeof ZUserAction>;

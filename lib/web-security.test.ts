@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, isCrossSiteRequest, newNonce, requestIdFrom, SECURITY_HEADERS } from "./web-security";
+
+const headers = (values: Record<string, string>) => new Headers(values);
+
+describe("the Content-Security-Policy", () => {
+  it("allows scripts only with the nonce (and what they load), no inline or eval, no framing", () => {
+    const csp = contentSecurityPolicy("abc123");
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).toContain("style-src 'self' 'nonce-abc123'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(csp).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("upgrades requests only behind HTTPS, and loosens only for development's hot reload", () => {
+    expect(contentSecurityPolicy("n", { https: true })).toContain("upgrade-insecure-requests");
+    const dev = contentSecurityPolicy("n", { dev: true });
+    expect(dev).toContain("'unsafe-eval'");
+    expect(dev).toContain("connect-src 'self' ws:");
+  });
+
+  it("uses a fresh 128-bit nonce each time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
+  });
+
+  it("sends the usual hardening headers", () => {
+    const byName = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
+    expect(byName["Strict-Transport-Security"]).toMatch(/^max-age=\d{8}; includeSubDomains$/);
+    expect(byName["X-Content-Type-Options"]).toBe("nosniff");
+    expect(byName["Referrer-Policy"]).toBe("no-referrer");
+    expect(byName["X-Frame-Options"]).toBe("DENY");
+    expect(byName["Permissions-Policy"]).toContain("geolocation=()");
+  });
+});
+
+describe("cross-site requests", () => {
+  it("lets reads through whatever their origin", () => {
+    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(isCrossSiteRequest(method, headers({ "sec-fetch-site": "cross-site" }))).toBe(false);
+  });
+
+  it("refuses a state-changing request a browser labels as from another site", () => {
+    for (const site of ["cross-site", "same-site", "none"]) expect(isCrossSiteRequest("POST", headers({ "sec-fetch-site": site, host: "app.test" }))).toBe(true);
+    expect(isCrossSiteRequest("POST", headers({ "sec-fetch-site": "same-origin", host: "app.test" }))).toBe(false);
+    expect(isCrossSiteRequest("DELETE", headers({ "sec-fetch-site": "cross-site" }))).toBe(true);
+  });
+
+  it("without Sec-Fetch-Site, compares Origin with the host the request was sent to", () => {
+    expect(isCrossSiteRequest("POST", headers({ origin: "https://app.test", host: "app.test" }))).toBe(false);
+    expect(isCrossSiteRequest("POST", headers({ origin: "https://evil.test", host: "app.test" }))).toBe(true);
+    expect(isCrossSiteRequest("POST", headers({ origin: "https://app.test", host: "internal:3000", "x-forwarded-host": "app.test" }))).toBe(false);
+    expect(isCrossSiteRequest("POST", headers({ origin: "null", host: "app.test" }))).toBe(true);
+    expect(isCrossSiteRequest("POST", headers({ origin: "not a url", host: "app.test" }))).toBe(true);
+    expect(isCrossSiteRequest("PUT", headers({ host: "app.test" }))).toBe(true);
+  });
+});
+
+describe("request ids", () => {
+  it("keeps a load balancer's id, replaces anything that could smuggle text into the logs", () => {
+    expect(requestIdFrom(headers({ "x-request-id": "lb-1234abcd" }))).toBe("lb-1234abcd");
+    for (const bad of ["", "short", "a b c d e f g h", "x".repeat(65), 'id"}{"forged":1}']) {
+      const id = requestIdFrom(headers({ "x-request-id": bad }));
+      expect(id).not.toBe(bad);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});

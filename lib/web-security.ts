@@ -1,0 +1,85 @@
+/*
+ * The browser-facing defences, as pure functions (proxy.ts and next.config.ts apply them; the
+ * unit tests read them): a Content-Security-Policy with a fresh nonce per request, the usual
+ * hardening headers, and the refusal of state-changing requests that come from another site.
+ * No `server-only` marker: next.config.ts imports this file.
+ */
+
+/**
+ * Scripts run only with this response's nonce (Next.js puts it on its own scripts when it finds
+ * the policy in the request headers), and what they load ('strict-dynamic'). Style *attributes*
+ * stay allowed: they cannot run code, and server-rendered components (charts) use them. Nothing
+ * may frame the app, and forms post only to it.
+ */
+export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Development's hot reload injects <style> elements without a nonce.
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+/** A fresh, unguessable nonce (128 bits) per request. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** Headers for every response, pages and files alike (next.config.ts). */
+export const SECURITY_HEADERS: { key: string; value: string }[] = [
+  // Browsers ignore it over plain HTTP, so it is safe to send always; behind TLS it pins HTTPS.
+  { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // URLs hold record ids: they are not told to other sites, not even the origin.
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()" },
+  // For browsers that predate frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Whether a state-changing request comes from another site (CSRF). Browsers label every request
+ * with Sec-Fetch-Site, and always send Origin with POST; a request with neither is no browser's
+ * form, and there is no public API to serve. Next.js checks server actions' Origin too; this
+ * covers route handlers too, and runs before any of them.
+ */
+export function isCrossSiteRequest(method: string, headers: Headers): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  const site = headers.get("sec-fetch-site");
+  if (site) return site !== "same-origin";
+  const origin = headers.get("origin");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!origin || origin === "null" || !host) return true;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A request id from the load balancer is kept if it looks like one (it ends up in the logs). */
+export function requestIdFrom(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}

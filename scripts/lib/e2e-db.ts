@@ -1,0 +1,10 @@
+import { databaseName, withDatabase } from "./local-db";
+
+/**
+ * The end-to-end tests' database on the test cluster: `samverkan_e2e`, or `<name>_e2e` beside
+ * DATABASE_URL. Shared by the server (scripts/e2e-server.ts) and the tests' own fixtures, which
+ * add users of their own so that no test changes a demo account.
+ */
+export function e2eDatabaseUrl(clusterUrl: string): string {
+  return withDatabase(clusterUrl, process.env.DATABASE_URL ? `${databaseName(process.env.DATABASE_URL)}_e2e` : "samverkan_e2e");
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
+
+it("gives every demo account a 160-bit base32 TOTP secret, listed in the README for demonstrations", () => {
+  const readme = readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+  expect(Object.keys(DEMO_TOTP_SECRETS)).toHaveLength(10);
+  for (const [email, secret] of Object.entries(DEMO_TOTP_SECRETS)) {
+    expect(secret, email).toMatch(/^[A-Z2-7]{32}$/);
+    expect(readme, email).toContain(`| \`${email}\` | \`${secret}\` |`);
+  }
+});
