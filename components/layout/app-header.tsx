@@ -28,17 +28,14 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/" className="text-lg font-semibold text-brand-800 no-underline">
           {t("name")}
         </Link>
-        <nav aria-label={t("mainNav")} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-1">
-            {items.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-slate-900 hover:bg-slate-100">
-                  {tn(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {/* Phones: the menu folds away behind one button, so the page starts on the first screen. */}
+        <details className="group order-3 w-full sm:hidden">
+          <summary className="inline-flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">
+            <span aria-hidden="true">☰</span> {t("menu")}
+          </summary>
+          <NavList label={t("mainNav")} items={items.map((i) => ({ href: i.href, text: tn(i.label) }))} className="mt-2 flex flex-col gap-1" />
+        </details>
+        <NavList label={t("mainNav")} items={items.map((i) => ({ href: i.href, text: tn(i.label) }))} className="hidden flex-wrap gap-1 sm:flex" />
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span className="text-slate-700">
             {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
@@ -67,5 +64,21 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         </div>
       </div>
     </header>
+  );
+}
+
+function NavList({ label, items, className }: { label: string; items: { href: string; text: string }[]; className: string }) {
+  return (
+    <nav aria-label={label}>
+      <ul className={className}>
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-slate-900 hover:bg-slate-100">
+              {item.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,6 +1,7 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { expectNoSidewaysScroll } from "./activity-helpers";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
+import { DEMO_PASSWORD, signIn, signInAs } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -9,10 +10,7 @@ test.describe.configure({ timeout: 180_000 });
 // Probation officers and social secretaries work between meetings: on a phone-width screen.
 test("marking an overdue follow-up done on a phone", async ({ page }) => {
   // Peter Sandberg, so that the desktop journey's counts of Karin Nyström's list stay hers alone.
-  await page.goto("/login");
-  await page.getByLabel("E-postadress").fill("frivard2@malmo.samverkan.test");
-  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await signInAs(page, "frivard2@malmo.samverkan.test", DEMO_PASSWORD, DEMO_TOTP_SECRETS["frivard2@malmo.samverkan.test"]!);
   await expect(page).toHaveURL(/\/caseload$/);
   await page.goto("/follow-ups?view=team");
   await expectNoSidewaysScroll(page);

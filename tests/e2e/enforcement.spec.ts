@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { dateTimeIn, idFromLink } from "./activity-helpers";
-import { signIn, signOut } from "./helpers";
+import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -50,6 +50,7 @@ test("police record a detention; the person shows as deprived of liberty to the 
   await signOut(page);
   await signIn(page, "PROBATION");
   await page.goto(`/people/${personId}`);
+  await giveAccessReasonIfAsked(page);
   await expect(page.getByText("Frihetsberövad", { exact: true }).first()).toBeVisible();
   expect(await page.content()).not.toContain("Häktad efter vapenfynd");
   expect((await page.goto("/enforcement"))?.status()).toBe(404);

@@ -21,7 +21,7 @@ test("police record and correct a shooting; managers read it without the people"
   await page.getByLabel("Datum och tid").fill(dateTimeIn(1));
   await page.getByLabel("Lägg till offer").fill("19811218-9875");
   await page.getByRole("button", { name: "Registrera händelse" }).click();
-  await expect(page.getByText("Datumet kan inte ligga i framtiden.")).toBeVisible();
+  await expect(page.getByText("Datumet kan inte ligga i framtiden.", { exact: true })).toBeVisible();
   await expect(page.getByText("Minst ett av personnumren är ogiltigt.")).toBeVisible();
   await expect(page.getByLabel("Plats")).toHaveValue(place);
   await expect(page.getByRole("group", { name: "Misstänkta grupperingar" }).getByRole("checkbox", { name: "Västra gänget" })).toBeChecked();

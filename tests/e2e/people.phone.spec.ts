@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { giveAccessReasonIfAsked, signIn } from "./helpers";
 
 // Each journey is many page loads on a 2-core machine shared with the build and the database.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -17,6 +17,7 @@ test("finding a person and reading their file on a phone", async ({ page }) => {
   await page.getByLabel("Sök på namn, alias eller personnummer").fill(name.split(" ")[1]!);
   await page.getByRole("button", { name: "Sök", exact: true }).click();
   await page.getByRole("main").getByRole("list").getByRole("link", { name }).first().click();
+  await giveAccessReasonIfAsked(page);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Händelser" })).toBeVisible();
   for (const path of [page.url(), "/people", "/groups", "/caseload"]) {

@@ -1,6 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { dateIn, dateTimeIn, idFromLink } from "./activity-helpers";
-import { signIn, signOut } from "./helpers";
+import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
+import { DEMO_PASSWORD, signIn, signInAs, signOut } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -145,10 +146,7 @@ test("a social secretary who does not handle the person sees that a town is prot
   expect(found, "the demo referral with the relocation to Ort B").not.toBe("");
   await signOut(page);
 
-  await page.goto("/login");
-  await page.getByLabel("E-postadress").fill("social2@malmo.samverkan.test");
-  await page.getByLabel("Lösenord").fill("Samverkan-demo-2026");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await signInAs(page, "social2@malmo.samverkan.test", DEMO_PASSWORD, DEMO_TOTP_SECRETS["social2@malmo.samverkan.test"]!);
   await expect(page).toHaveURL(/\/caseload$/);
   await page.goto(found);
   await expect(page.getByText("Ny ort: skyddad, visas bara för personens handläggare.")).toBeVisible();
