@@ -81,15 +81,19 @@ async function main() {
     // already on globalThis: give it one that logs every statement, so the bench can replay them.
     process.env.DATABASE_URL = url;
     process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+    // Required by lib/env.ts since the second factor; the bench signs nobody in.
+    process.env.TOTP_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
     process.env.LOG_LEVEL = "silent";
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const { PrismaClient } = await import("@/lib/generated/prisma/client");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
+    const appPool = new pg.Pool({ connectionString: url, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(appPool), log: [{ emit: "event", level: "query" }] });
     let capture: Statement[] | null = null;
     prisma.$on("query", (e) => {
       if (capture && READ_ONLY.test(e.query)) capture.push({ sql: e.query, params: parseParams(e.params) });
     });
-    (globalThis as unknown as { prisma: unknown }).prisma = prisma;
+    // lib/db.ts's per-process client (globalThis.samverkanDb): the app's functions use this one.
+    (globalThis as unknown as { samverkanDb: { prisma: unknown; pool: pg.Pool } }).samverkanDb = { prisma, pool: appPool };
 
     // lib/authz's Actor as lib/auth would load it (lib/auth itself needs Next's request context).
     const { AGENCY_OF_ROLE } = await import("@/lib/authz/actor");
@@ -129,6 +133,8 @@ async function main() {
       await c.run();
       const statements = capture;
       capture = null;
+      // Nothing captured means the app used another client than the bench's: the ratio would be meaningless.
+      if (statements.length === 0) throw new Error(`${c.name}: no SQL captured; lib/db.ts no longer picks up the bench's client (globalThis.samverkanDb).`);
       const app = await time(c.run);
       const sql = await time(() => Promise.all(statements.map((s) => direct.query(s.sql, s.params))));
       const ratio = app.p95 / sql.p95;
