@@ -8,7 +8,7 @@
  *
  * Uses DATABASE_URL, or the local embedded PostgreSQL like the other scripts.
  */
-import { loadLocalConfig, startCluster } from "./lib/local-db";
+import { appSecrets, startCluster } from "./lib/local-db";
 
 function parseArgs(argv: string[]): { apply: boolean; months?: number } {
   const apply = argv.includes("--apply");
@@ -26,9 +26,9 @@ async function main(): Promise<number> {
   const cluster = await startCluster("app", { quiet: true });
   // The app's modules read their configuration through lib/env.ts.
   process.env.DATABASE_URL = cluster.url;
-  process.env.AUTH_SECRET ??= (await loadLocalConfig()).authSecret;
+  Object.assign(process.env, await appSecrets());
   const { runRetention } = await import("@/lib/retention");
-  const { db } = await import("@/lib/db");
+  const { db, dbPool } = await import("@/lib/db");
   try {
     const run = await runRetention(args);
     const bySite = new Map<string, string[]>();
@@ -39,6 +39,8 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await db.$disconnect();
+    // lib/db.ts owns its pool (it survives PostgreSQL restarts): close it before the server stops.
+    await dbPool().end();
     await cluster.stop();
   }
 }
