@@ -5,7 +5,8 @@ import { contentSecurityPolicy, isCrossSiteRequest, newNonce, requestIdFrom } fr
 
 /**
  * Runs before every request (static files aside):
- * - refuses state-changing requests from other sites (CSRF), before any page, action or handler;
+ * - refuses state-changing requests, and GETs of exports (which write an EXPORT audit event), from
+ *   other sites (CSRF), before any page, action or handler;
  * - gives each response a Content-Security-Policy with a fresh nonce, which Next.js reads from the
  *   request headers and puts on its own scripts (pages are therefore rendered per request);
  * - tags each request with an id for the logs (returned as x-request-id);
@@ -33,7 +34,7 @@ export default async function proxy(request: NextRequest) {
     return response;
   };
 
-  if (isCrossSiteRequest(request.method, request.headers)) {
+  if (isCrossSiteRequest(request.method, request.headers, pathname)) {
     return tag(new NextResponse("Förfrågan avvisades: den kom från en annan webbplats.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
   if (!isPublic(pathname)) {

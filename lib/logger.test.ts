@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "./logger";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createLogger, stripValues } from "./logger";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -46,5 +47,51 @@ describe("the server log", () => {
     expect(err).toMatchObject({ type: "Error", code: "23505", message: "duplicate key value violates unique constraint" });
     expect(String(err.stack)).toContain("logger.test.ts");
     expect(JSON.stringify(lines[0])).not.toContain("jonas@polisen.se");
+  });
+});
+
+describe("database errors in the log", () => {
+  const NOTE = "Träffade Kalle vid busshållplatsen, han sa att han vill ut";
+  const PNR = "19900101-1234";
+
+  it("keep the class, the code and the message's words, never the arguments Prisma repeats", () => {
+    const { logger, lines } = capture();
+    // What Prisma prints for a bad argument when errorFormat is not "minimal" (e.g. a script's own client).
+    const validation = new Prisma.PrismaClientValidationError(
+      `\nInvalid \`prisma.internalNote.create()\` invocation:\n\n{\n  data: {\n    body: "${NOTE} (${PNR})",\n    agency: "SOCIAL",\n    person: { connect: { identityNumber: '${PNR.replace("-", "")}' } },\n+   site: {\n+     connect: SiteWhereUniqueInput\n+   }\n  }\n}\n\nArgument \`site\` is missing.`,
+      { clientVersion: "6.19.3" },
+    );
+    const known = new Prisma.PrismaClientKnownRequestError(
+      `\nInvalid \`prisma.person.create()\` invocation:\n\n\nError occurred during query execution:\nConnectorError(ConnectorError { kind: QueryError(PostgresError { message: "value too long: \\"${NOTE}\\"", detail: Some("Failing row contains (${PNR}, ${NOTE}).") }) })`,
+      { code: "P2010", clientVersion: "6.19.3", meta: { target: ["identityNumber"], detail: `Key (identityNumber)=(${PNR}) already exists.` } },
+    );
+    logger.error({ err: validation }, "save failed");
+    logger.error({ err: new Error("form action failed", { cause: known }) }, "save failed");
+    const text = JSON.stringify(lines);
+    for (const secret of [NOTE, "Träffade", "busshållplatsen", PNR, "1234", "Failing row"]) expect(text).not.toContain(secret);
+
+    const first = lines[0]!.err as Record<string, unknown>;
+    expect(first).toMatchObject({ type: "PrismaClientValidationError" });
+    expect(first.message).toContain("Invalid `prisma.internalNote.create()` invocation");
+    expect(first.message).toContain("Argument `site` is missing.");
+    expect(String(first.stack)).toMatch(/^PrismaClientValidationError: Invalid `prisma/);
+    expect(String(first.stack)).toContain("logger.test.ts");
+    const cause = (lines[1]!.err as { cause: Record<string, unknown> }).cause;
+    expect(cause).toMatchObject({ type: "PrismaClientKnownRequestError", code: "P2010" });
+    expect(cause.message).toContain("Error occurred during query execution");
+  });
+
+  it("drop the values PostgreSQL quotes, even inside Prisma's backticks, and keep names", () => {
+    expect(stripValues('Raw query failed. Code: `22P02`. Message: `invalid input syntax for type uuid: "hemlig anteckning"`')).toBe("Raw query failed. Code: `22P02`. Message: [value]");
+    expect(stripValues("Unique constraint failed on the fields: (`identityNumber`)")).toBe("Unique constraint failed on the fields: (`identityNumber`)");
+    expect(stripValues("Can't reach database server at `localhost:5432`")).toBe("Can't reach database server at [value]");
+    expect(stripValues(`note 'it\\'s ${NOTE}' and "unterminated ${NOTE}`)).toBe("note [value] and [value]");
+    expect(stripValues("x".repeat(2000))).toHaveLength(501);
+  });
+
+  it("leave other errors' messages as they were (masking and redaction still apply)", () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new Error('lookup of "Kalle" failed') }, "x");
+    expect((lines[0]!.err as Record<string, unknown>).message).toBe('lookup of "Kalle" failed');
   });
 });

@@ -24,19 +24,49 @@ function scrub(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
 }
 
+/*
+ * Database errors can repeat the values of the statement that failed: Prisma's validation errors
+ * print the arguments (a note's text, a personnummer), and PostgreSQL's messages quote values
+ * ('invalid input syntax for type uuid: "…"'), sometimes inside Prisma's backticks. Their
+ * messages are kept with every quoted part replaced, apart from names (a model, a field, a
+ * constraint), and their stack without the message it begins with.
+ */
+// An apostrophe inside a word ("Can't reach database server") opens no quote.
+const QUOTED = /"(?:[^"\\]|\\.)*"?|(?<![A-Za-z])'(?:[^'\\]|\\.)*'?|`[^`]*`?/gs;
+// A name (model, field, `prisma.x.create()`), or a five-character SQLSTATE code.
+const IDENTIFIER = /^`(?:[A-Za-z_][\w.$]*(?:\(\))?|[0-9A-Z]{5})`$/;
+const MAX_DATABASE_MESSAGE = 500;
+
+function isDatabaseError(error: Error): boolean {
+  const e = error as Error & { severity?: unknown; routine?: unknown };
+  // Prisma's PrismaClient*Error classes, the driver adapter's wrapper, and pg's own DatabaseError.
+  return /^PrismaClient\w*Error$/.test(error.name) || error.name === "DriverAdapterError" || (typeof e.severity === "string" && typeof e.routine === "string");
+}
+
+export function stripValues(message: string): string {
+  const stripped = message.replace(QUOTED, (quoted) => (IDENTIFIER.test(quoted) ? quoted : "[value]"));
+  // Prisma lays the arguments out over several lines; what is left of them is punctuation.
+  const compact = stripped.replace(/\s+/g, " ").trim();
+  return compact.length > MAX_DATABASE_MESSAGE ? `${compact.slice(0, MAX_DATABASE_MESSAGE)}…` : compact;
+}
+
 /**
  * Errors keep their type, code, message and stack (server-side only), but not the driver's
  * `detail`/`meta`/`where`, which quote the row that failed (e.g. "Key (email)=(…) already exists").
+ * Database errors keep no values in their message (see stripValues).
  */
 function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const e = error as Error & { code?: unknown; digest?: unknown; cause?: unknown };
+  const database = isDatabaseError(e);
+  const message = database ? stripValues(e.message) : e.message;
   return {
     type: e.name,
-    message: e.message,
+    message,
     code: typeof e.code === "string" ? e.code : undefined,
     digest: typeof e.digest === "string" ? e.digest : undefined,
-    stack: e.stack,
+    // A stack begins with "Name: message", the message's every line included.
+    stack: database ? [`${e.name}: ${message}`, ...(e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line))].join("\n") : e.stack,
     cause: e.cause instanceof Error ? serializeError(e.cause) : undefined,
   };
 }

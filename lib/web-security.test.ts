@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteRequest, newNonce, requestIdFrom, SECURITY_HEADERS } from "./web-security";
+import { contentSecurityPolicy, isCrossSiteRequest, isExportPath, newNonce, requestIdFrom, SECURITY_HEADERS } from "./web-security";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -68,5 +68,33 @@ describe("request ids", () => {
       expect(id).not.toBe(bad);
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+});
+
+describe("exports (GETs that write an EXPORT audit event)", () => {
+  const EXPORTS = ["/admin/audit/export", "/dashboard/csv", "/people/0193a1b2-0000-7000-8000-000000000001/extract", "/people/0193a1b2-0000-7000-8000-000000000001/extract/file"];
+
+  it("are refused when a browser labels them as from another site or another origin of the site", () => {
+    for (const path of EXPORTS) {
+      for (const site of ["cross-site", "same-site"]) expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": site, host: "app.test" }), path), `${site} ${path}`).toBe(true);
+      expect(isCrossSiteRequest("HEAD", headers({ "sec-fetch-site": "cross-site" }), path)).toBe(true);
+    }
+  });
+
+  it("pass from the app's own links and from an address typed or bookmarked", () => {
+    for (const path of EXPORTS) for (const site of ["same-origin", "none"]) expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": site, host: "app.test" }), path)).toBe(false);
+  });
+
+  it("without Sec-Fetch-Site, are refused only with a foreign Origin", () => {
+    expect(isCrossSiteRequest("GET", headers({ host: "app.test" }), "/dashboard/csv")).toBe(false);
+    expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "https://app.test" }), "/dashboard/csv")).toBe(false);
+    expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "https://evil.test" }), "/dashboard/csv")).toBe(true);
+    expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "null" }), "/dashboard/csv")).toBe(true);
+  });
+
+  it("are recognised however the path is spelt", () => {
+    for (const path of ["/dashboard/csv/", "/Dashboard/CSV", "/dashboard/%63sv", "/admin/audit/export//"]) expect(isExportPath(path), path).toBe(true);
+    for (const path of ["/dashboard", "/admin/audit", "/people/x", "/people/x/extract/other", "/dashboard/csv-help"]) expect(isExportPath(path), path).toBe(false);
+    expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": "cross-site" }), "/people/x")).toBe(false);
   });
 });

@@ -56,16 +56,32 @@ export const SECURITY_HEADERS: { key: string; value: string }[] = [
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/**
- * Whether a state-changing request comes from another site (CSRF). Browsers label every request
- * with Sec-Fetch-Site, and always send Origin with POST; a request with neither is no browser's
- * form, and there is no public API to serve. Next.js checks server actions' Origin too; this
- * covers route handlers too, and runs before any of them.
+/*
+ * Reads that write: each of these GET routes produces a file or an extract and records it as an
+ * EXPORT audit event. The session cookie is SameSite=Lax, so a link or a redirect on another site
+ * would carry it here and make the signed-in user "export" without knowing. They are refused from
+ * other sites like state-changing requests. tests/unit/export-routes.test.ts fails when a route
+ * handler is added that none of these covers.
  */
-export function isCrossSiteRequest(method: string, headers: Headers): boolean {
-  if (SAFE_METHODS.has(method.toUpperCase())) return false;
-  const site = headers.get("sec-fetch-site");
-  if (site) return site !== "same-origin";
+const EXPORT_PATHS: readonly RegExp[] = [
+  /^\/people\/[^/]+\/extract(?:\/file)?$/, // register extract: the printable page and the file
+  /^\/admin\/audit\/export$/, // the audit log as CSV
+  /^\/dashboard\/csv$/, // a dashboard table as CSV
+];
+
+/** Whether a path is one of the exporting GET routes (decoded, any case, trailing slash ignored). */
+export function isExportPath(pathname: string): boolean {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape is matched as written.
+  }
+  path = path.toLowerCase().replace(/\/+$/, "");
+  return EXPORT_PATHS.some((pattern) => pattern.test(path));
+}
+
+function originDiffers(headers: Headers): boolean {
   const origin = headers.get("origin");
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   if (!origin || origin === "null" || !host) return true;
@@ -74,6 +90,29 @@ export function isCrossSiteRequest(method: string, headers: Headers): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * Whether a request comes from another site and must be refused (CSRF). Browsers label every
+ * request with Sec-Fetch-Site, and always send Origin with POST; a state-changing request with
+ * neither is no browser's form, and there is no public API to serve. Next.js checks server
+ * actions' Origin too; this covers route handlers too, and runs before any of them.
+ *
+ * An exporting GET (`pathname`, see EXPORT_PATHS) is refused when it comes from another origin,
+ * same-site subdomains included: a link in the app (`same-origin`) and an address typed or
+ * bookmarked (`none`) pass. A GET without Sec-Fetch-Site (browsers before 2023, scripts) passes
+ * unless it carries a foreign Origin: navigations send no Origin, and the app's Referrer-Policy
+ * sends no Referer, so there is nothing else to tell by.
+ */
+export function isCrossSiteRequest(method: string, headers: Headers, pathname = ""): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (SAFE_METHODS.has(method.toUpperCase())) {
+    if (!isExportPath(pathname)) return false;
+    if (site) return site !== "same-origin" && site !== "none";
+    return headers.has("origin") && originDiffers(headers);
+  }
+  if (site) return site !== "same-origin";
+  return originDiffers(headers);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/fields";
 import { useConfidErrorText } from "@/components/audit/use-error-text";
 
-export function RetentionPeriodForm({ months }: { months: number }) {
+export function RetentionPeriodForm({ months, version }: { months: number; version: number }) {
   const t = useTranslations("retention");
   const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(setRetentionMonthsAction, IDLE);
@@ -15,6 +15,7 @@ export function RetentionPeriodForm({ months }: { months: number }) {
   const error = state.status === "error" ? (state.fieldErrors.months ?? state.formError) : undefined;
   return (
     <form action={action} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
+      <input type="hidden" name="version" value={version} />
       <div className="sm:w-64">
         <TextField name="months" type="number" label={t("months")} hint={t("monthsHint")} defaultValue={value} error={errorText(error)} />
       </div>

@@ -4,12 +4,11 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { handleForm, type FormState } from "@/lib/forms";
-import { logger } from "@/lib/logger";
-import { isUuid } from "@/lib/validation/ids";
+import { requestLogger } from "@/lib/logger";
 import { AccessReasonRequiredError, requirePersonAccess } from "./index";
 import { safeAccessNext } from "./reasons";
 import { revealIdentityNumber } from "./reveal";
-import { ZGrantPersonAccess } from "./schemas";
+import { ZGrantPersonAccess, ZRevealIdentityNumber } from "./schemas";
 
 export async function grantPersonAccessAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
@@ -27,15 +26,16 @@ export type RevealResult = { ok: true; identityNumber: string | null } | { ok: f
 /** Called by the RevealIdentityNumber button; the number is returned to that one client only. */
 export async function revealIdentityNumberAction(personId: string): Promise<RevealResult> {
   const actor = await requireActor();
-  if (!isUuid(personId)) return { ok: false, error: "notFound" };
+  const parsed = ZRevealIdentityNumber.safeParse({ personId });
+  if (!parsed.success) return { ok: false, error: "notFound" };
   try {
-    const { identityNumber } = await revealIdentityNumber({ actor, personId });
+    const { identityNumber } = await revealIdentityNumber({ actor, personId: parsed.data.personId });
     return { ok: true, identityNumber };
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, error: "notFound" };
     if (error instanceof AccessReasonRequiredError) return { ok: false, error: "reasonRequired" };
     const eventId = randomUUID();
-    logger.error({ eventId, err: error }, "reveal failed");
+    (await requestLogger()).error({ eventId, err: error }, "reveal failed");
     return { ok: false, error: "unexpected", eventId };
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction, Role } from "@/lib/generated/prisma/enums";
 import { recordAuditNow } from "@/lib/audit";
 import { auditEventWhere, authorize, personAdministrationWhere, personWhere, userWhere, type Actor } from "@/lib/authz";
@@ -8,13 +8,17 @@ import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/validation/ids";
 import { maskIdentityNumber } from "@/lib/validation/personnummer";
+import { aboutPersonSql } from "./about-person";
 import { occurredAtRange, type AuditFilter } from "./schemas";
 
 /** Counting every match of a broad filter over years of log costs more than it tells: stop here. */
 export const AUDIT_COUNT_CAP = 10_000;
 
-/** What counts as having read a person's file, for "who has read this person's file". */
-export const READ_ACTIONS: AuditAction[] = ["READ", "REVEAL_IDENTITY_NUMBER", "EXPORT"];
+/**
+ * What counts as having read a person's file, for "who has read this person's file": their file,
+ * and every list, search result, board or group page that showed them (aboutPersonSql).
+ */
+export const READ_ACTIONS: AuditAction[] = ["READ", "SEARCH", "REVEAL_IDENTITY_NUMBER", "EXPORT"];
 
 const ROW_SELECT = {
   id: true,
@@ -133,12 +137,14 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
     select: { id: true, firstName: true, lastName: true, identityNumber: true, anonymisedAt: true },
   });
   if (!person) throw new NotFoundError("person");
-  const where: Prisma.AuditEventWhereInput = { AND: [auditEventWhere(actor, "list"), { personId, action: { in: READ_ACTIONS } }] };
-  const [all, withReason] = await Promise.all([
-    db.auditEvent.groupBy({ by: ["actorId"], where, _count: { _all: true }, _min: { occurredAt: true }, _max: { occurredAt: true } }),
-    db.auditEvent.groupBy({ by: ["actorId"], where: { AND: [where, { reason: { not: null } }] }, _count: { _all: true } }),
-  ]);
-  const reasonCounts = new Map(withReason.map((g) => [g.actorId, g._count._all]));
+  // The scope of lib/authz as SQL: ADMIN's is the site; a narrower grant (own actions) never gets here.
+  const scope = auditEventWhere(actor, "list");
+  if (typeof scope.siteId !== "string" || scope.actorId !== undefined) throw new NotFoundError("person");
+  const all = await db.$queryRaw<{ actorId: string | null; reads: number; withReason: number; first: Date; last: Date }[]>`
+    SELECT "actorId", count(*)::int AS "reads", count("reason")::int AS "withReason", min("occurredAt") AS "first", max("occurredAt") AS "last"
+    FROM "AuditEvent"
+    WHERE "siteId" = ${scope.siteId}::uuid AND "action"::text IN (${Prisma.join(READ_ACTIONS)}) AND ${aboutPersonSql(personId)}
+    GROUP BY "actorId"`;
   const users = await db.user.findMany({
     where: { AND: [userWhere(actor, "read"), { id: { in: all.flatMap((g) => (g.actorId ? [g.actorId] : [])) } }] },
     select: { id: true, name: true, role: true },
@@ -155,10 +161,10 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
     readers: all
       .map((g) => ({
         user: g.actorId ? (byId.get(g.actorId) ?? null) : null,
-        reads: g._count._all,
-        withReason: reasonCounts.get(g.actorId) ?? 0,
-        first: g._min.occurredAt!,
-        last: g._max.occurredAt!,
+        reads: g.reads,
+        withReason: g.withReason,
+        first: g.first,
+        last: g.last,
       }))
       .sort((a, b) => b.last.getTime() - a.last.getTime()),
   };

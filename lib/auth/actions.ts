@@ -1,7 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { LOCALE_COOKIE, LOCALES } from "@/i18n/request";
+import { LOCALE_COOKIE } from "@/i18n/request";
 import { recordAuditNow } from "@/lib/audit";
 import { isDatabaseUnavailable } from "@/lib/db";
 import { handleForm, type FormState } from "@/lib/forms";
@@ -12,7 +12,7 @@ import { sealGrant } from "./grant";
 import { signIn, signOut } from "./index";
 import { changePassword } from "./password-change";
 import { getCurrentSession, requireActor } from "./session";
-import { safeNext, ZChangePassword, ZRecoveryCode, ZSignIn, ZTotpCode } from "./schemas";
+import { safeNext, ZChangePassword, ZFinishEnrolment, ZRecoveryCode, ZSetLocale, ZSignIn, ZTotpCode } from "./schemas";
 import { authenticate, completeEnrolment, useRecoveryCode, verifyTotp, type SecondFactorResult } from "./sign-in";
 import { clearTicket, issueTicket, readTicket, type Ticket } from "./ticket";
 import { newTotpSecret } from "./totp";
@@ -136,7 +136,8 @@ export async function enrolAction(_previous: SignInState, formData: FormData): P
 /** "I have saved the codes": leaves enrolment for where the user was going. */
 export async function finishEnrolmentAction(formData: FormData): Promise<void> {
   await clearTicket();
-  redirect(safeNext(formData.get("next")));
+  const parsed = ZFinishEnrolment.safeParse(formDataToObject(formData));
+  redirect(safeNext(parsed.success ? parsed.data.next : undefined));
 }
 
 export async function cancelSignInAction(): Promise<void> {
@@ -162,7 +163,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
   await requireActor();
-  const locale = String(formData.get("locale"));
-  if (!(LOCALES as readonly string[]).includes(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  const parsed = ZSetLocale.safeParse(formDataToObject(formData));
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/i18n/request";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 
 /* One schema per form of signing in and of the account; messages are keys of "login"/"account". */
@@ -29,6 +30,12 @@ export const ZChangePassword = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { error: "passwordMismatch", path: ["confirmPassword"] });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
+
+/** "I have saved the codes": where the user was going (made safe by safeNext). */
+export const ZFinishEnrolment = z.object({ next: z.string().max(2000).optional().catch(undefined) });
+
+/** The language switch in the header; anything else changes nothing. */
+export const ZSetLocale = z.object({ locale: z.enum(LOCALES) });
 
 /** Only a path on this site after signing in: never an open redirect to another host. */
 export function safeNext(value: unknown): string {

@@ -22,17 +22,31 @@ import type { TRetentionDecision, TRetentionMonths } from "./schemas";
 const SETTING = "retentionMonths";
 
 export async function getRetentionMonths(client: Pick<Tx, "systemSetting"> = db): Promise<number> {
-  const setting = await client.systemSetting.findUnique({ where: { key: SETTING } });
-  const months = setting ? Number(setting.value) : NaN;
-  return Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS;
+  return (await getRetentionSetting(client)).months;
 }
 
+/** The period and the version of the setting (0 while it was never saved), for the edit form. */
+export async function getRetentionSetting(client: Pick<Tx, "systemSetting"> = db): Promise<{ months: number; version: number }> {
+  const setting = await client.systemSetting.findUnique({ where: { key: SETTING } });
+  const months = setting ? Number(setting.value) : NaN;
+  return { months: Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS, version: setting?.version ?? 0 };
+}
+
+/**
+ * Optimistic locking like every other edit: the save names the version the administrator saw
+ * (0: never saved), and a save made meanwhile by someone else wins (ConflictError, the input kept).
+ */
 export async function setRetentionMonths({ actor, input }: { actor: Actor; input: TRetentionMonths }): Promise<void> {
   authorize(actor, "retention", "update");
   await db.$transaction(async (tx) => {
-    const previous = await getRetentionMonths(tx);
-    await tx.systemSetting.upsert({ where: { key: SETTING }, create: { key: SETTING, value: String(input.months) }, update: { value: String(input.months) } });
-    await recordAudit(tx, actor, { action: "UPDATE", entityType: "SystemSetting", entityId: SETTING, metadata: { months: input.months, previous } });
+    const previous = await getRetentionSetting(tx);
+    const value = String(input.months);
+    const saved =
+      input.version === 0
+        ? await tx.systemSetting.createMany({ data: [{ key: SETTING, value }], skipDuplicates: true })
+        : await tx.systemSetting.updateMany({ where: { key: SETTING, version: input.version }, data: { value, version: { increment: 1 } } });
+    if (saved.count !== 1) throw new ConflictError();
+    await recordAudit(tx, actor, { action: "UPDATE", entityType: "SystemSetting", entityId: SETTING, metadata: { months: input.months, previous: previous.months } });
   });
 }
 
@@ -51,7 +65,7 @@ export type RetentionRow = {
 
 /** ADMIN's review list: people due, and those falling due within REVIEW_AHEAD_DAYS, oldest first. */
 export async function listRetentionReview({ actor, page, now = new Date() }: { actor: Actor; page: number; now?: Date }) {
-  const months = await getRetentionMonths();
+  const { months, version: monthsVersion } = await getRetentionSetting();
   const cutoff = retentionCutoff(now, months);
   const horizon = new Date(cutoff.getTime() + REVIEW_AHEAD_DAYS * 86_400_000);
   const where: Prisma.PersonWhereInput = { AND: [personAdministrationWhere(actor, "retention", "list"), { anonymisedAt: null, lastActivityAt: { lt: horizon } }] };
@@ -90,7 +104,7 @@ export async function listRetentionReview({ actor, page, now = new Date() }: { a
     total,
     page,
   );
-  return { ...result, months, cutoff, dueCount, reviewAheadDays: REVIEW_AHEAD_DAYS };
+  return { ...result, months, monthsVersion, cutoff, dueCount, reviewAheadDays: REVIEW_AHEAD_DAYS };
 }
 
 type Cleared = Record<string, number>;

@@ -14,5 +14,7 @@ export const ZRetentionMonths = z.object({
     .int({ error: "invalid" })
     .min(MIN_RETENTION_MONTHS, { error: "retentionRange" })
     .max(MAX_RETENTION_MONTHS, { error: "retentionRange" }),
+  // The setting's version as the form showed it; 0 while the default was never saved.
+  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0, { error: "invalid" }),
 });
 export type TRetentionMonths = z.output<typeof ZRetentionMonths>;

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
 import { exportAuditEvents } from "@/lib/audit/export";
+import { aboutPersonSql } from "@/lib/audit/about-person";
 import { findPersonForAudit, listAuditEvents, listMyActivity, listPersonReaders } from "@/lib/audit/queries";
 import { parseAuditFilter } from "@/lib/audit/schemas";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 import { makeWorld, type World } from "./world";
 
@@ -17,7 +19,7 @@ const filter = (params: Record<string, string> = {}) => parseAuditFilter(params)
 /** Appends events as they would be at a given time (the trigger leaves occurredAt alone). */
 async function eventAt(actor: World["actors"]["POLICE"], occurredAt: string, entry: Parameters<typeof recordAuditNow>[1]) {
   await db.auditEvent.create({
-    data: { siteId: actor.siteId, actorId: actor.id, actorRole: actor.role, occurredAt: new Date(occurredAt), action: entry.action, entityType: entry.entityType, personId: entry.personId, reason: entry.reason },
+    data: { siteId: actor.siteId, actorId: actor.id, actorRole: actor.role, occurredAt: new Date(occurredAt), action: entry.action, entityType: entry.entityType, personId: entry.personId, reason: entry.reason, metadata: entry.metadata as Prisma.InputJsonValue | undefined },
   });
 }
 
@@ -79,6 +81,30 @@ describe("ADMIN's audit view", () => {
     const review = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.users.ADMIN.id } });
     expect(review).toMatchObject({ personId: null, metadata: { readersOfPersonId: w.person.id } });
     expect((await listPersonReaders({ actor: w.actors.ADMIN, personId: w.person.id })).readers).toHaveLength(2);
+  });
+
+  it("counts the lists, searches and boards that showed the person among the reads", async () => {
+    // A search and a group page naming the person only in metadata; a board showing someone else.
+    await eventAt(w.actors.PROBATION, "2026-03-01T10:00:00Z", { action: "SEARCH", entityType: "Person", metadata: { query: "q", shownPersonIds: [w.secondPerson.id, w.person.id] } });
+    await eventAt(w.actors.PROBATION, "2026-03-02T10:00:00Z", { action: "READ", entityType: "Group", metadata: { shownPersonIds: [w.person.id] } });
+    await eventAt(w.actors.POLICE, "2026-03-03T10:00:00Z", { action: "READ", entityType: "ReferralBoard", metadata: { shownPersonIds: [w.secondPerson.id] } });
+    const { readers } = await listPersonReaders({ actor: w.actors.ADMIN, personId: w.person.id });
+    expect(readers.map((r) => [r.user?.name, r.reads, r.withReason, r.first.toISOString()])).toEqual([
+      [w.users.PROBATION.name, 2, 0, "2026-03-01T10:00:00.000Z"],
+      [w.users.SOCIAL.name, 1, 1, "2026-01-20T10:00:00.000Z"],
+      [w.users.POLICE.name, 1, 0, "2026-01-10T10:00:00.000Z"],
+    ]);
+  });
+
+  it("finds the events naming a person in metadata through the GIN index, not by reading the whole log", async () => {
+    const plan = await db.$transaction(async (tx) => {
+      // Few rows here: forbid the sequential scan to see whether the condition can use an index at all.
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT "id" FROM "AuditEvent" WHERE ${aboutPersonSql(w.person.id)}`;
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("AuditEvent_metadata_idx");
+    expect(text).not.toMatch(/Seq Scan/);
   });
 
   it("finds a person by the full personnummer, and says not found otherwise", async () => {

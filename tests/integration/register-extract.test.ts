@@ -27,6 +27,13 @@ describe("the register extract", () => {
       data: { siteId: w.site.id, personId: w.person.id, fromAgency: "SOCIAL", toAgency: "POLICE", legalBasis: "CONSENT", consentId: consent.id, entityType: "Referral", actorId: w.users.POLICE.id },
     });
     await recordAuditNow(w.actors.POLICE, { action: "READ", entityType: "Person", personId: w.person.id, reason: "PLANNED_CONTACT: möte i morgon" });
+    await db.disclosure.create({
+      data: { siteId: w.site.id, personId: w.person.id, fromAgency: "POLICE", toAgency: "SOCIAL", legalBasis: "OSL_10_18A", legalBasisDetail: "Brådskande fara för liv", entityType: "EnforcementAction", actorId: w.users.SOCIAL.id },
+    });
+    // Named only in metadata: a search and a group page that showed the person, and a list of someone else.
+    await recordAuditNow(w.actors.SOCIAL, { action: "SEARCH", entityType: "Person", metadata: { shownPersonIds: [w.secondPerson.id, w.person.id] } });
+    await recordAuditNow(w.actors.PROBATION, { action: "READ", entityType: "Group", metadata: { shownPersonIds: [w.person.id] } });
+    await recordAuditNow(w.actors.POLICE, { action: "READ", entityType: "PeopleList", metadata: { shownPersonIds: [w.secondPerson.id] } });
 
     const extract = await getRegisterExtract({ actor: w.actors.ADMIN, personId: w.person.id, request });
     expect(extract.sections.map((s) => s.key)).toEqual(SECTIONS.map((s) => s.key));
@@ -43,14 +50,21 @@ describe("the register extract", () => {
     expect(rows.enforcementActions).toEqual([expect.objectContaining({ type: "ARREST", description: "Beskrivning: fritext" })]);
     expect(rows.incidents).toEqual([expect.objectContaining({ type: "SHOOTING", role: "VICTIM" })]);
     expect(rows.consents).toEqual([expect.objectContaining({ agencies: "SOCIAL, POLICE", documentReference: "DOK-1", withdrawnAt: null })]);
-    expect(rows.disclosures).toEqual([expect.objectContaining({ fromAgency: "SOCIAL", toAgency: "POLICE", legalBasis: "CONSENT" })]);
+    expect(rows.disclosures).toEqual([
+      expect.objectContaining({ fromAgency: "SOCIAL", toAgency: "POLICE", legalBasis: "CONSENT", legalBasisDetail: null, consentGivenOn: "2026-01-01", consentDocumentReference: "DOK-1" }),
+      expect.objectContaining({ fromAgency: "POLICE", toAgency: "SOCIAL", legalBasis: "OSL_10_18A", legalBasisDetail: "Brådskande fara för liv", consentGivenOn: null, consentDocumentReference: null }),
+    ]);
     // Every agency's internal notes: the extract is everything held, before each agency's secrecy review.
     expect(rows.internalNotes!.map((n) => [n.agency, n.about, n.body]).sort()).toEqual([
       ["POLICE", "Person", "POLISENS NOT"],
       ["SOCIAL", "CustomNotification", "SOCIALTJÄNSTENS NOT"],
     ]);
     // Who processed the data and why: role and purpose, not the official's name or free text.
-    expect(rows.accessLog).toEqual([{ occurredAt: expect.any(String), action: "READ", role: "POLICE", entityType: "Person", purpose: "PLANNED_CONTACT" }]);
+    expect(rows.accessLog).toEqual([
+      { occurredAt: expect.any(String), action: "READ", role: "POLICE", entityType: "Person", purpose: "PLANNED_CONTACT" },
+      { occurredAt: expect.any(String), action: "SEARCH", role: "SOCIAL", entityType: "Person", purpose: null },
+      { occurredAt: expect.any(String), action: "READ", role: "PROBATION", entityType: "Group", purpose: null },
+    ]);
 
     const json = registerExtractJson(extract);
     expect(json).not.toContain(w.secondPerson.id);

@@ -5,7 +5,10 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import { personWhere } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import { anonymisePerson, keepPerson, listRetentionReview, runRetention, setRetentionMonths } from "@/lib/retention";
+import { anonymisePerson, getRetentionMonths, keepPerson, listRetentionReview, runRetention, setRetentionMonths } from "@/lib/retention";
+import { ZRetentionMonths } from "@/lib/retention/schemas";
+import sv from "@/messages/sv";
+import { submitWith } from "./activity-helpers";
 import { createAssignment } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
@@ -50,9 +53,28 @@ describe("the retention review", () => {
   it("follows the configured period, and logs the change", async () => {
     await db.person.update({ where: { id: w.person.id }, data: { lastActivityAt: new Date("2025-06-01T00:00:00Z") } });
     expect((await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now })).dueCount).toBe(0);
-    await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 12 } });
+    await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 12, version: 0 } });
     expect((await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now })).dueCount).toBe(1);
     expect(await db.auditEvent.findFirstOrThrow({ where: { entityType: "SystemSetting" } })).toMatchObject({ action: "UPDATE", metadata: { months: 12, previous: 36 } });
+  });
+
+  it("refuses a stale save of the period (optimistic locking), in Swedish, keeping what was typed", async () => {
+    const shown = await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now });
+    expect(shown).toMatchObject({ months: 36, monthsVersion: 0 });
+    // Two administrators opened the page; the first saves, then the second.
+    await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 24, version: shown.monthsVersion } });
+    await expect(setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 60, version: shown.monthsVersion } })).rejects.toBeInstanceOf(ConflictError);
+    const state = await submitWith(ZRetentionMonths, (input) => setRetentionMonths({ actor: w.actors.ADMIN, input }))({ months: "60", version: "0" });
+    expect(state).toMatchObject({ status: "error", formError: "conflict", values: { months: "60" } });
+    expect(sv.errors.conflict).toMatch(/Någon annan har ändrat/);
+    expect(await getRetentionMonths()).toBe(24);
+    expect(await db.auditEvent.count({ where: { entityType: "SystemSetting" } })).toBe(1);
+
+    const next = await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now });
+    expect(next).toMatchObject({ months: 24, monthsVersion: 1 });
+    await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 60, version: 1 } });
+    await expect(setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 12, version: 1 } })).rejects.toBeInstanceOf(ConflictError);
+    expect(await getRetentionMonths()).toBe(60);
   });
 
   it("anonymises: identity and free text gone, figures unchanged, the row kept and hidden, the event logged without the data", async () => {

@@ -53,3 +53,9 @@ it("every route handler checks the session and the user, apart from the health c
   const unguarded = routes.filter((r) => !PUBLIC_ROUTES.has(r.file) && !GUARDS.test(r.source)).map((r) => r.file);
   expect(unguarded).toEqual([]);
 });
+
+it("server actions and route handlers log with the request's id (requestLogger), not the bare logger", () => {
+  const entryPoints = sources.filter((s) => /^\s*["']use server["'];/.test(s.source) || (s.file.startsWith("app/") && s.file.endsWith("/route.ts")));
+  const bare = entryPoints.filter((s) => /import\s*\{[^}]*\blogger\b[^}]*\}\s*from\s*["']@\/lib\/logger["']/.test(s.source)).map((s) => s.file);
+  expect(bare).toEqual([]);
+});

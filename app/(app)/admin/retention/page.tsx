@@ -34,7 +34,7 @@ export default async function RetentionPage({ searchParams }: PageProps<"/admin/
         <h2 id="period" className="mb-2 font-semibold">
           {t("periodTitle")}
         </h2>
-        <RetentionPeriodForm months={review.months} />
+        <RetentionPeriodForm months={review.months} version={review.monthsVersion} />
       </section>
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: review.total, due: review.dueCount })}
