@@ -615,11 +615,18 @@ describe("around the matrix", () => {
 
   it("withdrawal closes at once what consent opened", async () => {
     const consent = await db.consent.findFirstOrThrow({ where: { personId: ctx.w.person.id } });
-    expect(await KINDS.referral.read(ctx.w.actors.POLICE, ctx)).toBe(true);
-    expect(await KINDS.followUp.list(ctx.w.actors.SOCIAL, ctx)).toBe(true);
+    // What consent opens, through the pages' own functions: one read each, then the withdrawal.
+    const opened = [
+      ["POLICE", KINDS.referral.read],
+      ["PROBATION", KINDS.referral.list],
+      ["PROBATION", KINDS.supportMeasure.read],
+      ["SOCIAL", KINDS.followUp.list],
+      ["SOCIAL", KINDS.followUp.read],
+      ["PROBATION", KINDS.socialFollowUp.read],
+    ] as const;
+    for (const [role, check] of opened) expect(await check(ctx.w.actors[role], ctx)).toBe(true);
     await withdrawConsent({ actor: ctx.w.actors.SOCIAL, input: { consentId: consent.id, version: consent.version } });
-    expect(await KINDS.referral.read(ctx.w.actors.POLICE, ctx)).toBe(false);
-    expect(await KINDS.followUp.list(ctx.w.actors.SOCIAL, ctx)).toBe(false);
+    for (const [role, check] of opened) expect(await check(ctx.w.actors[role], ctx)).toBe(false);
   });
 
   it("a consent naming only the viewer (not the owning agency) opens nothing", async () => {
