@@ -17,6 +17,7 @@ export async function recordsOfEveryKind(w: World, personId = w.person.id) {
       source: "CUSTOM_NOTIFICATION",
       notificationId: notification.id,
       referredAt: new Date("2026-01-10T10:00:00Z"),
+      statusChangedAt: new Date("2026-01-10T10:00:00Z"),
       createdById: w.users.SOCIAL.id,
       history: { create: { toStatus: "REFERRED", changedAt: new Date("2026-01-10T10:00:00Z"), changedById: w.users.SOCIAL.id, comment: "Kommentar: fritext" } },
     },
