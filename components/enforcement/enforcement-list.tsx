@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/validation/dates";
 import { StatusBadge } from "@/components/people/status-badge";
 
 export async function EnforcementList({ items }: { items: EnforcementRow[] }) {
-  const [t, tt] = await Promise.all([getTranslations("enforcement"), getTranslations("enforcementType")]);
+  const [t, tt, td] = await Promise.all([getTranslations("enforcement"), getTranslations("enforcementType"), getTranslations("enforcementDetail")]);
   return (
     <ul className="flex flex-col gap-2">
       {items.map((a) => (
@@ -30,6 +30,9 @@ export async function EnforcementList({ items }: { items: EnforcementRow[] }) {
             </p>
             {a.description ? <p className="mt-1 whitespace-pre-line text-sm">{a.description}</p> : null}
             <p className="mt-1 text-sm text-slate-700">{t("recordedBy", { name: a.createdBy.name })}</p>
+            <Link href={`/enforcement/${a.id}`} className="inline-flex min-h-11 items-center text-sm font-medium">
+              {td("view", { type: tt(a.type), date: formatDateTime(a.occurredAt) })}
+            </Link>
           </article>
         </li>
       ))}

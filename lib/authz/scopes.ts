@@ -63,6 +63,17 @@ export function protectedLocationWhere(actor: Actor): Prisma.PersonWhereInput | 
   return { assignments: { some: { userId: actor.id, agency: "SOCIAL", endedAt: null } } };
 }
 
+/**
+ * Coordinator assignments: every agency sees who coordinates a person (the caseload gate and the
+ * people filter depend on it); each agency adds and ends only its own agency's assignments.
+ */
+export function assignmentWhere(actor: Actor, action: Action = "read"): Prisma.AssignmentWhereInput {
+  authorize(actor, "person", action);
+  const base = { siteId: actor.siteId, person: LIVE_PERSON };
+  if (action === "list" || action === "read") return base;
+  return { ...base, agency: agencyOf(actor, "person") };
+}
+
 export function groupWhere(actor: Actor, action: Action = "read"): Prisma.GroupWhereInput {
   authorize(actor, "group", action);
   return { siteId: actor.siteId };

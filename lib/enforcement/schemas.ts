@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { EnforcementActionType, type EnforcementActionType as TType } from "@/lib/generated/prisma/enums";
-import { EVEN_WITH_FIELD_ERRORS, optionalId } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, optionalId, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
-import { checkbox, oneOf, optionalText, pastDateTime } from "@/lib/validation/fields";
+import { checkbox, oneOf, optionalText, pastDateTime, uuid } from "@/lib/validation/fields";
 
 export const ENFORCEMENT_TYPES = Object.values(EnforcementActionType) as [TType, ...TType[]];
 
@@ -33,3 +33,26 @@ export const ZFindEnforcement = z.object({
   page: ZPage,
 });
 export type TFindEnforcement = z.output<typeof ZFindEnforcement>;
+
+/**
+ * Correcting a recorded action. The person it concerns is fixed (another person is another
+ * action); whether there is one comes from the stored record (`hasPerson`, for the same rules as
+ * recording). `version` is what the user saw.
+ */
+export const ZEditEnforcement = z
+  .object({
+    id: uuid,
+    version,
+    hasPerson: checkbox,
+    groupId: optionalId,
+    type: oneOf(ENFORCEMENT_TYPES),
+    occurredAt: pastDateTime,
+    description: optionalText(2000),
+    setDeprivedOfLiberty: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.hasPerson && !v.groupId) ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
+    if (v.setDeprivedOfLiberty && !v.hasPerson) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
+    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type)) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
+  }, EVEN_WITH_FIELD_ERRORS);
+export type TEditEnforcement = z.output<typeof ZEditEnforcement>;

@@ -15,6 +15,8 @@ import incidents from "./incidents.json";
 import confidentiality from "./confidentiality.json";
 import account from "./account.json";
 import security from "./security.json";
+import assignments from "./assignments.json";
+import enforcementEdit from "./enforcement-edit.json";
 
 const messages = {
   ...app,
@@ -33,5 +35,7 @@ const messages = {
   ...confidentiality,
   ...account,
   ...security,
+  ...assignments,
+  ...enforcementEdit,
 };
 export default messages;

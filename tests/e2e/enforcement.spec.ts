@@ -70,3 +70,56 @@ test("police record an action against a group", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Åtgärden är registrerad." })).toBeVisible();
   await expect(page.getByRole("article").filter({ hasText: "Samordnad husrannsakan mot Hamnligan." }).first()).toContainText("Mot grupperingen Hamnligan");
 });
+
+test("police correct an action; a stale second save explains the conflict and keeps what was typed", async ({ page, context }) => {
+  const original = `Vapenbeslag i källaren (${Date.now()}).`;
+  await signIn(page, "POLICE");
+  await page.goto("/enforcement/new");
+  await page.getByLabel("Gruppering").selectOption({ label: "Norra nätverket" });
+  await page.getByRole("radio", { name: "Vapenbeslag" }).check();
+  await page.getByLabel("Beskrivning").fill(original);
+  await page.getByRole("button", { name: "Registrera åtgärd" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Åtgärden är registrerad." })).toBeVisible();
+
+  // From the list to the action, and to its edit form.
+  await page.getByRole("article").filter({ hasText: original }).getByRole("link", { name: /^Visa åtgärden Vapenbeslag/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Vapenbeslag / })).toBeVisible();
+  await expect(page.getByText(original)).toBeVisible();
+  await page.getByRole("link", { name: "Ändra åtgärden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ändra polisiär åtgärd" })).toBeVisible();
+  const editUrl = page.url();
+  // A colleague (here: a second tab) opens the same form before the first save.
+  const other = await context.newPage();
+  await other.goto(editUrl);
+  await expect(other.getByLabel("Beskrivning")).toHaveValue(original);
+
+  // Bad input first: refused next to the field, the typed text kept.
+  await page.getByLabel("Beskrivning").fill("Husrannsakan, inget vapen hittades.");
+  await page.getByLabel("Datum och tid").fill(dateTimeIn(1));
+  await page.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(page.getByText("Datumet kan inte ligga i framtiden.")).toBeVisible();
+  await expect(page.getByLabel("Beskrivning")).toHaveValue("Husrannsakan, inget vapen hittades.");
+
+  await page.getByLabel("Datum och tid").fill(dateTimeIn(-1));
+  await page.getByRole("radio", { name: "Husrannsakan" }).check();
+  await page.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ändringarna är sparade." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Husrannsakan / })).toBeVisible();
+  await expect(page.getByText("Husrannsakan, inget vapen hittades.")).toBeVisible();
+
+  // The stale save: refused with an explanation, nothing lost from the form.
+  await other.getByLabel("Beskrivning").fill("Min egen rättelse.");
+  await other.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(other.getByText("Någon annan har ändrat uppgifterna sedan du öppnade dem.", { exact: false })).toBeVisible();
+  await expect(other.getByLabel("Beskrivning")).toHaveValue("Min egen rättelse.");
+  await other.close();
+  await page.reload();
+  await expect(page.getByText("Husrannsakan, inget vapen hittades.")).toBeVisible();
+  const actionUrl = new URL(page.url()).pathname;
+
+  // Social services never see the action, nor its edit form.
+  await signOut(page);
+  await signIn(page, "SOCIAL");
+  expect((await page.goto(actionUrl))?.status()).toBe(404);
+  expect((await page.goto(`${actionUrl}/edit`))?.status()).toBe(404);
+});

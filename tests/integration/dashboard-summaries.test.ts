@@ -30,7 +30,8 @@ describe("CaseloadCount", () => {
     const social = w.users.SOCIAL.id;
     const a = await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: police, agency: "POLICE" });
     await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: police, agency: "POLICE" });
-    await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: social, agency: "SOCIAL" });
+    // The second person: moving `a` to the same person and user would break "one active assignment per (person, user)".
+    await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: social, agency: "SOCIAL" });
     expect(await caseload()).toEqual(expect.arrayContaining([[police, "POLICE", 2], [social, "SOCIAL", 1]]));
 
     await db.assignment.update({ where: { id: a.id }, data: { userId: social, agency: "SOCIAL" } });

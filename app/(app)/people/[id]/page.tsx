@@ -41,6 +41,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
     person.can.logEnforcement && { href: `/enforcement/new?personId=${person.id}`, label: t("logEnforcement") },
     person.can.edit && { href: `/people/${person.id}/edit`, label: t("edit") },
     { href: `/people/${person.id}/consent`, label: tconsent("fileLink") },
+    { href: `/people/${person.id}/coordinators`, label: (await getTranslations("coordinators"))("fileLink") },
   ].filter((a): a is { href: string; label: string; primary?: boolean } => Boolean(a));
 
   return (

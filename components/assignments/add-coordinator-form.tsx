@@ -1,0 +1,38 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { addAssignmentAction } from "@/lib/assignments/actions";
+import { IDLE, type FormState } from "@/lib/form-state";
+import { SelectField } from "@/components/ui/fields";
+import { Button } from "@/components/ui/button";
+import { AssignmentFormError } from "./form-error";
+import { useAssignmentErrorText } from "./use-error-text";
+
+/** A colleague of the actor's agency and site becomes a coordinator of the person. */
+export function AddCoordinatorForm({ personId, colleagues, agencyLabel }: { personId: string; colleagues: { value: string; label: string }[]; agencyLabel: string }) {
+  const t = useTranslations("coordinators");
+  const errorText = useAssignmentErrorText();
+  const [state, action, pending] = useActionState<FormState, FormData>(addAssignmentAction, IDLE);
+  const typed = state.status === "error" ? state.values.userId : undefined;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3">
+      <input type="hidden" name="personId" value={personId} />
+      <AssignmentFormError state={state} />
+      <SelectField
+        name="userId"
+        label={t("coordinator")}
+        hint={t("addHint", { agency: agencyLabel })}
+        options={colleagues}
+        placeholder={t("chooseColleague")}
+        defaultValue={typeof typed === "string" ? typed : ""}
+        error={state.status === "error" ? errorText(state.fieldErrors.userId) : undefined}
+        required
+      />
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? t("adding") : t("add")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { editEnforcementFormAction } from "@/lib/enforcement/actions";
+import { IDLE, type FormState } from "@/lib/form-state";
+import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField } from "@/components/ui/fields";
+import { SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { useConfidErrorText } from "@/components/audit/use-error-text";
+
+type Option = { value: string; label: string };
+
+export type EditEnforcementFormProps = {
+  id: string;
+  version: number;
+  person: { name: string; isDeprived: boolean; statusLabel: string } | null;
+  groups: Option[];
+  types: Option[];
+  stored: { groupId: string; type: string; occurredAt: string; description: string };
+  cancelHref: string;
+};
+
+/** Correcting an action: after a failed save (a conflict too) every field shows what the user typed. */
+export function EditEnforcementForm(props: EditEnforcementFormProps) {
+  const t = useTranslations("enforcementForm");
+  const te = useTranslations("enforcementEdit");
+  const tErr = useTranslations("errors");
+  const errorText = useConfidErrorText();
+  const [state, action, pending] = useActionState<FormState, FormData>(editEnforcementFormAction, IDLE);
+  const f = useFormValues(state);
+  return (
+    <form action={action} noValidate className="flex flex-col gap-5">
+      {state.status === "error" && state.formError ? (
+        <FormErrorSummary>
+          <p>{errorText(state.formError)}</p>
+          {state.eventId ? <p className="text-sm">{tErr("eventId", { eventId: state.eventId })}</p> : null}
+        </FormErrorSummary>
+      ) : null}
+      <input type="hidden" name="id" value={props.id} />
+      <input type="hidden" name="version" value={props.version} />
+      {props.person ? <input type="hidden" name="hasPerson" value="on" /> : null}
+      <SelectField
+        name="groupId"
+        label={props.person ? t("groupOptional") : t("group")}
+        hint={props.person ? t("groupHint") : t("groupRequiredHint")}
+        options={props.groups}
+        placeholder={t("noGroup")}
+        defaultValue={f.value("groupId", props.stored.groupId)}
+        error={f.error("groupId")}
+      />
+      <ChoiceGroup name="type" type="radio" label={t("type")} options={props.types} defaultValue={f.value("type", props.stored.type)} error={f.error("type")} />
+      <TextField name="occurredAt" type="datetime-local" label={t("occurredAt")} required defaultValue={f.value("occurredAt", props.stored.occurredAt)} error={f.error("occurredAt")} />
+      <TextField name="description" label={t("description")} multiline maxLength={2000} defaultValue={f.value("description", props.stored.description)} error={f.error("description")} />
+      {props.person ? (
+        props.person.isDeprived ? (
+          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("alreadyDeprived", { name: props.person.name })}</p>
+        ) : (
+          <CheckboxField
+            name="setDeprivedOfLiberty"
+            label={t("setDeprivedNamed", { name: props.person.name })}
+            hint={t("setDeprivedHint", { status: props.person.statusLabel })}
+            defaultChecked={f.checked("setDeprivedOfLiberty")}
+            error={f.error("setDeprivedOfLiberty")}
+          />
+        )
+      ) : null}
+      <p className="text-sm text-slate-700">{te("statusRule")}</p>
+      <SubmitRow pending={pending} label={te("submit")} pendingLabel={te("saving")} cancelHref={props.cancelHref} cancelLabel={te("cancel")} />
+    </form>
+  );
+}

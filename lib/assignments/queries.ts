@@ -1,0 +1,78 @@
+import "server-only";
+import { accessAuditFields, requirePersonAccess } from "@/lib/access";
+import { recordAuditNow } from "@/lib/audit";
+import { assignmentWhere, can, personWhere, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Agency } from "@/lib/generated/prisma/enums";
+import { rolesOfAgency } from "./mutations";
+
+/** A person's assignments are few; the bound only stops a mistaken mass assignment. */
+const HISTORY_LIMIT = 200;
+
+export const COORDINATOR_AGENCIES: readonly Agency[] = ["POLICE", "SOCIAL", "PROBATION"];
+
+export type CoordinatorRow = {
+  id: string;
+  agency: Agency;
+  user: { id: string; name: string };
+  assignedAt: Date;
+  endedAt: Date | null;
+  assignedBy: string;
+};
+
+export type CoordinatorsOverview = {
+  person: { id: string; name: string };
+  /** Per agency: current coordinators first, then former ones, newest first. */
+  byAgency: { agency: Agency; current: CoordinatorRow[]; former: CoordinatorRow[] }[];
+  /** The agency whose assignments the actor may change; null: none. */
+  ownAgency: Agency | null;
+  /** Colleagues of the actor's agency and site who are not coordinators of the person now. */
+  colleagues: { id: string; name: string }[];
+  isCoordinator: boolean;
+};
+
+/**
+ * Who coordinates the person for each agency now and before, and what the actor may change: their
+ * own agency's assignments only. Part of the person's file: the caseload gate applies; audited.
+ */
+export async function getCoordinators({ actor, personId }: { actor: Actor; personId: string }): Promise<CoordinatorsOverview> {
+  const access = await requirePersonAccess({ actor, personId });
+  const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: { id: true, firstName: true, lastName: true } });
+  if (!person) throw new NotFoundError("person");
+  const rows = await db.assignment.findMany({
+    where: { AND: [assignmentWhere(actor, "list"), { personId: person.id }] },
+    orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
+    take: HISTORY_LIMIT,
+    select: { id: true, agency: true, assignedAt: true, endedAt: true, user: { select: { id: true, name: true } }, createdBy: { select: { name: true } } },
+  });
+  const items: CoordinatorRow[] = rows.map(({ createdBy, ...r }) => ({ ...r, assignedBy: createdBy.name }));
+  const ownAgency = actor.agency && can(actor, "person", "update") ? actor.agency : null;
+  const currentIds = new Set(items.filter((r) => r.endedAt === null && r.agency === ownAgency).map((r) => r.user.id));
+  const colleagues = ownAgency
+    ? await db.user.findMany({
+        where: { siteId: actor.siteId, isActive: true, role: { in: rolesOfAgency(ownAgency) } },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+        take: 500,
+      })
+    : [];
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "PersonCoordinators",
+    entityId: person.id,
+    personId: person.id,
+    ...accessAuditFields(access),
+  });
+  return {
+    person: { id: person.id, name: `${person.firstName} ${person.lastName}` },
+    byAgency: COORDINATOR_AGENCIES.map((agency) => ({
+      agency,
+      current: items.filter((r) => r.agency === agency && r.endedAt === null),
+      former: items.filter((r) => r.agency === agency && r.endedAt !== null).sort((a, b) => b.endedAt!.getTime() - a.endedAt!.getTime()),
+    })),
+    ownAgency,
+    colleagues: colleagues.filter((c) => !currentIds.has(c.id)),
+    isCoordinator: currentIds.has(actor.id),
+  };
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { fullName } from "@/lib/activities/people";
+import { accessAuditFields, requirePersonAccess, type PersonAccess } from "@/lib/access";
+import { recordAudit, recordAuditNow } from "@/lib/audit";
+import { enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { NotFoundError, RuleError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
+import { updateVersioned } from "@/lib/versioning";
+import type { TEditEnforcement } from "./schemas";
+
+/*
+ * Looking at and correcting one recorded enforcement action (the police's own records).
+ *
+ * What an edit does to Person.status: recording may mark the person deprived of liberty; an edit
+ * may do the same (the same rules: a depriving type, a person, not deceased). An edit never moves
+ * the status back. The status may have changed for other reasons since (a release, a later
+ * detention), so the stored status is not this action's to undo; the edit page says so, and the
+ * status is changed on the person's page.
+ */
+
+const DETAIL_SELECT = {
+  id: true,
+  type: true,
+  occurredAt: true,
+  description: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  personId: true,
+  person: { select: { firstName: true, lastName: true, status: true } },
+  group: { select: { id: true, name: true } },
+  createdBy: { select: { name: true } },
+} satisfies Prisma.EnforcementActionSelect;
+
+type Row = Prisma.EnforcementActionGetPayload<{ select: typeof DETAIL_SELECT }>;
+export type EnforcementDetail = Omit<Row, "person" | "createdBy"> & {
+  person: { id: string; name: string; status: NonNullable<Row["person"]>["status"] } | null;
+  recordedBy: string;
+};
+
+/**
+ * One action, for the police. An action against a person is part of that person's file: the
+ * caseload gate applies (AccessReasonRequiredError). The read is audited.
+ */
+async function readAction(actor: Actor, id: string, action: "read" | "update", audit: string): Promise<EnforcementDetail> {
+  const where = enforcementWhere(actor, action);
+  if (!isUuid(id)) throw new NotFoundError("enforcement");
+  const row = await db.enforcementAction.findFirst({ where: { AND: [where, { id }] }, select: DETAIL_SELECT });
+  if (!row) throw new NotFoundError("enforcement");
+  let access: PersonAccess | null = null;
+  if (row.personId) access = await requirePersonAccess({ actor, personId: row.personId });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: audit,
+    entityId: row.id,
+    personId: row.personId ?? undefined,
+    ...(access ? accessAuditFields(access) : {}),
+  });
+  const { person, personId, createdBy, ...rest } = row;
+  return { ...rest, personId, person: person && personId ? { id: personId, name: fullName(person), status: person.status } : null, recordedBy: createdBy.name };
+}
+
+export async function getEnforcementAction({ actor, id }: { actor: Actor; id: string }): Promise<EnforcementDetail> {
+  return readAction(actor, id, "read", "EnforcementAction");
+}
+
+/** The edit form: the action as stored (with its version) and the groups to choose from. */
+export async function getEnforcementForEdit({ actor, id }: { actor: Actor; id: string }) {
+  const action = await readAction(actor, id, "update", "EnforcementAction");
+  const groups = await db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  return { action, groups };
+}
+
+const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
+
+/**
+ * Corrects an action with optimistic locking: saved only if nobody saved since the user opened
+ * the form (ConflictError otherwise, and the form keeps the input). The type and deprivation rules
+ * of recording apply; see the note at the top about Person.status. Audited with the changed fields
+ * (names only), in the same transaction.
+ */
+export async function editEnforcementAction({ actor, input }: { actor: Actor; input: TEditEnforcement }): Promise<{ id: string; statusChanged: boolean }> {
+  const where = enforcementWhere(actor, "update");
+  const stored = await db.enforcementAction.findFirst({ where: { AND: [where, { id: input.id }] }, select: { id: true, personId: true } });
+  if (!stored) throw new NotFoundError("enforcement");
+  if (stored.personId) await requirePersonAccess({ actor, personId: stored.personId });
+  // The stored record decides whether there is a person, not what the form claimed.
+  if (!stored.personId && !input.groupId) throw new RuleError("personOrGroupRequired", "groupId");
+  if (!stored.personId && input.setDeprivedOfLiberty) throw new RuleError("deprivationNeedsPerson", "setDeprivedOfLiberty");
+
+  return db.$transaction(async (tx) => {
+    const current = await tx.enforcementAction.findFirst({
+      where: { AND: [where, { id: stored.id }] },
+      select: { id: true, personId: true, groupId: true, type: true, occurredAt: true, description: true },
+    });
+    if (!current) throw new NotFoundError("enforcement");
+    if (input.groupId && input.groupId !== current.groupId) {
+      const group = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] } });
+      if (group !== 1) throw new RuleError("unknownGroup", "groupId");
+    }
+    const data = { groupId: input.groupId ?? null, type: input.type, occurredAt: input.occurredAt, description: input.description ?? null };
+    const fields = [
+      data.groupId !== current.groupId && "groupId",
+      data.type !== current.type && "type",
+      !sameTime(data.occurredAt, current.occurredAt) && "occurredAt",
+      data.description !== current.description && "description",
+    ].filter((f): f is string => Boolean(f));
+    await updateVersioned(tx.enforcementAction, { where, id: current.id, version: input.version, data });
+
+    let statusChanged = false;
+    if (current.personId && input.setDeprivedOfLiberty) {
+      const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: current.personId }] }, select: { id: true, status: true } });
+      if (!person) throw new NotFoundError("person");
+      if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
+      if (person.status !== "DEPRIVED_OF_LIBERTY") {
+        await tx.person.update({ where: { id: person.id }, data: { status: "DEPRIVED_OF_LIBERTY", statusSince: input.occurredAt, version: { increment: 1 } } });
+        await recordAudit(tx, actor, {
+          action: "UPDATE",
+          entityType: "Person",
+          entityId: person.id,
+          personId: person.id,
+          metadata: { fields: ["status", "statusSince"], fromStatus: person.status, toStatus: "DEPRIVED_OF_LIBERTY", cause: "EnforcementAction", causeId: current.id },
+        });
+        statusChanged = true;
+      }
+    }
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "EnforcementAction",
+      entityId: current.id,
+      personId: current.personId ?? undefined,
+      metadata: { fields, type: input.type, groupId: data.groupId, setDeprivedOfLiberty: input.setDeprivedOfLiberty },
+    });
+    return { id: current.id, statusChanged };
+  });
+}
