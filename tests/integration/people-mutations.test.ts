@@ -6,11 +6,16 @@ import { createPerson, DuplicateIdentityNumberError, PossibleDuplicateError, upd
 import { ZCreatePerson, ZUpdatePerson } from "@/lib/people/schemas";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
 import { form } from "./form";
+import { giveReasonAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts): every agency user has given a reason,
+  // as the pages ask them to (an assignment would change the assignments counted here).
+  await giveReasonAll(w);
+  await giveReasonAll(w, w.secondPerson.id);
 });
 
 type Actor = World["actors"]["POLICE"];

@@ -6,11 +6,16 @@ import { countOpenReferrals, findReferrals, getReferral, getReferralBoard, getRe
 import { ZAddSupportMeasure, ZChangeReferralStatus, ZCreateReferral, ZEditSupportMeasure, ZFindReferrals } from "@/lib/referrals/schemas";
 import { createAssignment, createNotification } from "../factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
+import { giveReasonAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts): every agency user has given a reason,
+  // as the pages ask them to; an assignment would make SOCIAL the person's handler here.
+  await giveReasonAll(w);
+  await giveReasonAll(w, w.secondPerson.id);
 });
 
 const create = (actor = () => w.actors.SOCIAL) => submitWith(ZCreateReferral, (input) => createReferral({ actor: actor(), input }));
