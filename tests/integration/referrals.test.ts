@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { requirePersonAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
@@ -196,6 +197,7 @@ describe("support measures", () => {
     const { createUser } = await import("../factories");
     const { actorOf } = await import("@/lib/auth");
     const colleague = actorOf(await createUser(db, { siteId: w.site.id, role: "SOCIAL" }));
+    await requirePersonAccess({ actor: colleague, personId: w.person.id, reason: { code: "COVERING_COLLEAGUE" } });
     const other = await getReferral({ actor: colleague, referralId: r.id });
     expect(other.kind === "full" && other.measures[0]!.destination).toEqual({ kind: "protected" });
     expect(JSON.stringify(other)).not.toContain("Ort X");
