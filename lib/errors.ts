@@ -30,6 +30,18 @@ export class RuleError extends Error {
 }
 
 /**
+ * The caseload gate (lib/access): the actor may see the person but has not given a reason for
+ * opening their file. Pages send the user to the reason form; forms show it above the form and
+ * keep what was typed. Here, beside the other expected errors, so handleForm knows it.
+ */
+export class AccessReasonRequiredError extends Error {
+  constructor(readonly personId: string) {
+    super("access reason required");
+    this.name = "AccessReasonRequiredError";
+  }
+}
+
+/**
  * The database cannot be reached right now (restart, failover). Its digest survives Next's
  * scrubbing of server errors, so the error page can say "try again in a moment" rather than
  * "something went wrong", without any detail reaching the browser.

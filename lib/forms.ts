@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { AccessReasonRequiredError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";
 import { formDataToObject } from "@/lib/validation/form-data";
 import type { FormState } from "@/lib/form-state";
@@ -59,6 +59,10 @@ export async function handleForm<S extends z.ZodType, R>(
     }
     if (error instanceof ConflictError) return { status: "error", formError: "conflict", fieldErrors: {}, values };
     if (error instanceof NotFoundError) return { status: "error", formError: "notFound", fieldErrors: {}, values };
+    // The caseload gate, met by a form (the reason given ran out while the user typed, or the
+    // action was posted without the page): nothing is saved, the typed values stay, and the
+    // message says how to give a reason. A redirect to the reason form would lose the input.
+    if (error instanceof AccessReasonRequiredError) return { status: "error", formError: "accessReasonRequired", fieldErrors: {}, values };
     const eventId = randomUUID();
     (await requestLogger()).error({ eventId, err: error }, "form action failed");
     return { status: "error", formError: "unexpected", eventId, fieldErrors: {}, values };

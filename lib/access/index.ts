@@ -2,8 +2,8 @@ import "server-only";
 import type { AuditEntry } from "@/lib/audit";
 import { recordAuditNow } from "@/lib/audit";
 import { personWhere, type Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Tx } from "@/lib/db";
+import { AccessReasonRequiredError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 import { ACCESS_GRANT_MINUTES, formatAccessReason, type AccessReasonCode } from "./reasons";
 
@@ -14,13 +14,7 @@ import { ACCESS_GRANT_MINUTES, formatAccessReason, type AccessReasonCode } from 
  * audit log with the grant and with every read made under it, for ACCESS_GRANT_MINUTES.
  */
 
-/** The actor may see the person but has not given a reason: pages send them to the reason form. */
-export class AccessReasonRequiredError extends Error {
-  constructor(readonly personId: string) {
-    super("access reason required");
-    this.name = "AccessReasonRequiredError";
-  }
-}
+export { AccessReasonRequiredError };
 
 export type PersonAccess = { basis: "caseload" } | { basis: "reason"; reason: string; grantedAt: Date };
 
@@ -39,14 +33,18 @@ export async function requirePersonAccess({
   personId,
   reason,
   now = new Date(),
+  tx,
 }: {
   actor: Actor;
   personId: string;
   reason?: AccessReasonInput;
   now?: Date;
+  /** Inside a mutation's transaction: check with its connection (never with a reason). */
+  tx?: Tx;
 }): Promise<PersonAccess> {
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const person = await db.person.findFirst({
+  const client = tx ?? db;
+  const person = await client.person.findFirst({
     where: { AND: [personWhere(actor, "read"), { id: personId }] },
     select: { id: true, assignments: { where: { userId: actor.id, endedAt: null }, select: { id: true }, take: 1 } },
   });
@@ -68,7 +66,7 @@ export async function requirePersonAccess({
 
   // The grant is looked up in the append-only log rather than kept in a session or a table of its
   // own: there is then nothing that can say "granted" without the log saying so too.
-  const granted = await db.auditEvent.findFirst({
+  const granted = await client.auditEvent.findFirst({
     where: {
       actorId: actor.id,
       personId: person.id,
@@ -86,6 +84,15 @@ export async function requirePersonAccess({
 /** What a read made under `access` adds to its audit event: the reason, and on what basis. */
 export function accessAuditFields(access: PersonAccess): Pick<AuditEntry, "reason"> & { metadata: { access: PersonAccess["basis"] } } {
   return access.basis === "reason" ? { reason: access.reason, metadata: { access: "reason" } } : { metadata: { access: "caseload" } };
+}
+
+/**
+ * An audit entry about something read or changed under `access`: the reason (when one was needed)
+ * and the basis, so every event about a person outside the caseload can be reviewed by reason.
+ */
+export function withAccessAudit(access: PersonAccess, entry: AuditEntry): AuditEntry {
+  const fields = accessAuditFields(access);
+  return { ...entry, ...(fields.reason ? { reason: fields.reason } : {}), metadata: { ...entry.metadata, ...fields.metadata } };
 }
 
 /** For the reason form: whom it is about, or null when the actor may already open the file. */

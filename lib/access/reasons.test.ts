@@ -24,7 +24,20 @@ describe("where the access form may send the user on", () => {
   });
 
   it.each([
+    `/referrals/${id}`,
+    `/referrals/${id}/measures/new`,
+    `/follow-ups/new?personId=${id}`,
+    `/notifications/${id}/edit`,
+    `/enforcement/new?personId=${id}&groupId=`,
+  ])("allows the gated page about one person's records %s", (next) => {
+    expect(safeAccessNext(id, next)).toBe(next);
+  });
+
+  it.each([
     ["another site", "https://evil.example/"],
+    ["another site behind a gated prefix", "/referrals/x//evil.example"],
+    ["an area that is not gated", "/admin/users"],
+    ["a gated prefix with odd characters", "/follow-ups/<script>"],
     ["a protocol-relative URL", "//evil.example"],
     ["another person", "/people/0193a1b2-0000-7000-8000-000000000002"],
     ["a longer id with the same prefix", `/people/${id}0`],

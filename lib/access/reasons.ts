@@ -27,15 +27,23 @@ export function parseAccessReason(reason: string): { code: AccessReasonCode | nu
 }
 
 /**
- * Where to go after the reason is given: only a page of the same person's file on this site, so
- * the form can never be turned into an open redirect.
+ * The other pages behind the gate that a reason may lead back to: a referral, a follow-up, a
+ * notification's edit form, and the "new" forms that take `?personId=`. Each checks the gate itself,
+ * so returning to one about another person only asks again; the point here is a same-site path.
+ */
+const OTHER_GATED_PAGES = /^\/(referrals|follow-ups|notifications|enforcement)\/[A-Za-z0-9/?=&_.-]+$/;
+
+/**
+ * Where to go after the reason is given: a page of the same person's file, or one of the pages
+ * about one person's records on this site, so the form can never be turned into an open redirect.
  */
 export function safeAccessNext(personId: string, next: unknown): string {
   const fallback = `/people/${personId}`;
   if (typeof next !== "string" || next.length > 300) return fallback;
+  if (next.includes("//") || /[\\\s]/.test(next)) return fallback;
+  if (OTHER_GATED_PAGES.test(next)) return next;
   if (!next.startsWith(fallback)) return fallback;
   const rest = next.slice(fallback.length);
   if (rest !== "" && !/^[/?]/.test(rest)) return fallback;
-  if (rest.includes("//") || /[\\\s]/.test(rest)) return fallback;
   return next;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { authorize, enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -18,6 +19,7 @@ export async function recordEnforcementAction({ actor, input }: { actor: Actor; 
       ? await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true, status: true } })
       : null;
     if (input.personId && !person) throw new NotFoundError("person");
+    const access: PersonAccess | null = person ? await requirePersonAccess({ actor, personId: person.id, tx }) : null;
     if (input.groupId) {
       const group = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] } });
       if (group !== 1) throw new RuleError("unknownGroup", "groupId");
@@ -55,13 +57,14 @@ export async function recordEnforcementAction({ actor, input }: { actor: Actor; 
       }
     }
     if (person) await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
+    const entry = {
       action: "CREATE",
       entityType: "EnforcementAction",
       entityId: action.id,
       personId: person?.id,
       metadata: { type: input.type, groupId: input.groupId ?? null, setDeprivedOfLiberty: input.setDeprivedOfLiberty },
-    });
+    } as const;
+    await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
     return { id: action.id, statusChanged };
   });
 }

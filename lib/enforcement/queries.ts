@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName, personNameWhere } from "@/lib/activities/people";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { authorize, enforcementWhere, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -89,6 +90,8 @@ export async function getEnforcementFormOptions({ actor, personId, groupId }: { 
     db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
   if (personId && !person) throw new NotFoundError("person");
+  // Recording an action against a person is work in their file: the caseload gate applies.
+  const access = person ? await requirePersonAccess({ actor, personId: person.id }) : null;
   if (groupId && !group) throw new NotFoundError("group");
   const members = group
     ? await db.membership.findMany({
@@ -98,6 +101,9 @@ export async function getEnforcementFormOptions({ actor, personId, groupId }: { 
         take: 500,
       })
     : [];
+  if (person && access) {
+    await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newEnforcement" } }));
+  }
   if (group) await recordAuditNow(actor, { action: "READ", entityType: "GroupMembers", entityId: group.id, metadata: { shownPersonIds: members.map((m) => m.person.id) } });
   return {
     person: person ? { id: person.id, name: fullName(person), status: person.status, groupIds: person.memberships.map((m) => m.groupId) } : null,

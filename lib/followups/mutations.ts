@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { authorize, followUpWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
@@ -34,6 +35,7 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
   return db.$transaction(async (tx) => {
     const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
     if (!person) throw new NotFoundError("person");
+    const access = await requirePersonAccess({ actor, personId: person.id, tx });
     const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
     if (input.notificationId) {
       const found = await tx.customNotification.count({ where: { AND: [notificationWhere(actor, "read"), { id: input.notificationId, personId: person.id }] } });
@@ -57,28 +59,34 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
       select: { id: true },
     });
     await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "CREATE",
-      entityType: "FollowUp",
-      entityId: followUp.id,
-      personId: person.id,
-      metadata: { done: Boolean(input.doneAt), contactType: input.contactType ?? null, assignedToId, notificationId: input.notificationId ?? null },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "CREATE",
+        entityType: "FollowUp",
+        entityId: followUp.id,
+        personId: person.id,
+        metadata: { done: Boolean(input.doneAt), contactType: input.contactType ?? null, assignedToId, notificationId: input.notificationId ?? null },
+      }),
+    );
     return followUp;
   });
 }
 
-async function openFollowUp(tx: Tx, where: Prisma.FollowUpWhereInput, id: string) {
+/** The follow-up to change, behind the caseload gate of its person (like every page of the file). */
+async function openFollowUp(tx: Tx, actor: Actor, where: Prisma.FollowUpWhereInput, id: string) {
   const current = await tx.followUp.findFirst({ where: { AND: [where, { id }] }, select: { id: true, personId: true, doneAt: true, version: true } });
   if (!current) throw new NotFoundError("followUp");
-  return current;
+  const access = await requirePersonAccess({ actor, personId: current.personId, tx });
+  return { ...current, access };
 }
 
 /** Marks a planned follow-up done: when, how, and what came of it. */
 export async function completeFollowUp({ actor, input }: { actor: Actor; input: TCompleteFollowUp }): Promise<{ id: string }> {
   const where = ownWhere(actor, "update");
   return db.$transaction(async (tx) => {
-    const current = await openFollowUp(tx, where, input.followUpId);
+    const current = await openFollowUp(tx, actor, where, input.followUpId);
     if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
     await updateVersioned(tx.followUp, {
       where,
@@ -87,13 +95,11 @@ export async function completeFollowUp({ actor, input }: { actor: Actor; input: 
       data: { doneAt: input.doneAt, contactType: input.contactType, summary: input.summary ?? null },
     });
     await tx.person.update({ where: { id: current.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "FollowUp",
-      entityId: current.id,
-      personId: current.personId,
-      metadata: { done: true, contactType: input.contactType },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(current.access, { action: "UPDATE", entityType: "FollowUp", entityId: current.id, personId: current.personId, metadata: { done: true, contactType: input.contactType } }),
+    );
     return { id: current.id };
   });
 }
@@ -102,17 +108,15 @@ export async function completeFollowUp({ actor, input }: { actor: Actor; input: 
 export async function rescheduleFollowUp({ actor, input }: { actor: Actor; input: TRescheduleFollowUp }): Promise<{ id: string }> {
   const where = ownWhere(actor, "update");
   return db.$transaction(async (tx) => {
-    const current = await openFollowUp(tx, where, input.followUpId);
+    const current = await openFollowUp(tx, actor, where, input.followUpId);
     if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
     const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
     await updateVersioned(tx.followUp, { where, id: current.id, version: input.version, data: { dueOn: input.dueOn, assignedToId } });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "FollowUp",
-      entityId: current.id,
-      personId: current.personId,
-      metadata: { rescheduled: true, assignedToId },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(current.access, { action: "UPDATE", entityType: "FollowUp", entityId: current.id, personId: current.personId, metadata: { rescheduled: true, assignedToId } }),
+    );
     return { id: current.id };
   });
 }
@@ -121,11 +125,11 @@ export async function rescheduleFollowUp({ actor, input }: { actor: Actor; input
 export async function deleteFollowUp({ actor, input }: { actor: Actor; input: TDeleteFollowUp }): Promise<{ personId: string }> {
   const where = ownWhere(actor, "delete");
   return db.$transaction(async (tx) => {
-    const current = await openFollowUp(tx, where, input.followUpId);
+    const current = await openFollowUp(tx, actor, where, input.followUpId);
     if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
     const { count } = await tx.followUp.deleteMany({ where: { AND: [where, { id: current.id, version: input.version, doneAt: null }] } });
     if (count !== 1) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "DELETE", entityType: "FollowUp", entityId: current.id, personId: current.personId });
+    await recordAudit(tx, actor, withAccessAudit(current.access, { action: "DELETE", entityType: "FollowUp", entityId: current.id, personId: current.personId }));
     return { personId: current.personId };
   });
 }

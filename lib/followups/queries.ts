@@ -4,6 +4,7 @@ import type { Agency, Role } from "@/lib/generated/prisma/enums";
 import { recordDisclosures } from "@/lib/disclosure";
 import { todayDateOnly } from "@/lib/activities/fields";
 import { fullName } from "@/lib/activities/people";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { authorize, can, followUpWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -104,7 +105,8 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
     },
   });
   if (!row) throw new NotFoundError("followUp");
-  await recordAuditNow(actor, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId });
+  const access = await requirePersonAccess({ actor, personId: row.personId });
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId }));
   if (row.agency !== actor.agency) await recordDisclosures(actor, [{ personId: row.personId, fromAgency: row.agency, entityType: "FollowUp", entityId: row.id }]);
   // Only the recording agency changes its own follow-ups.
   const isOwn = row.agency === actor.agency && can(actor, "followUp", "update");
@@ -119,6 +121,7 @@ export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor
   if (!isUuid(personId)) throw new NotFoundError("person");
   const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: { id: true, firstName: true, lastName: true, status: true } });
   if (!person) throw new NotFoundError("person");
+  const access = await requirePersonAccess({ actor, personId: person.id });
   const [notifications, officers] = await Promise.all([
     db.customNotification.findMany({
       where: { AND: [notificationWhere(actor, "read"), { personId }] },
@@ -128,6 +131,7 @@ export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor
     }),
     db.user.findMany({ where: officerWhere(actor), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newFollowUp" } }));
   return { person: { id: person.id, name: fullName(person), status: person.status }, notifications, officers };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { authorize, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -80,6 +81,7 @@ export async function addMembership({ actor, input, now = new Date() }: { actor:
       tx.group.findFirst({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] }, select: { id: true } }),
     ]);
     if (!person) throw new NotFoundError("person");
+    const access = await requirePersonAccess({ actor, personId: person.id, tx });
     if (!group) throw new RuleError("unknownGroup", "groupId");
     if (!input.validTo) {
       const open = await tx.membership.count({ where: { AND: [membershipWhere(actor), { personId: person.id, groupId: group.id }, currentMembership(now)] } });
@@ -101,13 +103,17 @@ export async function addMembership({ actor, input, now = new Date() }: { actor:
       select: { id: true },
     });
     await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: now } });
-    await recordAudit(tx, actor, {
-      action: "CREATE",
-      entityType: "Membership",
-      entityId: membership.id,
-      personId: person.id,
-      metadata: { groupId: group.id, role: input.role, confidence: input.confidence, sourceAgency: input.sourceAgency, ended: Boolean(input.validTo) },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "CREATE",
+        entityType: "Membership",
+        entityId: membership.id,
+        personId: person.id,
+        metadata: { groupId: group.id, role: input.role, confidence: input.confidence, sourceAgency: input.sourceAgency, ended: Boolean(input.validTo) },
+      }),
+    );
     return membership;
   });
 }
@@ -118,6 +124,7 @@ export async function updateMembership({ actor, input, now = new Date() }: { act
   return db.$transaction(async (tx) => {
     const current = await tx.membership.findFirst({ where: { AND: [where, { id: input.membershipId }] }, select: { id: true, personId: true, groupId: true } });
     if (!current) throw new NotFoundError("membership");
+    const access = await requirePersonAccess({ actor, personId: current.personId, tx });
     await updateVersioned(tx.membership, {
       where,
       id: current.id,
@@ -132,13 +139,17 @@ export async function updateMembership({ actor, input, now = new Date() }: { act
         ...(input.markReviewed ? { reviewedAt: now } : {}),
       },
     });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "Membership",
-      entityId: current.id,
-      personId: current.personId,
-      metadata: { groupId: current.groupId, role: input.role, confidence: input.confidence, ended: Boolean(input.validTo), reviewed: input.markReviewed, version: input.version + 1 },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "UPDATE",
+        entityType: "Membership",
+        entityId: current.id,
+        personId: current.personId,
+        metadata: { groupId: current.groupId, role: input.role, confidence: input.confidence, ended: Boolean(input.validTo), reviewed: input.markReviewed, version: input.version + 1 },
+      }),
+    );
     return { personId: current.personId };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { can, enforcementWhere, groupWhere, membershipWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -156,6 +157,8 @@ export async function getMembershipFormOptions({ actor, personId }: { actor: Act
     db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
   if (!person) throw new NotFoundError("person");
+  const access = await requirePersonAccess({ actor, personId: person.id });
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newMembership" } }));
   return { person, groups };
 }
 
@@ -178,5 +181,10 @@ export async function getMembershipForEdit({ actor, membershipId }: { actor: Act
     },
   });
   if (!membership) throw new NotFoundError("membership");
+  const access = await requirePersonAccess({ actor, personId: membership.person.id });
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, { action: "READ", entityType: "Membership", entityId: membership.id, personId: membership.person.id, metadata: { purpose: "edit", groupId: membership.group.id } }),
+  );
   return membership;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { authorize, colleagueWhere, internalNoteWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
@@ -25,6 +26,7 @@ export async function logNotification({ actor, input }: { actor: Actor; input: T
   return db.$transaction(async (tx) => {
     const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
     if (!person) throw new NotFoundError("person");
+    const access = await requirePersonAccess({ actor, personId: person.id, tx });
 
     await checkParticipants(tx, actor, input.participantIds);
 
@@ -50,13 +52,17 @@ export async function logNotification({ actor, input }: { actor: Actor; input: T
       select: { id: true },
     });
     await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "CREATE",
-      entityType: "CustomNotification",
-      entityId: notification.id,
-      personId: person.id,
-      metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: Boolean(input.internalNote) },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "CREATE",
+        entityType: "CustomNotification",
+        entityId: notification.id,
+        personId: person.id,
+        metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: Boolean(input.internalNote) },
+      }),
+    );
     return notification;
   });
 }
@@ -75,6 +81,7 @@ export async function updateNotification({ actor, input }: { actor: Actor; input
   return db.$transaction(async (tx) => {
     const current = await tx.customNotification.findFirst({ where: { AND: [where, { id: input.notificationId }] }, select: { id: true, personId: true } });
     if (!current) throw new NotFoundError("notification");
+    const access = await requirePersonAccess({ actor, personId: current.personId, tx });
     await checkParticipants(tx, actor, input.participantIds);
 
     await updateVersioned(tx.customNotification, {
@@ -108,13 +115,17 @@ export async function updateNotification({ actor, input }: { actor: Actor; input
       await tx.internalNote.delete({ where: { id: ownNote.id } });
     }
 
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "CustomNotification",
-      entityId: current.id,
-      personId: current.personId,
-      metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: note, version: input.version + 1 },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "UPDATE",
+        entityType: "CustomNotification",
+        entityId: current.id,
+        personId: current.personId,
+        metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: note, version: input.version + 1 },
+      }),
+    );
     return current;
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import { colleagueWhere, internalNoteWhere, notificationWhere, personWhere, authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -14,6 +15,8 @@ export async function getNotificationFormOptions({ actor, personId }: { actor: A
     db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
   if (!person) throw new NotFoundError("person");
+  const access = await requirePersonAccess({ actor, personId: person.id });
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newNotification" } }));
   return { person, colleagues };
 }
 
@@ -45,7 +48,11 @@ export async function getNotificationForEdit({ actor, notificationId }: { actor:
     db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
   if (!notification) throw new NotFoundError("notification");
-  await recordAuditNow(actor, { action: "READ", entityType: "CustomNotification", entityId: notification.id, personId: notification.person.id, metadata: { purpose: "edit" } });
+  const access = await requirePersonAccess({ actor, personId: notification.person.id });
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, { action: "READ", entityType: "CustomNotification", entityId: notification.id, personId: notification.person.id, metadata: { purpose: "edit" } }),
+  );
   const { notes, participants, ...rest } = notification;
   return { notification: { ...rest, participantIds: participants.map((p) => p.userId), internalNote: notes[0]?.body ?? null }, colleagues };
 }

@@ -16,7 +16,7 @@ function duplicates() {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof DuplicateIdentityNumberError) found.duplicateOf = error.existing;
+      if (error instanceof DuplicateIdentityNumberError && error.existing) found.duplicateOf = error.existing;
       if (error instanceof PossibleDuplicateError) found.possibleDuplicates = error.matches;
       throw error;
     }

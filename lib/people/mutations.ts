@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { authorize, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
@@ -9,9 +10,13 @@ import type { TCreatePerson, TUpdatePerson } from "./schemas";
 
 export type ExistingPerson = { id: string; name: string };
 
-/** The personnummer belongs to someone already registered at the site (unique per site). */
+/**
+ * The personnummer belongs to someone already registered at the site (unique per site). `existing`
+ * names that person only when the actor may see them; otherwise it is null and the form says only
+ * that the number is taken.
+ */
 export class DuplicateIdentityNumberError extends RuleError {
-  constructor(readonly existing: ExistingPerson) {
+  constructor(readonly existing: ExistingPerson | null) {
     super("duplicateIdentityNumber", "identityNumber");
     this.name = "DuplicateIdentityNumberError";
   }
@@ -27,13 +32,23 @@ export class PossibleDuplicateError extends RuleError {
 
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function existingWithNumber(tx: Tx, actor: Actor, identityNumber: string, exceptId?: string): Promise<ExistingPerson | null> {
-  // Anonymised people count too: the unique constraint does (their numbers are removed on anonymisation).
-  const found = await tx.person.findFirst({
-    where: { siteId: actor.siteId, identityNumber, ...(exceptId ? { id: { not: exceptId } } : {}) },
+/**
+ * Who already holds the number at the site: `{ existing }` names them when the actor may see them
+ * (personWhere), `{ existing: null }` when a record the actor may not see holds it, null when the
+ * number is free. A hidden holder must still block the save (the number is unique per site and a
+ * second record would split the person's history), but its id and name never leave this function:
+ * the user learns only what they typed is taken, which the unique constraint would tell them anyway.
+ */
+async function existingWithNumber(tx: Tx, actor: Actor, identityNumber: string, exceptId?: string): Promise<{ existing: ExistingPerson | null } | null> {
+  const other = exceptId ? { id: { not: exceptId } } : {};
+  const visible = await tx.person.findFirst({
+    where: { AND: [personWhere(actor, "read"), { identityNumber }, other] },
     select: { id: true, firstName: true, lastName: true },
   });
-  return found ? { id: found.id, name: `${found.firstName} ${found.lastName}` } : null;
+  if (visible) return { existing: { id: visible.id, name: `${visible.firstName} ${visible.lastName}` } };
+  // Only whether one exists: no field of a person the actor may not see is selected.
+  const hidden = await tx.person.count({ where: { siteId: actor.siteId, identityNumber, ...other } });
+  return hidden > 0 ? { existing: null } : null;
 }
 
 async function sameNameAndBirthDate(tx: Tx, actor: Actor, p: { firstName: string; lastName: string; birthDate: Date }, exceptId?: string) {
@@ -57,8 +72,8 @@ async function onUniqueViolation<T>(actor: Actor, identityNumber: string | undef
     return await run();
   } catch (error) {
     if (identityNumber && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await existingWithNumber(db as unknown as Tx, actor, identityNumber);
-      if (existing) throw new DuplicateIdentityNumberError(existing);
+      const taken = await existingWithNumber(db as unknown as Tx, actor, identityNumber);
+      if (taken) throw new DuplicateIdentityNumberError(taken.existing);
     }
     throw error;
   }
@@ -76,8 +91,8 @@ export async function createPerson({ actor, input }: { actor: Actor; input: TCre
   return onUniqueViolation(actor, number?.normalized, () =>
     db.$transaction(async (tx) => {
       if (number) {
-        const existing = await existingWithNumber(tx, actor, number.normalized);
-        if (existing) throw new DuplicateIdentityNumberError(existing);
+        const taken = await existingWithNumber(tx, actor, number.normalized);
+        if (taken) throw new DuplicateIdentityNumberError(taken.existing);
       }
       if (birthDate && !input.confirmDuplicate) {
         const matches = await sameNameAndBirthDate(tx, actor, { firstName: input.firstName, lastName: input.lastName, birthDate });
@@ -127,10 +142,11 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
         select: { id: true, firstName: true, lastName: true, identityNumber: true, birthDate: true, aliases: true, status: true, version: true },
       });
       if (!current) throw new NotFoundError("person");
+      const access = await requirePersonAccess({ actor, personId: current.id, tx });
       const number = input.identityNumber;
       if (number && number.normalized !== current.identityNumber) {
-        const existing = await existingWithNumber(tx, actor, number.normalized, current.id);
-        if (existing) throw new DuplicateIdentityNumberError(existing);
+        const taken = await existingWithNumber(tx, actor, number.normalized, current.id);
+        if (taken) throw new DuplicateIdentityNumberError(taken.existing);
       }
       // The number (new or kept) decides the birth date; a typed one must agree with it.
       const keptNumberBirth = !number && current.identityNumber ? current.birthDate : null;
@@ -162,13 +178,17 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
         current.aliases.join("\n") !== input.aliases.join("\n") && "aliases",
         current.status !== input.status && "status",
       ].filter((f): f is string => Boolean(f));
-      await recordAudit(tx, actor, {
-        action: "UPDATE",
-        entityType: "Person",
-        entityId: current.id,
-        personId: current.id,
-        metadata: { changed, version: input.version + 1, ...(current.status !== input.status ? { status: input.status } : {}) },
-      });
+      await recordAudit(
+        tx,
+        actor,
+        withAccessAudit(access, {
+          action: "UPDATE",
+          entityType: "Person",
+          entityId: current.id,
+          personId: current.id,
+          metadata: { changed, version: input.version + 1, ...(current.status !== input.status ? { status: input.status } : {}) },
+        }),
+      );
       return { id: current.id };
     }),
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import {
   authorize,
@@ -33,6 +34,7 @@ export async function createReferral({ actor, input }: { actor: Actor; input: TC
   return db.$transaction(async (tx) => {
     const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
     if (!person) throw new NotFoundError("person");
+    const access = await requirePersonAccess({ actor, personId: person.id, tx });
     await lockPerson(tx, person.id);
     // One way through the programme at a time: a second open referral would split its history.
     const open = await tx.referral.count({ where: { AND: [referralWhere(actor, "read"), { personId: person.id, closedAt: null }] } });
@@ -63,13 +65,17 @@ export async function createReferral({ actor, input }: { actor: Actor; input: TC
       select: { id: true },
     });
     await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "CREATE",
-      entityType: "Referral",
-      entityId: referral.id,
-      personId: person.id,
-      metadata: { source: input.source, notificationId: input.notificationId ?? null, callInId: input.callInId ?? null },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "CREATE",
+        entityType: "Referral",
+        entityId: referral.id,
+        personId: person.id,
+        metadata: { source: input.source, notificationId: input.notificationId ?? null, callInId: input.callInId ?? null },
+      }),
+    );
     return referral;
   });
 }
@@ -86,6 +92,7 @@ export async function changeReferralStatus({ actor, input }: { actor: Actor; inp
       select: { id: true, personId: true, status: true, statusChangedAt: true, version: true },
     });
     if (!current) throw new NotFoundError("referral");
+    const access = await requirePersonAccess({ actor, personId: current.personId, tx });
     if (current.version !== input.version) throw new ConflictError();
     if (!canMove(current.status, input.toStatus)) throw new RuleError("illegalTransition", "toStatus");
     if (input.changedAt.getTime() < current.statusChangedAt.getTime()) throw new RuleError("beforePreviousStep", "changedAt");
@@ -100,13 +107,17 @@ export async function changeReferralStatus({ actor, input }: { actor: Actor; inp
       data: { referralId: current.id, fromStatus: current.status, toStatus: input.toStatus, changedAt: input.changedAt, changedById: actor.id, comment: input.comment ?? null },
     });
     await tx.person.update({ where: { id: current.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "Referral",
-      entityId: current.id,
-      personId: current.personId,
-      metadata: { fromStatus: current.status, toStatus: input.toStatus },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "UPDATE",
+        entityType: "Referral",
+        entityId: current.id,
+        personId: current.personId,
+        metadata: { fromStatus: current.status, toStatus: input.toStatus },
+      }),
+    );
   });
 }
 
@@ -149,6 +160,7 @@ export async function addSupportMeasure({ actor, input }: { actor: Actor; input:
       select: { id: true, personId: true, closedAt: true },
     });
     if (!referral) throw new NotFoundError("referral");
+    const access = await requirePersonAccess({ actor, personId: referral.personId, tx });
     if (referral.closedAt) throw new RuleError("referralClosed");
     checkProtectedFields(input, await isHandler(tx, actor, referral.personId));
 
@@ -169,13 +181,17 @@ export async function addSupportMeasure({ actor, input }: { actor: Actor; input:
     });
     if (input.markRelocated) await markPersonRelocated(tx, actor, referral.personId, measure.id, input);
     await tx.person.update({ where: { id: referral.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "CREATE",
-      entityType: "SupportMeasure",
-      entityId: measure.id,
-      personId: referral.personId,
-      metadata: { referralId: referral.id, type: input.type, status: input.status, destination: Boolean(input.destinationTown) },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "CREATE",
+        entityType: "SupportMeasure",
+        entityId: measure.id,
+        personId: referral.personId,
+        metadata: { referralId: referral.id, type: input.type, status: input.status, destination: Boolean(input.destinationTown) },
+      }),
+    );
     return measure;
   });
 }
@@ -189,6 +205,7 @@ export async function editSupportMeasure({ actor, input }: { actor: Actor; input
       select: { id: true, referralId: true, personId: true, type: true, destinationTown: true },
     });
     if (!existing) throw new NotFoundError("supportMeasure");
+    const access = await requirePersonAccess({ actor, personId: existing.personId, tx });
     const handler = await isHandler(tx, actor, existing.personId);
     checkProtectedFields(input, handler);
     // Someone who cannot see the destination must not erase it by changing the type either.
@@ -209,13 +226,17 @@ export async function editSupportMeasure({ actor, input }: { actor: Actor; input
     });
     if (input.markRelocated) await markPersonRelocated(tx, actor, existing.personId, existing.id, input);
     await tx.person.update({ where: { id: existing.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "SupportMeasure",
-      entityId: existing.id,
-      personId: existing.personId,
-      metadata: { referralId: existing.referralId, type: input.type, status: input.status },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "UPDATE",
+        entityType: "SupportMeasure",
+        entityId: existing.id,
+        personId: existing.personId,
+        metadata: { referralId: existing.referralId, type: input.type, status: input.status },
+      }),
+    );
     return { referralId: existing.referralId };
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { recordDisclosures } from "@/lib/disclosure";
 import { fullName, personNameWhere } from "@/lib/activities/people";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
 import {
   authorize,
@@ -167,12 +168,14 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
   if (isStatusOnly(actor, "referral")) {
     const row = await db.referral.findFirst({ where, select: CARD_SELECT });
     if (!row) throw new NotFoundError("referral");
+    // The caseload gate, as on the person's file: a referral is part of it.
+    const access = await requirePersonAccess({ actor, personId: row.personId });
     const measures = await db.supportMeasure.findMany({
       where: { AND: [supportMeasureWhere(actor, "read"), { referralId }] },
       select: SUPPORT_MEASURE_STATUS_SELECT,
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     });
-    await recordAuditNow(actor, { action: "READ", entityType: "ReferralStatus", entityId: row.id, personId: row.personId });
+    await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "ReferralStatus", entityId: row.id, personId: row.personId }));
     await recordDisclosures(actor, [
       { personId: row.personId, fromAgency: "SOCIAL", entityType: "ReferralStatus", entityId: row.id },
       ...measures.map((m) => ({ personId: m.personId, fromAgency: "SOCIAL" as const, entityType: "SupportMeasureStatus", entityId: m.id })),
@@ -182,6 +185,7 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
 
   const row = await db.referral.findFirst({ where, select: fullSelect() });
   if (!row) throw new NotFoundError("referral");
+  const access = await requirePersonAccess({ actor, personId: row.personId });
   const [measures, isHandler] = await Promise.all([
     db.supportMeasure.findMany({
       where: { AND: [supportMeasureWhere(actor, "read"), { referralId }] },
@@ -200,13 +204,10 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
         ).map((m) => [m.id, m.destinationTown!]),
       )
     : new Map<string, string>();
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "Referral",
-    entityId: row.id,
-    personId: row.personId,
-    metadata: { protectedDestinationShown: towns.size > 0 },
-  });
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, { action: "READ", entityType: "Referral", entityId: row.id, personId: row.personId, metadata: { protectedDestinationShown: towns.size > 0 } }),
+  );
   const { person, ...referral } = row;
   return {
     kind: "full",
@@ -229,6 +230,7 @@ export async function getReferralFormOptions({ actor, personId }: { actor: Actor
     select: { id: true, firstName: true, lastName: true, status: true },
   });
   if (!person) throw new NotFoundError("person");
+  const access = await requirePersonAccess({ actor, personId: person.id });
   const [notifications, invitations, openReferral] = await Promise.all([
     db.customNotification.findMany({
       where: { AND: [notificationWhere(actor, "read"), { personId }] },
@@ -244,6 +246,7 @@ export async function getReferralFormOptions({ actor, personId }: { actor: Actor
     }),
     db.referral.findFirst({ where: { AND: [referralWhere(actor, "read"), { personId, closedAt: null }] }, select: { id: true } }),
   ]);
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newReferral" } }));
   return { person: { id: person.id, name: fullName(person), status: person.status }, notifications, callIns: invitations.map((i) => i.callIn), openReferralId: openReferral?.id ?? null };
 }
 
@@ -255,11 +258,12 @@ export async function getSupportMeasureForEdit({ actor, measureId }: { actor: Ac
     select: { ...MEASURE_SELECT, referralId: true, personId: true, person: { select: { firstName: true, lastName: true } } },
   });
   if (!measure) throw new NotFoundError("supportMeasure");
+  const access = await requirePersonAccess({ actor, personId: measure.personId });
   const isHandler = await isHandlerOf(actor, measure.personId);
   const destinationTown = isHandler
     ? ((await db.supportMeasure.findFirst({ where: { AND: [supportMeasureWhere(actor, "update"), { id: measure.id }] }, select: { destinationTown: true } }))?.destinationTown ?? null)
     : null;
-  await recordAuditNow(actor, { action: "READ", entityType: "SupportMeasure", entityId: measure.id, personId: measure.personId });
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "SupportMeasure", entityId: measure.id, personId: measure.personId, metadata: { purpose: "edit" } }));
   const { person, ...rest } = measure;
   return { ...rest, personName: fullName(person), isHandler, destinationTown };
 }
@@ -273,7 +277,10 @@ export async function getSupportMeasureFormOptions({ actor, referralId }: { acto
     select: { id: true, personId: true, closedAt: true, person: { select: { firstName: true, lastName: true } } },
   });
   if (!referral) throw new NotFoundError("referral");
-  return { referralId: referral.id, personId: referral.personId, personName: fullName(referral.person), isClosed: referral.closedAt !== null, isHandler: await isHandlerOf(actor, referral.personId) };
+  const access = await requirePersonAccess({ actor, personId: referral.personId });
+  const isHandler = await isHandlerOf(actor, referral.personId);
+  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Referral", entityId: referral.id, personId: referral.personId, metadata: { purpose: "newSupportMeasure" } }));
+  return { referralId: referral.id, personId: referral.personId, personName: fullName(referral.person), isClosed: referral.closedAt !== null, isHandler };
 }
 
 /**

@@ -16,6 +16,8 @@ test("police record a detention; the person shows as deprived of liberty to the 
   const personId = await idFromLink(page, link);
 
   await page.goto(`/enforcement/new?personId=${personId}`);
+  // Someone from the list, not on the officer's caseload: a reason first, then back to the form.
+  await giveAccessReasonIfAsked(page, page.getByText(`Åtgärd mot ${name}`));
   await expect(page.getByText(`Åtgärd mot ${name}`)).toBeVisible();
   // A weapon seizure does not take anyone's liberty: refused, with the input kept.
   await page.getByRole("radio", { name: "Vapenbeslag" }).check();

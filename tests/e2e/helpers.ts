@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
 import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
 
@@ -95,13 +95,15 @@ export async function signOut(page: Page) {
  * The caseload gate (issue 4): opening the file of a person outside one's own caseload asks for a
  * reason first. Waits for the navigation to a person's file to settle; gives a reason if asked.
  */
-export async function giveAccessReasonIfAsked(page: Page) {
-  // Either the reason form or the file (whose header links to the person's consent) — the URL
-  // alone can show the file's address for a moment before the server's redirect is followed.
+export async function giveAccessReasonIfAsked(page: Page, ready?: Locator) {
+  // Either the reason form or the page asked for (by default the file, whose header links to the
+  // person's consent; for a referral, a follow-up or a form about the person, what that page
+  // shows) — the URL alone can show the page's address before the server's redirect is followed.
+  const shown = ready ?? page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true });
   const asked = page.getByRole("heading", { level: 1, name: "Skäl för åtkomst" });
-  await expect(asked.or(page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true }))).toBeVisible({ timeout: 20_000 });
+  await expect(asked.or(shown).first()).toBeVisible({ timeout: 20_000 });
   if (!(await asked.isVisible())) return;
   await page.getByRole("radio", { name: "Gemensam planering mellan myndigheterna" }).check();
   await page.getByRole("button", { name: "Öppna personakten" }).click();
-  await expect(page.getByRole("main").getByRole("link", { name: "Samtycke", exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(shown.first()).toBeVisible({ timeout: 20_000 });
 }

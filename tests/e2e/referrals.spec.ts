@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { dateIn, dateTimeIn, idFromLink } from "./activity-helpers";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
-import { DEMO_PASSWORD, signIn, signInAs, signOut } from "./helpers";
+import { DEMO_PASSWORD, giveAccessReasonIfAsked, signIn, signInAs, signOut } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -117,6 +117,8 @@ test("police see a consenting person's referral as status only; the relocation t
   await expect(page.getByText("Du ser bara var insatsen står")).toBeVisible();
   const column = page.getByRole("region", { name: /I programmet/ });
   await column.getByRole("link").first().click();
+  // Not on the police officer's caseload: the referral is part of the person's file, so a reason first.
+  await giveAccessReasonIfAsked(page, page.getByText("Personens samtycke omfattar din myndighet"));
   await expect(page.getByText("Personens samtycke omfattar din myndighet")).toBeVisible();
   await expect(page.getByRole("region", { name: "Status", exact: true })).toContainText("I programmet");
   // Nothing of the content: neither on screen nor anywhere in the page sent to the browser.
@@ -149,6 +151,7 @@ test("a social secretary who does not handle the person sees that a town is prot
   await signInAs(page, "social2@malmo.samverkan.test", DEMO_PASSWORD, DEMO_TOTP_SECRETS["social2@malmo.samverkan.test"]!);
   await expect(page).toHaveURL(/\/caseload$/);
   await page.goto(found);
+  await giveAccessReasonIfAsked(page, page.getByText("Ny ort: skyddad, visas bara för personens handläggare."));
   await expect(page.getByText("Ny ort: skyddad, visas bara för personens handläggare.")).toBeVisible();
   expect(await page.content()).not.toContain("Ort B");
 });

@@ -1,3 +1,4 @@
+import { requirePersonAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { Agency } from "@/lib/generated/prisma/enums";
 import { createAssignment, createInternalNote, createNotification } from "../factories";
@@ -76,5 +77,16 @@ export async function giveConsent(w: World, personId: string, agencies: Agency[]
 export async function assignAll(w: World, personId = w.person.id) {
   for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
     await createAssignment(db, { siteId: w.site.id, personId, userId: w.users[role].id, agency: role });
+  }
+}
+
+/**
+ * Gives every agency user a reason for opening the person's file (the caseload gate's grant, an
+ * audit event of its own) without putting the person on anyone's caseload: for tests where an
+ * assignment would change what they check (a handler's protected details, "mine", assignments).
+ */
+export async function giveReasonAll(w: World, personId = w.person.id) {
+  for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+    await requirePersonAccess({ actor: w.actors[role], personId, reason: { code: "JOINT_PLANNING" } });
   }
 }

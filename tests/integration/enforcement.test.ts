@@ -6,11 +6,15 @@ import { findEnforcementActions, getEnforcementFormOptions } from "@/lib/enforce
 import { ZFindEnforcement, ZRecordEnforcement } from "@/lib/enforcement/schemas";
 import { createGroup, createMembership } from "../factories";
 import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
+import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  await assignAll(w);
+  await assignAll(w, w.secondPerson.id);
 });
 
 const record = (actor = () => w.actors.POLICE) => submitWith(ZRecordEnforcement, (input) => recordEnforcementAction({ actor: actor(), input }));

@@ -7,11 +7,15 @@ import { countMyFollowUps, getFollowUp, getFollowUpFormOptions, getFollowUpLists
 import { ZCompleteFollowUp, ZDeleteFollowUp, ZFollowUpList, ZLogFollowUp, ZRescheduleFollowUp } from "@/lib/followups/schemas";
 import { createNotification, createUser } from "../factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
+import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  await assignAll(w);
+  await assignAll(w, w.secondPerson.id);
 });
 
 const log = (actor = () => w.actors.PROBATION) => submitWith(ZLogFollowUp, (input) => logFollowUp({ actor: actor(), input }));

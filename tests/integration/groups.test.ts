@@ -8,11 +8,15 @@ import { ZAddMembership, ZCreateGroup, ZListGroups, ZSetGroupPriority, ZUpdateGr
 import { stockholmToday } from "@/lib/validation/dates";
 import { createGroup as makeGroup, createMembership, createNotification } from "../factories";
 import { form } from "./form";
+import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  await assignAll(w);
+  await assignAll(w, w.secondPerson.id);
 });
 
 type Actor = World["actors"]["POLICE"];

@@ -7,12 +7,16 @@ import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { LOG_NOTIFICATION_ARRAYS, ZUpdateNotification } from "@/lib/notifications/schemas";
 import { createInternalNote, createNotification } from "../factories";
 import { form } from "./form";
+import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 let notificationId: string;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  await assignAll(w);
+  await assignAll(w, w.secondPerson.id);
   const n = await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE", participants: { create: [{ userId: w.users.POLICE.id }] } });
   notificationId = n.id;
   await createInternalNote(db, { siteId: w.site.id, agency: "POLICE", notificationId, createdById: w.users.POLICE.id, body: "POLISENS NOT" });

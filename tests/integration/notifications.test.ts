@@ -4,11 +4,15 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { logNotification } from "@/lib/notifications/mutations";
 import { LOG_NOTIFICATION_ARRAYS, ZLogNotification, type TLogNotification } from "@/lib/notifications/schemas";
+import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  await assignAll(w);
+  await assignAll(w, w.secondPerson.id);
 });
 
 function form(fields: Record<string, string | string[]>): FormData {

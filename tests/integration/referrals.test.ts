@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { requirePersonAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
@@ -6,11 +7,16 @@ import { countOpenReferrals, findReferrals, getReferral, getReferralBoard, getRe
 import { ZAddSupportMeasure, ZChangeReferralStatus, ZCreateReferral, ZEditSupportMeasure, ZFindReferrals } from "@/lib/referrals/schemas";
 import { createAssignment, createNotification } from "../factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
+import { giveReasonAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
+  // The caseload gate (lib/access, tested in access.test.ts): every agency user has given a reason,
+  // as the pages ask them to; an assignment would make SOCIAL the person's handler here.
+  await giveReasonAll(w);
+  await giveReasonAll(w, w.secondPerson.id);
 });
 
 const create = (actor = () => w.actors.SOCIAL) => submitWith(ZCreateReferral, (input) => createReferral({ actor: actor(), input }));
@@ -191,6 +197,7 @@ describe("support measures", () => {
     const { createUser } = await import("../factories");
     const { actorOf } = await import("@/lib/auth");
     const colleague = actorOf(await createUser(db, { siteId: w.site.id, role: "SOCIAL" }));
+    await requirePersonAccess({ actor: colleague, personId: w.person.id, reason: { code: "COVERING_COLLEAGUE" } });
     const other = await getReferral({ actor: colleague, referralId: r.id });
     expect(other.kind === "full" && other.measures[0]!.destination).toEqual({ kind: "protected" });
     expect(JSON.stringify(other)).not.toContain("Ort X");

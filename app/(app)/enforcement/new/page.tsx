@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES } from "@/lib/enforcement/schemas";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +22,8 @@ const ZTarget = z.object({
 export default async function NewEnforcementPage({ searchParams }: PageProps<"/enforcement/new">) {
   const actor = await requireArea("enforcement");
   const target = ZTarget.parse(await searchParams);
-  const options = await orNotFound(getEnforcementFormOptions({ actor, personId: target.personId || undefined, groupId: target.groupId || undefined }));
+  const next = `/enforcement/new?${new URLSearchParams({ ...(target.personId ? { personId: target.personId } : {}), ...(target.groupId ? { groupId: target.groupId } : {}) })}`;
+  const options = await withAccessPrompt(null, orNotFound(getEnforcementFormOptions({ actor, personId: target.personId || undefined, groupId: target.groupId || undefined })), next);
   const [t, tt, tp] = await Promise.all([getTranslations("enforcementForm"), getTranslations("enforcementType"), getTranslations("personStatus")]);
   const about = options.person ? t("aboutPerson", { name: options.person.name }) : options.group ? t("aboutGroup", { group: options.group.name }) : t("aboutNone");
   return (

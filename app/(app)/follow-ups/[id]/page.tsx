@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { getFollowUp } from "@/lib/followups/queries";
 import { CONTACT_TYPES } from "@/lib/followups/schemas";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { formatDate, formatDateTime, toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
@@ -24,7 +25,7 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
   const actor = await requireArea("followUps");
   const { id } = await params;
   const { saved, from } = await searchParams;
-  const { followUp: f, isOwn, officers } = await orNotFound(getFollowUp({ actor, followUpId: id }));
+  const { followUp: f, isOwn, officers } = await withAccessPrompt(null, orNotFound(getFollowUp({ actor, followUpId: id })), `/follow-ups/${id}`);
   const [t, tc, ta] = await Promise.all([getTranslations("followUp"), getTranslations("contactType"), getTranslations("agencies")]);
   const savedKey = SAVED.find((s) => s === saved);
   return (

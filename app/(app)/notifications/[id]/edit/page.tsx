@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { AGENCIES, OUTCOMES, PLACES, RESPONSES } from "@/lib/notifications/schemas";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditNotificationPage({ params }: PageProps<"/notifications/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { notification: n, colleagues } = await orNotFound(getNotificationForEdit({ actor, notificationId: id }));
+  const { notification: n, colleagues } = await withAccessPrompt(null, orNotFound(getNotificationForEdit({ actor, notificationId: id })), `/notifications/${id}/edit`);
   const [t, tf, ta, tp, to, tr, troles] = await Promise.all([
     getTranslations("notificationEdit"),
     getTranslations("notificationForm"),

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getNotificationFormOptions } from "@/lib/notifications/queries";
 import { AGENCIES, OUTCOMES, PLACES, RESPONSES } from "@/lib/notifications/schemas";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewNotificationPage({ params }: PageProps<"/people/[id]/notifications/new">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { person, colleagues } = await orNotFound(getNotificationFormOptions({ actor, personId: id }));
+  const { person, colleagues } = await withAccessPrompt(id, orNotFound(getNotificationFormOptions({ actor, personId: id })), `/people/${id}/notifications/new`);
   const [t, ta, tp, to, tr, troles] = await Promise.all([
     getTranslations("notificationForm"),
     getTranslations("agencies"),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { getSupportMeasureFormOptions } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewSupportMeasurePage({ params }: PageProps<"/referrals/[id]/measures/new">) {
   const actor = await requireArea("referrals");
   const { id } = await params;
-  const options = await orNotFound(getSupportMeasureFormOptions({ actor, referralId: id }));
+  const options = await withAccessPrompt(null, orNotFound(getSupportMeasureFormOptions({ actor, referralId: id })), `/referrals/${id}/measures/new`);
   const [t, tt, ts] = await Promise.all([getTranslations("measureForm"), getTranslations("supportMeasureType"), getTranslations("supportMeasureStatus")]);
   return (
     <>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getMembershipForEdit } from "@/lib/groups/queries";
 import { CONFIDENCES, MEMBERSHIP_ROLES, SOURCE_AGENCIES } from "@/lib/groups/schemas";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { formatDateTime } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export default async function EditMembershipPage({ params }: PageProps<"/people/[id]/memberships/[membershipId]/edit">) {
   const actor = await requireArea("people");
   const { id, membershipId } = await params;
-  const m = await orNotFound(getMembershipForEdit({ actor, membershipId }));
+  const m = await withAccessPrompt(id, orNotFound(getMembershipForEdit({ actor, membershipId })), `/people/${id}/memberships/${membershipId}/edit`);
   if (m.person.id !== id) notFound();
   const [t, tr, tc, ta] = await Promise.all([getTranslations("membershipForm"), getTranslations("membershipRole"), getTranslations("confidence"), getTranslations("agencies")]);
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
+import { withAccessPrompt } from "@/lib/access/pages";
 import { orNotFound } from "@/lib/pages";
 import { getSupportMeasureForEdit } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
@@ -17,7 +18,7 @@ const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 export default async function EditSupportMeasurePage({ params }: PageProps<"/referrals/[id]/measures/[measureId]/edit">) {
   const actor = await requireArea("referrals");
   const { id, measureId } = await params;
-  const measure = await orNotFound(getSupportMeasureForEdit({ actor, measureId }));
+  const measure = await withAccessPrompt(null, orNotFound(getSupportMeasureForEdit({ actor, measureId })), `/referrals/${id}/measures/${measureId}/edit`);
   if (measure.referralId !== id) notFound();
   const [t, tt, ts] = await Promise.all([getTranslations("measureForm"), getTranslations("supportMeasureType"), getTranslations("supportMeasureStatus")]);
   return (
