@@ -163,6 +163,7 @@ async function main() {
       }
     }
     await prisma.$disconnect();
+    await appPool.end();
   } finally {
     await direct.end();
     await cluster.stop();
