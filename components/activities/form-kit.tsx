@@ -1,10 +1,9 @@
 "use client";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/form-state";
 import { buttonClass, Button } from "@/components/ui/button";
-import { FormErrorSummary, useErrorText } from "@/components/ui/fields";
+import { useErrorText } from "@/components/ui/fields";
 
 /**
  * What a form shows after a failed save: every field puts back what the user typed (never the
@@ -33,18 +32,7 @@ export function useFormValues(state: FormState) {
   };
 }
 
-/** The message above a form after a failed save; with the event id for an unexpected error. */
-export function FormErrorBanner({ state }: { state: FormState }) {
-  const te = useTranslations("errors");
-  const errorText = useErrorText();
-  if (state.status !== "error" || !state.formError) return null;
-  return (
-    <FormErrorSummary>
-      <p>{errorText(state.formError)}</p>
-      {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-    </FormErrorSummary>
-  );
-}
+export { FormErrorBanner } from "@/components/ui/fields";
 
 export function SubmitRow({ pending, label, pendingLabel, cancelHref, cancelLabel }: { pending: boolean; label: string; pendingLabel: string; cancelHref?: string; cancelLabel?: string }) {
   return (

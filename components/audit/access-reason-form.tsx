@@ -5,14 +5,13 @@ import { useTranslations } from "next-intl";
 import { grantPersonAccessAction } from "@/lib/access/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { ChoiceGroup, FormErrorSummary, TextField } from "@/components/ui/fields";
+import { ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
 import { useConfidErrorText } from "./use-error-text";
 
 type Option = { value: string; label: string };
 
 export function AccessReasonForm({ personId, next, reasons }: { personId: string; next: string; reasons: Option[] }) {
   const t = useTranslations("access");
-  const te = useTranslations("errors");
   const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(grantPersonAccessAction, IDLE);
   const values = state.status === "error" ? state.values : undefined;
@@ -21,12 +20,7 @@ export function AccessReasonForm({ personId, next, reasons }: { personId: string
 
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="next" value={next} />
       <ChoiceGroup name="reasonCode" type="radio" label={t("reasonCode")} options={reasons} defaultValue={v("reasonCode")} error={errorText(fieldErrors.reasonCode)} />

@@ -4,14 +4,13 @@ import { useTranslations } from "next-intl";
 import { recordConsentAction } from "@/lib/consent/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorSummary, TextField } from "@/components/ui/fields";
+import { CheckboxField, ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
 import { useConfidErrorText } from "@/components/audit/use-error-text";
 
 type Option = { value: string; label: string };
 
 export function RecordConsentForm({ personId, agencies, today, isMinor }: { personId: string; agencies: Option[]; today: string; isMinor: boolean }) {
   const t = useTranslations("consent");
-  const te = useTranslations("errors");
   const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(recordConsentAction, IDLE);
   const values = state.status === "error" ? state.values : undefined;
@@ -24,12 +23,7 @@ export function RecordConsentForm({ personId, agencies, today, isMinor }: { pers
 
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="personId" value={personId} />
       <ChoiceGroup name="agencies" type="checkbox" label={t("agencies")} hint={t("agenciesHint")} options={agencies} defaultValue={chosen} error={errorText(fieldErrors.agencies)} />
       <TextField name="scope" label={t("scope")} hint={t("scopeHint")} multiline maxLength={500} defaultValue={v("scope", t("defaultScope"))} error={errorText(fieldErrors.scope)} />

@@ -6,7 +6,7 @@ import { useFormKey } from "@/components/people/use-form-key";
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { FormErrorSummary, TextField, useErrorText } from "@/components/ui/fields";
+import { FormErrorBanner, TextField, useErrorText } from "@/components/ui/fields";
 
 export type GroupFormProps = {
   cancelHref: string;
@@ -15,7 +15,6 @@ export type GroupFormProps = {
 
 export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   const t = useTranslations("groupForm");
-  const te = useTranslations("errors");
   const errorText = useErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateGroupAction : createGroupAction, IDLE);
   const formKey = useFormKey(state);
@@ -28,12 +27,7 @@ export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   const saved = edit?.defaults;
   return (
     <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} errorText={errorText} />
       {edit ? (
         <>
           <input type="hidden" name="groupId" value={edit.groupId} />

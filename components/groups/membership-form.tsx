@@ -6,7 +6,7 @@ import { useFormKey } from "@/components/people/use-form-key";
 import { addMembershipAction, updateMembershipAction } from "@/lib/groups/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+import { CheckboxField, ChoiceGroup, FormErrorBanner, SelectField, TextField, useErrorText } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -24,7 +24,6 @@ export type MembershipFormProps = {
 
 export function MembershipForm(props: MembershipFormProps) {
   const t = useTranslations("membershipForm");
-  const te = useTranslations("errors");
   const errorText = useErrorText();
   const edit = props.edit;
   const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateMembershipAction : addMembershipAction, IDLE);
@@ -38,12 +37,7 @@ export function MembershipForm(props: MembershipFormProps) {
   const d = props.defaults;
   return (
     <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} errorText={errorText} />
       {edit ? (
         <>
           <input type="hidden" name="membershipId" value={edit.membershipId} />

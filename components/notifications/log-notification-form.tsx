@@ -6,7 +6,7 @@ import { useFormKey } from "@/components/people/use-form-key";
 import { logNotificationAction, updateNotificationAction } from "@/lib/notifications/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { buttonClass, Button } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+import { CheckboxField, ChoiceGroup, FormErrorBanner, SelectField, TextField, useErrorText } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -40,7 +40,6 @@ export type LogNotificationFormProps = {
 export function LogNotificationForm(props: LogNotificationFormProps) {
   const t = useTranslations("notificationForm");
   const tEdit = useTranslations("notificationEdit");
-  const te = useTranslations("errors");
   const errorText = useErrorText();
   const edit = props.edit;
   const saved = edit?.defaults;
@@ -61,12 +60,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
 
   return (
     <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} errorText={errorText} />
       {edit ? (
         <>
           <input type="hidden" name="notificationId" value={edit.notificationId} />

@@ -6,7 +6,7 @@ import { useFormKey } from "./use-form-key";
 import { createPersonAction, updatePersonAction, type PersonFormState } from "@/lib/people/actions";
 import { IDLE } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CheckboxField, FormErrorSummary, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+import { CheckboxField, FormErrorBanner, SelectField, TextField, useErrorText } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -27,7 +27,6 @@ export type PersonFormProps = {
 /** Registering a person, or editing one; duplicates are shown with links to the registered person. */
 export function PersonForm(props: PersonFormProps) {
   const t = useTranslations("personForm");
-  const te = useTranslations("errors");
   const errorText = useErrorText();
   const edit = props.edit;
   const [state, action, pending] = useActionState<PersonFormState, FormData>(edit ? updatePersonAction : createPersonAction, IDLE);
@@ -43,12 +42,7 @@ export function PersonForm(props: PersonFormProps) {
 
   return (
     <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} errorText={errorText} />
       {state.duplicateOf ? (
         <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
           <p>{t("duplicateOf")}</p>
