@@ -1,21 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import { AccessReasonRequiredError } from "@/lib/access";
 import { requireActor } from "@/lib/auth/session";
-import { RuleError } from "@/lib/errors";
 import { handleForm, type FormState } from "@/lib/forms";
 import { recordConsent, withdrawConsent } from "./mutations";
 import { RECORD_CONSENT_ARRAYS, ZRecordConsent, ZWithdrawConsent } from "./schemas";
-
-/** The caseload gate's question, asked by a form: a message above the form, not a crash. */
-async function gated<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AccessReasonRequiredError) throw new RuleError("accessReasonRequired");
-    throw error;
-  }
-}
 
 export async function recordConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
@@ -23,11 +11,11 @@ export async function recordConsentAction(_previous: FormState, formData: FormDa
   const state = await handleForm(
     formData,
     ZRecordConsent,
-    (input) =>
-      gated(async () => {
-        personId = input.personId;
-        return recordConsent({ actor, input });
-      }),
+    // handleForm turns the caseload gate's question (AccessReasonRequiredError) into a form error.
+    async (input) => {
+      personId = input.personId;
+      return recordConsent({ actor, input });
+    },
     { arrays: RECORD_CONSENT_ARRAYS },
   );
   if (state.status === "success") redirect(`/people/${personId}/consent?saved=recorded`);
@@ -37,11 +25,9 @@ export async function recordConsentAction(_previous: FormState, formData: FormDa
 export async function withdrawConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   let personId = "";
-  const state = await handleForm(formData, ZWithdrawConsent, (input) =>
-    gated(async () => {
-      personId = (await withdrawConsent({ actor, input })).personId;
-    }),
-  );
+  const state = await handleForm(formData, ZWithdrawConsent, async (input) => {
+    personId = (await withdrawConsent({ actor, input })).personId;
+  });
   if (state.status === "success") redirect(`/people/${personId}/consent?saved=withdrawn`);
   return state;
 }
