@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
-import { addDays, stockholmMidnight, type Periods } from "./periods";
-import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, libertySql, overdueSql, programmeSql, reachSql, type StatsScope } from "./sql";
+import { addDays, reachSpanOf, stockholmMidnight, type Periods } from "./periods";
+import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, libertySql, overdueSql, programmeSql, reachSql, reachSummarySql, type ReachSpanOf, type StatsScope } from "./sql";
 
 /*
  * The exact counts, straight from the database. They never leave the server as they are: every
@@ -73,10 +73,13 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
   const year = Number(today.slice(0, 4));
   const lastYearSameDay = addDays(`${year - 1}${today.slice(4)}`.replace(/-02-29$/, "-02-28"), 1);
   const overdue = overdueSql(scope, today);
+  // Long periods from the per-person summary when every period allows it; short ones from the records.
+  const spans = list.map(reachSpanOf);
+  const reachStatement = spans.every((s): s is ReachSpanOf => s !== null) ? reachSummarySql(scope, list, spans) : reachSql(scope, list);
 
   const q = <T = Row>(sql: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw<T[]>(sql);
   const [reach, funnel, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
-    q(reachSql(scope, list)),
+    q(reachStatement),
     withReferrals ? q(funnelSql(scope, list)) : Promise.resolve(null),
     withReferrals ? q(programmeSql(scope, list)) : Promise.resolve(null),
     q(libertySql(scope)),

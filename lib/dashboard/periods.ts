@@ -55,6 +55,18 @@ export function daysInRange(from: string, to: string): number {
   return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / DAY) + 1;
 }
 
+/**
+ * The span of the reach summary (ReachSummary) a period can be counted from, or null: a period
+ * from the earliest day (since the start), or from 1 January to a day of the same year (this year
+ * so far, the same days of last year, or a custom range like that). Other periods are counted
+ * from the records themselves.
+ */
+export function reachSpanOf(period: Pick<Period, "from" | "to">): { span: "YEAR" | "ALL"; since: string } | null {
+  if (period.from === EARLIEST_DAY) return { span: "ALL", since: EARLIEST_DAY };
+  if (period.from.endsWith("-01-01") && period.to.slice(0, 4) === period.from.slice(0, 4)) return { span: "YEAR", since: period.from };
+  return null;
+}
+
 /** Stockholm midnight at the start of the calendar day `iso`, as an instant. */
 export function stockholmMidnight(iso: string): Date {
   return parseStockholmDateTime(`${iso}T00:00`)!;

@@ -113,37 +113,97 @@ export function reachSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
     FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
 }
 
+/** Where a period can be counted from ReachSummary: it begins where a span begins and ends within it. */
+export type ReachSpanOf = { span: "YEAR" | "ALL"; since: string };
+
+/**
+ * The same figures as reachSql, for periods that each begin where a span of ReachSummary begins
+ * (this year so far and the same days of last year; since the start). Someone was reached in
+ * [since, e) exactly when their first contact of that kind in the span is before e, so the counts
+ * are filters over one summary row per person instead of a fold of every notification. Visits
+ * (not unique) are summed from NotificationDayCount, or for a caseload counted directly (its
+ * notifications are few and found by person).
+ */
+export function reachSummarySql(scope: StatsScope, periods: Period[], spans: ReachSpanOf[]): Prisma.Sql {
+  const rows = periods.map(
+    (p, k) => Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz, ${p.from}::date, ${p.to}::date, ${spans[k]!.span}::"ReachSpan", ${spans[k]!.since}::date)`,
+  );
+  const visits = scope.people
+    ? Prisma.sql`
+      SELECT p.k, count(*)::int AS "visits"
+      FROM periods p
+      JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n."occurredAt" >= p.s AND n."occurredAt" < p.e ${onlyPeople(scope, 'n."personId"')}
+      GROUP BY p.k`
+    : Prisma.sql`
+      SELECT p.k, sum(d.notifications)::int AS "visits"
+      FROM periods p
+      JOIN "NotificationDayCount" d ON d."siteId" = ${site(scope)} AND d.day >= p.fd AND d.day <= p.td
+      GROUP BY p.k`;
+  return Prisma.sql`
+    WITH periods(k, s, e, fd, td, span, since) AS (VALUES ${Prisma.join(rows)}),
+    counts AS (
+      SELECT p.k,
+        count(*) FILTER (WHERE r."firstSoughtAt" < p.e)::int AS "soughtOut",
+        count(*) FILTER (WHERE r."firstReachedAt" < p.e)::int AS "reached",
+        count(*) FILTER (WHERE r."firstAskedAt" < p.e)::int AS "askedForHelp",
+        count(*) FILTER (WHERE r."firstAttendedAt" < p.e)::int AS "attended",
+        count(*) FILTER (WHERE r."firstAskedAtCallIn" < p.e)::int AS "askedAtCallIn",
+        count(*) FILTER (WHERE least(r."firstReachedAt", r."firstAttendedAt") < p.e)::int AS "reachedEither"
+      FROM periods p
+      JOIN "ReachSummary" r ON r."siteId" = ${site(scope)} AND r.span = p.span AND r.since = p.since
+        ${onlyPeople(scope, 'r."personId"')}
+      GROUP BY p.k
+    ),
+    visits AS (${visits}),
+    meetings AS (
+      SELECT p.k, count(DISTINCT c.id)::int AS "meetings"
+      FROM periods p
+      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
+      ${scope.people ? Prisma.sql`JOIN "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}` : Prisma.empty}
+      GROUP BY p.k
+    )
+    SELECT p.k, coalesce(x."soughtOut", 0) AS "soughtOut", coalesce(v."visits", 0) AS "visits", coalesce(x."reached", 0) AS "reached",
+      coalesce(x."askedForHelp", 0) AS "askedForHelp", coalesce(x."attended", 0) AS "attended",
+      coalesce(x."askedAtCallIn", 0) AS "askedAtCallIn", coalesce(x."reachedEither", 0) AS "reachedEither",
+      coalesce(m."meetings", 0) AS "meetings"
+    FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN visits v ON v.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
+}
+
 /**
  * The funnel after the message: of the people reached in P, who sought support (a referral within
  * 90 days after a delivered notification in P), got into and through the programme, and was helped
- * to move. Driven from the referrals (few) that could qualify, each checked against the person's
- * notifications by index, rather than from every notification of the period.
+ * to move. Read from ReferralFunnel, which holds for each referral L, the latest delivered
+ * notification in the 90 days up to it. A delivered notification in P and in that window exists
+ * exactly when L >= start of P, provided L < end of P (every one in the window is then at most
+ * L); only when L falls after P (a referral made after P, with a later notification between)
+ * are the person's notifications looked at, by index.
  */
 export function funnelSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
-  const relocated = scope.supportMeasureKinds
-    ? Prisma.sql`count(DISTINCT r."personId") FILTER (WHERE EXISTS (
-        SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r.id AND m.type = 'RELOCATION' AND m.status <> 'PLANNED'))::int`
-    : Prisma.sql`NULL::int`;
   return Prisma.sql`
     WITH ${periodsCte(periods)},
     referred AS (
-      SELECT p.k, r.id, r."personId", r.status
+      SELECT p.k, f."personId", f."inProgramme", f.completed, f.relocated
       FROM periods p
-      JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."referredAt" >= p.s AND r."referredAt" < p.e + interval '90 days'
-        ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
-      WHERE EXISTS (
+      JOIN "ReferralFunnel" f ON f."siteId" = ${site(scope)} AND f."referredAt" >= p.s AND f."referredAt" < p.e + interval '90 days'
+        AND f."lastDeliveredAt" >= p.s
+        ${onlyPeople(scope, 'f."personId"')} ${onlyReferralPeople(scope, 'f."personId"')}
+      WHERE f."lastDeliveredAt" < p.e OR EXISTS (
         SELECT 1 FROM "CustomNotification" n
-        WHERE n."personId" = r."personId" AND n.outcome = 'DELIVERED' AND n."siteId" = ${site(scope)}
+        WHERE n."personId" = f."personId" AND n.outcome = 'DELIVERED' AND n."siteId" = ${site(scope)}
           AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
-          AND n."occurredAt" <= r."referredAt" AND n."occurredAt" > r."referredAt" - interval '90 days')
+          AND n."occurredAt" <= f."referredAt" AND n."occurredAt" > f."referredAt" - interval '90 days')
+    ),
+    -- One row per person first (a hash aggregate), then the counts: cheaper than a sort per count(DISTINCT).
+    people AS (
+      SELECT k, "personId", bool_or("inProgramme") AS "inProgramme", bool_or(completed) AS completed, bool_or(relocated) AS relocated
+      FROM referred GROUP BY k, "personId"
     ),
     counts AS (
-      SELECT r.k, count(DISTINCT r."personId")::int AS "referred",
-        count(DISTINCT r."personId") FILTER (WHERE r.status IN ('IN_PROGRAMME', 'COMPLETED') OR EXISTS (
-          SELECT 1 FROM "ReferralStatusChange" h WHERE h."referralId" = r.id AND h."toStatus" = 'IN_PROGRAMME'))::int AS "inProgramme",
-        count(DISTINCT r."personId") FILTER (WHERE r.status = 'COMPLETED')::int AS "completed",
-        ${relocated} AS "relocated"
-      FROM referred r GROUP BY r.k
+      SELECT k, count(*)::int AS "referred",
+        count(*) FILTER (WHERE "inProgramme")::int AS "inProgramme",
+        count(*) FILTER (WHERE completed)::int AS "completed",
+        count(*) FILTER (WHERE relocated)::int AS "relocated"
+      FROM people GROUP BY k
     )
     SELECT p.k, coalesce(c."referred", 0) AS "referred", coalesce(c."inProgramme", 0) AS "inProgramme", coalesce(c."completed", 0) AS "completed",
       ${scope.supportMeasureKinds ? Prisma.sql`coalesce(c."relocated", 0)` : Prisma.sql`NULL::int`} AS "relocated"
@@ -152,24 +212,30 @@ export function funnelSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
 
 /** Referrals made in P by current status, referrals closed in P by outcome, support measures given in P by kind. */
 export function programmeSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+  // Measures count people too: folded to one row per person and kind first (a hash aggregate).
   const measures = scope.supportMeasureKinds
     ? Prisma.sql`
       UNION ALL
-      SELECT 'measures', p.k, m.type::text, count(*)::int, count(DISTINCT m."personId")::int
-      FROM periods p
-      JOIN "SupportMeasure" m ON m."siteId" = ${site(scope)} AND m."startsOn" >= p.fd AND m."startsOn" <= p.td AND m.status <> 'PLANNED'
-        ${onlyPeople(scope, 'm."personId"')}
-      GROUP BY p.k, m.type`
+      SELECT 'measures', x.k, x.type::text, sum(x.n)::int, count(*)::int
+      FROM (
+        SELECT p.k, m.type, m."personId", count(*) AS n
+        FROM periods p
+        JOIN "SupportMeasure" m ON m."siteId" = ${site(scope)} AND m."startsOn" >= p.fd AND m."startsOn" <= p.td AND m.status <> 'PLANNED'
+          ${onlyPeople(scope, 'm."personId"')}
+        GROUP BY p.k, m.type, m."personId"
+      ) x
+      GROUP BY x.k, x.type`
     : Prisma.empty;
+  // Referrals are counted, not people (the page shows referrals by status and outcome).
   return Prisma.sql`
     WITH ${periodsCte(periods)}
-    SELECT 'referred' AS "metric", p.k, r.status::text AS "key", count(*)::int AS "n", count(DISTINCT r."personId")::int AS "people"
+    SELECT 'referred' AS "metric", p.k, r.status::text AS "key", count(*)::int AS "n", NULL::int AS "people"
     FROM periods p
     JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."referredAt" >= p.s AND r."referredAt" < p.e
       ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
     GROUP BY p.k, r.status
     UNION ALL
-    SELECT 'closed', p.k, r.status::text, count(*)::int, count(DISTINCT r."personId")::int
+    SELECT 'closed', p.k, r.status::text, count(*)::int, NULL::int
     FROM periods p
     JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."closedAt" >= p.s AND r."closedAt" < p.e
       AND r.status IN ('COMPLETED', 'DISCONTINUED', 'DECLINED')
@@ -179,19 +245,21 @@ export function programmeSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
 }
 
 export function libertySql(scope: StatsScope): Prisma.Sql {
+  // MATERIALIZED: each EXISTS runs once per person (inlined, the filters would run them again).
   return Prisma.sql`
-    SELECT count(*)::int AS "deprived",
-      count(*) FILTER (WHERE x.notified)::int AS "notified",
-      count(*) FILTER (WHERE x.called)::int AS "calledIn",
-      count(*) FILTER (WHERE x.notified OR x.called)::int AS "either"
-    FROM (
+    WITH x AS MATERIALIZED (
       SELECT
         EXISTS (SELECT 1 FROM "CustomNotification" n WHERE n."personId" = p.id AND n.outcome = 'DELIVERED') AS notified,
         EXISTS (SELECT 1 FROM "CallInInvitee" i WHERE i."personId" = p.id AND i.status = 'ATTENDED') AS called
       FROM "Person" p
       WHERE p."siteId" = ${site(scope)} AND p.status = 'DEPRIVED_OF_LIBERTY' AND p."anonymisedAt" IS NULL
         ${onlyPeople(scope, "p.id")}
-    ) x`;
+    )
+    SELECT count(*)::int AS "deprived",
+      count(*) FILTER (WHERE x.notified)::int AS "notified",
+      count(*) FILTER (WHERE x.called)::int AS "calledIn",
+      count(*) FILTER (WHERE x.notified OR x.called)::int AS "either"
+    FROM x`;
 }
 
 /** From the CaseloadCount summary, which triggers keep in step with every assignment (see schema.prisma). */

@@ -29,13 +29,23 @@ describe("the scale seed", () => {
         // Nothing dated after --until, and the summaries built from the loaded rows.
         const { rows: late } = await client.query(`SELECT 1 FROM "CustomNotification" WHERE "occurredAt" > '2020-10-02' LIMIT 1`);
         expect(late).toEqual([]);
-        const { rows: sums } = await client.query<{ caseload: number; assignments: number; months: number; incidents: number }>(`
+        const { rows: sums } = await client.query<Record<string, number>>(`
           SELECT (SELECT sum(people) FROM "CaseloadCount")::int AS caseload,
                  (SELECT count(*) FROM "Assignment" WHERE "endedAt" IS NULL)::int AS assignments,
                  (SELECT sum(incidents) FROM "IncidentMonthCount")::int AS months,
-                 (SELECT count(*) FROM "Incident")::int AS incidents`);
+                 (SELECT count(*) FROM "Incident")::int AS incidents,
+                 (SELECT sum(notifications) FROM "NotificationDayCount")::int AS days,
+                 (SELECT count(*) FROM "CustomNotification")::int AS notifications,
+                 (SELECT count(*) FROM "ReachSummary" WHERE span = 'ALL')::int AS reach,
+                 (SELECT count(DISTINCT "personId") FROM dashboard_contacts)::int AS contacted,
+                 (SELECT count(*) FROM "ReferralFunnel")::int AS funnel,
+                 (SELECT count(*) FROM "Referral")::int AS referrals`);
         expect(sums[0]!.caseload).toBe(sums[0]!.assignments);
         expect(sums[0]!.months).toBe(sums[0]!.incidents);
+        expect(sums[0]!.days).toBe(sums[0]!.notifications);
+        expect(sums[0]!.reach).toBe(sums[0]!.contacted);
+        expect(sums[0]!.funnel).toBe(sums[0]!.referrals);
+        expect(sums[0]!.reach).toBeGreaterThan(0);
       } finally {
         await client.end();
       }
