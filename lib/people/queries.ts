@@ -32,14 +32,13 @@ import { parsePeopleSearch } from "./search";
 import { mergeTimeline, type TimelineEntry } from "./timeline";
 import { currentMembership, filterWhere, searchWhere, todayDate } from "./where";
 
-function listSelect(now: Date) {
+function listSelect() {
   return {
     id: true,
     firstName: true,
     lastName: true,
     identityNumber: true,
     status: true,
-    memberships: { where: currentMembership(now), orderBy: { validFrom: "desc" }, select: { group: { select: { id: true, name: true } } } },
   } satisfies Prisma.PersonSelect;
 }
 
@@ -56,26 +55,36 @@ export type PersonListItem = {
 };
 
 /**
- * The page's rows with their delivered-notification counts. The counts are one grouped query over
- * the page's ids (index personId, outcome): a relation count in the list query itself would make
- * PostgreSQL aggregate every notification of the site for every search.
+ * The page's rows with their current groups and delivered-notification counts, each one query
+ * over the page's ids, run side by side. The counts are grouped by person (index personId,
+ * outcome): a relation count in the list query itself would make PostgreSQL aggregate every
+ * notification of the site for every search.
  */
-async function toListItems(rows: ListRow[]): Promise<PersonListItem[]> {
-  const counts = rows.length
-    ? await db.customNotification.groupBy({ by: ["personId"], where: { personId: { in: rows.map((r) => r.id) }, outcome: "DELIVERED" }, _count: { _all: true } })
-    : [];
+async function toListItems(rows: ListRow[], now: Date): Promise<PersonListItem[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [counts, memberships] = await Promise.all([
+    db.customNotification.groupBy({ by: ["personId"], where: { personId: { in: ids }, outcome: "DELIVERED" }, _count: { _all: true } }),
+    db.membership.findMany({
+      where: { AND: [currentMembership(now), { personId: { in: ids } }] },
+      orderBy: [{ validFrom: "desc" }, { id: "asc" }],
+      select: { personId: true, group: { select: { id: true, name: true } } },
+    }),
+  ]);
   const byPerson = new Map(counts.map((c) => [c.personId, c._count._all]));
-  return rows.map((r) => toListItem(r, byPerson.get(r.id) ?? 0));
+  const groups = new Map<string, { id: string; name: string }[]>();
+  for (const m of memberships) groups.set(m.personId, [...(groups.get(m.personId) ?? []), m.group]);
+  return rows.map((r) => toListItem(r, groups.get(r.id) ?? [], byPerson.get(r.id) ?? 0));
 }
 
-function toListItem(p: ListRow, notificationCount: number): PersonListItem {
+function toListItem(p: ListRow, groups: { id: string; name: string }[], notificationCount: number): PersonListItem {
   return {
     id: p.id,
     name: `${p.firstName} ${p.lastName}`,
     // The full number never leaves the server in a list.
     maskedIdentityNumber: p.identityNumber ? maskIdentityNumber(p.identityNumber) : null,
     status: p.status,
-    groups: p.memberships.map((m) => m.group),
+    groups,
     notificationCount,
   };
 }
@@ -111,20 +120,24 @@ const SEARCH_ORDER = [{ sortName: "asc" }, { id: "asc" }] satisfies Prisma.Perso
 export async function findPeople({ actor, query, now = new Date() }: { actor: Actor; query: TFindPeople; now?: Date }): Promise<PeoplePage> {
   const where: Prisma.PersonWhereInput = { AND: [personWhere(actor, "list"), searchWhere(query.q), filterWhere(actor.siteId, query, now)] };
   const [rows, { total, totalIsLowerBound }] = await Promise.all([
-    db.person.findMany({ where, select: listSelect(now), orderBy: parsePeopleSearch(query.q).words.length > 0 ? SEARCH_ORDER : LIST_ORDER, ...pageArgs(query.page) }),
+    db.person.findMany({ where, select: listSelect(), orderBy: parsePeopleSearch(query.q).words.length > 0 ? SEARCH_ORDER : LIST_ORDER, ...pageArgs(query.page) }),
     countUpTo(where, query.page),
   ]);
-  await recordAuditNow(actor, {
-    action: "SEARCH",
-    entityType: "Person",
-    metadata: {
-      page: query.page,
-      searched: query.q.length > 0,
-      filters: { status: query.status ?? null, groupId: query.group ?? null, coordinatorId: query.coordinator ?? null, notified: query.notified ?? null },
-      shownPersonIds: rows.map((r) => r.id),
-    },
-  });
-  return { ...toPage(await toListItems(rows), total, query.page), totalIsLowerBound };
+  // The audit write and the page's last query run side by side; nothing is returned unless both succeed.
+  const [items] = await Promise.all([
+    toListItems(rows, now),
+    recordAuditNow(actor, {
+      action: "SEARCH",
+      entityType: "Person",
+      metadata: {
+        page: query.page,
+        searched: query.q.length > 0,
+        filters: { status: query.status ?? null, groupId: query.group ?? null, coordinatorId: query.coordinator ?? null, notified: query.notified ?? null },
+        shownPersonIds: rows.map((r) => r.id),
+      },
+    }),
+  ]);
+  return { ...toPage(items, total, query.page), totalIsLowerBound };
 }
 
 /** What the people list's filters offer: the site's groups and the colleagues who coordinate. */
@@ -143,15 +156,11 @@ export async function findCaseload({ actor, page, now = new Date() }: { actor: A
     AND: [personWhere(actor, "list"), { assignments: { some: { siteId: actor.siteId, userId: actor.id, endedAt: null } } }],
   };
   const [rows, total] = await Promise.all([
-    db.person.findMany({ where, select: listSelect(now), orderBy: LIST_ORDER, ...pageArgs(page) }),
+    db.person.findMany({ where, select: listSelect(), orderBy: LIST_ORDER, ...pageArgs(page) }),
     db.person.count({ where }),
   ]);
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "Caseload",
-    metadata: { page, shownPersonIds: rows.map((r) => r.id) },
-  });
-  return toPage(await toListItems(rows), total, page);
+  const [items] = await Promise.all([toListItems(rows, now), recordAuditNow(actor, { action: "READ", entityType: "Caseload", metadata: { page, shownPersonIds: rows.map((r) => r.id) } })]);
+  return toPage(items, total, page);
 }
 
 // ───────────── the person's file ─────────────
