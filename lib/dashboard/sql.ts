@@ -28,6 +28,13 @@ import type { Period } from "./periods";
  *    IncidentMonthCount summary that triggers maintain).
  * Aggregates include people later anonymised (the counts are about the programme's work and
  * must not shrink when retention removes the identities); caseloads and current statuses do not.
+ *
+ * Where the time goes (docs/decisions/006): reach over a period that begins where a calendar year
+ * or the whole history begins is counted from ReachSummary (each person's first contact of each
+ * kind per span), visits from NotificationDayCount, and the funnel from ReferralFunnel — summaries
+ * that triggers keep in the same transaction as each record. Shorter periods (a round, a month, a
+ * custom range) are counted from the records. tests/integration/dashboard-reach-summaries.test.ts
+ * checks that both ways give the same figures.
  */
 
 /** Which records a figure may count; built from lib/authz in queries.ts, never from user input. */
