@@ -102,6 +102,10 @@ describe("the people list", () => {
     expect(names(await search(w.actors.POLICE, { notified: "no" }))).toEqual(["Andra Personsson"]);
     expect((await search(w.actors.POLICE, { notified: "yes", q: "andra" })).total).toBe(0);
     expect((await search(w.actors.POLICE, { group: group.id, status: "ACTIVE", notified: "yes", q: "testa" })).total).toBe(1);
+    // The list shows current groups only, and counts delivered notifications only.
+    const listed = (await search(w.actors.POLICE, {})).items;
+    expect(listed.find((i) => i.id === w.person.id)).toMatchObject({ groups: [{ id: group.id, name: group.name }], notificationCount: 1 });
+    expect(listed.find((i) => i.id === w.secondPerson.id)).toMatchObject({ groups: [], notificationCount: 0 });
 
     // Attending a call-in delivers the message too.
     const callIn = await db.callIn.create({ data: { siteId: w.site.id, occurredAt: new Date(Date.UTC(2020, 1, 1)), venue: "Rådhuset", createdById: w.users.POLICE.id, createdByAgency: "POLICE" } });
