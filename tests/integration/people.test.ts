@@ -212,6 +212,12 @@ describe("a broad search at scale", () => {
     expect(first.items).toHaveLength(25);
     const later = await search(w.actors.POLICE, { q: "bred", page: "3" });
     expect(later).toMatchObject({ total: COUNT_AHEAD + 30, totalIsLowerBound: false });
+    // The last page is not full: its rows give the exact total (no count); past the end, counted.
+    const last = await search(w.actors.POLICE, { q: "bred", page: String(Math.ceil((COUNT_AHEAD + 30) / 25)) });
+    expect(last).toMatchObject({ total: COUNT_AHEAD + 30, totalIsLowerBound: false });
+    expect(last.items).toHaveLength((COUNT_AHEAD + 30) % 25);
+    const beyond = await search(w.actors.POLICE, { q: "bred", page: "60" });
+    expect(beyond).toMatchObject({ total: COUNT_AHEAD + 30, totalIsLowerBound: false, items: [] });
     const exact = await search(w.actors.POLICE, { q: "testa" });
     expect(exact).toMatchObject({ total: 1, totalIsLowerBound: false });
   });
