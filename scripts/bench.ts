@@ -134,8 +134,10 @@ async function main() {
     const misses: { c: Case; statements: Statement[] }[] = [];
     for (const c of cases) {
       capture = [];
-      await c.run();
+      const result = await c.run();
       const statements = capture;
+      // A search that finds nobody measures an empty result (the scale data once lacked the search columns).
+      if (c.group === "search" && (result as { items: unknown[] }).items.length === 0) throw new Error(`${c.name}: found nobody; is the scale database's search text filled?`);
       capture = null;
       // Nothing captured means the app used another client than the bench's: the ratio would be meaningless.
       if (statements.length === 0) throw new Error(`${c.name}: no SQL captured; lib/db.ts no longer picks up the bench's client (globalThis.samverkanDb).`);

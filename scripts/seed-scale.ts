@@ -138,12 +138,14 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
   const people = (tag: string, siteId: string, count: number, createdBy: string, offset: number) =>
     chunked(tag === "p" ? "Person" : "Person (Örebro)", count, (lo, hi) => `
       INSERT INTO "Person" (id, "siteId", "firstName", "lastName", "identityNumber", "identityNumberKind", "birthDate", aliases,
-        status, "statusSince", "lastActivityAt", "createdAt", "updatedAt", "createdById")
+        status, "statusSince", "lastActivityAt", "createdAt", "updatedAt", "createdById", "searchText", "sortName")
+      -- The search columns as the trigger person_search_text would set them (triggers are off for the load).
+      SELECT q.*, person_search_text_of(q.fn, q.ln, q.al), person_sort_name_of(q.fn, q.ln) FROM (
       SELECT pg_temp.uid('${tag}', i), ${siteId},
-        (${first})[1 + floor(pg_temp.rnd(i, 11) * ${FIRST_NAMES.length})::int],
-        (${last})[1 + floor(pg_temp.rnd(i, 12) * ${LAST_NAMES.length})::int],
-        to_char(x.born, 'YYYYMMDD') || x.serial || pg_temp.luhn(to_char(x.born, 'YYMMDD') || x.serial), 'PERSONNUMMER', x.born,
-        CASE WHEN pg_temp.rnd(i, 13) < 0.2 THEN ARRAY[(${aliases})[1 + floor(pg_temp.rnd(i, 15) * ${ALIASES.length})::int]] ELSE '{}' END,
+        (${first})[1 + floor(pg_temp.rnd(i, 11) * ${FIRST_NAMES.length})::int] AS fn,
+        (${last})[1 + floor(pg_temp.rnd(i, 12) * ${LAST_NAMES.length})::int] AS ln,
+        to_char(x.born, 'YYYYMMDD') || x.serial || pg_temp.luhn(to_char(x.born, 'YYMMDD') || x.serial), 'PERSONNUMMER'::"IdentityNumberKind", x.born,
+        CASE WHEN pg_temp.rnd(i, 13) < 0.2 THEN ARRAY[(${aliases})[1 + floor(pg_temp.rnd(i, 15) * ${ALIASES.length})::int]] ELSE '{}' END AS al,
         (CASE WHEN x.s < 0.05 THEN 'DEPRIVED_OF_LIBERTY' WHEN x.s < 0.06 THEN 'RELOCATED' WHEN x.s < 0.063 THEN 'DECEASED'
               WHEN x.s < 0.083 THEN 'LEFT_PROGRAMME' ELSE 'ACTIVE' END)::"PersonStatus",
         ${now} - make_interval(days => floor(pg_temp.rnd(i, 16) * 700)::int), ${now}, pg_temp.span_start(), ${now}, ${createdBy}
@@ -151,7 +153,7 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
       -- Birth date and serial from the row number (plus an offset per site): unique by construction.
       LATERAL (SELECT date '1980-01-01' + ((i + ${offset}) % 9000)::int AS born,
                       lpad((1 + (((i + ${offset}) / 9000) * 83) % 999)::text, 3, '0') AS serial,
-                      pg_temp.rnd(i, 14) AS s) x`);
+                      pg_temp.rnd(i, 14) AS s) x) q`);
 
   const notifications = (tag: string, personTag: string, siteId: string, count: number, personCount: number, withRounds: boolean) =>
     chunked(tag === "n" ? "CustomNotification" : "CustomNotification (Örebro)", count, (lo, hi) => `
