@@ -218,6 +218,18 @@ describe("a broad search at scale", () => {
     expect(last.items).toHaveLength((COUNT_AHEAD + 30) % 25);
     const beyond = await search(w.actors.POLICE, { q: "bred", page: "60" });
     expect(beyond).toMatchObject({ total: COUNT_AHEAD + 30, totalIsLowerBound: false, items: [] });
+    // A number search counts only when its page is full: 30 people born the same day.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Person"(id, "siteId", "firstName", "lastName", "birthDate", "createdById", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Samma', 'Dag' || i, date '1999-04-03', $2::uuid, now() FROM generate_series(1, 30) i`,
+      w.site.id,
+      w.users.POLICE.id,
+    );
+    expect(await search(w.actors.POLICE, { q: "19990403" })).toMatchObject({ total: 30, totalIsLowerBound: false, pageCount: 2 });
+    const second = await search(w.actors.POLICE, { q: "19990403", page: "2" });
+    expect(second).toMatchObject({ total: 30, pageCount: 2 });
+    expect(second.items).toHaveLength(5);
+    expect(await search(w.actors.POLICE, { q: "19990403", page: "3" })).toMatchObject({ total: 30, items: [] });
     const exact = await search(w.actors.POLICE, { q: "testa" });
     expect(exact).toMatchObject({ total: 1, totalIsLowerBound: false });
   });
