@@ -3,7 +3,8 @@
  * `npm run db:seed:scale` fills (never the demo's), and the very same SQL run directly through pg.
  *
  *   dashboard  getDashboard() for a manager: the latest round, this month, this year, since the
- *              start (each with its comparison period; the read's audit event included)
+ *              start, and two custom ranges (each with its comparison period; the read's audit
+ *              event included)
  *   search     findPeople() for a police officer: a name prefix, a personnummer
  *
  * For each: p50/p95 over --runs runs (after --warmup runs), beside p50/p95 of the SQL statements the
@@ -117,6 +118,11 @@ async function main() {
       ...(["round", "month", "year", "all"] as const).map(
         (period): Case => ({ group: "dashboard", name: `getDashboard: ${period === "round" ? "latest round" : period === "all" ? "since the start" : `this ${period}`}`, target: 250, run: () => getDashboard({ actor: manager, params: { period }, now }) }),
       ),
+      // Custom ranges that do not begin on 1 January are counted from the records (decision 006): one year, and nearly ten.
+      ...[
+        { name: "getDashboard: custom, one year", from: new Date(Date.parse(seed.until) - 364 * 86_400_000).toISOString().slice(0, 10), to: seed.until },
+        { name: "getDashboard: custom, 2017-02-01 on", from: "2017-02-01", to: seed.until },
+      ].map((c): Case => ({ group: "dashboard", name: c.name, target: 250, run: () => getDashboard({ actor: manager, params: { period: "custom", from: c.from, to: c.to }, now }) })),
       { group: "search" as const, name: 'findPeople: name prefix "And"', target: 50, run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: "And" }) }) },
       { group: "search" as const, name: 'findPeople: name prefix "Moh Ber"', target: 50, run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: "Moh Ber" }) }) },
       {
