@@ -123,18 +123,18 @@ export async function findPeople({ actor, query, now = new Date() }: { actor: Ac
   const search = parsePeopleSearch(query.q);
   const list = () => db.person.findMany({ where, select: listSelect(), orderBy: search.words.length > 0 ? SEARCH_ORDER : LIST_ORDER, ...pageArgs(query.page) });
   let rows: ListRow[];
-  let total: number;
-  let totalIsLowerBound = false;
+  let counted: { total: number; totalIsLowerBound: boolean };
   if (search.numbers.length > 0 && search.words.length === 0) {
     // A personnummer or birth date finds a few people: a page that is not full gives the total
     // itself, and the count is run only when it is full (or past the end).
     rows = await list();
     const { skip, take } = pageArgs(query.page);
-    ({ total, totalIsLowerBound } = rows.length > 0 && rows.length < take ? { total: skip + rows.length, totalIsLowerBound } : await countUpTo(where, query.page));
+    counted = rows.length > 0 && rows.length < take ? { total: skip + rows.length, totalIsLowerBound: false } : await countUpTo(where, query.page);
   } else {
     // A name or a filter may match thousands: the page and its count side by side.
-    [rows, { total, totalIsLowerBound }] = await Promise.all([list(), countUpTo(where, query.page)]);
+    [rows, counted] = await Promise.all([list(), countUpTo(where, query.page)]);
   }
+  const { total, totalIsLowerBound } = counted;
   // The audit write and the page's last query run side by side; nothing is returned unless both succeed.
   const [items] = await Promise.all([
     toListItems(rows, now),

@@ -275,6 +275,20 @@ describe("the dashboard's reach and funnel summaries", () => {
     expect(days.map((r) => r.day.toISOString().slice(0, 10))).toEqual(["2020-01-01"]);
   });
 
+  it("waits for a rebuild while a bulk load has switched them off (samverkan.summaries_off)", async () => {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL samverkan.summaries_off = 'on'`;
+      await createNotification(tx as unknown as typeof db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
+    });
+    expect(await summaries()).toEqual({ reach: [], days: [], funnel: [] });
+    const after = await rebuilt();
+    expect(after.reach).toHaveLength(2);
+    expect(after.days).toHaveLength(1);
+    // The setting ended with the transaction: the next change is kept again.
+    await createNotification(db, { siteId: w.site.id, personId: w.secondPerson.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
+    expect((await summaries()).reach).toHaveLength(4);
+  });
+
   it("stays exact when two transactions change one person's records at once", async () => {
     const early = new Date("2020-03-01T10:00:00Z");
     const late = new Date("2020-06-01T10:00:00Z");

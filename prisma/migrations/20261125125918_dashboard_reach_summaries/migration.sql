@@ -65,9 +65,9 @@ ALTER TABLE "ReferralFunnel" ADD CONSTRAINT "ReferralFunnel_referralId_fkey" FOR
 -- as exact as an insert; a per-person advisory lock makes concurrent changes to one person's
 -- records recount one after the other, each seeing the other's committed rows (READ COMMITTED,
 -- which every write in the app uses). `dashboard_rebuild_*()` recompute everything (after a bulk
--- load with triggers off, or as a repair); tests/integration/dashboard-summaries.test.ts checks
--- that incremental and rebuilt agree, and dashboard-summary-equivalence.test.ts that the
--- dashboard's figures from them equal the figures counted from the records.
+-- load with triggers off, or as a repair); tests/integration/dashboard-reach-summaries.test.ts
+-- checks that incremental and rebuilt agree, and that the dashboard's figures from them equal the
+-- figures counted from the records.
 
 -- The first day the dashboard counts from ("since the start"); lib/dashboard/periods.ts EARLIEST_DAY.
 CREATE FUNCTION dashboard_earliest_day() RETURNS date
@@ -76,6 +76,12 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '2000-01-01' $$;
 -- The day of the Swedish calendar on which an instant falls.
 CREATE FUNCTION dashboard_day(at timestamptz) RETURNS date
 LANGUAGE sql IMMUTABLE AS $$ SELECT (at AT TIME ZONE 'Europe/Stockholm')::date $$;
+
+-- A bulk load (npm run db:seed:scale) without the rights to switch triggers off sets
+-- samverkan.summaries_off = 'on' for its session, then calls dashboard_rebuild_*(): recounting one
+-- person per inserted row would make the load quadratic. Nothing in the app sets it.
+CREATE FUNCTION dashboard_summaries_off() RETURNS boolean
+LANGUAGE sql STABLE AS $$ SELECT coalesce(current_setting('samverkan.summaries_off', true), '') = 'on' $$;
 
 -- Serialises the recounts of one person's summaries until the transaction ends.
 CREATE FUNCTION dashboard_lock_person(person uuid) RETURNS void
@@ -111,7 +117,7 @@ CREATE VIEW dashboard_reach_source AS
 CREATE FUNCTION dashboard_refresh_reach(person uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF person IS NULL THEN RETURN; END IF;
+  IF person IS NULL OR dashboard_summaries_off() THEN RETURN; END IF;
   PERFORM dashboard_lock_person(person);
   DELETE FROM "ReachSummary" WHERE "personId" = person;
   INSERT INTO "ReachSummary" ("siteId", span, since, "personId", "firstSoughtAt", "firstReachedAt", "firstAskedAt", "firstAttendedAt", "firstAskedAtCallIn")
@@ -140,19 +146,28 @@ CREATE VIEW dashboard_referral_funnel_source AS
     EXISTS (SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r.id AND m.type = 'RELOCATION' AND m.status <> 'PLANNED') AS relocated
   FROM "Referral" r;
 
--- Recounts the funnel rows of one referral, or of every referral of one person.
+-- Recounts the funnel rows of one referral, or of every referral of one person. (Two statements,
+-- not one with OR: a cached generic plan could not use either index.)
 CREATE FUNCTION dashboard_refresh_funnel(referral uuid, person uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF person IS NULL THEN RETURN; END IF;
+  IF person IS NULL OR dashboard_summaries_off() THEN RETURN; END IF;
   PERFORM dashboard_lock_person(person);
-  INSERT INTO "ReferralFunnel" ("referralId", "siteId", "personId", "referredAt", "lastDeliveredAt", "inProgramme", completed, relocated)
-  SELECT "referralId", "siteId", "personId", "referredAt", "lastDeliveredAt", "inProgramme", completed, relocated
-  FROM dashboard_referral_funnel_source
-  WHERE (referral IS NULL AND "personId" = person) OR "referralId" = referral
-  ON CONFLICT ("referralId") DO UPDATE SET "siteId" = EXCLUDED."siteId", "personId" = EXCLUDED."personId",
-    "referredAt" = EXCLUDED."referredAt", "lastDeliveredAt" = EXCLUDED."lastDeliveredAt",
-    "inProgramme" = EXCLUDED."inProgramme", completed = EXCLUDED.completed, relocated = EXCLUDED.relocated;
+  IF referral IS NULL THEN
+    INSERT INTO "ReferralFunnel" ("referralId", "siteId", "personId", "referredAt", "lastDeliveredAt", "inProgramme", completed, relocated)
+    SELECT "referralId", "siteId", "personId", "referredAt", "lastDeliveredAt", "inProgramme", completed, relocated
+    FROM dashboard_referral_funnel_source WHERE "personId" = person
+    ON CONFLICT ("referralId") DO UPDATE SET "siteId" = EXCLUDED."siteId", "personId" = EXCLUDED."personId",
+      "referredAt" = EXCLUDED."referredAt", "lastDeliveredAt" = EXCLUDED."lastDeliveredAt",
+      "inProgramme" = EXCLUDED."inProgramme", completed = EXCLUDED.completed, relocated = EXCLUDED.relocated;
+  ELSE
+    INSERT INTO "ReferralFunnel" ("referralId", "siteId", "personId", "referredAt", "lastDeliveredAt", "inProgramme", completed, relocated)
+    SELECT "referralId", "siteId", "personId", "referredAt", "lastDeliveredAt", "inProgramme", completed, relocated
+    FROM dashboard_referral_funnel_source WHERE "referralId" = referral
+    ON CONFLICT ("referralId") DO UPDATE SET "siteId" = EXCLUDED."siteId", "personId" = EXCLUDED."personId",
+      "referredAt" = EXCLUDED."referredAt", "lastDeliveredAt" = EXCLUDED."lastDeliveredAt",
+      "inProgramme" = EXCLUDED."inProgramme", completed = EXCLUDED.completed, relocated = EXCLUDED.relocated;
+  END IF;
 END
 $$;
 
@@ -167,7 +182,8 @@ $$;
 -- NotificationDayCount: additive, so patched by +1/−1 like IncidentMonthCount.
 CREATE FUNCTION dashboard_notification_day_add(site uuid, at timestamptz, delta int) RETURNS void
 LANGUAGE sql AS $$
-  INSERT INTO "NotificationDayCount" ("siteId", day, notifications) VALUES (site, dashboard_day(at), delta)
+  INSERT INTO "NotificationDayCount" ("siteId", day, notifications)
+  SELECT site, dashboard_day(at), delta WHERE NOT dashboard_summaries_off()
   ON CONFLICT ("siteId", day) DO UPDATE SET notifications = "NotificationDayCount".notifications + EXCLUDED.notifications;
 $$;
 
