@@ -71,6 +71,26 @@ function periodsCte(periods: Period[]): Prisma.Sql {
 }
 
 /**
+ * The end of both reach statements: the meetings held in P (for a caseload, a meeting counts when
+ * someone of the caseload was invited to it), and one row per period from the CTEs `counts`
+ * (people) and `visits` (notifications) the statement defined before.
+ */
+function meetingsAndResult(scope: StatsScope): Prisma.Sql {
+  return Prisma.sql`meetings AS (
+      SELECT p.k, count(DISTINCT c.id)::int AS "meetings"
+      FROM periods p
+      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
+      ${scope.people ? Prisma.sql`JOIN "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}` : Prisma.empty}
+      GROUP BY p.k
+    )
+    SELECT p.k, coalesce(x."soughtOut", 0) AS "soughtOut", coalesce(v."visits", 0) AS "visits", coalesce(x."reached", 0) AS "reached",
+      coalesce(x."askedForHelp", 0) AS "askedForHelp", coalesce(x."attended", 0) AS "attended",
+      coalesce(x."askedAtCallIn", 0) AS "askedAtCallIn", coalesce(x."reachedEither", 0) AS "reachedEither",
+      coalesce(m."meetings", 0) AS "meetings"
+    FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN visits v ON v.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
+}
+
+/**
  * Everyone reached in P, in one pass: each person's notifications and call-in invitations are
  * folded into one row per person and period (a hash aggregate), and the counts are taken from
  * those rows. Counting DISTINCT people per figure instead would sort the rows once per figure.
@@ -105,19 +125,8 @@ export function reachSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
         count(*) FILTER (WHERE reached OR attended)::int AS "reachedEither"
       FROM people GROUP BY k
     ),
-    meetings AS (
-      -- For a caseload, a meeting counts when someone of the caseload was invited to it.
-      SELECT p.k, count(DISTINCT c.id)::int AS "meetings"
-      FROM periods p
-      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
-      ${scope.people ? Prisma.sql`JOIN "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}` : Prisma.empty}
-      GROUP BY p.k
-    )
-    SELECT p.k, coalesce(x."soughtOut", 0) AS "soughtOut", coalesce(x."visits", 0) AS "visits", coalesce(x."reached", 0) AS "reached",
-      coalesce(x."askedForHelp", 0) AS "askedForHelp", coalesce(x."attended", 0) AS "attended",
-      coalesce(x."askedAtCallIn", 0) AS "askedAtCallIn", coalesce(x."reachedEither", 0) AS "reachedEither",
-      coalesce(m."meetings", 0) AS "meetings"
-    FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
+    visits AS (SELECT k, "visits" FROM counts),
+    ${meetingsAndResult(scope)}`;
 }
 
 /** Where a period can be counted from ReachSummary: it begins where a span begins and ends within it. */
@@ -162,18 +171,7 @@ export function reachSummarySql(scope: StatsScope, periods: Period[], spans: Rea
       GROUP BY p.k
     ),
     visits AS (${visits}),
-    meetings AS (
-      SELECT p.k, count(DISTINCT c.id)::int AS "meetings"
-      FROM periods p
-      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
-      ${scope.people ? Prisma.sql`JOIN "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}` : Prisma.empty}
-      GROUP BY p.k
-    )
-    SELECT p.k, coalesce(x."soughtOut", 0) AS "soughtOut", coalesce(v."visits", 0) AS "visits", coalesce(x."reached", 0) AS "reached",
-      coalesce(x."askedForHelp", 0) AS "askedForHelp", coalesce(x."attended", 0) AS "attended",
-      coalesce(x."askedAtCallIn", 0) AS "askedAtCallIn", coalesce(x."reachedEither", 0) AS "reachedEither",
-      coalesce(m."meetings", 0) AS "meetings"
-    FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN visits v ON v.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
+    ${meetingsAndResult(scope)}`;
 }
 
 /**
