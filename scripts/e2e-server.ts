@@ -5,8 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { appSecrets, dropDatabase, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
-import { e2eDatabaseUrl } from "./lib/e2e-db";
+import { dropDatabase, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
+import { e2eAppEnv, e2eDatabaseUrl } from "./lib/e2e-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
 
@@ -17,7 +17,7 @@ async function main() {
   await ensureDatabase(url);
   await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
   await seedDemoDatabase(url);
-  const env = { ...process.env, DATABASE_URL: url, ...(await appSecrets()), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+  const env = await e2eAppEnv(cluster.url);
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawn(process.execPath, [next, "build"], { cwd: ROOT, env, stdio: "inherit" });

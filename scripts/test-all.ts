@@ -7,8 +7,8 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { e2eDatabaseUrl } from "./lib/e2e-db";
-import { appSecrets, clusterUrl, ROOT } from "./lib/local-db";
+import { e2eAppEnv } from "./lib/e2e-db";
+import { clusterUrl, ROOT } from "./lib/local-db";
 
 type Totals = { passed: number; failed: number };
 
@@ -53,19 +53,12 @@ async function vitest(): Promise<Totals> {
  * wait on PostgreSQL one file at a time and leave a core free, which the build uses (measured on
  * 2 cores: the whole run 1088 s instead of 1168 s, Vitest itself 302 s instead of 295 s). Its
  * output goes to a log, shown if it fails.
- * The environment is the one scripts/e2e-server.ts builds with.
+ * The environment is scripts/e2e-server.ts's (e2eAppEnv).
  */
 async function startBuild(): Promise<() => Promise<boolean>> {
   const log = path.join(ROOT, "test-results", "next-build.log");
   mkdirSync(path.dirname(log), { recursive: true });
-  const env = {
-    ...process.env,
-    DATABASE_URL: e2eDatabaseUrl(await clusterUrl("test")),
-    ...(await appSecrets()),
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "warn",
-  };
+  const env = await e2eAppEnv(await clusterUrl("test"));
   const out = createWriteStream(log);
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
-import { addDays, reachSpanOf, stockholmMidnight, type Periods } from "./periods";
-import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, libertySql, overdueSql, programmeSql, reachSql, reachSummarySql, type ReachSpanOf, type StatsScope } from "./sql";
+import { addDays, reachSpanOf, stockholmMidnight, type Periods, type ReachSpanOf } from "./periods";
+import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, libertySql, overdueSql, programmeSql, reachSql, reachSummarySql, type StatsScope } from "./sql";
 
 /*
  * The exact counts, straight from the database. They never leave the server as they are: every

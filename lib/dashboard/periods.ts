@@ -61,7 +61,9 @@ export function daysInRange(from: string, to: string): number {
  * so far, the same days of last year, or a custom range like that). Other periods are counted
  * from the records themselves.
  */
-export function reachSpanOf(period: Pick<Period, "from" | "to">): { span: "YEAR" | "ALL"; since: string } | null {
+export type ReachSpanOf = { span: "YEAR" | "ALL"; since: string };
+
+export function reachSpanOf(period: Pick<Period, "from" | "to">): ReachSpanOf | null {
   if (period.from === EARLIEST_DAY) return { span: "ALL", since: EARLIEST_DAY };
   if (period.from.endsWith("-01-01") && period.to.slice(0, 4) === period.from.slice(0, 4)) return { span: "YEAR", since: period.from };
   return null;

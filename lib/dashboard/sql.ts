@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Period } from "./periods";
+import type { Period, ReachSpanOf } from "./periods";
 
 /*
  * The dashboard's SQL: one aggregate statement per part of the page, each computing every period
@@ -128,9 +128,6 @@ export function reachSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
     visits AS (SELECT k, "visits" FROM counts),
     ${meetingsAndResult(scope)}`;
 }
-
-/** Where a period can be counted from ReachSummary: it begins where a span begins and ends within it. */
-export type ReachSpanOf = { span: "YEAR" | "ALL"; since: string };
 
 /**
  * The same figures as reachSql, for periods that each begin where a span of ReachSummary begins

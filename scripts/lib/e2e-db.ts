@@ -1,4 +1,4 @@
-import { databaseName, withDatabase } from "./local-db";
+import { appSecrets, databaseName, withDatabase } from "./local-db";
 
 /**
  * The end-to-end tests' database on the test cluster: `samverkan_e2e`, or `<name>_e2e` beside
@@ -7,4 +7,16 @@ import { databaseName, withDatabase } from "./local-db";
  */
 export function e2eDatabaseUrl(clusterUrl: string): string {
   return withDatabase(clusterUrl, process.env.DATABASE_URL ? `${databaseName(process.env.DATABASE_URL)}_e2e` : "samverkan_e2e");
+}
+
+/** The environment the end-to-end tests' app is built and served with (scripts/e2e-server.ts, scripts/test-all.ts). */
+export async function e2eAppEnv(clusterUrl: string) {
+  return {
+    ...process.env,
+    DATABASE_URL: e2eDatabaseUrl(clusterUrl),
+    ...(await appSecrets()),
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+  };
 }

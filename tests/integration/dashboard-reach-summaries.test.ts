@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomNotification, Referral } from "@/lib/generated/prisma/client";
-import { EARLIEST_DAY, makePeriod, reachSpanOf, type Period } from "@/lib/dashboard/periods";
-import { funnelSql, reachSql, reachSummarySql, type ReachSpanOf, type StatsScope } from "@/lib/dashboard/sql";
+import { EARLIEST_DAY, makePeriod, reachSpanOf, type Period, type ReachSpanOf } from "@/lib/dashboard/periods";
+import { funnelSql, reachSql, reachSummarySql, type StatsScope } from "@/lib/dashboard/sql";
 import { createNotification, createPerson } from "../factories";
 import { makeWorld, type World } from "./world";
 
