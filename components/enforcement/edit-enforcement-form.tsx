@@ -3,9 +3,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { editEnforcementFormAction } from "@/lib/enforcement/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
-import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextField } from "@/components/ui/fields";
+import { CheckboxField, ChoiceGroup, FormErrorBanner, SelectField, TextField } from "@/components/ui/fields";
 import { SubmitRow, useFormValues } from "@/components/activities/form-kit";
-import { useConfidErrorText } from "@/components/audit/use-error-text";
 
 type Option = { value: string; label: string };
 
@@ -23,18 +22,11 @@ export type EditEnforcementFormProps = {
 export function EditEnforcementForm(props: EditEnforcementFormProps) {
   const t = useTranslations("enforcementForm");
   const te = useTranslations("enforcementEdit");
-  const tErr = useTranslations("errors");
-  const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(editEnforcementFormAction, IDLE);
   const f = useFormValues(state);
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
-      {state.status === "error" && state.formError ? (
-        <FormErrorSummary>
-          <p>{errorText(state.formError)}</p>
-          {state.eventId ? <p className="text-sm">{tErr("eventId", { eventId: state.eventId })}</p> : null}
-        </FormErrorSummary>
-      ) : null}
+      <FormErrorBanner state={state} />
       <input type="hidden" name="id" value={props.id} />
       <input type="hidden" name="version" value={props.version} />
       {props.person ? <input type="hidden" name="hasPerson" value="on" /> : null}

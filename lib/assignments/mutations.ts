@@ -1,17 +1,12 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
-import { AGENCY_OF_ROLE, assignmentWhere, personWhere, type Actor } from "@/lib/authz";
+import { assignmentWhere, coordinatorCandidateWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import type { Agency, Role } from "@/lib/generated/prisma/enums";
+import type { Agency } from "@/lib/generated/prisma/enums";
 import type { TAddAssignment, TEndAssignment } from "./schemas";
-
-/** The roles whose users work for `agency`: a coordinator is always of the assigning agency. */
-export function rolesOfAgency(agency: Agency): Role[] {
-  return (Object.keys(AGENCY_OF_ROLE) as Role[]).filter((role) => AGENCY_OF_ROLE[role] === agency);
-}
 
 /** The actor's agency; the where builder has already refused actors without one. */
 function agencyOf(actor: Actor): Agency {
@@ -30,16 +25,13 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
 export async function addAssignment({ actor, input }: { actor: Actor; input: TAddAssignment }): Promise<{ id: string }> {
   const where = assignmentWhere(actor, "create");
   const agency = agencyOf(actor);
-  // The caseload gate guards writes too: the form is on a gated page, a hand-made request is not.
-  await requirePersonAccess({ actor, personId: input.personId });
   try {
     return await db.$transaction(async (tx) => {
       const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "update"), { id: input.personId }] }, select: { id: true } });
       if (!person) throw new NotFoundError("person");
-      const coordinator = await tx.user.findFirst({
-        where: { id: input.userId, siteId: actor.siteId, isActive: true, role: { in: rolesOfAgency(agency) } },
-        select: { id: true },
-      });
+      // The caseload gate guards writes too: the form is on a gated page, a hand-made request is not.
+      const access = await requirePersonAccess({ actor, personId: person.id, tx });
+      const coordinator = await tx.user.findFirst({ where: { AND: [coordinatorCandidateWhere(actor), { id: input.userId }] }, select: { id: true } });
       if (!coordinator) throw new RuleError("unknownCoordinator", "userId");
       const active = await tx.assignment.count({ where: { AND: [where, { personId: person.id, userId: coordinator.id, endedAt: null }] } });
       if (active > 0) throw new RuleError("alreadyCoordinator", "userId");
@@ -47,13 +39,17 @@ export async function addAssignment({ actor, input }: { actor: Actor; input: TAd
         data: { siteId: actor.siteId, personId: person.id, userId: coordinator.id, agency, createdById: actor.id },
         select: { id: true },
       });
-      await recordAudit(tx, actor, {
-        action: "CREATE",
-        entityType: "Assignment",
-        entityId: assignment.id,
-        personId: person.id,
-        metadata: { agency, userId: coordinator.id, self: coordinator.id === actor.id },
-      });
+      await recordAudit(
+        tx,
+        actor,
+        withAccessAudit(access, {
+          action: "CREATE",
+          entityType: "Assignment",
+          entityId: assignment.id,
+          personId: person.id,
+          metadata: { agency, userId: coordinator.id, self: coordinator.id === actor.id },
+        }),
+      );
       return assignment;
     });
   } catch (error) {
@@ -74,18 +70,22 @@ export async function endAssignment({ actor, input, now = new Date() }: { actor:
     select: { id: true, personId: true, userId: true, agency: true, endedAt: true },
   });
   if (!assignment) throw new NotFoundError("assignment");
-  await requirePersonAccess({ actor, personId: assignment.personId });
-  if (assignment.endedAt) throw new RuleError("alreadyEnded");
   await db.$transaction(async (tx) => {
+    const access = await requirePersonAccess({ actor, personId: assignment.personId, tx });
+    if (assignment.endedAt) throw new RuleError("alreadyEnded");
     const ended = await tx.assignment.updateMany({ where: { AND: [where, { id: assignment.id, endedAt: null }] }, data: { endedAt: now } });
     if (ended.count !== 1) throw new RuleError("alreadyEnded");
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "Assignment",
-      entityId: assignment.id,
-      personId: assignment.personId,
-      metadata: { fields: ["endedAt"], agency: assignment.agency, userId: assignment.userId, self: assignment.userId === actor.id },
-    });
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "UPDATE",
+        entityType: "Assignment",
+        entityId: assignment.id,
+        personId: assignment.personId,
+        metadata: { fields: ["endedAt"], agency: assignment.agency, userId: assignment.userId, self: assignment.userId === actor.id },
+      }),
+    );
   });
   return { personId: assignment.personId };
 }

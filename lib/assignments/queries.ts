@@ -1,11 +1,10 @@
 import "server-only";
 import { accessAuditFields, requirePersonAccess } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
-import { assignmentWhere, can, personWhere, type Actor } from "@/lib/authz";
+import { assignmentWhere, can, coordinatorCandidateWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { rolesOfAgency } from "./mutations";
 
 /** A person's assignments are few; the bound only stops a mistaken mass assignment. */
 const HISTORY_LIMIT = 200;
@@ -51,7 +50,7 @@ export async function getCoordinators({ actor, personId }: { actor: Actor; perso
   const currentIds = new Set(items.filter((r) => r.endedAt === null && r.agency === ownAgency).map((r) => r.user.id));
   const colleagues = ownAgency
     ? await db.user.findMany({
-        where: { siteId: actor.siteId, isActive: true, role: { in: rolesOfAgency(ownAgency) } },
+        where: coordinatorCandidateWhere(actor),
         select: { id: true, name: true },
         orderBy: { name: "asc" },
         take: 500,

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Agency } from "@/lib/generated/prisma/enums";
+import type { Agency, Role } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
-import type { Actor } from "./actor";
+import { AGENCY_OF_ROLE, type Actor } from "./actor";
 import { grantFor, type Action, type Resource, type Scope } from "./permissions";
 
 /*
@@ -106,6 +106,17 @@ export function callInInviteeWhere(actor: Actor, action: Action = "read"): Prism
 export function colleagueWhere(actor: Actor): Prisma.UserWhereInput {
   authorize(actor, "notification", "create");
   return { siteId: actor.siteId, isActive: true, role: { in: ["POLICE", "SOCIAL", "PROBATION"] } };
+}
+
+/**
+ * Who may be made a person's coordinator by the actor: active users of the actor's site whose role
+ * works for the actor's own agency (a coordinator is always of the assigning agency).
+ */
+export function coordinatorCandidateWhere(actor: Actor): Prisma.UserWhereInput {
+  authorize(actor, "person", "update");
+  const agency = agencyOf(actor, "person");
+  const roles = (Object.keys(AGENCY_OF_ROLE) as Role[]).filter((role) => AGENCY_OF_ROLE[role] === agency);
+  return { siteId: actor.siteId, isActive: true, role: { in: roles } };
 }
 
 // ───────────── the defector programme (social services' information) ─────────────

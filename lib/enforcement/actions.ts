@@ -2,12 +2,9 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
-import { recordEnforcementAction } from "./mutations";
-import { ZRecordEnforcement } from "./schemas";
-import { AccessReasonRequiredError } from "@/lib/access";
-import { RuleError } from "@/lib/errors";
 import { editEnforcementAction } from "./edit";
-import { ZEditEnforcement } from "./schemas";
+import { recordEnforcementAction } from "./mutations";
+import { ZEditEnforcement, ZRecordEnforcement } from "./schemas";
 
 export async function recordEnforcementFormAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
@@ -22,14 +19,9 @@ export async function recordEnforcementFormAction(_previous: FormState, formData
 export async function editEnforcementFormAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   const saved = { id: "", statusChanged: false };
+  // handleForm answers the caseload gate's question (AccessReasonRequiredError) above the form.
   const state = await handleForm(formData, ZEditEnforcement, async (input) => {
-    try {
-      Object.assign(saved, await editEnforcementAction({ actor, input }));
-    } catch (error) {
-      // The caseload gate, asked by a form: a message above the form rather than a crash.
-      if (error instanceof AccessReasonRequiredError) throw new RuleError("accessReasonRequired");
-      throw error;
-    }
+    Object.assign(saved, await editEnforcementAction({ actor, input }));
   });
   if (state.status === "success") redirect(`/enforcement/${saved.id}?saved=${saved.statusChanged ? "deprived" : "updated"}`);
   return state;

@@ -1,13 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/activities/people";
-import { accessAuditFields, requirePersonAccess, type PersonAccess } from "@/lib/access";
+import { accessAuditFields, requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/access";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 import { updateVersioned } from "@/lib/versioning";
+import { markDeprivedOfLiberty } from "./mutations";
 import type { TEditEnforcement } from "./schemas";
 
 /*
@@ -44,7 +45,7 @@ export type EnforcementDetail = Omit<Row, "person" | "createdBy"> & {
  * One action, for the police. An action against a person is part of that person's file: the
  * caseload gate applies (AccessReasonRequiredError). The read is audited.
  */
-async function readAction(actor: Actor, id: string, action: "read" | "update", audit: string): Promise<EnforcementDetail> {
+async function readAction(actor: Actor, id: string, action: "read" | "update"): Promise<EnforcementDetail> {
   const where = enforcementWhere(actor, action);
   if (!isUuid(id)) throw new NotFoundError("enforcement");
   const row = await db.enforcementAction.findFirst({ where: { AND: [where, { id }] }, select: DETAIL_SELECT });
@@ -53,7 +54,7 @@ async function readAction(actor: Actor, id: string, action: "read" | "update", a
   if (row.personId) access = await requirePersonAccess({ actor, personId: row.personId });
   await recordAuditNow(actor, {
     action: "READ",
-    entityType: audit,
+    entityType: "EnforcementAction",
     entityId: row.id,
     personId: row.personId ?? undefined,
     ...(access ? accessAuditFields(access) : {}),
@@ -63,12 +64,12 @@ async function readAction(actor: Actor, id: string, action: "read" | "update", a
 }
 
 export async function getEnforcementAction({ actor, id }: { actor: Actor; id: string }): Promise<EnforcementDetail> {
-  return readAction(actor, id, "read", "EnforcementAction");
+  return readAction(actor, id, "read");
 }
 
 /** The edit form: the action as stored (with its version) and the groups to choose from. */
 export async function getEnforcementForEdit({ actor, id }: { actor: Actor; id: string }) {
-  const action = await readAction(actor, id, "update", "EnforcementAction");
+  const action = await readAction(actor, id, "update");
   const groups = await db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
   return { action, groups };
 }
@@ -83,19 +84,16 @@ const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
  */
 export async function editEnforcementAction({ actor, input }: { actor: Actor; input: TEditEnforcement }): Promise<{ id: string; statusChanged: boolean }> {
   const where = enforcementWhere(actor, "update");
-  const stored = await db.enforcementAction.findFirst({ where: { AND: [where, { id: input.id }] }, select: { id: true, personId: true } });
-  if (!stored) throw new NotFoundError("enforcement");
-  if (stored.personId) await requirePersonAccess({ actor, personId: stored.personId });
-  // The stored record decides whether there is a person, not what the form claimed.
-  if (!stored.personId && !input.groupId) throw new RuleError("personOrGroupRequired", "groupId");
-  if (!stored.personId && input.setDeprivedOfLiberty) throw new RuleError("deprivationNeedsPerson", "setDeprivedOfLiberty");
-
   return db.$transaction(async (tx) => {
     const current = await tx.enforcementAction.findFirst({
-      where: { AND: [where, { id: stored.id }] },
+      where: { AND: [where, { id: input.id }] },
       select: { id: true, personId: true, groupId: true, type: true, occurredAt: true, description: true },
     });
     if (!current) throw new NotFoundError("enforcement");
+    const access = current.personId ? await requirePersonAccess({ actor, personId: current.personId, tx }) : null;
+    // The stored record decides whether there is a person, not what the form claimed.
+    if (!current.personId && !input.groupId) throw new RuleError("personOrGroupRequired", "groupId");
+    if (!current.personId && input.setDeprivedOfLiberty) throw new RuleError("deprivationNeedsPerson", "setDeprivedOfLiberty");
     if (input.groupId && input.groupId !== current.groupId) {
       const group = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] } });
       if (group !== 1) throw new RuleError("unknownGroup", "groupId");
@@ -113,26 +111,16 @@ export async function editEnforcementAction({ actor, input }: { actor: Actor; in
     if (current.personId && input.setDeprivedOfLiberty) {
       const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: current.personId }] }, select: { id: true, status: true } });
       if (!person) throw new NotFoundError("person");
-      if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
-      if (person.status !== "DEPRIVED_OF_LIBERTY") {
-        await tx.person.update({ where: { id: person.id }, data: { status: "DEPRIVED_OF_LIBERTY", statusSince: input.occurredAt, version: { increment: 1 } } });
-        await recordAudit(tx, actor, {
-          action: "UPDATE",
-          entityType: "Person",
-          entityId: person.id,
-          personId: person.id,
-          metadata: { fields: ["status", "statusSince"], fromStatus: person.status, toStatus: "DEPRIVED_OF_LIBERTY", cause: "EnforcementAction", causeId: current.id },
-        });
-        statusChanged = true;
-      }
+      statusChanged = await markDeprivedOfLiberty(tx, actor, { person, since: input.occurredAt, causeId: current.id, access });
     }
-    await recordAudit(tx, actor, {
+    const entry = {
       action: "UPDATE",
       entityType: "EnforcementAction",
       entityId: current.id,
       personId: current.personId ?? undefined,
       metadata: { fields, type: input.type, groupId: data.groupId, setDeprivedOfLiberty: input.setDeprivedOfLiberty },
-    });
+    } as const;
+    await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
     return { id: current.id, statusChanged };
   });
 }

@@ -2,9 +2,35 @@ import "server-only";
 import { requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { authorize, enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
+import type { PersonStatus } from "@/lib/generated/prisma/enums";
 import type { TRecordEnforcement } from "./schemas";
+
+/**
+ * An action that took the person's liberty, recorded or corrected with "mark as deprived of
+ * liberty": the person's status becomes so from the action's time, in the action's transaction,
+ * audited on its own (with the access basis, like the action). Never for someone deceased; a
+ * person already deprived of liberty is left as is. Returns whether the status changed.
+ */
+export async function markDeprivedOfLiberty(
+  tx: Tx,
+  actor: Actor,
+  { person, since, causeId, access }: { person: { id: string; status: PersonStatus }; since: Date; causeId: string; access: PersonAccess | null },
+): Promise<boolean> {
+  if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
+  if (person.status === "DEPRIVED_OF_LIBERTY") return false;
+  await tx.person.update({ where: { id: person.id }, data: { status: "DEPRIVED_OF_LIBERTY", statusSince: since, version: { increment: 1 } } });
+  const entry = {
+    action: "UPDATE",
+    entityType: "Person",
+    entityId: person.id,
+    personId: person.id,
+    metadata: { fields: ["status", "statusSince"], fromStatus: person.status, toStatus: "DEPRIVED_OF_LIBERTY", cause: "EnforcementAction", causeId },
+  } as const;
+  await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
+  return true;
+}
 
 /**
  * Records an enforcement action. When it takes the person's liberty and the officer says so, the
@@ -38,24 +64,8 @@ export async function recordEnforcementAction({ actor, input }: { actor: Actor; 
       select: { id: true },
     });
 
-    let statusChanged = false;
-    if (person && input.setDeprivedOfLiberty) {
-      if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
-      if (person.status !== "DEPRIVED_OF_LIBERTY") {
-        await tx.person.update({
-          where: { id: person.id },
-          data: { status: "DEPRIVED_OF_LIBERTY", statusSince: input.occurredAt, version: { increment: 1 } },
-        });
-        await recordAudit(tx, actor, {
-          action: "UPDATE",
-          entityType: "Person",
-          entityId: person.id,
-          personId: person.id,
-          metadata: { fields: ["status", "statusSince"], fromStatus: person.status, toStatus: "DEPRIVED_OF_LIBERTY", cause: "EnforcementAction", causeId: action.id },
-        });
-        statusChanged = true;
-      }
-    }
+    const statusChanged =
+      person && input.setDeprivedOfLiberty ? await markDeprivedOfLiberty(tx, actor, { person, since: input.occurredAt, causeId: action.id, access }) : false;
     if (person) await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
     const entry = {
       action: "CREATE",

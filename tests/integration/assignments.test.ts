@@ -69,10 +69,11 @@ describe("taking on a person, handing over, ending", () => {
       ["CREATE", rows[1]!.id, w.person.id, social.id],
       ["UPDATE", mine.id, w.person.id, social.id],
     ]);
+    // Each with the basis of access: a reason before the person was on the caseload, the caseload after.
     expect(audits.map((a) => a.metadata)).toEqual([
-      { agency: "SOCIAL", userId: social.id, self: true },
-      { agency: "SOCIAL", userId: colleague.id, self: false },
-      { fields: ["endedAt"], agency: "SOCIAL", userId: social.id, self: true },
+      { agency: "SOCIAL", userId: social.id, self: true, access: "reason" },
+      { agency: "SOCIAL", userId: colleague.id, self: false, access: "caseload" },
+      { fields: ["endedAt"], agency: "SOCIAL", userId: social.id, self: true, access: "caseload" },
     ]);
     expect(JSON.stringify(audits.map((a) => [a.metadata, a.reason]))).not.toContain("Kollega");
   });

@@ -43,7 +43,7 @@ describe("correcting an enforcement action", () => {
     expect(await stored()).toMatchObject({ type: "SEARCH", groupId, description: "Husrannsakan, inget vapen.", version: 2, personId: w.person.id, createdById: w.users.POLICE.id });
     const audits = await editAudits();
     expect(audits.map((a) => [a.entityType, a.entityId, a.personId, a.actorId])).toEqual([["EnforcementAction", actionId, w.person.id, w.users.POLICE.id]]);
-    expect(audits[0]!.metadata).toEqual({ fields: ["groupId", "type", "description"], type: "SEARCH", groupId, setDeprivedOfLiberty: false });
+    expect(audits[0]!.metadata).toEqual({ fields: ["groupId", "type", "description"], type: "SEARCH", groupId, setDeprivedOfLiberty: false, access: "caseload" });
     expect(JSON.stringify(audits[0]!.metadata)).not.toContain("Husrannsakan");
     expect((await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).status).toBe("ACTIVE");
   });

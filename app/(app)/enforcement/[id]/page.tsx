@@ -20,7 +20,7 @@ export default async function EnforcementActionPage({ params, searchParams }: Pa
   const { id } = await params;
   const { saved } = await searchParams;
   // An action against a person is part of their file: outside the caseload, the reason form first.
-  const a = await withAccessPrompt(id, orNotFound(getEnforcementAction({ actor, id })), `/enforcement/${id}`);
+  const a = await withAccessPrompt(null, orNotFound(getEnforcementAction({ actor, id })), `/enforcement/${id}`);
   const [t, tt] = await Promise.all([getTranslations("enforcementDetail"), getTranslations("enforcementType")]);
   return (
     <>

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditEnforcementPage({ params }: PageProps<"/enforcement/[id]/edit">) {
   const actor = await requireArea("enforcement");
   const { id } = await params;
-  const { action: a, groups } = await withAccessPrompt(id, orNotFound(getEnforcementForEdit({ actor, id })), `/enforcement/${id}/edit`);
+  const { action: a, groups } = await withAccessPrompt(null, orNotFound(getEnforcementForEdit({ actor, id })), `/enforcement/${id}/edit`);
   const [t, tf, tt, tp] = await Promise.all([getTranslations("enforcementEdit"), getTranslations("enforcementForm"), getTranslations("enforcementType"), getTranslations("personStatus")]);
   const about = a.person ? tf("aboutPerson", { name: a.person.name }) : a.group ? tf("aboutGroup", { group: a.group.name }) : undefined;
   return (
