@@ -37,6 +37,8 @@ describe("where the access form may send the user on", () => {
     ["another site", "https://evil.example/"],
     ["another site behind a gated prefix", "/referrals/x//evil.example"],
     ["an area that is not gated", "/admin/users"],
+    ["an area that is not gated, behind a gated prefix and ..", "/referrals/../admin/users"],
+    ["another person's file, by ..", `/people/${id}/../0193a1b2-0000-7000-8000-000000000002`],
     ["a gated prefix with odd characters", "/follow-ups/<script>"],
     ["a protocol-relative URL", "//evil.example"],
     ["another person", "/people/0193a1b2-0000-7000-8000-000000000002"],

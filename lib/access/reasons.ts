@@ -41,6 +41,8 @@ export function safeAccessNext(personId: string, next: unknown): string {
   const fallback = `/people/${personId}`;
   if (typeof next !== "string" || next.length > 300) return fallback;
   if (next.includes("//") || /[\\\s]/.test(next)) return fallback;
+  // "." and ".." segments: the browser would resolve them to another page than the one checked.
+  if (next.split(/[?#]/)[0]!.split("/").some((segment) => segment === "." || segment === "..")) return fallback;
   if (OTHER_GATED_PAGES.test(next)) return next;
   if (!next.startsWith(fallback)) return fallback;
   const rest = next.slice(fallback.length);
