@@ -263,13 +263,28 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         CASE WHEN r.status IN ('COMPLETED', 'DISCONTINUED') THEN (r."referredAt" + interval '120 days')::date END, ${now}, pg_temp.uid('user-SOCIAL', 1)
       FROM (SELECT k AS id_k, ref.* FROM generate_series(${lo}, ${hi}) k JOIN "Referral" ref ON ref.id = pg_temp.uid('r', k)) r, generate_series(0, 1) v
       WHERE r.status IN ('ASSESSED', 'IN_PROGRAMME', 'COMPLETED', 'DISCONTINUED') AND (v = 0 OR pg_temp.rnd(r.id_k, 53) < 0.3)`),
+    // Recorded by social services, covering what it may share; probation confirmed most of them
+    // (its follow-ups are then open to social services), a few are still asked of it.
     ...chunked("Consent", p.referrals, (lo, hi) => `
-      INSERT INTO "Consent" (id, "siteId", "personId", agencies, scope, "documentReference", "givenOn", "withdrawnAt", "updatedAt", "createdById")
-      SELECT pg_temp.uid('c', k), ${site}, r."personId",
-        (CASE WHEN pg_temp.rnd(k, 61) < 0.7 THEN '{POLICE,SOCIAL,PROBATION}' WHEN pg_temp.rnd(k, 61) < 0.9 THEN '{SOCIAL,PROBATION}' ELSE '{SOCIAL}' END)::"Agency"[],
-        'Samverkan inom Sluta skjut', 'SAMTYCKE-' || k, r."referredAt"::date,
+      INSERT INTO "Consent" (id, "siteId", "personId", "recordedByAgency", "documentReference", "givenOn", "withdrawnAt", "updatedAt", "createdById")
+      SELECT pg_temp.uid('c', k), ${site}, r."personId", 'SOCIAL', 'SAMTYCKE-' || k, r."referredAt"::date,
         CASE WHEN pg_temp.rnd(k, 62) < 0.05 THEN r."referredAt" + interval '200 days' END, ${now}, pg_temp.uid('user-SOCIAL', 1)
-      FROM generate_series(${lo}, ${hi}) k JOIN "Referral" r ON r.id = pg_temp.uid('r', k)`),
+      FROM generate_series(${lo}, ${hi}) k JOIN "Referral" r ON r.id = pg_temp.uid('r', k);
+      INSERT INTO "ConsentCoverage" ("consentId", "fromAgency", kind, "toAgency")
+      SELECT pg_temp.uid('c', k), cov.f::"Agency", cov.kind::"ConsentInfoKind", cov.t::"Agency"
+      FROM generate_series(${lo}, ${hi}) k
+      JOIN (VALUES ('SOCIAL', 'REFERRAL_STATUS', 'POLICE', 0.7), ('SOCIAL', 'SUPPORT_MEASURE_STATUS', 'POLICE', 0.7),
+                   ('SOCIAL', 'REFERRAL_STATUS', 'PROBATION', 0.9), ('SOCIAL', 'SUPPORT_MEASURE_STATUS', 'PROBATION', 0.9),
+                   ('SOCIAL', 'FOLLOW_UP', 'PROBATION', 0.9), ('PROBATION', 'FOLLOW_UP', 'SOCIAL', 0.9)) cov(f, kind, t, share)
+        ON pg_temp.rnd(k, 61) < cov.share
+      WHERE EXISTS (SELECT 1 FROM "Referral" r WHERE r.id = pg_temp.uid('r', k));
+      INSERT INTO "ConsentConfirmation" (id, "consentId", agency, status, "requestedAt", "decidedAt", "decidedById")
+      SELECT pg_temp.uid('cc' || h.agency, k), pg_temp.uid('c', k), h.agency::"Agency",
+        (CASE WHEN h.agency = 'SOCIAL' OR pg_temp.rnd(k, 63) < 0.9 THEN 'CONFIRMED' ELSE 'REQUESTED' END)::"ConsentConfirmationStatus", ${now},
+        CASE WHEN h.agency = 'SOCIAL' OR pg_temp.rnd(k, 63) < 0.9 THEN ${now} END,
+        CASE WHEN h.agency = 'SOCIAL' THEN pg_temp.uid('user-SOCIAL', 1) WHEN pg_temp.rnd(k, 63) < 0.9 THEN pg_temp.uid('user-PROBATION', 1) END
+      FROM generate_series(${lo}, ${hi}) k
+      JOIN LATERAL (SELECT DISTINCT "fromAgency"::text AS agency FROM "ConsentCoverage" WHERE "consentId" = pg_temp.uid('c', k)) h ON true`),
     {
       table: "CallIn, CallInInvitee",
       rows: p.callIns * (1 + p.inviteesPerCallIn),

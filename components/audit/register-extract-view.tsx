@@ -14,6 +14,7 @@ const ENUM_NAMESPACE: Record<string, string> = {
   agency: "agencies",
   sourceAgency: "agencies",
   createdByAgency: "agencies",
+  recordedByAgency: "agencies",
   fromAgency: "agencies",
   toAgency: "agencies",
   action: "auditActions",

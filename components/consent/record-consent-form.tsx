@@ -9,7 +9,8 @@ import { useConfidErrorText } from "@/components/audit/use-error-text";
 
 type Option = { value: string; label: string };
 
-export function RecordConsentForm({ personId, agencies, today, isMinor }: { personId: string; agencies: Option[]; today: string; isMinor: boolean }) {
+/** `coverage`: the closed list of what a consent can cover, labelled by the page. */
+export function RecordConsentForm({ personId, coverage, today, isMinor }: { personId: string; coverage: Option[]; today: string; isMinor: boolean }) {
   const t = useTranslations("consent");
   const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(recordConsentAction, IDLE);
@@ -19,14 +20,23 @@ export function RecordConsentForm({ personId, agencies, today, isMinor }: { pers
     const value = values?.[name];
     return typeof value === "string" ? value : values ? "" : fallback;
   };
-  const chosen = Array.isArray(values?.agencies) ? (values.agencies as string[]) : [];
+  const chosen = Array.isArray(values?.coverage) ? (values.coverage as string[]) : [];
 
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
       <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="personId" value={personId} />
-      <ChoiceGroup name="agencies" type="checkbox" label={t("agencies")} hint={t("agenciesHint")} options={agencies} defaultValue={chosen} error={errorText(fieldErrors.agencies)} />
-      <TextField name="scope" label={t("scope")} hint={t("scopeHint")} multiline maxLength={500} defaultValue={v("scope", t("defaultScope"))} error={errorText(fieldErrors.scope)} />
+      <ChoiceGroup
+        key={chosen.join("|")}
+        name="coverage"
+        type="checkbox"
+        label={t("coverage")}
+        hint={t("coverageHint")}
+        options={coverage}
+        defaultValue={chosen}
+        error={errorText(fieldErrors.coverage)}
+        stacked
+      />
       <TextField
         name="documentReference"
         label={t("documentReference")}

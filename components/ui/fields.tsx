@@ -125,13 +125,14 @@ export function ChoiceGroup({
   type,
   options,
   defaultValue,
-}: BaseProps & { type: "radio" | "checkbox"; options: { value: string; label: string }[]; defaultValue?: string | string[] }) {
+  stacked,
+}: BaseProps & { type: "radio" | "checkbox"; options: { value: string; label: string }[]; defaultValue?: string | string[]; /** One option per line at every width (long labels). */ stacked?: boolean }) {
   const id = `field-${name}`;
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   return (
     <fieldset id={id} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
       <legend className="mb-1 font-medium">{label}</legend>
-      <div className="flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-5">
+      <div className={cn("flex flex-col gap-1", !stacked && "sm:flex-row sm:flex-wrap sm:gap-x-5")}>
         {options.map((o) => (
           <label key={o.value} className="flex min-h-11 items-center gap-2">
             <input type={type} name={name} value={o.value} defaultChecked={selected.has(o.value)} className="size-5 accent-brand-700" />

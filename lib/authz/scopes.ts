@@ -1,7 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Agency, Role } from "@/lib/generated/prisma/enums";
+import type { Agency, ConsentInfoKind, Role } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import { AGENCY_OF_ROLE, type Actor } from "./actor";
+import { COVERAGE } from "./consent-coverage";
 import { grantFor, type Action, type Resource, type Scope } from "./permissions";
 
 /*
@@ -30,18 +31,25 @@ function agencyOf(actor: Actor, resource: Resource): Agency {
 }
 
 /**
- * A consent, given and not withdrawn, that names both the agency that owns the information and the
- * agency about to see it (OSL 12 kap. 2 §; docs/decisions/005 on why both). Withdrawal takes effect
- * at once: it is part of every query, not a cached flag. Queries that show the information select
- * the matching consent's id with this too, for the Disclosure row (lib/disclosure).
+ * A consent, given and not withdrawn, that covers `kind` of `owner`'s information shown to
+ * `viewer`, and that `owner` has confirmed (OSL 10 kap. 1 §, 12 kap. 2 §: the agency that holds
+ * the information decides whether the person's consent covers giving it out; docs/decisions/008).
+ * A consent recorded by another agency opens nothing of `owner`'s until `owner` confirms it.
+ * Withdrawal takes effect at once: it is part of every query, not a cached flag. Queries that show
+ * the information select the matching consent's id with this too, for the Disclosure row.
  */
-export function coveringConsentWhere(owner: Agency, viewer: Agency, now = new Date()): Prisma.ConsentWhereInput {
-  return { withdrawnAt: null, givenOn: { lte: now }, agencies: { hasEvery: [owner, viewer] } };
+export function coveringConsentWhere(owner: Agency, kind: ConsentInfoKind, viewer: Agency, now = new Date()): Prisma.ConsentWhereInput {
+  return {
+    withdrawnAt: null,
+    givenOn: { lte: now },
+    coverage: { some: { fromAgency: owner, kind, toAgency: viewer } },
+    confirmations: { some: { agency: owner, status: "CONFIRMED" } },
+  };
 }
 
-/** The person has a consent covering `owner` → `viewer` (see coveringConsentWhere). */
-export function consentCovers(owner: Agency, viewer: Agency, now = new Date()): Prisma.PersonWhereInput {
-  return { consents: { some: coveringConsentWhere(owner, viewer, now) } };
+/** The person has a consent covering `kind` of `owner`'s information for `viewer` (see coveringConsentWhere). */
+export function consentCovers(owner: Agency, kind: ConsentInfoKind, viewer: Agency, now = new Date()): Prisma.PersonWhereInput {
+  return { consents: { some: coveringConsentWhere(owner, kind, viewer, now) } };
 }
 
 const LIVE_PERSON: Prisma.PersonWhereInput = { anonymisedAt: null };
@@ -125,7 +133,7 @@ export function coordinatorCandidateWhere(actor: Actor): Prisma.UserWhereInput {
 export function referralWhere(actor: Actor, action: Action = "read"): Prisma.ReferralWhereInput {
   const scope = authorize(actor, "referral", action);
   if (scope === "site") return { siteId: actor.siteId, person: LIVE_PERSON };
-  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", agencyOf(actor, "referral")) } };
+  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", "REFERRAL_STATUS", agencyOf(actor, "referral")) } };
 }
 
 /** Whether the actor sees referrals (and support measures) as status only. */
@@ -146,7 +154,7 @@ export const REFERRAL_STATUS_SELECT = {
 export function supportMeasureWhere(actor: Actor, action: Action = "read"): Prisma.SupportMeasureWhereInput {
   const scope = authorize(actor, "supportMeasure", action);
   if (scope === "site") return { siteId: actor.siteId, person: LIVE_PERSON };
-  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", agencyOf(actor, "supportMeasure")) } };
+  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", "SUPPORT_MEASURE_STATUS", agencyOf(actor, "supportMeasure")) } };
 }
 
 /** Status only: neither the kind of measure, its outcome nor (least of all) a destination town. */
@@ -161,12 +169,11 @@ export const SUPPORT_MEASURE_STATUS_SELECT = {
 
 // ───────────── follow-ups (probation's information; social services' own) ─────────────
 
-const AGENCIES: readonly Agency[] = ["POLICE", "SOCIAL", "PROBATION"];
-
 /**
  * Follow-ups: an agency always sees its own; another agency's (probation's for social services,
- * social services' for probation) only while consent covers both; the police none. Creating and
- * editing: the actor's own agency's follow-ups only, consent or not.
+ * social services' for probation) only while a consent that the holding agency confirmed covers
+ * them; the police none. Creating and editing: the actor's own agency's follow-ups only, consent
+ * or not.
  */
 export function followUpWhere(actor: Actor, action: Action = "read"): Prisma.FollowUpWhereInput {
   const scope = authorize(actor, "followUp", action);
@@ -178,7 +185,7 @@ export function followUpWhere(actor: Actor, action: Action = "read"): Prisma.Fol
     ...base,
     OR: [
       { agency },
-      ...AGENCIES.filter((owner) => owner !== agency).map((owner) => ({ agency: owner, person: { ...LIVE_PERSON, ...consentCovers(owner, agency) } })),
+      ...COVERAGE.filter((c) => c.kind === "FOLLOW_UP" && c.to === agency).map(({ from }) => ({ agency: from, person: { ...LIVE_PERSON, ...consentCovers(from, "FOLLOW_UP", agency) } })),
     ],
   };
 }
@@ -210,6 +217,18 @@ export function canSeeIncidentPeople(actor: Actor): boolean {
 export function consentWhere(actor: Actor, action: Action = "read"): Prisma.ConsentWhereInput {
   authorize(actor, "consent", action);
   return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/**
+ * The holding agencies' confirmations of consents (docs/decisions/008): every agency sees where
+ * each consent stands; only the holding agency itself answers its own request, since the
+ * decision whether the consent covers giving out its information is that agency's alone.
+ */
+export function consentConfirmationWhere(actor: Actor, action: Action = "read"): Prisma.ConsentConfirmationWhereInput {
+  authorize(actor, "consent", action);
+  const base = { consent: { siteId: actor.siteId, person: LIVE_PERSON } };
+  if (action === "list" || action === "read") return base;
+  return { ...base, agency: agencyOf(actor, "consent") };
 }
 
 /** Internal notes: the actor's own agency's only, whatever the record. */

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
-import { recordConsent, withdrawConsent } from "./mutations";
-import { RECORD_CONSENT_ARRAYS, ZRecordConsent, ZWithdrawConsent } from "./schemas";
+import { decideConsentConfirmation, recordConsent, withdrawConsent } from "./mutations";
+import { RECORD_CONSENT_ARRAYS, ZDecideConsentConfirmation, ZRecordConsent, ZWithdrawConsent } from "./schemas";
 
 export async function recordConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
@@ -19,6 +19,18 @@ export async function recordConsentAction(_previous: FormState, formData: FormDa
     { arrays: RECORD_CONSENT_ARRAYS },
   );
   if (state.status === "success") redirect(`/people/${personId}/consent?saved=recorded`);
+  return state;
+}
+
+export async function decideConsentConfirmationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  let personId = "";
+  let decision = "";
+  const state = await handleForm(formData, ZDecideConsentConfirmation, async (input) => {
+    decision = input.decision;
+    personId = (await decideConsentConfirmation({ actor, input })).personId;
+  });
+  if (state.status === "success") redirect(`/people/${personId}/consent?saved=${decision === "CONFIRMED" ? "confirmed" : "declined"}`);
   return state;
 }
 

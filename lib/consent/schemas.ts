@@ -1,16 +1,17 @@
 import { z } from "zod";
-import { Agency } from "@/lib/generated/prisma/enums";
+import { COVERAGE_CODES } from "@/lib/authz/consent-coverage";
 import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, requiredText, someOf, uuid } from "@/lib/validation/fields";
+import { checkbox, dateOnly, optionalText, requiredText, someOf, uuid } from "@/lib/validation/fields";
 
-export const CONSENT_AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
+const version = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2_147_483_647, { error: "invalid" });
 
-/** Recording a consent as signed: the one schema the form and the server action share. */
+/**
+ * Recording a consent as signed: the one schema the form and the server action share. What it
+ * covers is chosen from the closed list of lib/authz/consent-coverage.ts, never typed as text.
+ */
 export const ZRecordConsent = z.object({
   personId: uuid,
-  // Consent lets information cross between agencies: it must name at least two to mean anything.
-  agencies: someOf(CONSENT_AGENCIES).refine((a) => a.length >= 2, { error: "chooseTwoAgencies" }),
-  scope: requiredText(500),
+  coverage: someOf(COVERAGE_CODES).refine((c) => c.length > 0, { error: "chooseCoverage" }),
   documentReference: requiredText(100),
   givenOn: dateOnly
     .refine((date) => date.getTime() <= parseDateOnly(stockholmToday())!.getTime(), { error: "futureDate" })
@@ -18,11 +19,28 @@ export const ZRecordConsent = z.object({
   guardianConsent: checkbox,
 });
 export type TRecordConsent = z.output<typeof ZRecordConsent>;
-export const RECORD_CONSENT_ARRAYS = ["agencies"] as const;
+export const RECORD_CONSENT_ARRAYS = ["coverage"] as const;
 
 /** Withdrawing a consent: takes effect the moment it is saved. `version` is what the user saw. */
-export const ZWithdrawConsent = z.object({
-  consentId: uuid,
-  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
-});
+export const ZWithdrawConsent = z.object({ consentId: uuid, version });
 export type TWithdrawConsent = z.output<typeof ZWithdrawConsent>;
+
+/**
+ * The holding agency's answer to a request to confirm a consent another agency recorded: confirm
+ * (its information under the consent opens) or decline (it stays closed; a short reason may be
+ * given). `version` is the request's, as the user saw it.
+ */
+export const ZDecideConsentConfirmation = z
+  .object({
+    confirmationId: uuid,
+    version,
+    decision: z.enum(["CONFIRMED", "DECLINED"], { error: "required" }),
+    // Confirming is the holding agency's own decision that the signed consent covers giving its
+    // information out: the user says they checked the document, as a secrecy assessment requires.
+    checkedDocument: checkbox,
+    note: optionalText(300),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "CONFIRMED" && !v.checkedDocument) ctx.addIssue({ code: "custom", path: ["checkedDocument"], message: "checkDocumentFirst" });
+  });
+export type TDecideConsentConfirmation = z.output<typeof ZDecideConsentConfirmation>;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Agency, DisclosureBasis } from "@/lib/generated/prisma/enums";
+import type { Agency, ConsentInfoKind, DisclosureBasis } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
 import { coveringConsentWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
@@ -15,18 +15,23 @@ import { NotFoundError } from "@/lib/errors";
  * How a query function uses it (docs/decisions/005, "Disclosure"):
  *  1. filter with the lib/authz builder as always (referralWhere, followUpWhere, …): a record that
  *     consent does not cover is simply not there;
- *  2. in the same query, select the covering consent's id with `coveringConsentSelect(owner, viewer)`
- *     on the person, so the basis recorded is the one the data was read under;
+ *  2. in the same query, select the covering consent's id with `coveringConsentSelect(owner, kind,
+ *     viewer)` on the person, so the basis recorded is the one the data was read under;
  *  3. before returning, `await recordDisclosures(actor, items)` for every record of another agency
  *     that is returned (own-agency items are ignored, so passing all of them is fine);
  *  4. if it throws (a consent withdrawn between the read and the record), return nothing: the page
  *     answers not found, as it would a moment later.
+ * recordDisclosures checks the coverage itself, in its own transaction: a consent id that a caller
+ * passes is used only if that consent still covers the kind of information, from the holding
+ * agency to the viewer, confirmed by the holding agency — otherwise it throws, and nothing is shown.
  */
 
 export type DisclosureItem = {
   personId: string;
   /** The agency whose information is shown. */
   fromAgency: Agency;
+  /** Which kind of its information: what the consent must cover (lib/authz/consent-coverage.ts). */
+  kind: ConsentInfoKind;
   /** Prisma model name of what is shown (Referral, SupportMeasure, FollowUp, …). */
   entityType: string;
   entityId?: string;
@@ -37,10 +42,10 @@ export type DisclosureItem = {
 /** A secrecy-breaking rule instead of consent (OSL 10 kap.), with the case's own justification. */
 export type StatutoryBasis = { legalBasis: Exclude<DisclosureBasis, "CONSENT">; detail: string };
 
-/** For the person's `select`: the id of the consent that lets `viewer` see `owner`'s information. */
-export function coveringConsentSelect(owner: Agency, viewer: Agency, now = new Date()) {
+/** For the person's `select`: the id of the consent that lets `viewer` see `kind` of `owner`'s information. */
+export function coveringConsentSelect(owner: Agency, kind: ConsentInfoKind, viewer: Agency, now = new Date()) {
   return {
-    consents: { where: coveringConsentWhere(owner, viewer, now), orderBy: [{ givenOn: "desc" }, { id: "desc" }], take: 1, select: { id: true } },
+    consents: { where: coveringConsentWhere(owner, kind, viewer, now), orderBy: [{ givenOn: "desc" }, { id: "desc" }], take: 1, select: { id: true } },
   } satisfies Prisma.PersonSelect;
 }
 
@@ -59,7 +64,7 @@ export async function recordDisclosures(
   if (!toAgency) throw new NotFoundError("disclosure");
   const seen = new Set<string>();
   const foreign = items.filter((item) => {
-    const key = `${item.personId}|${item.fromAgency}|${item.entityType}|${item.entityId ?? ""}`;
+    const key = `${item.personId}|${item.fromAgency}|${item.kind}|${item.entityType}|${item.entityId ?? ""}`;
     if (item.fromAgency === toAgency || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -76,7 +81,7 @@ export async function recordDisclosures(
       toAgency,
       legalBasis: opts.basis?.legalBasis ?? ("CONSENT" as const),
       legalBasisDetail: opts.basis?.detail ?? null,
-      consentId: opts.basis ? null : (item.consentId ?? consentIds.get(`${item.personId}|${item.fromAgency}`)!),
+      consentId: opts.basis ? null : consentIds.get(consentKey(item))!,
       entityType: item.entityType,
       entityId: item.entityId ?? null,
       disclosedAt: now,
@@ -118,20 +123,29 @@ function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T
   return out;
 }
 
-/** The newest still-covering consent per (person, owning agency) for items that came without one. */
+const consentKey = (item: Pick<DisclosureItem, "personId" | "fromAgency" | "kind" | "consentId">) => `${item.personId}|${item.fromAgency}|${item.kind}|${item.consentId ?? ""}`;
+
+/**
+ * The consent each item is shown under, checked now: the one the showing query matched when it
+ * still covers the item, else the newest that does (the read and this check are moments apart). Fail closed: an item no consent covers (a
+ * withdrawal in between, a consent its holding agency never confirmed) throws, so nothing is shown.
+ */
 async function consentsFor(tx: Tx, actor: Actor, toAgency: Agency, items: DisclosureItem[], now: Date): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const missing = items.filter((i) => !i.consentId);
-  for (const [fromAgency, group] of groupBy(missing, (i) => i.fromAgency)) {
+  for (const group of groupBy(items, (i) => `${i.fromAgency}|${i.kind}`).values()) {
+    const { fromAgency, kind } = group[0]!;
     const personIds = [...new Set(group.map((i) => i.personId))];
     const consents = await tx.consent.findMany({
-      where: { siteId: actor.siteId, personId: { in: personIds }, ...coveringConsentWhere(fromAgency, toAgency, now) },
+      where: { siteId: actor.siteId, personId: { in: personIds }, ...coveringConsentWhere(fromAgency, kind, toAgency, now) },
       orderBy: [{ givenOn: "desc" }, { id: "desc" }],
       select: { id: true, personId: true },
     });
-    for (const c of consents) if (!out.has(`${c.personId}|${fromAgency}`)) out.set(`${c.personId}|${fromAgency}`, c.id);
-    // Fail closed: without a covering consent there is no basis to show the record at all.
-    for (const personId of personIds) if (!out.has(`${personId}|${fromAgency}`)) throw new NotFoundError("consent");
+    for (const item of group) {
+      const covering = consents.filter((c) => c.personId === item.personId);
+      const chosen = covering.find((c) => c.id === item.consentId) ?? covering[0];
+      if (!chosen) throw new NotFoundError("consent");
+      out.set(consentKey(item), chosen.id);
+    }
   }
   return out;
 }

@@ -107,7 +107,7 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
   if (!row) throw new NotFoundError("followUp");
   const access = await requirePersonAccess({ actor, personId: row.personId });
   await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId }));
-  if (row.agency !== actor.agency) await recordDisclosures(actor, [{ personId: row.personId, fromAgency: row.agency, entityType: "FollowUp", entityId: row.id }]);
+  if (row.agency !== actor.agency) await recordDisclosures(actor, [{ personId: row.personId, fromAgency: row.agency, kind: "FOLLOW_UP", entityType: "FollowUp", entityId: row.id }]);
   // Only the recording agency changes its own follow-ups.
   const isOwn = row.agency === actor.agency && can(actor, "followUp", "update");
   const officers = isOwn && !row.doneAt ? await db.user.findMany({ where: officerWhere(actor), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }) : [];

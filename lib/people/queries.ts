@@ -439,8 +439,8 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
   ]);
 
   const disclosures = [
-    ...referrals.disclosedIds.map((id) => ({ personId: person.id, fromAgency: "SOCIAL" as const, entityType: "ReferralStatus", entityId: id })),
-    ...followUps.disclosed.map((f) => ({ personId: person.id, fromAgency: f.agency, entityType: "FollowUp", entityId: f.id })),
+    ...referrals.disclosedIds.map((id) => ({ personId: person.id, fromAgency: "SOCIAL" as const, kind: "REFERRAL_STATUS" as const, entityType: "ReferralStatus", entityId: id })),
+    ...followUps.disclosed.map((f) => ({ personId: person.id, fromAgency: f.agency, kind: "FOLLOW_UP" as const, entityType: "FollowUp", entityId: f.id })),
   ];
   await db.$transaction(async (tx) => {
     await recordAudit(tx, actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, ...accessAuditFields(access) });

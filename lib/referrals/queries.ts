@@ -51,7 +51,7 @@ function mineWhere(actor: Actor, mine: boolean): Prisma.ReferralWhereInput {
 async function auditShown(actor: Actor, action: "SEARCH" | "READ", entityType: string, cards: ReferralCard[], metadata: Prisma.InputJsonObject = {}) {
   await recordAuditNow(actor, { action, entityType, metadata: { ...metadata, shownReferralIds: cards.map((c) => c.id), shownPersonIds: [...new Set(cards.map((c) => c.personId))] } });
   if (isStatusOnly(actor, "referral")) {
-    await recordDisclosures(actor, cards.map((c) => ({ personId: c.personId, fromAgency: "SOCIAL", entityType: "ReferralStatus", entityId: c.id })));
+    await recordDisclosures(actor, cards.map((c) => ({ personId: c.personId, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "ReferralStatus", entityId: c.id })));
   }
 }
 
@@ -177,8 +177,8 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
     });
     await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "ReferralStatus", entityId: row.id, personId: row.personId }));
     await recordDisclosures(actor, [
-      { personId: row.personId, fromAgency: "SOCIAL", entityType: "ReferralStatus", entityId: row.id },
-      ...measures.map((m) => ({ personId: m.personId, fromAgency: "SOCIAL" as const, entityType: "SupportMeasureStatus", entityId: m.id })),
+      { personId: row.personId, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "ReferralStatus", entityId: row.id },
+      ...measures.map((m) => ({ personId: m.personId, fromAgency: "SOCIAL" as const, kind: "SUPPORT_MEASURE_STATUS" as const, entityType: "SupportMeasureStatus", entityId: m.id })),
     ]);
     return { kind: "statusOnly", referral: toCard(row), measures };
   }

@@ -229,11 +229,19 @@ export const SECTIONS: readonly ExtractSection[] = [
   },
   {
     key: "consents",
-    models: ["Consent"],
+    models: ["Consent", "ConsentCoverage", "ConsentConfirmation"],
     load: async (tx, s) =>
-      (await tx.consent.findMany({ where: ofPerson(s), orderBy: { givenOn: "asc" } })).map((c) => ({
-        agencies: list(c.agencies),
-        scope: c.scope,
+      (
+        await tx.consent.findMany({
+          where: ofPerson(s),
+          orderBy: { givenOn: "asc" },
+          include: { coverage: true, confirmations: { orderBy: { agency: "asc" } } },
+        })
+      ).map((c) => ({
+        recordedByAgency: c.recordedByAgency,
+        // What it covers, as codes: holding agency, kind of information, receiving agency.
+        coverage: list(c.coverage.map((k) => `${k.fromAgency}:${k.kind}:${k.toAgency}`)),
+        confirmations: list(c.confirmations.map((k) => `${k.agency}:${k.status}${k.decidedAt ? `:${ts(k.decidedAt)}` : ""}`)),
         documentReference: c.documentReference,
         guardianConsent: c.guardianConsent,
         givenOn: day(c.givenOn),

@@ -137,14 +137,15 @@ async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { perso
 
   // Codes, dates and links stay (counts and trends are computed from them); free text goes.
   const ofPerson = { personId };
-  const [notifications, statusComments, supportMeasures, followUps, enforcementActions, consents, disclosures, internalNotes, assignments] = await Promise.all([
+  const [notifications, statusComments, supportMeasures, followUps, enforcementActions, consents, consentNotes, disclosures, internalNotes, assignments] = await Promise.all([
     tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
     tx.referralStatusChange.updateMany({ where: { referral: ofPerson, comment: { not: null } }, data: { comment: null } }),
     tx.supportMeasure.updateMany({ where: ofPerson, data: { outcome: null, destinationTown: null } }),
     tx.followUp.updateMany({ where: ofPerson, data: { summary: null } }),
     tx.enforcementAction.updateMany({ where: ofPerson, data: { description: null } }),
     // The consent rows stay as the legal basis of the disclosures made under them.
-    tx.consent.updateMany({ where: ofPerson, data: { scope: "", documentReference: "" } }),
+    tx.consent.updateMany({ where: ofPerson, data: { documentReference: "" } }),
+    tx.consentConfirmation.updateMany({ where: { consent: ofPerson, note: { not: null } }, data: { note: null } }),
     tx.disclosure.updateMany({ where: { ...ofPerson, legalBasisDetail: { not: null } }, data: { legalBasisDetail: null } }),
     tx.internalNote.deleteMany({
       where: {
@@ -168,6 +169,7 @@ async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { perso
     followUps: followUps.count,
     enforcementActions: enforcementActions.count,
     consents: consents.count,
+    consentNotes: consentNotes.count,
     disclosures: disclosures.count,
     internalNotesDeleted: internalNotes.count,
     assignmentsEnded: assignments.count,

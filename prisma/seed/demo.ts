@@ -15,6 +15,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
 import {
   createAssignment,
+  createConsent,
   createGroup,
   createMembership,
   createPerson,
@@ -346,16 +347,17 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
         history: { create: history },
       },
     });
-    await db.consent.create({
-      data: {
-        siteId: malmo.id,
-        personId: person(i),
-        agencies: ["POLICE", "SOCIAL", "PROBATION"],
-        scope: "Samverkan inom Sluta skjut: insatser och uppföljning.",
-        documentReference: `SAMTYCKE-${referredAt.getUTCFullYear()}-${String(i).padStart(4, "0")}`,
-        givenOn: referredAt,
-        createdById: social.id,
-      },
+    // Recorded by social services, covering everything; probation has confirmed it (its
+    // follow-ups are then open to social services) except for one person, whose request still
+    // waits on the probation officers' start page.
+    await createConsent(db, {
+      siteId: malmo.id,
+      personId: person(i),
+      recordedByAgency: "SOCIAL",
+      documentReference: `SAMTYCKE-${referredAt.getUTCFullYear()}-${String(i).padStart(4, "0")}`,
+      givenOn: referredAt,
+      createdById: social.id,
+      confirmedBy: i === 3 ? {} : { PROBATION: probation.id },
     });
     return referral;
   };

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { handleForm } from "@/lib/forms";
 import { db } from "@/lib/db";
 import type { Agency } from "@/lib/generated/prisma/enums";
+import { giveConsent as giveConsentInForce } from "./confid-fixtures";
 import type { World } from "./world";
 
 /** A FormData as the browser would post it: arrays as repeated fields. */
@@ -39,11 +40,9 @@ export async function activityCounts() {
   return { callIns, invitees, speakers, referrals, history, measures, followUps, enforcement, incidents, incidentPeople, incidentGroups, audits, disclosures };
 }
 
-/** A consent by the person that the named agencies share information about them. */
+/** A consent by the person that the named agencies share information about them (see confid-fixtures). */
 export async function giveConsent(w: World, personId: string, agencies: Agency[], withdrawnAt: Date | null = null) {
-  return db.consent.create({
-    data: { siteId: w.site.id, personId, agencies, scope: "Sluta skjut", documentReference: "DOK-1", givenOn: new Date("2020-01-01"), withdrawnAt, createdById: w.users.SOCIAL.id },
-  });
+  return giveConsentInForce(w, personId, agencies, { withdrawnAt, givenOn: new Date("2020-01-01") });
 }
 
 export const UNKNOWN_ID = "00000000-0000-7000-8000-000000000000";

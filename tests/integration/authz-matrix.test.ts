@@ -5,6 +5,7 @@ import {
   auditEventWhere,
   authorize,
   callInWhere,
+  consentConfirmationWhere,
   consentWhere,
   enforcementWhere,
   followUpWhere,
@@ -20,7 +21,9 @@ import { recordAuditNow } from "@/lib/audit";
 import { createCallIn, editCallIn } from "@/lib/callins/mutations";
 import { findCallIns, getCallIn } from "@/lib/callins/queries";
 import { ZCreateCallIn, ZEditCallIn } from "@/lib/callins/schemas";
-import { recordConsent, withdrawConsent } from "@/lib/consent/mutations";
+import { decideConsentConfirmation, recordConsent, withdrawConsent } from "@/lib/consent/mutations";
+import { ZDecideConsentConfirmation } from "@/lib/consent/schemas";
+import { COVERAGE, coverageCode } from "@/lib/authz/consent-coverage";
 import { getConsentOverview } from "@/lib/consent/queries";
 import { db, type Tx } from "@/lib/db";
 import { recordEnforcementAction } from "@/lib/enforcement/mutations";
@@ -43,6 +46,7 @@ import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMea
 import { findReferrals, getReferral } from "@/lib/referrals/queries";
 import { ZAddSupportMeasure, ZChangeReferralStatus, ZCreateReferral, ZEditSupportMeasure } from "@/lib/referrals/schemas";
 import { typedDate, typedDateTime } from "./activity-helpers";
+import { createConsent } from "../factories";
 import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, ROLES, type World } from "./world";
 
@@ -53,7 +57,8 @@ import { makeWorld, ROLES, type World } from "./world";
  * deliberately not derived from lib/authz/permissions.ts, so that a wrong grant fails here.
  *
  *   Y  allowed          N  denied, or "not found"
- *   C  allowed only while a consent covers both the owning agency and the actor's
+ *   C  allowed only while a consent covers that kind of the owning agency's information for the
+ *      actor's agency, and the owning agency recorded or confirmed it (docs/decisions/008)
  *
  * Each operation runs the domain function a page or server action calls (findCallIns, getReferral,
  * logFollowUp, editIncident, updateNotification with its internal note, …) and checks what it
@@ -90,6 +95,10 @@ const TABLE = {
   incident: { POLICE: "YYYYYY", SOCIAL: "YYNNNY", PROBATION: "YYNNNY", MANAGER: "YYNNNY", ADMIN: NONE },
   // consent: recorded, read and withdrawn by the agencies; never deleted (it is a disclosure's basis).
   consent: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE },
+  // a request that social services confirm a consent the police recorded (its referral's status
+  // for the police): every agency sees where it stands and may ask another (create: a consent
+  // covering another agency's information); only social services, the holder, answers it (edit).
+  consentRequest: { POLICE: "YYYNNN", SOCIAL: "YYYYNN", PROBATION: "YYYNNN", MANAGER: NONE, ADMIN: NONE },
   // an audit event of the police user's: their own; ADMIN all; nobody writes or changes one.
   auditEvent: { POLICE: "YYNNNN", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: "YYNNNY" },
   // social services' internal note: theirs alone; the others may write notes of their own.
@@ -103,6 +112,7 @@ const STATUS_ONLY: readonly Role[] = ["POLICE", "PROBATION"];
 type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {
   socialFollowUp: { id: string };
   consent: { id: string };
+  consentRequest: { id: string };
   policeEvent: { id: bigint };
 };
 /** `label` names the matrix cell being checked, for the messages of the checks inside. */
@@ -187,6 +197,8 @@ const TABLES = [
   "IncidentPerson",
   "IncidentGroup",
   "Consent",
+  "ConsentCoverage",
+  "ConsentConfirmation",
   "Disclosure",
   "AuditEvent",
 ] as const;
@@ -480,12 +492,37 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
     // Recorded and withdrawn for the second person, so the first person's consent stays as the world says.
     create: (actor, { w }) =>
       allowed(() =>
-        recordConsent({ actor, input: { personId: w.secondPerson.id, agencies: ["POLICE", "PROBATION"], scope: "x", documentReference: "M-1", givenOn: new Date("2026-01-02"), guardianConsent: false } }),
+        recordConsent({ actor, input: { personId: w.secondPerson.id, coverage: ["SOCIAL:REFERRAL_STATUS:PROBATION"], documentReference: "M-1", givenOn: new Date("2026-01-02"), guardianConsent: false } }),
       ),
     edit: async (actor, { w }) => {
       const fresh = await giveConsent(w, w.secondPerson.id, ["SOCIAL", "POLICE"]);
       return allowed(() => withdrawConsent({ actor, input: { consentId: fresh.id, version: 1 } }));
     },
+  },
+  consentRequest: {
+    list: (actor, { w, r }) =>
+      allowed(async () => (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) => c.confirmations.some((k) => k.id === r.consentRequest.id))),
+    read: (actor, { w, r }) =>
+      allowed(async () =>
+        (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) => c.confirmations.some((k) => k.id === r.consentRequest.id && k.status === "REQUESTED")),
+      ),
+    // Asking another agency: a consent the actor records that covers that agency's information.
+    create: writes(
+      (actor, { w }) => {
+        const other = COVERAGE.find((c) => c.from !== actor.agency)!;
+        return recordConsent({ actor, input: { personId: w.secondPerson.id, coverage: [coverageCode(other)], documentReference: "M-2", givenOn: new Date("2026-01-03"), guardianConsent: false } });
+      },
+      async (actor) =>
+        (await db.consentConfirmation.count({ where: { status: "REQUESTED", consent: { createdById: actor.id, documentReference: "M-2" }, agency: { not: actor.agency ?? undefined } } })) === 1,
+    ),
+    edit: writes(
+      (actor, { r }) =>
+        decideConsentConfirmation({ actor, input: ZDecideConsentConfirmation.parse({ confirmationId: r.consentRequest.id, version: "1", decision: "CONFIRMED", checkedDocument: "on" }) }),
+      async (_actor, { r }) => (await db.consentConfirmation.findUniqueOrThrow({ where: { id: r.consentRequest.id } })).status === "CONFIRMED",
+    ),
+    // No delete or export path: the scopes they would have to use.
+    delete: (actor, { r }) => allowed(async () => (await db.consentConfirmation.count({ where: and(consentConfirmationWhere(actor, "delete"), r.consentRequest.id) })) === 1),
+    export: (actor, { r }) => allowed(async () => (await db.consentConfirmation.count({ where: and(consentConfirmationWhere(actor, "export"), r.consentRequest.id) })) === 1),
   },
   auditEvent: {
     list: (actor, { r }) =>
@@ -533,7 +570,14 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
 };
 
-async function seed(withConsent: boolean): Promise<Ctx> {
+/**
+ * The person's consent in each world: none; one in force (every holder confirmed); or consents that
+ * cover everything but were each recorded by an agency other than the holder of what they cover,
+ * and never confirmed — which must open exactly as much as none.
+ */
+type ConsentWorld = "none" | "confirmed" | "unconfirmed";
+
+async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   const w = await makeWorld();
   await assignAll(w);
   await assignAll(w, w.secondPerson.id);
@@ -542,15 +586,31 @@ async function seed(withConsent: boolean): Promise<Ctx> {
     data: { siteId: w.site.id, personId: w.person.id, agency: "SOCIAL", assignedToId: w.users.SOCIAL.id, dueOn: new Date("2026-04-01"), createdById: w.users.SOCIAL.id },
   });
   const consent = await giveConsent(w, w.secondPerson.id, ["SOCIAL", "PROBATION"]);
-  if (withConsent) await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+  const request = await createConsent(db, {
+    siteId: w.site.id,
+    personId: w.secondPerson.id,
+    recordedByAgency: "POLICE",
+    createdById: w.users.POLICE.id,
+    coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }],
+  });
+  const consentRequest = await db.consentConfirmation.findUniqueOrThrow({ where: { consentId_agency: { consentId: request.id, agency: "SOCIAL" } }, select: { id: true } });
+  if (consentWorld === "confirmed") await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+  if (consentWorld === "unconfirmed") {
+    // The police record one covering everything; social services one covering probation's
+    // follow-ups; probation one covering social services' information: nobody confirms.
+    for (const [recorder, by] of [["POLICE", w.users.POLICE.id], ["SOCIAL", w.users.SOCIAL.id], ["PROBATION", w.users.PROBATION.id]] as const) {
+      const coverage = recorder === "POLICE" ? COVERAGE : COVERAGE.filter((c) => c.from !== recorder);
+      await createConsent(db, { siteId: w.site.id, personId: w.person.id, recordedByAgency: recorder, createdById: by, coverage });
+    }
+  }
   await recordAuditNow(w.actors.POLICE, { action: "READ", entityType: "Person", personId: w.person.id });
   const policeEvent = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.users.POLICE.id }, orderBy: { id: "desc" }, select: { id: true } });
-  return { w, r: { ...records, socialFollowUp, consent, policeEvent } };
+  return { w, r: { ...records, socialFollowUp, consent, consentRequest, policeEvent } };
 }
 
-function expected(kind: Kind, role: Role, op: Op, withConsent: boolean): boolean {
+function expected(kind: Kind, role: Role, op: Op, consentWorld: ConsentWorld): boolean {
   const cell = TABLE[kind][role][OPS.indexOf(op)];
-  return cell === "Y" || (cell === "C" && withConsent);
+  return cell === "Y" || (cell === "C" && consentWorld === "confirmed");
 }
 
 // The audit log first: every other read adds events that would push the probe event off the
@@ -558,16 +618,16 @@ function expected(kind: Kind, role: Role, op: Op, withConsent: boolean): boolean
 const KIND_NAMES = ["auditEvent", ...(Object.keys(TABLE) as Kind[]).filter((k) => k !== "auditEvent")] as Kind[];
 
 /** Runs `ops` for every kind and role in one world, asserting each cell against the table. */
-async function runMatrix(ctx: Ctx, withConsent: boolean, ops: readonly Op[]) {
+async function runMatrix(ctx: Ctx, consentWorld: ConsentWorld, ops: readonly Op[]) {
   for (const kind of KIND_NAMES) {
     for (const op of ops) {
       // Those who must be refused first: a write that is allowed must not clear the way for them
       // (a deleted record would answer "not found" to anybody).
-      const roles = [...ROLES].sort((a, b) => Number(expected(kind, a, op, withConsent)) - Number(expected(kind, b, op, withConsent)));
+      const roles = [...ROLES].sort((a, b) => Number(expected(kind, a, op, consentWorld)) - Number(expected(kind, b, op, consentWorld)));
       for (const role of roles) {
         ctx.label = `${role} ${op} ${kind}`;
         const actual = await KINDS[kind][op](ctx.w.actors[role], ctx);
-        expect.soft(actual, ctx.label).toBe(expected(kind, role, op, withConsent));
+        expect.soft(actual, ctx.label).toBe(expected(kind, role, op, consentWorld));
       }
     }
   }
@@ -576,13 +636,18 @@ async function runMatrix(ctx: Ctx, withConsent: boolean, ops: readonly Op[]) {
 
 // One world per test (the database is emptied before each): reads in one, writes in another, so
 // that no write changes what a read sees and the file stays quick.
-for (const withConsent of [false, true]) {
-  describe(`the authorization matrix ${withConsent ? "with" : "without"} the person's consent`, () => {
+const WORLD_NAMES: Record<ConsentWorld, string> = {
+  none: "without the person's consent",
+  confirmed: "with the person's consent, confirmed by every agency holding what it covers",
+  unconfirmed: "with consents recorded by agencies that do not hold what they cover, never confirmed",
+};
+for (const consentWorld of ["none", "confirmed", "unconfirmed"] as const) {
+  describe(`the authorization matrix ${WORLD_NAMES[consentWorld]}`, () => {
     it("list, read one and export", async () => {
-      await runMatrix(await seed(withConsent), withConsent, ["list", "read", "export"]);
+      await runMatrix(await seed(consentWorld), consentWorld, ["list", "read", "export"]);
     });
     it("create, edit and delete", async () => {
-      await runMatrix(await seed(withConsent), withConsent, ["create", "edit", "delete"]);
+      await runMatrix(await seed(consentWorld), consentWorld, ["create", "edit", "delete"]);
     });
   });
 }
@@ -590,7 +655,7 @@ for (const withConsent of [false, true]) {
 describe("around the matrix", () => {
   let ctx: Ctx;
   beforeEach(async () => {
-    ctx = await seed(true);
+    ctx = await seed("confirmed");
   });
 
   it("tells social services and probation that a person is deprived of liberty, but never why", async () => {
@@ -607,7 +672,7 @@ describe("around the matrix", () => {
     const stranger = ctx.w.otherActor;
     for (const kind of Object.keys(KINDS) as Kind[]) {
       for (const op of ["list", "read", "export", "edit", "delete"] as const) {
-        if (kind === "auditEvent" || kind === "consent") continue; // own actions / another person: covered above
+        if (kind === "auditEvent" || kind === "consent" || kind === "consentRequest") continue; // own actions / another person: covered above
         expect.soft(await KINDS[kind][op](stranger, ctx), `other site ${op} ${kind}`).toBe(false);
       }
     }
@@ -629,8 +694,8 @@ describe("around the matrix", () => {
     for (const [role, check] of opened) expect(await check(ctx.w.actors[role], ctx)).toBe(false);
   });
 
-  it("a consent naming only the viewer (not the owning agency) opens nothing", async () => {
-    await db.consent.updateMany({ where: { personId: ctx.w.person.id }, data: { agencies: ["POLICE", "PROBATION"] } });
+  it("a consent that covers other kinds of information than the one asked for opens nothing of it", async () => {
+    await db.consentCoverage.deleteMany({ where: { consent: { personId: ctx.w.person.id }, kind: { not: "SUPPORT_MEASURE_STATUS" } } });
     expect(await KINDS.referral.read(ctx.w.actors.POLICE, ctx)).toBe(false);
     expect(await KINDS.referral.read(ctx.w.actors.PROBATION, ctx)).toBe(false);
     expect(await KINDS.followUp.read(ctx.w.actors.SOCIAL, ctx)).toBe(false);

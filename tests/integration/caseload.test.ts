@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getWorkingList } from "@/lib/people/caseload";
 import { createAssignment } from "../factories";
 import { makeWorld, type World } from "./world";
+import { giveConsent } from "./confid-fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -35,17 +36,15 @@ describe("each agency's start page", () => {
     await referral(w.secondPerson.id); // not on anyone's caseload
 
     const probation = await getWorkingList({ actor: w.actors.PROBATION, page: 1, now: NOW });
-    expect(probation.counts).toEqual({ caseload: 1, overdueFollowUps: 2, openReferrals: 0 });
+    expect(probation.counts).toEqual({ caseload: 1, overdueFollowUps: 2, openReferrals: 0, consentRequests: 0 });
     const social = await getWorkingList({ actor: w.actors.SOCIAL, page: 1, now: NOW });
     // Probation's follow-ups need consent before social services see them; none are assigned to them anyway.
-    expect(social.counts).toEqual({ caseload: 1, overdueFollowUps: 0, openReferrals: 1 });
+    expect(social.counts).toEqual({ caseload: 1, overdueFollowUps: 0, openReferrals: 1, consentRequests: 0 });
     const police = await getWorkingList({ actor: w.actors.POLICE, page: 1, now: NOW });
     // The police never see follow-ups (null: not shown); referral status only with consent.
-    expect(police.counts).toEqual({ caseload: 1, overdueFollowUps: null, openReferrals: 0 });
+    expect(police.counts).toEqual({ caseload: 1, overdueFollowUps: null, openReferrals: 0, consentRequests: 0 });
 
-    await db.consent.create({
-      data: { siteId: w.site.id, personId: w.person.id, agencies: ["SOCIAL", "POLICE", "PROBATION"], scope: "x", documentReference: "S-1", givenOn: day("2020-09-01"), createdById: w.users.SOCIAL.id },
-    });
+    await giveConsent(w, w.person.id, ["SOCIAL", "POLICE", "PROBATION"], { givenOn: day("2020-09-01") });
     expect((await getWorkingList({ actor: w.actors.POLICE, page: 1, now: NOW })).counts.openReferrals).toBe(1);
     expect((await getWorkingList({ actor: w.actors.PROBATION, page: 1, now: NOW })).counts.openReferrals).toBe(1);
   });

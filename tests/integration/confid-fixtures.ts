@@ -1,7 +1,8 @@
 import { requirePersonAccess } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { createAssignment, createInternalNote, createNotification } from "../factories";
+import { COVERAGE } from "@/lib/authz/consent-coverage";
+import { createAssignment, createConsent, createInternalNote, createNotification } from "../factories";
 import type { World } from "./world";
 
 /** One record of every kind about `personId`, each owned by the agency that records it in practice. */
@@ -58,18 +59,22 @@ export async function recordsOfEveryKind(w: World, personId = w.person.id) {
   return { notification, callIn, referral, supportMeasure, followUp, enforcement, incident, socialNote, policeNote };
 }
 
+/**
+ * A consent in force between `agencies`: it covers every combination between them and every
+ * holding agency among them has confirmed it (recorded by social services, confirmed by each other
+ * holder's user of the world), so it opens what the named agencies may share.
+ */
 export async function giveConsent(w: World, personId: string, agencies: Agency[], opts: { withdrawnAt?: Date | null; givenOn?: Date } = {}) {
-  return db.consent.create({
-    data: {
-      siteId: w.site.id,
-      personId,
-      agencies,
-      scope: "Sluta skjut",
-      documentReference: "DOK-1",
-      givenOn: opts.givenOn ?? new Date("2026-01-01"),
-      withdrawnAt: opts.withdrawnAt ?? null,
-      createdById: w.users.SOCIAL.id,
-    },
+  return createConsent(db, {
+    siteId: w.site.id,
+    personId,
+    createdById: w.users.SOCIAL.id,
+    recordedByAgency: "SOCIAL",
+    coverage: COVERAGE.filter((c) => agencies.includes(c.from) && agencies.includes(c.to)),
+    confirmedBy: { POLICE: w.users.POLICE.id, SOCIAL: w.users.SOCIAL.id, PROBATION: w.users.PROBATION.id },
+    documentReference: "DOK-1",
+    givenOn: opts.givenOn ?? new Date("2026-01-01"),
+    withdrawnAt: opts.withdrawnAt ?? null,
   });
 }
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { stockholmToday } from "@/lib/validation/dates";
-import { testIdentityNumber } from "../factories";
+import { createConsent, testIdentityNumber } from "../factories";
 import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 
@@ -26,8 +26,7 @@ function form(fields: Record<string, string | string[]>): FormData {
 
 const valid = () => ({
   personId: w.person.id,
-  agencies: ["SOCIAL", "PROBATION"],
-  scope: "Informationsutbyte inom Sluta skjut.",
+  coverage: ["SOCIAL:FOLLOW_UP:PROBATION", "PROBATION:FOLLOW_UP:SOCIAL"],
   documentReference: "SOC-2026-0042",
   givenOn: "2026-01-15",
 });
@@ -41,34 +40,48 @@ async function counts() {
 }
 
 describe("recording consent", () => {
-  it("stores what the signed document says, audits it, and counts as activity on the person", async () => {
+  it("stores what the signed document covers as codes, confirms the recording agency's own part and asks the other holder, audits it, and counts as activity", async () => {
     const before = (await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).lastActivityAt;
     expect(await submit(w.actors.PROBATION, valid())).toEqual({ status: "success" });
-    const consent = await db.consent.findFirstOrThrow();
+    const consent = await db.consent.findFirstOrThrow({ include: { coverage: true, confirmations: true } });
     expect(consent).toMatchObject({
       siteId: w.site.id,
       personId: w.person.id,
-      agencies: ["SOCIAL", "PROBATION"],
+      recordedByAgency: "PROBATION",
       documentReference: "SOC-2026-0042",
       guardianConsent: false,
       withdrawnAt: null,
       createdById: w.users.PROBATION.id,
       version: 1,
     });
+    expect(consent.coverage.map((c) => `${c.fromAgency}:${c.kind}:${c.toAgency}`).sort()).toEqual(["PROBATION:FOLLOW_UP:SOCIAL", "SOCIAL:FOLLOW_UP:PROBATION"]);
+    expect(consent.confirmations.map((c) => [c.agency, c.status, c.decidedById]).sort()).toEqual([
+      ["PROBATION", "CONFIRMED", w.users.PROBATION.id],
+      ["SOCIAL", "REQUESTED", null],
+    ]);
     expect(consent.givenOn.toISOString()).toBe("2026-01-15T00:00:00.000Z");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "CREATE", entityType: "Consent" } });
     expect(audit).toMatchObject({ actorId: w.users.PROBATION.id, entityId: consent.id, personId: w.person.id });
-    expect(audit.metadata).toEqual({ agencies: ["SOCIAL", "PROBATION"], guardianConsent: false, minor: false });
+    expect(audit.metadata).toEqual({
+      coverage: ["SOCIAL:FOLLOW_UP:PROBATION", "PROBATION:FOLLOW_UP:SOCIAL"],
+      agencies: ["SOCIAL", "PROBATION"],
+      confirmationRequestedOf: ["SOCIAL"],
+      guardianConsent: false,
+      minor: false,
+      access: "caseload",
+    });
     expect((await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).lastActivityAt.getTime()).toBeGreaterThan(before.getTime());
   });
 
   it.each([
-    ["a single agency", { agencies: ["SOCIAL"] }, { agencies: "chooseTwoAgencies" }],
-    ["an unknown agency", { agencies: ["SOCIAL", "FBI"] }, { agencies: "invalid" }],
+    ["nothing covered", { coverage: [] }, { coverage: "chooseCoverage" }],
+    ["a coverage code that does not exist", { coverage: ["SOCIAL:REFERRAL_STATUS:SOCIAL"] }, { coverage: "invalid" }],
+    ["follow-ups to the police (never shown to them)", { coverage: ["PROBATION:FOLLOW_UP:POLICE"] }, { coverage: "invalid" }],
+    ["free text instead of a code", { coverage: ["Allt inom Sluta skjut"] }, { coverage: "invalid" }],
     ["a date in the future", { givenOn: "2099-01-01" }, { givenOn: "futureDate" }],
     ["not a date", { givenOn: "2026-02-30" }, { givenOn: "invalidDate" }],
     ["no document reference", { documentReference: "  " }, { documentReference: "required" }],
-    ["an oversized scope", { scope: "x".repeat(501) }, { scope: "tooLong" }],
+    ["an oversized document reference", { documentReference: "x".repeat(101) }, { documentReference: "tooLong" }],
     ["a malformed person id", { personId: "1 OR 1=1" }, { personId: "invalid" }],
   ])("refuses %s with a field error, keeps the input and changes nothing", async (_label, change, fieldErrors) => {
     const input = { ...valid(), ...change };
@@ -138,9 +151,7 @@ describe("withdrawing consent", () => {
 
   it("answers not found for an unknown consent, another site's, and for managers and administrators", async () => {
     const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
-    const foreign = await db.consent.create({
-      data: { siteId: w.otherSite.id, personId: w.otherPerson.id, agencies: ["SOCIAL", "POLICE"], scope: "x", documentReference: "y", givenOn: new Date("2026-01-01"), createdById: w.otherActor.id },
-    });
+    const foreign = await createConsent(db, { siteId: w.otherSite.id, personId: w.otherPerson.id, recordedByAgency: "POLICE", createdById: w.otherActor.id });
     await expect(withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: foreign.id, version: 1 } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: "00000000-0000-7000-8000-000000000000", version: 1 } })).rejects.toBeInstanceOf(NotFoundError);
     for (const role of ["MANAGER", "ADMIN"] as const) {

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import sv from "@/messages/sv";
 import { createAssignment, createNotification, createPerson, createUser } from "../factories";
 import { makeWorld, type World } from "./world";
+import { giveConsent } from "./confid-fixtures";
 
 const NOW = new Date("2020-10-01T10:00:00Z");
 const SEPTEMBER = { period: "custom", from: "2020-09-01", to: "2020-09-30" };
@@ -125,7 +126,7 @@ describe("an agency user's dashboard: their own caseload", () => {
 
     // Consent naming social services and the police lets the police count the referrals' status.
     for (const p of people.slice(0, 3)) {
-      await db.consent.create({ data: { siteId: w.site.id, personId: p.id, agencies: ["SOCIAL", "POLICE"], scope: "Sluta skjut", documentReference: "D-1", givenOn: new Date("2020-09-01"), createdById: w.users.SOCIAL.id } });
+      await giveConsent(w, p.id, ["SOCIAL", "POLICE"], { givenOn: new Date("2020-09-01") });
     }
     const withConsent = await dashboard(w.actors.POLICE);
     expect(withConsent.view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(3);

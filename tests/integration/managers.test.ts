@@ -90,10 +90,10 @@ describe("managers see aggregates only, never an individual record", () => {
       ["getConsentOverview", () => getConsentOverview({ actor, personId })],
       [
         "recordConsent",
-        () => recordConsent({ actor, input: { personId, agencies: ["POLICE", "SOCIAL"], scope: "x", documentReference: "y", givenOn: new Date("2026-01-01"), guardianConsent: false } }),
+        () => recordConsent({ actor, input: { personId, coverage: ["SOCIAL:REFERRAL_STATUS:POLICE"], documentReference: "y", givenOn: new Date("2026-01-01"), guardianConsent: false } }),
       ],
       ["withdrawConsent", () => withdrawConsent({ actor, input: { consentId: consent.id, version: 1 } })],
-      ["recordDisclosures", () => recordDisclosures(actor, [{ personId, fromAgency: "SOCIAL", entityType: "Referral", entityId: records.referral.id }])],
+      ["recordDisclosures", () => recordDisclosures(actor, [{ personId, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "ReferralStatus", entityId: records.referral.id }])],
       ["listAuditEvents", () => listAuditEvents({ actor, filter: { page: 1 } })],
       ["exportAuditEvents", () => exportAuditEvents({ actor, filter: { page: 1 } })],
       ["listMyActivity", () => listMyActivity({ actor, page: 1 })],

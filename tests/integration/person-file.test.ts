@@ -6,6 +6,7 @@ import { getPersonFile } from "@/lib/people/queries";
 import type { TimelineEntry } from "@/lib/people/timeline";
 import { createInternalNote, createNotification } from "../factories";
 import { makeWorld, type World } from "./world";
+import { giveConsent } from "./confid-fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -56,9 +57,7 @@ async function recordEverything() {
 }
 
 async function consent(agencies: Agency[], withdrawnAt: Date | null = null) {
-  return db.consent.create({
-    data: { siteId: w.site.id, personId: w.person.id, agencies, scope: "Sluta skjut", documentReference: "S-1", givenOn: day("2020-09-01"), withdrawnAt, createdById: w.users.SOCIAL.id },
-  });
+  return giveConsent(w, w.person.id, agencies, { withdrawnAt, givenOn: day("2020-09-01") });
 }
 
 const kinds = (timeline: TimelineEntry[]) => timeline.map((e) => e.kind);

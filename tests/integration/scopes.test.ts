@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
 import { makeWorld, type World } from "./world";
+import { giveConsent } from "./confid-fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -21,9 +22,7 @@ async function referralFor(personId: string) {
 }
 
 async function consent(personId: string, agencies: ("POLICE" | "SOCIAL" | "PROBATION")[], withdrawnAt: Date | null = null) {
-  return db.consent.create({
-    data: { siteId: w.site.id, personId, agencies, scope: "Sluta skjut", documentReference: "DOK-1", givenOn: new Date("2026-01-01"), withdrawnAt, createdById: w.users.SOCIAL.id },
-  });
+  return giveConsent(w, personId, agencies, { withdrawnAt });
 }
 
 describe("consent decides what crosses between agencies", () => {

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
 import { getWorkingList } from "@/lib/people/caseload";
+import { formatDate } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PeopleTable } from "@/components/people/people-table";
@@ -15,12 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CaseloadPage({ searchParams }: PageProps<"/caseload">) {
   const actor = await requireArea("caseload");
   const page = ZPage.parse((await searchParams).page);
-  const [t, { caseload, counts }] = await Promise.all([getTranslations("caseload"), getWorkingList({ actor, page })]);
+  const [t, ta, { caseload, counts, consentRequests }] = await Promise.all([getTranslations("caseload"), getTranslations("agencies"), getWorkingList({ actor, page })]);
   // Counts the role may not have (follow-ups for the police) are null and not shown at all.
   const tiles = [
     { key: "countCaseload", value: counts.caseload, href: "#caseload", link: null },
     counts.overdueFollowUps !== null ? { key: "countOverdue", value: counts.overdueFollowUps, href: "/follow-ups", link: "showOverdue" } : null,
     counts.openReferrals !== null ? { key: "countOpenReferrals", value: counts.openReferrals, href: "/referrals", link: "showReferrals" } : null,
+    counts.consentRequests ? { key: "countConsentRequests", value: counts.consentRequests, href: "#consent-requests", link: "showConsentRequests" } : null,
   ].filter((tile) => tile !== null);
   return (
     <>
@@ -47,6 +49,27 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
           ))}
         </ul>
       </section>
+      {consentRequests && consentRequests.items.length > 0 && actor.agency ? (
+        <section aria-labelledby="consent-requests" className="mb-6 rounded-lg border border-amber-700 bg-amber-50 p-4">
+          <h2 id="consent-requests" className="mb-1 text-lg font-semibold">
+            {t("consentRequests", { agency: ta(actor.agency) })}
+          </h2>
+          <p className="mb-3 text-sm">{t("consentRequestsIntro", { agency: ta(actor.agency) })}</p>
+          <ul className="flex flex-col gap-2">
+            {consentRequests.items.map((r) => (
+              <li key={r.id}>
+                <Link href={`/people/${r.personId}/consent`} className="inline-flex min-h-11 items-center font-medium">
+                  {r.personName}
+                </Link>
+                <span className="block text-sm">{t("consentRequestItem", { agency: ta(r.recordedByAgency), date: formatDate(r.givenOn) })}</span>
+              </li>
+            ))}
+          </ul>
+          {consentRequests.total > consentRequests.items.length ? (
+            <p className="mt-2 text-sm">{t("consentRequestsMore", { shown: consentRequests.items.length, total: consentRequests.total })}</p>
+          ) : null}
+        </section>
+      ) : null}
       <section aria-labelledby="caseload">
         <h2 id="caseload" className="mb-2 text-lg font-semibold">
           {t("people")}

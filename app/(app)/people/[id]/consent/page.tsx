@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { withAccessPrompt } from "@/lib/access/pages";
 import { requireArea } from "@/lib/auth/session";
 import { getConsentOverview } from "@/lib/consent/queries";
-import { CONSENT_AGENCIES } from "@/lib/consent/schemas";
+import { COVERAGE, coverageCode } from "@/lib/authz/consent-coverage";
 import { orNotFound } from "@/lib/pages";
 import { stockholmToday } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
@@ -23,11 +23,17 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
   const { saved } = await searchParams;
   const overview = await withAccessPrompt(id, orNotFound(getConsentOverview({ actor, personId: id })), `/people/${id}/consent`);
   const [t, ta] = await Promise.all([getTranslations("consent"), getTranslations("agencies")]);
+  const savedMessage = { recorded: "recorded", withdrawn: "withdrawnSaved", confirmed: "confirmedSaved", declined: "declinedSaved" }[typeof saved === "string" ? saved : ""];
+  // What the form offers, each labelled with whose confirmation it needs when not the actor's own.
+  const coverage = COVERAGE.map((item) => {
+    const label = t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: t(`kinds.${item.kind}`) });
+    return { value: coverageCode(item), label: item.from === actor.agency ? label : `${label} (${t("needsConfirmationBy", { agency: ta(item.from) })})` };
+  });
   return (
     <>
-      {saved === "recorded" || saved === "withdrawn" ? (
+      {savedMessage ? (
         <div className="mb-4">
-          <Alert tone="success">{t(saved === "recorded" ? "recorded" : "withdrawnSaved")}</Alert>
+          <Alert tone="success">{t(savedMessage)}</Alert>
         </div>
       ) : null}
       <PageHeader title={t("title")} intro={t("about", { name: overview.person.name })} actions={<Link href={`/people/${overview.person.id}`}>{t("backToFile")}</Link>} />
@@ -50,7 +56,7 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
             </h2>
             <RecordConsentForm
               personId={overview.person.id}
-              agencies={CONSENT_AGENCIES.map((value) => ({ value, label: ta(value) }))}
+              coverage={coverage}
               today={stockholmToday()}
               isMinor={overview.person.isMinor}
             />

@@ -1,0 +1,68 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { decideConsentConfirmationAction } from "@/lib/consent/actions";
+import { IDLE, type FormState } from "@/lib/form-state";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
+import { useConfidErrorText } from "@/components/audit/use-error-text";
+
+/**
+ * The holding agency's answer to a request to confirm a consent: confirm (after checking the
+ * signed document) or decline. The explanation says what confirming opens.
+ */
+export function DecideConfirmationForm({
+  confirmationId,
+  version,
+  agencyLabel,
+  recordedByLabel,
+  documentReference,
+}: {
+  confirmationId: string;
+  version: number;
+  agencyLabel: string;
+  recordedByLabel: string;
+  documentReference: string;
+}) {
+  const t = useTranslations("consent");
+  const errorText = useConfidErrorText();
+  const [state, action, pending] = useActionState<FormState, FormData>(decideConsentConfirmationAction, IDLE);
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const text = (name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : undefined);
+  return (
+    <form action={action} noValidate aria-label={t("decideTitle", { agency: agencyLabel })} className="mt-3 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3">
+      <p className="font-semibold">{t("decideTitle", { agency: agencyLabel })}</p>
+      <p className="text-sm">{t("decideExplained", { recordedBy: recordedByLabel, agency: agencyLabel })}</p>
+      <FormErrorBanner state={state} errorText={errorText} />
+      <input type="hidden" name="confirmationId" value={confirmationId} />
+      <input type="hidden" name="version" value={version} />
+      <ChoiceGroup
+        key={text("decision") ?? ""}
+        name="decision"
+        type="radio"
+        label={t("decision")}
+        options={[
+          { value: "CONFIRMED", label: t("decisionConfirm") },
+          { value: "DECLINED", label: t("decisionDecline") },
+        ]}
+        defaultValue={text("decision")}
+        error={errorText(fieldErrors.decision)}
+        stacked
+      />
+      <CheckboxField
+        key={`checked-${text("checkedDocument") ?? ""}`}
+        name="checkedDocument"
+        label={t("checkedDocument", { reference: documentReference })}
+        defaultChecked={text("checkedDocument") === "on"}
+        error={errorText(fieldErrors.checkedDocument)}
+      />
+      <TextField name="note" label={t("note")} hint={t("noteHint")} multiline maxLength={300} defaultValue={text("note")} error={errorText(fieldErrors.note)} />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submittingDecision") : t("submitDecision")}
+        </Button>
+      </div>
+    </form>
+  );
+}
