@@ -15,7 +15,7 @@ test("giving a reason, revealing the personnummer and reading consent on a phone
   await page.getByRole("link", { name: "Samtycke" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Samtycke" })).toBeVisible();
   // Touch targets of at least 44 px: the button, and each checkbox with its label.
-  for (const target of [page.getByRole("button", { name: "Spara samtycke" }), page.locator("label").filter({ has: page.getByRole("checkbox", { name: "Polisen" }) })]) {
+  for (const target of [page.getByRole("button", { name: "Spara samtycke" }), page.locator("label").filter({ has: page.getByRole("checkbox", { name: /^Socialtjänsten → Polisen: status för insatser/ }) })]) {
     expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

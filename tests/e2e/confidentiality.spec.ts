@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { demoPerson, visitWithTwoNotes } from "./demo-db";
-import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
+import { ACCOUNTS, giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 /** Every HTML page, RSC (flight) payload and server-action response the browser receives. */
 function recordResponses(page: Page) {
@@ -119,7 +119,7 @@ test("outside the caseload the file asks why; the reason and the reveal reach AD
   await expect(page.getByRole("row").filter({ hasText: "Skäl för åtkomst" }).first()).toContainText("Annat skäl: Samordning inför gemensamt möte");
 });
 
-test("consent recorded by social services opens the referral's status to the police, and its withdrawal closes it at once", async ({ page, browser }) => {
+test("a consent the police record opens nothing of social services' until social services confirm it, and its withdrawal closes it at once", async ({ page, browser }) => {
   test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(2); // in the programme, on both demo users' caseloads
   const consentUrl = `/people/${person.id}/consent`;
@@ -138,16 +138,35 @@ test("consent recorded by social services opens the referral's status to the pol
   await police.goto(consentUrl);
   await expect(police.getByText("Inga uppgifter från andra myndigheter visas.")).toBeVisible();
 
-  // One agency is not a consent to share: refused next to the field, input kept.
-  await page.getByRole("checkbox", { name: "Polisen" }).check();
-  await page.getByLabel("Hänvisning till undertecknat dokument").fill("SAMTYCKE-E2E-1");
-  await page.getByRole("button", { name: "Spara samtycke" }).click();
-  await expect(page.getByText("Välj minst två myndigheter: samtycket gäller utbyte mellan dem.")).toBeVisible();
-  await expect(page.getByLabel("Hänvisning till undertecknat dokument")).toHaveValue("SAMTYCKE-E2E-1");
-  await page.getByRole("checkbox", { name: "Socialtjänsten" }).check();
-  await page.getByRole("button", { name: "Spara samtycke" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Samtycket är registrerat." })).toBeVisible();
-  await expect(page.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" })).toContainText("Gäller");
+  // The police record one: nothing chosen is refused next to the field, input kept.
+  const referralStatus = police.getByRole("checkbox", { name: /^Socialtjänsten → Polisen: status för insatser via avhopparverksamheten/ });
+  await expect(referralStatus).toHaveAccessibleName(/kräver bekräftelse av Socialtjänsten/);
+  await police.getByLabel("Hänvisning till undertecknat dokument").fill("SAMTYCKE-E2E-1");
+  await police.getByRole("button", { name: "Spara samtycke" }).click();
+  await expect(police.getByText("Välj minst en sak som samtycket omfattar.")).toBeVisible();
+  await expect(police.getByLabel("Hänvisning till undertecknat dokument")).toHaveValue("SAMTYCKE-E2E-1");
+  await referralStatus.check();
+  await police.getByRole("button", { name: "Spara samtycke" }).click();
+  await expect(police.getByRole("status").filter({ hasText: "Samtycket är registrerat." })).toBeVisible();
+  const recorded = police.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" });
+  await expect(recorded).toContainText("stängt tills Socialtjänsten bekräftar");
+  await expect(recorded).toContainText("Socialtjänsten: väntar på bekräftelse");
+  // Recorded by the police, it shows them nothing of social services' yet.
+  await expect(police.getByText("Inga uppgifter från andra myndigheter visas.")).toBeVisible();
+
+  // Social services find the request on their start page and answer it on the consent page.
+  await page.goto("/caseload");
+  const requests = page.getByRole("region", { name: "Samtycken som väntar på Socialtjänstens bekräftelse" });
+  await requests.getByRole("link", { name: person.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Samtycke" })).toBeVisible();
+  const answer = page.getByRole("form", { name: "Svara för Socialtjänsten" });
+  await answer.getByRole("radio", { name: "Bekräfta: samtycket omfattar att våra uppgifter lämnas ut" }).check();
+  await answer.getByRole("button", { name: "Spara svaret" }).click();
+  await expect(page.getByText("Kontrollera det undertecknade samtycket innan ni bekräftar.")).toBeVisible();
+  await answer.getByRole("checkbox", { name: "Jag har kontrollerat det undertecknade samtycket (SAMTYCKE-E2E-1)" }).check();
+  await answer.getByRole("button", { name: "Spara svaret" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Samtycket är bekräftat." })).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" })).toContainText(`Socialtjänsten: bekräftat av ${ACCOUNTS.SOCIAL.name}`);
 
   await police.reload();
   const shared = police.getByRole("listitem").filter({ hasText: "Insats via avhopparverksamheten (Socialtjänsten)" });
