@@ -1,12 +1,15 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { bandMiddle, isBelowBand } from "@/lib/dashboard/suppress";
 
 /*
  * The dashboard's charts (recharts draws in the browser, so this is the only client module that
  * imports it, and only the dashboard imports this). The charts are pictures of the tables next to
  * them: each sits in role="img" with a text alternative, and the table is the accessible version.
- * Values arrive already suppressed: "<3" is drawn like a zero (a hairline, so that its label
- * shows) carrying the label "<3", so a chart never shows more than the table does.
+ * Values arrive as the table shows them: counts of people as bands of five ("20–24",
+ * lib/dashboard/suppress.ts), drawn at the band's middle and labelled with the band; "<5" is drawn
+ * like a zero (a hairline, so that its label shows). Incidents arrive as numbers. A chart never
+ * shows more than the table does.
  */
 
 export type ChartDatum = { label: string; [series: string]: string | number | null };
@@ -14,13 +17,13 @@ export type ChartSeries = { key: string; name: string; color: string };
 
 const AXIS = { fontSize: 13, fill: "#334155" };
 
-/** The bar's length: a suppressed count has none (its label says "<3"). */
+/** The bar's length: a band's middle, none for "<5" (its label says so). */
 function numeric(data: ChartDatum[], series: ChartSeries[]): ChartDatum[] {
   return data.map((d) => {
     const out: ChartDatum = { ...d };
     for (const s of series) {
       const v = d[s.key];
-      out[s.key] = typeof v === "number" ? v : v === null ? null : 0;
+      out[s.key] = typeof v === "number" ? v : v === null || v === undefined ? null : isBelowBand(v) ? 0 : bandMiddle(v);
       out[`${s.key}Label`] = v === null ? "" : String(v);
     }
     return out;

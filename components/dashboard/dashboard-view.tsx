@@ -6,6 +6,7 @@ import { dashboardTables, type Table, type Translate } from "@/lib/dashboard/tab
 import { periodSearchParams, type Pair } from "@/lib/dashboard/view";
 import { ColumnChart, FunnelChart } from "./charts";
 import { CellText, DataTable } from "./data-table";
+import { BELOW_BAND } from "@/lib/dashboard/suppress";
 
 type Context = { t: Translate; tables: Partial<Record<Section, Table>>; csvHref: ((section: Section) => string) | null };
 
@@ -102,7 +103,7 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
     tables,
     csvHref: dashboard.canExport ? (section) => `/dashboard/csv?${new URLSearchParams({ ...period, section })}` : null,
   };
-  const stage = (name: string) => view.funnel?.stages.find((s) => s.stage === name)?.current ?? 0;
+  const stage = (name: string) => view.funnel?.stages.find((s) => s.stage === name)?.current ?? BELOW_BAND;
   const inc = view.incidents;
 
   return (

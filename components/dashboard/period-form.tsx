@@ -29,8 +29,11 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
         <input
           id={id}
           name={name}
-          type="date"
-          defaultValue={query.values[name] ?? (current.kind === "custom" ? current[name] : "")}
+          // A month field; browsers without one show a text field, and the server reads YYYY-MM either way.
+          type="month"
+          inputMode="numeric"
+          placeholder={t("period.monthPlaceholder")}
+          defaultValue={query.values[name] ?? (current.kind === "custom" ? current[name].slice(0, 7) : "")}
           aria-invalid={error ? true : undefined}
           aria-describedby={cn("period-dates-hint", error && `${id}-error`)}
           className={cn(INPUT, error ? "border-red-700" : "border-slate-500")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customPeriods, monthPeriods, resolvePeriods, stockholmMidnight, todayIn, yearPeriods, type RoundOption } from "./periods";
+import { customMonthPeriods, customPeriods, monthPeriods, resolvePeriods, stockholmMidnight, todayIn, yearPeriods, type RoundOption } from "./periods";
 
 const ROUNDS: RoundOption[] = [
   { id: "may", name: "Maj 2020", startsOn: "2020-05-11", endsOn: "2020-05-22" },
@@ -35,7 +35,22 @@ describe("periods", () => {
     expect(range(yearPeriods("2024-02-29").previous)).toBe("2023-01-01..2023-02-28");
   });
 
-  it("compares a custom range with as many days immediately before it", () => {
+  it("takes a custom range as whole months, compared with as many whole months just before it", () => {
+    expect(range(customMonthPeriods("2020-05", "2020-05", "2020-10-01").current)).toBe("2020-05-01..2020-05-31");
+    expect(range(customMonthPeriods("2020-05", "2020-05", "2020-10-01").previous)).toBe("2020-04-01..2020-04-30");
+    expect(range(customMonthPeriods("2020-09", "2020-09", "2020-10-01").previous)).toBe("2020-08-01..2020-08-31");
+    expect(range(customMonthPeriods("2020-01", "2020-03", "2020-10-01").previous)).toBe("2019-10-01..2019-12-31");
+    expect(range(customMonthPeriods("2021-03", "2021-03", "2021-10-01").previous)).toBe("2021-02-01..2021-02-28");
+  });
+
+  it("runs a custom range that ends this month to today, compared with the same days before", () => {
+    const p = customMonthPeriods("2020-08", "2020-10", "2020-10-05");
+    expect(range(p.current)).toBe("2020-08-01..2020-10-05");
+    expect(range(p.previous)).toBe("2020-05-01..2020-07-05");
+    expect(resolvePeriods({ period: "custom", from: "2020-08", to: "2020-10" }, { today: "2020-10-05", rounds: [] }).current).toMatchObject({ kind: "custom", to: "2020-10-05" });
+  });
+
+  it("compares a custom range of days with as many days immediately before it (the bench's own ranges)", () => {
     const p = customPeriods("2020-05-11", "2020-05-22");
     expect(range(p.previous)).toBe("2020-04-29..2020-05-10");
     expect(range(customPeriods("2020-03-01", "2020-03-01").previous)).toBe("2020-02-29..2020-02-29");

@@ -8,7 +8,8 @@ import { parseDateOnly, parseStockholmDateTime, stockholmToday } from "@/lib/val
  *  - this month / this year so far: the same span of the previous month / year (1–25 November is
  *    compared with 1–25 October, not with the whole of October, so a partial period is fair);
  *  - a notification round: the round before it;
- *  - a custom range: the same number of days immediately before it.
+ *  - a custom range (whole calendar months, docs/decisions/009): the same number of months
+ *    immediately before it, to the same day when it runs to today.
  */
 
 export const PERIOD_KINDS = ["round", "month", "year", "all", "custom"] as const;
@@ -78,6 +79,12 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
+/** The last day of the month `monthsBack` months before `month` (YYYY-MM). */
+function lastDayOfMonthsBack(month: string, monthsBack: number): string {
+  const target = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 - monthsBack, 1));
+  return isoDay(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth()))));
+}
+
 /** The same day of the month `monthsBack` months earlier, clamped to that month's last day. */
 function sameDayMonthsBack(iso: string, monthsBack: number): string {
   const d = utcDay(iso);
@@ -111,11 +118,37 @@ export function allPeriods(today: string): Periods {
   return { current: makePeriod("all", EARLIEST_DAY, today), previous: null };
 }
 
-/** A custom range and the same number of days immediately before it. */
+/** A custom range of days and the same number of days immediately before it (the bench's own cases). */
 export function customPeriods(from: string, to: string): Periods {
   const days = daysInRange(from, to);
   const previousTo = addDays(from, -1);
   return { current: makePeriod("custom", from, to), previous: makePeriod("custom", addDays(previousTo, -(days - 1)), previousTo) };
+}
+
+/** "YYYY-MM": a month as the dashboard's custom range takes it. */
+export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Months from `fromMonth` to `toMonth`, both included ("2020-05", "2020-07" → 3). */
+export function monthsInRange(fromMonth: string, toMonth: string): number {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  return index(toMonth) - index(fromMonth) + 1;
+}
+
+/**
+ * A custom range of whole calendar months (the only custom ranges the dashboard offers: days
+ * would let overlapping ranges single out a day, docs/decisions/009). The last month runs to
+ * today when it is this month. Compared with as many months immediately before it, to the same
+ * day of the month when the range runs to today.
+ */
+export function customMonthPeriods(fromMonth: string, toMonth: string, today: string): Periods {
+  const from = `${fromMonth}-01`;
+  const [y, m] = [Number(toMonth.slice(0, 4)), Number(toMonth.slice(5, 7)) - 1];
+  const lastDay = isoDay(new Date(Date.UTC(y, m, lastDayOfMonth(y, m))));
+  const to = lastDay < today ? lastDay : today;
+  const n = monthsInRange(fromMonth, toMonth);
+  // Whole months are compared with whole months (30 September with 31 August, not the 30th).
+  const previousTo = to === lastDay ? lastDayOfMonthsBack(toMonth, n) : sameDayMonthsBack(to, n);
+  return { current: makePeriod("custom", from, to), previous: makePeriod("custom", sameDayMonthsBack(from, n), previousTo) };
 }
 
 /**
@@ -139,7 +172,7 @@ export function roundPeriods(rounds: readonly RoundOption[], roundId: string, to
   };
 }
 
-/** What the user asked for, already validated (schemas.ts). */
+/** What the user asked for, already validated (schemas.ts); a custom range's `from`/`to` are months (YYYY-MM). */
 export type PeriodChoice = { period?: PeriodKind; round?: string; from?: string; to?: string };
 
 /**
@@ -160,7 +193,7 @@ export function resolvePeriods(choice: PeriodChoice, { today, rounds }: { today:
     case "all":
       return allPeriods(today);
     case "custom":
-      return choice.from && choice.to ? customPeriods(choice.from, choice.to) : monthPeriods(today);
+      return choice.from && choice.to ? customMonthPeriods(choice.from, choice.to, today) : monthPeriods(today);
     default:
       return monthPeriods(today);
   }

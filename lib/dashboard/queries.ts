@@ -3,7 +3,7 @@ import { recordAuditNow } from "@/lib/audit";
 import { can, isStatusOnly, personWhere, referralWhere, statisticsSiteId, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { computeFigures } from "./compute";
+import { computeFigures, type Figures } from "./compute";
 import { csvFileName, tableToCsv } from "./csv";
 import { isoDay, resolvePeriods, startedRounds, todayIn, type Periods, type RoundOption } from "./periods";
 import { parseDashboardQuery, ZSection, type DashboardQueryResult } from "./schemas";
@@ -81,7 +81,15 @@ async function load({ actor, params, now = new Date() }: Load, action: "read" | 
   const [rounds, { scope, audience }] = await Promise.all([listRounds(siteId), scopeFor(actor, siteId)]);
   const periods: Periods = resolvePeriods(query.choice, { today, rounds });
   const figures = await computeFigures(scope, periods, today);
-  return { view: toView(figures, periods, audience), query, rounds: startedRounds(rounds, today), periods, audience };
+  return { figures, view: toView(figures, periods, audience), query, rounds: startedRounds(rounds, today), periods, audience };
+}
+
+/**
+ * The exact counts behind the actor's dashboard, before they are shown as bands: for the tests
+ * that check what is counted, and the bench. No page or export calls it; the page shows the view.
+ */
+export async function getDashboardFigures(args: Load): Promise<Figures> {
+  return (await load(args, "read")).figures;
 }
 
 function auditMetadata(periods: Periods, audience: string) {
@@ -91,7 +99,7 @@ function auditMetadata(periods: Periods, audience: string) {
 
 /**
  * The dashboard for the actor and the period in `params` (the page's search parameters): counts
- * only, small numbers suppressed. The read is audited (which period, whose scope).
+ * only, as bands of five (docs/decisions/009). The read is audited (which period, whose scope).
  */
 export async function getDashboard(args: Load): Promise<Dashboard> {
   const { view, query, rounds, periods, audience } = await load(args, "read");

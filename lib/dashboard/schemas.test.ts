@@ -8,7 +8,7 @@ describe("the dashboard's search parameters", () => {
   it("reads a period, a round and a custom range", () => {
     expect(parseDashboardQuery({ period: "year" }, TODAY)).toMatchObject({ choice: { period: "year" }, fieldErrors: {} });
     expect(parseDashboardQuery({ period: "round", round: ROUND }, TODAY).choice).toEqual({ period: "round", round: ROUND });
-    expect(parseDashboardQuery({ period: "custom", from: "2020-05-11", to: "2020-05-22" }, TODAY).choice).toEqual({ period: "custom", from: "2020-05-11", to: "2020-05-22" });
+    expect(parseDashboardQuery({ period: "custom", from: "2020-05", to: "2020-07" }, TODAY).choice).toEqual({ period: "custom", from: "2020-05", to: "2020-07" });
   });
 
   it("ignores an unknown period, a malformed round id and repeated parameters' extra values", () => {
@@ -17,14 +17,16 @@ describe("the dashboard's search parameters", () => {
     expect(parseDashboardQuery({ period: ["all", "year"] }, TODAY).choice).toEqual({ period: "all", round: undefined });
   });
 
-  it("reports bad custom dates next to their field and keeps what was typed", () => {
+  it("reports bad custom months next to their field and keeps what was typed", () => {
     const cases: [Record<string, string>, Record<string, string>][] = [
-      [{ from: "", to: "2020-05-22" }, { from: "required" }],
-      [{ from: "2020-02-30", to: "2020-05-22" }, { from: "invalidDate" }],
-      [{ from: "igår", to: "2020-05-22" }, { from: "invalidDate" }],
-      [{ from: "1999-12-31", to: "2020-05-22" }, { from: "tooEarly" }],
-      [{ from: "2020-05-11", to: "2020-10-02" }, { to: "futureDate" }],
-      [{ from: "2020-05-22", to: "2020-05-11" }, { to: "toBeforeFrom" }],
+      [{ from: "", to: "2020-05" }, { from: "required" }],
+      [{ from: "2020-13", to: "2020-05" }, { from: "invalidMonth" }],
+      [{ from: "igår", to: "2020-05" }, { from: "invalidMonth" }],
+      // Days are not months: a range of days would let overlapping ranges single out a day.
+      [{ from: "2020-05-11", to: "2020-05" }, { from: "invalidMonth" }],
+      [{ from: "1999-12", to: "2020-05" }, { from: "tooEarly" }],
+      [{ from: "2020-05", to: "2020-11" }, { to: "futureMonth" }],
+      [{ from: "2020-05", to: "2020-04" }, { to: "toBeforeFrom" }],
     ];
     for (const [dates, errors] of cases) {
       const result = parseDashboardQuery({ period: "custom", ...dates }, TODAY);
@@ -35,8 +37,8 @@ describe("the dashboard's search parameters", () => {
   });
 
   it("cuts oversized input before keeping it for the form", () => {
-    const result = parseDashboardQuery({ period: "custom", from: "x".repeat(10_000), to: "2020-05-22" }, TODAY);
-    expect(result.fieldErrors).toEqual({ from: "invalidDate" });
+    const result = parseDashboardQuery({ period: "custom", from: "x".repeat(10_000), to: "2020-05" }, TODAY);
+    expect(result.fieldErrors).toEqual({ from: "invalidMonth" });
     expect(result.values.from).toHaveLength(20);
   });
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isUuid } from "@/lib/validation/ids";
-import { parseDateOnly } from "@/lib/validation/dates";
-import { daysInRange, EARLIEST_DAY, MAX_RANGE_DAYS, PERIOD_KINDS, type PeriodChoice } from "./periods";
+import { EARLIEST_DAY, MAX_RANGE_DAYS, MONTH, monthsInRange, PERIOD_KINDS, type PeriodChoice } from "./periods";
 
 /** The dashboard's CSV exports, one per table. */
 export const SECTIONS = [
@@ -27,10 +26,13 @@ const text = z
 
 /**
  * The dashboard's URL (a GET form, so a view can be bookmarked and shared): `period`, `round`,
- * and `from`/`to` for a custom range. An unknown period or round id falls back to the default;
- * a custom range with bad dates is an error next to the field, and the default period is shown.
+ * and `from`/`to` for a custom range, which is whole calendar months (YYYY-MM; docs/decisions/009:
+ * ranges of days let overlapping ranges single out a day). An unknown period or round id falls
+ * back to the default; a custom range with bad months is an error next to the field, and the
+ * default period is shown.
  */
 export function dashboardQuerySchema(today: string) {
+  const thisMonth = today.slice(0, 7);
   return z
     .object({
       period: z.preprocess(first, z.enum(PERIOD_KINDS).optional()).catch(undefined),
@@ -40,22 +42,22 @@ export function dashboardQuerySchema(today: string) {
     })
     .transform((q, ctx): PeriodChoice => {
       if (q.period !== "custom") return { period: q.period, round: q.round };
-      const day = (field: "from" | "to") => {
+      const month = (field: "from" | "to") => {
         const value = q[field];
         if (!value) return ctx.addIssue({ code: "custom", path: [field], message: "required" });
-        if (!parseDateOnly(value)) return ctx.addIssue({ code: "custom", path: [field], message: "invalidDate" });
-        if (value < EARLIEST_DAY) return ctx.addIssue({ code: "custom", path: [field], message: "tooEarly" });
-        if (value > today) return ctx.addIssue({ code: "custom", path: [field], message: "futureDate" });
+        if (!MONTH.test(value)) return ctx.addIssue({ code: "custom", path: [field], message: "invalidMonth" });
+        if (value < EARLIEST_DAY.slice(0, 7)) return ctx.addIssue({ code: "custom", path: [field], message: "tooEarly" });
+        if (value > thisMonth) return ctx.addIssue({ code: "custom", path: [field], message: "futureMonth" });
         return value;
       };
-      const from = day("from");
-      const to = day("to");
+      const from = month("from");
+      const to = month("to");
       if (!from || !to) return z.NEVER;
       if (to < from) {
         ctx.addIssue({ code: "custom", path: ["to"], message: "toBeforeFrom" });
         return z.NEVER;
       }
-      if (daysInRange(from, to) > MAX_RANGE_DAYS) {
+      if (monthsInRange(from, to) * 31 > MAX_RANGE_DAYS) {
         ctx.addIssue({ code: "custom", path: ["to"], message: "rangeTooLong" });
         return z.NEVER;
       }

@@ -1,20 +1,22 @@
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
 import type { Figures, FunnelFigures, PeriodFigures } from "./compute";
 import type { Period, PeriodKind, Periods } from "./periods";
-import { isSuppressed, suppress, type Suppressed } from "./suppress";
+import { band, bandLow, bandMiddle, isBelowBand, type Banded } from "./suppress";
 
 /*
- * What a page or an export may show: the figures with every count of people or of their records
- * suppressed below 3 (suppress.ts). A difference or a share is shown only when neither count it
- * is computed from is suppressed, since "<3" and an exact difference would give the number away.
+ * What a page or an export may show: every count of people or of their records as its band of
+ * five (suppress.ts, docs/decisions/009), and every difference or share computed from the bands
+ * shown, never from the counts, so that comparing two figures on the page tells no more than the
+ * bands do.
  *
  * Incidents are the exception, shown exactly: they are events, not people; every role that sees
  * the dashboard may read each incident on its own (lib/authz grants managers incidents, "site");
- * and the police publish these counts ("19 shootings so far this year"). Suppressing a month's
- * one or two shootings would hide nothing and would break the trend the page exists to show.
+ * and the police publish these counts ("19 shootings so far this year"). Banding a month's one
+ * or two shootings would hide nothing and would break the trend the page exists to show.
  */
 
-export type Pair = { current: Suppressed; previous: Suppressed | null; change: number | null };
+/** `change`: between the bands shown (a multiple of five), null without a comparison. */
+export type Pair = { current: Banded; previous: Banded | null; change: number | null };
 
 export type PeriodInfo = { kind: PeriodKind; from: string; to: string; roundId?: string; roundName?: string };
 
@@ -42,13 +44,13 @@ export type DashboardView = {
   audience: "site" | "caseload";
   periods: { current: PeriodInfo; previous: PeriodInfo | null };
   reach: Record<ReachKey, Pair>;
-  funnel: { stages: { stage: FunnelStage; current: Suppressed; previous: Suppressed | null; share: number | null }[]; relocated: Pair | null } | null;
+  funnel: { stages: { stage: FunnelStage; current: Banded; previous: Banded | null; share: number | null }[]; relocated: Pair | null } | null;
   referrals: { status: ReferralStatus; count: Pair }[] | null;
   outcomes: { status: ReferralStatus; count: Pair }[] | null;
   supportMeasures: { type: SupportMeasureType; measures: Pair; people: Pair }[] | null;
-  liberty: { deprived: Suppressed; notified: Suppressed; calledIn: Suppressed; either: Suppressed };
-  caseload: { name: string; agency: string; people: Suppressed }[];
-  overdue: { name: string; agency: string; overdue: Suppressed }[] | null;
+  liberty: { deprived: Banded; notified: Banded; calledIn: Banded; either: Banded };
+  caseload: { name: string; agency: string; people: Banded }[];
+  overdue: { name: string; agency: string; overdue: Banded }[] | null;
   incidents: {
     years: { year: number; shootings: number; other: number; shootingsWithGroupMembers: number; changePercent: number | null; partial: boolean }[];
     yearToDate: { year: number; through: string; shootings: number; shootingsLastYear: number; other: number; otherLastYear: number };
@@ -59,15 +61,16 @@ export type DashboardView = {
 };
 
 export function pair(current: number, previous: number | null | undefined): Pair {
-  const shownPrevious = previous === null || previous === undefined ? null : suppress(previous);
-  const comparable = shownPrevious !== null && !isSuppressed(suppress(current)) && !isSuppressed(shownPrevious);
-  return { current: suppress(current), previous: shownPrevious, change: comparable ? current - previous! : null };
+  const shownCurrent = band(current);
+  const shownPrevious = previous === null || previous === undefined ? null : band(previous);
+  return { current: shownCurrent, previous: shownPrevious, change: shownPrevious === null ? null : bandLow(shownCurrent) - bandLow(shownPrevious) };
 }
 
-/** A share in whole percent, only when neither count is suppressed. */
+/** A share in whole percent of the bands' middles, only when neither is below the first band. */
 export function share(part: number, whole: number): number | null {
-  if (whole === 0 || isSuppressed(suppress(part)) || isSuppressed(suppress(whole))) return null;
-  return Math.round((part / whole) * 100);
+  const [p, w] = [band(part), band(whole)];
+  if (isBelowBand(p) || isBelowBand(w)) return null;
+  return Math.round((bandMiddle(p) / bandMiddle(w)) * 100);
 }
 
 function periodInfo(p: Period): PeriodInfo {
@@ -78,8 +81,8 @@ function funnelView(current: FunnelFigures, previous: FunnelFigures | null): Non
   return {
     stages: FUNNEL_STAGES.map((stage) => ({
       stage,
-      current: suppress(current[stage]),
-      previous: previous ? suppress(previous[stage]) : null,
+      current: band(current[stage]),
+      previous: previous ? band(previous[stage]) : null,
       share: stage === "notified" ? null : share(current[stage], current.notified),
     })),
     relocated: current.relocated === null ? null : pair(current.relocated, previous ? previous.relocated : null),
@@ -156,7 +159,7 @@ function incidentsView(figures: Figures, monthsYear: number): DashboardView["inc
   };
 }
 
-/** The figures as they may be shown: counts suppressed, comparisons only where safe. */
+/** The figures as they may be shown: counts as bands, comparisons between the bands. */
 export function toView(figures: Figures, periods: Periods, audience: DashboardView["audience"]): DashboardView {
   const c = figures.current;
   const p = figures.previous;
@@ -180,13 +183,13 @@ export function toView(figures: Figures, periods: Periods, audience: DashboardVi
         })
       : null,
     liberty: {
-      deprived: suppress(figures.liberty.deprived),
-      notified: suppress(figures.liberty.notified),
-      calledIn: suppress(figures.liberty.calledIn),
-      either: suppress(figures.liberty.either),
+      deprived: band(figures.liberty.deprived),
+      notified: band(figures.liberty.notified),
+      calledIn: band(figures.liberty.calledIn),
+      either: band(figures.liberty.either),
     },
-    caseload: figures.caseload.map((r) => ({ name: r.name, agency: r.agency, people: suppress(r.people) })),
-    overdue: figures.overdue ? figures.overdue.map((r) => ({ name: r.name, agency: r.agency, overdue: suppress(r.overdue) })) : null,
+    caseload: figures.caseload.map((r) => ({ name: r.name, agency: r.agency, people: band(r.people) })),
+    overdue: figures.overdue ? figures.overdue.map((r) => ({ name: r.name, agency: r.agency, overdue: band(r.overdue) })) : null,
     incidents: incidentsView(figures, Number(periods.current.to.slice(0, 4))),
   };
 }

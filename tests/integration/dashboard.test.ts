@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import { beforeEach, describe, expect, it } from "vitest";
 import { actorOf } from "@/lib/auth";
 import type { Actor } from "@/lib/authz";
-import { exportDashboardCsv, getDashboard } from "@/lib/dashboard/queries";
+import { exportDashboardCsv, getDashboard, getDashboardFigures } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import sv from "@/messages/sv";
@@ -11,7 +11,7 @@ import { makeWorld, type World } from "./world";
 import { giveConsent } from "./confid-fixtures";
 
 const NOW = new Date("2020-10-01T10:00:00Z");
-const SEPTEMBER = { period: "custom", from: "2020-09-01", to: "2020-09-30" };
+const SEPTEMBER = { period: "custom", from: "2020-09", to: "2020-09" };
 const t = createTranslator({ locale: "sv", messages: sv, namespace: "dashboard" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
 
 let w: World;
@@ -53,32 +53,41 @@ beforeEach(async () => {
 });
 
 const dashboard = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) => getDashboard({ actor, params, now: NOW });
+/** What the dashboard counts, before the page shows it as bands of five (docs/decisions/009). */
+const figures = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) => getDashboardFigures({ actor, params, now: NOW });
 
 describe("the manager's dashboard", () => {
-  it("counts the whole site, never another site, and suppresses one and two", async () => {
+  it("counts the whole site, never another site, and shows every count as its band of five", async () => {
+    const exact = await figures(w.actors.MANAGER);
+    expect(exact.current.notifications.soughtOut).toBe(4);
+    expect(exact.previous!.notifications.soughtOut).toBe(0);
+    expect(exact.current.notifications.askedForHelp).toBe(1);
+    // Referred within 90 days of the notification (20–22 September); helped to move: one.
+    expect(exact.current.funnel).toMatchObject({ referred: 3, askedForHelp: 1, relocated: 1 });
+    expect(exact.current.programme!.measures!.RELOCATION).toEqual({ measures: 1, people: 1 });
+    expect(exact.caseload.map((r) => [r.name, r.people])).toEqual([[w.users.POLICE.name, 3]]);
+    expect(exact.overdue!.map((r) => [r.name, r.overdue])).toEqual([[w.users.PROBATION.name, 1]]);
+
     const { view, canExport } = await dashboard(w.actors.MANAGER);
     expect(view.audience).toBe("site");
     expect(canExport).toBe(true);
-    expect(view.reach.soughtOut).toEqual({ current: 4, previous: 0, change: 4 });
-    expect(view.reach.askedForHelp).toEqual({ current: "<3", previous: 0, change: null });
-    // Referred within 90 days of the notification (20–22 September); helped to move: one, suppressed.
-    expect(view.funnel!.stages.find((s) => s.stage === "referred")).toMatchObject({ current: 3, share: 75 });
-    expect(view.funnel!.stages.find((s) => s.stage === "askedForHelp")).toMatchObject({ current: "<3", share: null });
-    expect(view.funnel!.relocated!.current).toBe("<3");
-    expect(view.supportMeasures!.find((m) => m.type === "RELOCATION")!.measures.current).toBe("<3");
-    expect(view.caseload).toEqual([{ name: w.users.POLICE.name, agency: "POLICE", people: 3 }]);
-    expect(view.overdue).toEqual([{ name: w.users.PROBATION.name, agency: "PROBATION", overdue: "<3" }]);
+    expect(view.reach.soughtOut).toEqual({ current: "<5", previous: "<5", change: 0 });
+    expect(view.funnel!.stages.find((s) => s.stage === "referred")).toMatchObject({ current: "<5", share: null });
+    expect(view.funnel!.relocated!.current).toBe("<5");
+    expect(view.supportMeasures!.find((m) => m.type === "RELOCATION")!.measures.current).toBe("<5");
+    expect(view.caseload).toEqual([{ name: w.users.POLICE.name, agency: "POLICE", people: "<5" }]);
+    expect(view.overdue).toEqual([{ name: w.users.PROBATION.name, agency: "PROBATION", overdue: "<5" }]);
 
     const other = actorOf(await createUser(db, { siteId: w.otherSite.id, role: "MANAGER" }));
-    const { view: otherView } = await dashboard(other);
-    expect(otherView.reach.soughtOut.current).toBe("<3");
-    expect(otherView.caseload).toEqual([]);
+    const otherExact = await figures(other);
+    expect(otherExact.current.notifications.soughtOut).toBe(1);
+    expect(otherExact.caseload).toEqual([]);
+    expect((await dashboard(other)).view.reach.soughtOut.current).toBe("<5");
   });
 
   it("does not count a referral made more than 90 days after the notification", async () => {
     await db.referral.updateMany({ where: { personId: people[0]!.id }, data: { referredAt: new Date("2021-01-15T09:00:00Z") } });
-    const { view } = await dashboard(w.actors.MANAGER);
-    expect(view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe("<3");
+    expect((await figures(w.actors.MANAGER)).current.funnel!.referred).toBe(2);
   });
 
   it("is refused to the administrator, like a page that does not exist", async () => {
@@ -91,9 +100,9 @@ describe("the manager's dashboard", () => {
     const file = await exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "reach", t, now: NOW });
     expect(file.fileName).toBe("samverkan-reach-2020-09-01-2020-09-30.csv");
     const lines = file.body.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("Mått;2020-09-01 – 2020-09-30;2020-08-02 – 2020-08-31;Förändring");
-    expect(lines).toContain("Uppsökta personer (individuella samtal);4;0;4");
-    expect(lines).toContain("Bad om hjälp på plats;<3;0;");
+    expect(lines[0]).toBe("Mått;2020-09-01 – 2020-09-30;2020-08-01 – 2020-08-31;Förändring");
+    expect(lines).toContain("Uppsökta personer (individuella samtal);<5;<5;0");
+    expect(lines).toContain("Bad om hjälp på plats;<5;<5;0");
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "EXPORT" } });
     expect(event).toMatchObject({ actorId: w.users.MANAGER.id, entityType: "Statistics" });
     expect(event.metadata).toMatchObject({ section: "reach", from: "2020-09-01", to: "2020-09-30" });
@@ -104,11 +113,22 @@ describe("the manager's dashboard", () => {
     expect(await db.auditEvent.count({ where: { action: "EXPORT" } })).toBe(0);
   });
 
-  it("shows bad custom dates as field errors and the default period instead", async () => {
-    const { query, view } = await dashboard(w.actors.MANAGER, { period: "custom", from: "2020-09-30", to: "2020-09-01" });
+  it("shows bad custom months as field errors and the default period instead", async () => {
+    const { query, view } = await dashboard(w.actors.MANAGER, { period: "custom", from: "2020-09", to: "2020-08" });
     expect(query.fieldErrors).toEqual({ to: "toBeforeFrom" });
-    expect(query.values).toMatchObject({ from: "2020-09-30", to: "2020-09-01" });
+    expect(query.values).toMatchObject({ from: "2020-09", to: "2020-08" });
     expect(view.periods.current).toMatchObject({ kind: "month", from: "2020-10-01" });
+  });
+
+  it("takes custom ranges in whole months only: a range of days, the attacker's single day, is refused", async () => {
+    for (const days of [{ from: "2020-09-01", to: "2020-09-20" }, { from: "2020-09-21", to: "2020-09-21" }]) {
+      const { query, view } = await dashboard(w.actors.MANAGER, { period: "custom", ...days });
+      expect(query.fieldErrors).toEqual({ from: "invalidMonth", to: "invalidMonth" });
+      expect(view.periods.current.kind).toBe("month");
+    }
+    const { view } = await dashboard(w.actors.MANAGER, { period: "custom", from: "2020-08", to: "2020-09" });
+    expect(view.periods.current).toMatchObject({ kind: "custom", from: "2020-08-01", to: "2020-09-30" });
+    expect(view.periods.previous).toMatchObject({ from: "2020-06-01", to: "2020-07-31" });
   });
 });
 
@@ -117,30 +137,34 @@ describe("an agency user's dashboard: their own caseload", () => {
     const { view, canExport } = await dashboard(w.actors.POLICE);
     expect(view.audience).toBe("caseload");
     expect(canExport).toBe(false);
-    expect(view.reach.soughtOut.current).toBe(3);
-    expect(view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(0);
+    const exact = await figures(w.actors.POLICE);
+    expect(exact.current.notifications.soughtOut).toBe(3);
+    expect(exact.current.funnel!.referred).toBe(0);
     expect(view.funnel!.relocated).toBeNull();
     expect(view.supportMeasures).toBeNull();
     expect(view.overdue).toBeNull();
-    expect(view.caseload).toEqual([{ name: w.users.POLICE.name, agency: "POLICE", people: 3 }]);
+    expect(exact.caseload.map((r) => [r.name, r.people])).toEqual([[w.users.POLICE.name, 3]]);
+    expect(view.caseload).toEqual([{ name: w.users.POLICE.name, agency: "POLICE", people: "<5" }]);
 
     // Consent naming social services and the police lets the police count the referrals' status.
     for (const p of people.slice(0, 3)) {
       await giveConsent(w, p.id, ["SOCIAL", "POLICE"], { givenOn: new Date("2020-09-01") });
     }
-    const withConsent = await dashboard(w.actors.POLICE);
-    expect(withConsent.view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(3);
-    expect(withConsent.view.referrals!.find((r) => r.status === "REFERRED")!.count.current).toBe(3);
+    const withConsent = await figures(w.actors.POLICE);
+    expect(withConsent.current.funnel!.referred).toBe(3);
+    expect(withConsent.current.programme!.referred.REFERRED).toBe(3);
 
     // Withdrawn, it stops counting at once.
     await db.consent.updateMany({ data: { withdrawnAt: new Date() } });
-    expect((await dashboard(w.actors.POLICE)).view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe(0);
+    expect((await figures(w.actors.POLICE)).current.funnel!.referred).toBe(0);
   });
 
   it("gives a probation officer their own overdue follow-ups and nothing of an empty caseload", async () => {
+    const exact = await figures(w.actors.PROBATION);
+    expect(exact.current.notifications.soughtOut).toBe(0);
+    expect(exact.overdue!.map((r) => [r.name, r.overdue])).toEqual([[w.users.PROBATION.name, 1]]);
     const { view } = await dashboard(w.actors.PROBATION);
-    expect(view.reach.soughtOut.current).toBe(0);
-    expect(view.overdue).toEqual([{ name: w.users.PROBATION.name, agency: "PROBATION", overdue: "<3" }]);
+    expect(view.overdue).toEqual([{ name: w.users.PROBATION.name, agency: "PROBATION", overdue: "<5" }]);
     expect(view.caseload).toEqual([]);
   });
 

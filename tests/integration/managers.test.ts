@@ -107,20 +107,23 @@ describe("managers see aggregates only, never an individual record", () => {
     expect(await db.disclosure.count()).toBe(0);
   });
 
-  it("gets the dashboard as counts, with 1 and 2 shown as \"<3\", and no id of anyone", async () => {
+  it("gets the dashboard as counts in bands of five, and no id of anyone", async () => {
     const now = new Date();
     const delivered = (personId: string, askedForHelpOnSite = false) =>
       createNotification(db, { siteId: w.site.id, personId, createdById: w.users.POLICE.id, createdByAgency: "POLICE", occurredAt: now, askedForHelpOnSite });
     await delivered(w.person.id, true);
     const dashboard = async () => (await getDashboard({ actor: w.actors.MANAGER, params: { period: "year" }, now })).view;
     const small = await dashboard();
-    expect([small.reach.visits.current, small.reach.soughtOut.current, small.reach.askedForHelp.current]).toEqual(["<3", "<3", "<3"]);
+    expect([small.reach.visits.current, small.reach.soughtOut.current, small.reach.askedForHelp.current]).toEqual(["<5", "<5", "<5"]);
     await delivered(w.secondPerson.id);
     await delivered(w.person.id);
-    const third = await db.person.create({ data: { siteId: w.site.id, firstName: "Tre", lastName: "Tresson", createdById: w.users.POLICE.id } });
-    await delivered(third.id);
+    for (let i = 0; i < 4; i++) {
+      const another = await db.person.create({ data: { siteId: w.site.id, firstName: "Fler", lastName: `Person${i}`, createdById: w.users.POLICE.id } });
+      await delivered(another.id);
+    }
     const overview = await dashboard();
-    expect([overview.reach.visits.current, overview.reach.soughtOut.current, overview.reach.askedForHelp.current]).toEqual([4, 3, "<3"]);
+    // 7 visits, 6 people, 1 asked for help.
+    expect([overview.reach.visits.current, overview.reach.soughtOut.current, overview.reach.askedForHelp.current]).toEqual(["5–9", "5–9", "<5"]);
     expect(JSON.stringify(overview)).not.toMatch(UUID);
   });
 });
