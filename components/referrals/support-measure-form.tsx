@@ -49,6 +49,19 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
         <FieldSection legend={t("relocation")} hint={t("relocationHint")}>
           <TextField name="destinationTown" label={t("destinationTown")} hint={t("destinationTownHint")} maxLength={100} defaultValue={f.value("destinationTown", d.destinationTown)} error={f.error("destinationTown")} />
           <CheckboxField name="markRelocated" label={t("markRelocated")} hint={t("markRelocatedHint")} defaultChecked={f.checked("markRelocated")} error={f.error("markRelocated")} />
+          <ChoiceGroup
+            name="protectTown"
+            type="radio"
+            label={t("protectTown")}
+            hint={t("protectTownHint")}
+            options={[
+              { value: "yes", label: t("protectTownYes") },
+              { value: "no", label: t("protectTownNo") },
+            ]}
+            // Asked at every relocation; protected unless the secretary says otherwise.
+            defaultValue={f.value("protectTown", "yes")}
+            error={f.error("protectTown")}
+          />
         </FieldSection>
       ) : (
         <Alert tone="info">{t("notHandler")}</Alert>

@@ -22,6 +22,9 @@ export const RESOURCES = [
   // Personal-data administration (issue 4): answering an access request, retention review.
   "registerExtract",
   "retention",
+  // Protected identity (skyddade personuppgifter): social services' decision, set and ended on the
+  // person's file; its town and address are shown only to the social secretaries handling them.
+  "identityProtection",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -75,6 +78,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     // edit (consent lets information be shown, not another agency's record be changed).
     followUp: { ...READ("withConsent"), create: "ownAgency", update: "ownAgency" },
     enforcement: READ("libertyFlagOnly"),
+    identityProtection: { read: "site", update: "site" },
   },
   PROBATION: {
     ...AGENCY_SHARED,

@@ -72,6 +72,31 @@ export function protectedLocationWhere(actor: Actor): Prisma.PersonWhereInput | 
 }
 
 /**
+ * Who sees a person's town and address after a relocation: social services' information. While the
+ * identity is protected, only the social secretaries handling the person (protectedLocationWhere);
+ * otherwise social services' staff of the site. Null: the actor sees neither.
+ */
+export function personLocationWhere(actor: Actor, isProtected: boolean): Prisma.PersonWhereInput | null {
+  if (!can(actor, "identityProtection", "read")) return null;
+  return isProtected ? protectedLocationWhere(actor) : {};
+}
+
+/**
+ * Whom the actor may protect (`protect`) or stop protecting (`end`): protected identity is social
+ * services' decision. Any social secretary who may open the file may protect a person (it only
+ * narrows who sees the town); only one handling the person, who alone sees the protected town and
+ * address, may end the protection (it widens who sees them).
+ */
+export function identityProtectionWhere(actor: Actor, change: "protect" | "end"): Prisma.PersonWhereInput {
+  authorize(actor, "identityProtection", "update");
+  const base = personWhere(actor, "update");
+  if (change === "protect") return base;
+  const handler = protectedLocationWhere(actor);
+  if (!handler) throw new NotFoundError("identityProtection");
+  return { AND: [base, handler] };
+}
+
+/**
  * Coordinator assignments: every agency sees who coordinates a person (the caseload gate and the
  * people filter depend on it); each agency adds and ends only its own agency's assignments.
  */

@@ -4,7 +4,8 @@ import { requireActor } from "@/lib/auth/session";
 import { handleForm } from "@/lib/forms";
 import type { FormState } from "@/lib/form-state";
 import { createPerson, DuplicateIdentityNumberError, PossibleDuplicateError, updatePerson, type ExistingPerson } from "./mutations";
-import { ZCreatePerson, ZUpdatePerson } from "./schemas";
+import { setIdentityProtection } from "./protection";
+import { ZCreatePerson, ZSetIdentityProtection, ZUpdatePerson } from "./schemas";
 
 /** A person form's state: besides the field errors, the registered people it may duplicate. */
 export type PersonFormState = FormState & { duplicateOf?: ExistingPerson; possibleDuplicates?: ExistingPerson[] };
@@ -40,4 +41,16 @@ export async function updatePersonAction(_previous: PersonFormState, formData: F
   const state = await handleForm(formData, ZUpdatePerson, (input) => watch(async () => ({ id } = await updatePerson({ actor, input }))));
   if (state.status === "success") redirect(`/people/${id}?saved=updated`);
   return { ...state, ...found };
+}
+
+export async function setIdentityProtectionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  let id = "";
+  let protect = "";
+  const state = await handleForm(formData, ZSetIdentityProtection, async (input) => {
+    ({ personId: id, protect } = input);
+    await setIdentityProtection({ actor, input });
+  });
+  if (state.status === "success") redirect(`/people/${id}?saved=${protect === "yes" ? "protected" : "unprotected"}`);
+  return state;
 }

@@ -17,7 +17,7 @@ import {
   isStatusOnly,
   notificationWhere,
   personWhere,
-  protectedLocationWhere,
+  personLocationWhere,
   referralWhere,
   type Actor,
 } from "@/lib/authz";
@@ -409,6 +409,8 @@ export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: typeof PROFILE_S
     logEnforcement: boolean;
     refer: boolean;
     openReferral: boolean;
+    protectIdentity: boolean;
+    endProtection: boolean;
   };
 };
 
@@ -426,15 +428,15 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
   const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: PROFILE_SELECT });
   if (!person) throw new NotFoundError("person");
 
-  const protectedWhere = person.hasProtectedIdentity ? protectedLocationWhere(actor) : null;
+  const locationWhere = personLocationWhere(actor, person.hasProtectedIdentity);
   const [notifications, callIns, referrals, followUps, enforcement, location] = await Promise.all([
     notificationEntries(actor, person.id),
     callInEntries(actor, person.id),
     referralEntries(actor, person.id),
     followUpEntries(actor, person.id, now),
     enforcementEntries(actor, person.id),
-    protectedWhere
-      ? db.person.findFirst({ where: { AND: [personWhere(actor, "read"), protectedWhere, { id: person.id }] }, select: { protectedTown: true, protectedAddress: true } })
+    locationWhere
+      ? db.person.findFirst({ where: { AND: [personWhere(actor, "read"), locationWhere, { id: person.id }] }, select: { protectedTown: true, protectedAddress: true } })
       : null,
   ]);
 
@@ -453,7 +455,7 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
   return {
     ...rest,
     maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null,
-    protectedLocation: location ? { town: location.protectedTown, address: location.protectedAddress } : null,
+    protectedLocation: location && (location.protectedTown || location.protectedAddress) ? { town: location.protectedTown, address: location.protectedAddress } : null,
     timeline: mergeTimeline(...sources),
     timelineTruncated: sources.some((s) => s.length >= TIMELINE_LIMIT),
     can: {
@@ -465,6 +467,9 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
       logEnforcement: can(actor, "enforcement", "create"),
       refer: can(actor, "referral", "create"),
       openReferral: can(actor, "referral", "read") && !isStatusOnly(actor, "referral"),
+      // Social services protect a person; only a handler (who sees the protected town) ends it.
+      protectIdentity: can(actor, "identityProtection", "update") && !person.hasProtectedIdentity,
+      endProtection: can(actor, "identityProtection", "update") && person.hasProtectedIdentity && location !== null,
     },
   };
 }

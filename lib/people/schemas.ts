@@ -78,3 +78,14 @@ export const ZUpdatePerson = z
   })
   .superRefine(birthDateAgrees);
 export type TUpdatePerson = z.output<typeof ZUpdatePerson>;
+
+/**
+ * Protecting a person's identity, or ending the protection (social services; lib/people/protection.ts).
+ * `version` is the person's, as the user saw it.
+ */
+export const ZSetIdentityProtection = z.object({
+  personId: uuid,
+  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2_147_483_647, { error: "invalid" }),
+  protect: z.enum(["yes", "no"], { error: "required" }),
+});
+export type TSetIdentityProtection = z.output<typeof ZSetIdentityProtection>;

@@ -131,23 +131,36 @@ function checkProtectedFields(input: MeasureInput, handler: boolean) {
   if (handler) return;
   if (input.destinationTown) throw new RuleError("notHandler", "destinationTown");
   if (input.markRelocated) throw new RuleError("notHandler", "markRelocated");
+  if (input.protectTown) throw new RuleError("notHandler", "protectTown");
 }
 
-/** After a relocation: the person shows as relocated; the town is kept where only handlers see it. */
+/**
+ * After a relocation: the person shows as relocated, and the new town is kept on the person. When
+ * the secretary answers that it is protected (the form's default), the person's identity is
+ * protected from then on: town and address only for social services staff handling them.
+ */
 async function markPersonRelocated(tx: Tx, actor: Actor, personId: string, measureId: string, input: MeasureInput) {
-  const person = await tx.person.findFirstOrThrow({ where: { id: personId }, select: { status: true } });
+  const person = await tx.person.findFirstOrThrow({ where: { id: personId }, select: { status: true, hasProtectedIdentity: true } });
   if (person.status === "DECEASED") throw new RuleError("personDeceased", "markRelocated");
   const since = input.status === "COMPLETED" && input.endsOn ? input.endsOn : input.startsOn;
+  const protect = input.protectTown === "yes";
   await tx.person.update({
     where: { id: personId },
-    data: { status: "RELOCATED", statusSince: since, protectedTown: input.destinationTown ?? null, version: { increment: 1 } },
+    data: { status: "RELOCATED", statusSince: since, protectedTown: input.destinationTown ?? null, ...(protect ? { hasProtectedIdentity: true } : {}), version: { increment: 1 } },
   });
   await recordAudit(tx, actor, {
     action: "UPDATE",
     entityType: "Person",
     entityId: personId,
     personId,
-    metadata: { fields: ["status", "statusSince", "protectedTown"], fromStatus: person.status, toStatus: "RELOCATED", cause: "SupportMeasure", causeId: measureId },
+    metadata: {
+      fields: ["status", "statusSince", "protectedTown", ...(protect && !person.hasProtectedIdentity ? ["hasProtectedIdentity"] : [])],
+      fromStatus: person.status,
+      toStatus: "RELOCATED",
+      protectedIdentity: protect || person.hasProtectedIdentity,
+      cause: "SupportMeasure",
+      causeId: measureId,
+    },
   });
 }
 

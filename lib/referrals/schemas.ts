@@ -44,8 +44,15 @@ const measureFields = {
   endsOn: optional(plannedDate),
   outcome: optionalText(1000),
   destinationTown: optionalText(100),
-  /** After a relocation: set the person's status to "relocated", with the town protected. */
+  /** After a relocation: set the person's status to "relocated", with the new town. */
   markRelocated: checkbox,
+  /**
+   * Whether the new town is protected (skyddad folkbokföring / sekretessmarkering): asked at every
+   * relocation, the form answers yes unless the secretary says otherwise. Yes protects the person's
+   * identity from then on; no leaves any protection they already have as it is (ending protection
+   * is its own, audited decision on the person's file).
+   */
+  protectTown: z.enum(["yes", "no"], { error: "required" }).optional(),
 };
 
 type MeasureInput = z.output<z.ZodObject<typeof measureFields>>;
@@ -65,6 +72,7 @@ function measureRules(v: MeasureInput, ctx: z.RefinementCtx) {
     if (v.type !== "RELOCATION") ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "destinationOnlyRelocation" });
     else if (v.status !== "ONGOING" && v.status !== "COMPLETED") ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "relocationNotStarted" });
     else if (!v.destinationTown) ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationRequired" });
+    if (!v.protectTown) ctx.addIssue({ code: "custom", path: ["protectTown"], message: "protectTownRequired" });
   }
 }
 

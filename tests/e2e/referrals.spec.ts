@@ -101,9 +101,20 @@ test("a social secretary takes a referral through the programme, with a relocati
   await expect(history.getByRole("listitem")).toHaveCount(5);
   await expect(history).toContainText("I programmet → Genomförd");
 
-  // The person now shows as relocated.
+  // The person now shows as relocated, with the new town protected (the relocation's default answer).
   await page.getByRole("region", { name: "Status", exact: true }).getByRole("link", { name }).click();
   await expect(page.getByText("Flyttad", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Skyddade personuppgifter", { exact: true })).toBeVisible();
+  await expect(page.getByText("Skyddad ort och adress: Ort E2E")).toBeVisible();
+
+  // The handler ends the protection, and sets it again: each a decision of its own on the file.
+  await page.getByText("Avsluta skyddet …").click();
+  await page.getByRole("button", { name: "Avsluta skyddet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Skyddet av personuppgifterna är avslutat." })).toBeVisible();
+  await expect(page.getByText("Personen har inga skyddade personuppgifter.")).toBeVisible();
+  await page.getByText("Markera skyddade personuppgifter …").click();
+  await page.getByRole("button", { name: "Markera som skyddad" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Personen har nu skyddade personuppgifter." })).toBeVisible();
 
   // The police have no consent from this person: the referral does not exist for them.
   await signOut(page);

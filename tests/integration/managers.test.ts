@@ -46,7 +46,7 @@ describe("managers see aggregates only, never an individual record", () => {
     for (const [name, build] of builders) {
       const call = () => (build as (actor: typeof manager, ...rest: unknown[]) => unknown)(manager, "read", "read");
       if (name === "incidentWhere") expect(call()).toEqual({ siteId: w.site.id });
-      else if (name === "protectedLocationWhere") expect(call(), name).toBeNull();
+      else if (name === "protectedLocationWhere" || name === "personLocationWhere") expect(call(), name).toBeNull();
       else expect(call, name).toThrow(NotFoundError);
     }
     expect(canSeeIncidentPeople(manager)).toBe(false);

@@ -174,13 +174,13 @@ describe("support measures", () => {
     await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users.SOCIAL.id, agency: "SOCIAL" });
     const r = await refer();
     const state = await addMeasure()(
-      measure(r.id, { type: "RELOCATION", status: "COMPLETED", startsOn: "2026-03-01", endsOn: "2026-03-15", outcome: "Flyttat.", destinationTown: "Ort X", markRelocated: "on" }),
+      measure(r.id, { type: "RELOCATION", status: "COMPLETED", startsOn: "2026-03-01", endsOn: "2026-03-15", outcome: "Flyttat.", destinationTown: "Ort X", markRelocated: "on", protectTown: "yes" }),
     );
     expect(state).toEqual({ status: "success" });
     const saved = await db.supportMeasure.findFirstOrThrow();
     expect(saved).toMatchObject({ type: "RELOCATION", status: "COMPLETED", destinationTown: "Ort X", outcome: "Flyttat.", personId: w.person.id });
     const person = await db.person.findUniqueOrThrow({ where: { id: w.person.id } });
-    expect(person).toMatchObject({ status: "RELOCATED", protectedTown: "Ort X", version: 2 });
+    expect(person).toMatchObject({ status: "RELOCATED", protectedTown: "Ort X", hasProtectedIdentity: true, version: 2 });
     expect(person.statusSince.toISOString()).toBe("2026-03-15T00:00:00.000Z");
     const audits = await db.auditEvent.findMany({ where: { action: { in: ["CREATE", "UPDATE"] } }, orderBy: { id: "asc" } });
     expect(audits.map((a) => `${a.action} ${a.entityType}`)).toEqual(["CREATE Referral", "UPDATE Person", "CREATE SupportMeasure"]);
@@ -223,7 +223,9 @@ describe("support measures", () => {
     ["a completed measure ending in the future", { status: "COMPLETED", endsOn: typedDate(5) }, { endsOn: "futureDate" }],
     ["a destination for something else than a relocation", { destinationTown: "Ort X" }, { destinationTown: "destinationOnlyRelocation" }],
     ["marking relocated without a destination", { type: "RELOCATION", markRelocated: "on" }, { destinationTown: "destinationRequired" }],
-    ["marking relocated before it started", { type: "RELOCATION", status: "PLANNED", destinationTown: "Ort X", markRelocated: "on" }, { markRelocated: "relocationNotStarted" }],
+    ["marking relocated before it started", { type: "RELOCATION", status: "PLANNED", destinationTown: "Ort X", markRelocated: "on", protectTown: "yes" }, { markRelocated: "relocationNotStarted" }],
+    ["marking relocated without saying whether the town is protected", { type: "RELOCATION", destinationTown: "Ort X", markRelocated: "on" }, { protectTown: "protectTownRequired" }],
+    ["an answer to 'protected?' that is neither yes nor no", { type: "RELOCATION", destinationTown: "Ort X", markRelocated: "on", protectTown: "kanske" }, { protectTown: "required" }],
     ["an unknown type", { type: "HOLIDAY" }, { type: "required" }],
     ["an impossible date", { startsOn: "2026-02-30" }, { startsOn: "invalidDate" }],
     ["a date far ahead", { status: "PLANNED", startsOn: "2099-01-01" }, { startsOn: "tooFarAhead" }],

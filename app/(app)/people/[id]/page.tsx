@@ -13,10 +13,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/people/status-badge";
 import { Timeline } from "@/components/people/timeline";
 import { RevealIdentityNumber } from "@/components/people/reveal-identity-number";
+import { IdentityProtectionForm } from "@/components/people/identity-protection-form";
 
 export const metadata: Metadata = { title: "Person" };
 
-const SAVED = ["notification", "notificationUpdated", "created", "updated", "membership"] as const;
+const SAVED = ["notification", "notificationUpdated", "created", "updated", "membership", "protected", "unprotected"] as const;
 
 export default async function PersonPage({ params, searchParams }: PageProps<"/people/[id]">) {
   const actor = await requireArea("people");
@@ -94,6 +95,26 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
                   {person.protectedLocation ? (
                     <dd className="text-sm">
                       {t("protectedLocation")}: {[person.protectedLocation.town, person.protectedLocation.address].filter(Boolean).join(", ")}
+                    </dd>
+                  ) : null}
+                  {person.can.endProtection ? (
+                    <dd>
+                      <IdentityProtectionForm personId={person.id} version={person.version} protect={false} />
+                    </dd>
+                  ) : null}
+                </div>
+              ) : person.protectedLocation || person.can.protectIdentity ? (
+                <div>
+                  <dt className="text-sm text-slate-700">{t("protection")}</dt>
+                  <dd>{t("protectionNone")}</dd>
+                  {person.protectedLocation ? (
+                    <dd className="text-sm">
+                      {t("location")}: {[person.protectedLocation.town, person.protectedLocation.address].filter(Boolean).join(", ")}
+                    </dd>
+                  ) : null}
+                  {person.can.protectIdentity ? (
+                    <dd>
+                      <IdentityProtectionForm personId={person.id} version={person.version} protect />
                     </dd>
                   ) : null}
                 </div>
