@@ -66,8 +66,10 @@ export async function decideExtractRequest({ actor, input, now = new Date() }: {
     if (!current) throw new NotFoundError("registerExtract");
     if (current.registeredById === actor.id) throw new RuleError("ownRequest");
     if (current.status !== "REGISTERED") throw new RuleError("alreadyDecided");
+    // The version the manager saw: a decision made meanwhile by someone else bumped it, so this
+    // one is a conflict (the trigger register_extract_request_flow refuses a second decision too).
     await updateVersioned(tx.registerExtractRequest, {
-      where: { AND: [updateWhere, { status: "REGISTERED" }] },
+      where: updateWhere,
       id: current.id,
       version: input.version,
       data: { status: input.decision, decidedById: actor.id, decidedAt: now, decisionNote: input.decisionNote ?? null },

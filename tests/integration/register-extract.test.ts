@@ -4,7 +4,7 @@ import { recordAuditNow } from "@/lib/audit";
 import { listPersonReaders } from "@/lib/audit/queries";
 import { extractRequestWhere, PERMISSIONS, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { getRegisterExtract, registerExtractCsv, registerExtractJson } from "@/lib/register-extract";
 import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
@@ -242,6 +242,19 @@ describe("a register extract needs a registered request, approved by a second pe
     await expect(produceRegisterExtract({ actor: otherAdmin, input: { requestId: id } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(produceRegisterExtract({ actor: w.actors.MANAGER, input: { requestId: id } })).rejects.toBeInstanceOf(NotFoundError);
     expect(await statusOf(id)).toBe("APPROVED");
+  });
+
+  it("takes one decision when two managers decide at once: the other is told it changed meanwhile", async () => {
+    const id = await registered();
+    const colleague = actorOf(await createUser(db, { siteId: w.site.id, role: "MANAGER" }));
+    const results = await Promise.allSettled([
+      decideExtractRequest({ actor: w.actors.MANAGER, input: decision(id, 1, "APPROVED") }),
+      decideExtractRequest({ actor: colleague, input: decision(id, 1, "REJECTED", "Ofullständig") }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConflictError);
+    expect(await db.auditEvent.count({ where: { action: "UPDATE", entityType: "RegisterExtractRequest" } })).toBe(1);
   });
 
   it("shows the manager what a decision needs and nothing of the file, and logs that read with the person", async () => {
