@@ -19,6 +19,9 @@ const ENUM_NAMESPACE: Record<string, string> = {
   toAgency: "agencies",
   action: "auditActions",
   purpose: "accessReasons",
+  requester: "extractRequesters",
+  identityCheck: "identityChecks",
+  requestStatus: "extractRequestStatuses",
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

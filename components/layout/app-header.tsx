@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 
-const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "callIns" | "referrals" | "followUps" | "enforcement" | "incidents" | "dashboard" | "users" | "audit" | "retention" | "myActivity" }[] = [
+const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "callIns" | "referrals" | "followUps" | "enforcement" | "incidents" | "dashboard" | "users" | "audit" | "retention" | "extractRequests" | "myActivity" }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
   { area: "groups", href: "/groups", label: "groups" },
@@ -16,6 +16,8 @@ const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" |
   { area: "admin", href: "/admin/users", label: "users" },
   { area: "admin", href: "/admin/audit", label: "audit" },
   { area: "admin", href: "/admin/retention", label: "retention" },
+  { area: "admin", href: "/admin/extract-requests", label: "extractRequests" },
+  { area: "extractDecisions", href: "/extract-requests", label: "extractRequests" },
   { area: "myActivity", href: "/my-activity", label: "myActivity" },
 ];
 

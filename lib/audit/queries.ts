@@ -118,10 +118,25 @@ export async function listAuditUsers({ actor }: { actor: Actor }): Promise<{ id:
   return db.user.findMany({ where: userWhere(actor, "list"), select: { id: true, name: true, role: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
 }
 
+/** The steps of a register extract request, as its audit events name them (lib/register-extract/mutations.ts). */
+export type ExtractEventKind = "registered" | "approved" | "rejected" | "produced" | "opened" | "exported";
+
 export type PersonReaders = {
   person: { id: string; label: string | null; maskedIdentityNumber: string | null; anonymised: boolean };
   readers: { user: { id: string; name: string; role: Role } | null; reads: number; withReason: number; first: Date; last: Date }[];
+  /** The register extract's requests about the person, step by step from the log, newest first. */
+  extractEvents: { id: string; occurredAt: Date; user: { id: string; name: string; role: Role | null } | null; event: ExtractEventKind; format: string | null; reference: string | null; requestId: string | null }[];
 };
+
+const EXTRACT_EVENTS = new Set<string>(["registered", "approved", "rejected", "produced", "opened"]);
+/** At most this many steps are shown; a person's requests are a handful. */
+const EXTRACT_EVENTS_SHOWN = 200;
+
+function extractEventOf(metadata: Prisma.JsonValue): { event: ExtractEventKind; format: string | null; requestId: string | null } {
+  const m = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? metadata : {};
+  const event = typeof m.event === "string" && EXTRACT_EVENTS.has(m.event) ? (m.event as ExtractEventKind) : "exported";
+  return { event, format: typeof m.format === "string" ? m.format : null, requestId: typeof m.requestId === "string" ? m.requestId : null };
+}
 
 /**
  * "Who has read this person's file": every user with a read, reveal or export about the person,
@@ -150,6 +165,19 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
     select: { id: true, name: true, role: true },
   });
   const byId = new Map(users.map((u) => [u.id, u]));
+  // Registration, decision, production and each opening (EXPORT events before requests existed
+  // too). Read before the review's own event, which is not one of them.
+  const extractEvents = await db.auditEvent.findMany({
+    where: {
+      AND: [
+        auditEventWhere(actor, "list"),
+        { personId: person.id, entityType: { in: ["RegisterExtractRequest", "RegisterExtract"] }, action: { in: ["CREATE", "UPDATE", "EXPORT"] } },
+      ],
+    },
+    select: { id: true, occurredAt: true, actorRole: true, reason: true, metadata: true, actor: { select: { id: true, name: true } } },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: EXTRACT_EVENTS_SHOWN,
+  });
   await recordAuditNow(actor, { action: "READ", entityType: "AuditEvent", metadata: { readersOfPersonId: person.id } });
   return {
     person: {
@@ -167,6 +195,13 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
         last: g.last,
       }))
       .sort((a, b) => b.last.getTime() - a.last.getTime()),
+    extractEvents: extractEvents.map((e) => ({
+      id: e.id.toString(),
+      occurredAt: e.occurredAt,
+      user: e.actor ? { ...e.actor, role: e.actorRole } : null,
+      reference: e.reason,
+      ...extractEventOf(e.metadata),
+    })),
   };
 }
 

@@ -14,6 +14,8 @@ export const AREAS = {
   // Agencies see the parts of the dashboard about their own caseload (lib/dashboard/queries.ts).
   dashboard: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
   admin: ["ADMIN"],
+  // The second pair of eyes on register extract requests (ADMIN registers and produces under admin).
+  extractDecisions: ["MANAGER"],
   // The audit log's "own actions" view (DESIGN.md); ADMIN reviews the whole log under admin.
   myActivity: ["POLICE", "SOCIAL", "PROBATION"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -18,6 +18,8 @@ describe("the permission map follows DESIGN.md", () => {
         const manager = grantFor("MANAGER", resource, action);
         if (resource === "statistics") expect(manager).toBe(action === "read" || action === "export" ? "aggregate" : null);
         else if (resource === "incident") expect(manager).toBe(["list", "read", "export"].includes(action) ? "site" : null);
+        // The second pair of eyes on a register extract request: decide it, never produce it.
+        else if (resource === "registerExtract") expect(manager, `MANAGER extract ${action}`).toBe(["list", "read", "update"].includes(action) ? "site" : null);
         else expect(manager, `MANAGER ${resource} ${action}`).toBeNull();
         const admin = grantFor("ADMIN", resource, action);
         if (!["user", "auditLog", "registerExtract", "retention"].includes(resource)) expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
@@ -58,14 +60,20 @@ describe("the permission map follows DESIGN.md", () => {
     expect(grantFor("MANAGER", "auditLog", "list")).toBeNull();
   });
 
-  it("gives the register extract and the retention review to administrators only", () => {
+  it("gives the register extract and the retention review to administrators, the extract's approval to managers", () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER"] as const) {
       for (const action of ACTIONS) {
-        expect(grantFor(role, "registerExtract", action), `${role} extract ${action}`).toBeNull();
+        if (role !== "MANAGER") expect(grantFor(role, "registerExtract", action), `${role} extract ${action}`).toBeNull();
         expect(grantFor(role, "retention", action), `${role} retention ${action}`).toBeNull();
       }
     }
-    expect(grantFor("ADMIN", "registerExtract", "export")).toBe("site");
+    // Registered and produced by ADMIN; approved or rejected by someone else (MANAGER), who never
+    // produces it, and ADMIN never decides.
+    for (const action of ["list", "read", "create", "export"] as const) expect(grantFor("ADMIN", "registerExtract", action)).toBe("site");
+    expect(grantFor("ADMIN", "registerExtract", "update")).toBeNull();
+    expect(grantFor("MANAGER", "registerExtract", "update")).toBe("site");
+    expect(grantFor("MANAGER", "registerExtract", "export")).toBeNull();
+    expect(grantFor("MANAGER", "registerExtract", "create")).toBeNull();
     expect(grantFor("ADMIN", "retention", "update")).toBe("site");
     expect(grantFor("ADMIN", "person", "read")).toBeNull();
   });

@@ -92,14 +92,20 @@ export const PERMISSIONS: Record<Role, Grants> = {
   MANAGER: {
     incident: READ("site"),
     statistics: { read: "aggregate", export: "aggregate" },
+    // The second pair of eyes on a register extract request: list and read what is needed to
+    // decide (who the person is, who asked, how their identity was checked; never case content),
+    // and approve or reject it (update). Until the data-protection officer's role exists
+    // (docs/decisions/007), the programme's managers hold it.
+    registerExtract: { list: "site", read: "site", update: "site" },
   },
   ADMIN: {
     user: ALL("site"),
     auditLog: { list: "site", read: "site", export: "site" },
     // No case work, but the two legal duties that need the whole record of one person: the
     // register extract on a documented access request (GDPR art. 15), and the retention review
-    // (docs/decisions/005). Both are logged; neither opens the people pages.
-    registerExtract: { export: "site" },
+    // (docs/decisions/005). Both are logged; neither opens the people pages. The extract needs a
+    // request registered here (create) and approved by someone else (MANAGER's update) first.
+    registerExtract: { list: "site", read: "site", create: "site", export: "site" },
     retention: { list: "site", read: "site", update: "site" },
   },
 };

@@ -283,6 +283,17 @@ export function personAdministrationWhere(actor: Actor, resource: "registerExtra
   return { siteId: actor.siteId };
 }
 
+/**
+ * Register extract requests of the actor's site. Deciding one (update) is for someone other than
+ * who registered it: the four-eyes rule is part of the scope, not only of the mutation, so no
+ * query path can decide one's own request (and the database refuses it too).
+ */
+export function extractRequestWhere(actor: Actor, action: Action = "read"): Prisma.RegisterExtractRequestWhereInput {
+  if (authorize(actor, "registerExtract", action) !== "site") throw new NotFoundError("registerExtract");
+  if (action === "update") return { siteId: actor.siteId, registeredById: { not: actor.id } };
+  return { siteId: actor.siteId };
+}
+
 /** Aggregates (dashboards, counts for managers): the actor's site, small numbers suppressed. */
 export function statisticsSiteId(actor: Actor, action: Action = "read"): string {
   authorize(actor, "statistics", action);

@@ -1,32 +1,66 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { recordAuditNow } from "@/lib/audit";
-import { personAdministrationWhere, type Actor } from "@/lib/authz";
+import { extractRequestWhere, personAdministrationWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { neutraliseFormula } from "@/lib/audit/export";
 import { isUuid } from "@/lib/validation/ids";
 import { SECTIONS, type ExtractRow } from "./sections";
-import type { TExtractRequest } from "./schemas";
+import type { ExtractFormat } from "./schemas";
+import { extractOpenUntil, EXTRACT_OPEN_MINUTES } from "./window";
 
 export type RegisterExtract = {
   personId: string;
   personLabel: string;
-  generatedAt: Date;
+  requestId: string;
   requestReference: string;
+  /** When "Ta fram utdrag" was pressed (the production), and until when it can be opened. */
+  producedAt: Date;
+  openUntil: Date;
+  /** When the data shown was read: this opening. */
+  generatedAt: Date;
   sections: { key: string; rows: ExtractRow[] }[];
 };
 
 /**
- * Everything held about one person (GDPR art. 15; docs/decisions/005 on who may produce it): ADMIN,
- * on a documented access request whose reference is required. All sections are read in one
- * read-only REPEATABLE READ transaction, so the extract is one consistent snapshot. Producing it is
- * an EXPORT audit event with the request reference as its reason, in every format.
+ * Everything held about one person (GDPR art. 15), for one produced request: opened only by the
+ * administrator who produced it (produceRegisterExtract), for the person the request is about,
+ * within EXTRACT_OPEN_MINUTES of the production. Anything else — no request, one not approved or
+ * rejected, another person's, another administrator's, too late, the old free-text `ref` — is
+ * "not found". All sections are read in one REPEATABLE READ transaction (one consistent
+ * snapshot); each opening, in every format, is an EXPORT audit event naming the request.
  */
-export async function getRegisterExtract({ actor, personId, request }: { actor: Actor; personId: string; request: TExtractRequest }): Promise<RegisterExtract> {
-  if (!isUuid(personId)) throw new NotFoundError("person");
-  const where = personAdministrationWhere(actor, "registerExtract", "export");
-  const person = await db.person.findFirst({ where: { AND: [where, { id: personId }] }, select: { id: true, firstName: true, lastName: true, anonymisedAt: true } });
+export async function getRegisterExtract({
+  actor,
+  personId,
+  requestId,
+  format,
+  now = new Date(),
+}: {
+  actor: Actor;
+  personId: string;
+  requestId: string;
+  format: ExtractFormat;
+  now?: Date;
+}): Promise<RegisterExtract> {
+  const where = extractRequestWhere(actor, "export");
+  if (!isUuid(personId) || !isUuid(requestId)) throw new NotFoundError("registerExtract");
+  const request = await db.registerExtractRequest.findFirst({
+    where: {
+      AND: [
+        where,
+        { id: requestId, personId, status: "PRODUCED", producedById: actor.id },
+        { producedAt: { gt: new Date(now.getTime() - EXTRACT_OPEN_MINUTES * 60_000) } },
+      ],
+    },
+    select: { id: true, reference: true, producedAt: true },
+  });
+  if (!request?.producedAt) throw new NotFoundError("registerExtract");
+  const person = await db.person.findFirst({
+    where: { AND: [personAdministrationWhere(actor, "registerExtract", "export"), { id: personId }] },
+    select: { id: true, firstName: true, lastName: true, anonymisedAt: true },
+  });
   if (!person) throw new NotFoundError("person");
 
   const subject = { siteId: actor.siteId, personId: person.id };
@@ -41,16 +75,19 @@ export async function getRegisterExtract({ actor, personId, request }: { actor: 
   await recordAuditNow(actor, {
     action: "EXPORT",
     entityType: "RegisterExtract",
-    entityId: person.id,
+    entityId: request.id,
     personId: person.id,
-    reason: request.requestReference,
-    metadata: { format: request.format, rows: Object.fromEntries(sections.map((s) => [s.key, s.rows.length])) },
+    reason: request.reference,
+    metadata: { requestId: request.id, event: "opened", format, rows: Object.fromEntries(sections.map((s) => [s.key, s.rows.length])) },
   });
   return {
     personId: person.id,
     personLabel: person.anonymisedAt ? "" : `${person.firstName} ${person.lastName}`,
-    generatedAt: new Date(),
-    requestReference: request.requestReference,
+    requestId: request.id,
+    requestReference: request.reference,
+    producedAt: request.producedAt,
+    openUntil: extractOpenUntil(request.producedAt),
+    generatedAt: now,
     sections,
   };
 }
@@ -61,6 +98,8 @@ export function registerExtractJson(extract: RegisterExtract): string {
     {
       kind: "registerutdrag",
       generatedAt: extract.generatedAt.toISOString(),
+      producedAt: extract.producedAt.toISOString(),
+      requestId: extract.requestId,
       requestReference: extract.requestReference,
       personId: extract.personId,
       sections: Object.fromEntries(extract.sections.map((s) => [s.key, s.rows])),

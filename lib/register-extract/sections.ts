@@ -277,6 +277,25 @@ export const SECTIONS: readonly ExtractSection[] = [
       })),
   },
   {
+    // The person's earlier access requests and what became of them; the officials are not named.
+    key: "extractRequests",
+    models: ["RegisterExtractRequest"],
+    load: async (tx, s) =>
+      (await tx.registerExtractRequest.findMany({ where: ofPerson(s), orderBy: [{ registeredAt: "asc" }, { id: "asc" }] })).map((r) => ({
+        reference: r.reference,
+        receivedOn: day(r.receivedOn),
+        requester: r.requester,
+        requesterName: r.requesterName,
+        identityCheck: r.identityCheck,
+        identityCheckNote: r.identityCheckNote,
+        requestStatus: r.status,
+        registeredAt: ts(r.registeredAt),
+        decidedAt: ts(r.decidedAt),
+        decisionNote: r.decisionNote,
+        producedAt: ts(r.producedAt),
+      })),
+  },
+  {
     // Who has processed the data and why (CJEU C-579/21): dates, agency and purpose; the
     // individual officials are not named (they are not the data subject's data).
     key: "accessLog",

@@ -162,6 +162,15 @@ async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { perso
     // Nobody coordinates an anonymised person any more.
     tx.assignment.updateMany({ where: { ...ofPerson, endedAt: null }, data: { endedAt: now } }),
   ]);
+  // Access requests stay (dates, codes, reference: what was asked and answered); the requester's
+  // name and the notes go. Emptied, not nulled: the request's CHECK constraints want them present.
+  const extractRequests = await tx.$executeRaw`
+    UPDATE "RegisterExtractRequest" SET
+      "requesterName" = CASE WHEN "requesterName" IS NULL THEN NULL ELSE '' END,
+      "identityCheckNote" = CASE WHEN "identityCheckNote" IS NULL THEN NULL ELSE '' END,
+      "decisionNote" = CASE WHEN "decisionNote" IS NULL THEN NULL ELSE '' END,
+      "version" = "version" + 1, "updatedAt" = ${now}
+    WHERE "personId" = ${personId}::uuid AND ("requesterName" <> '' OR "identityCheckNote" <> '' OR "decisionNote" <> '')`;
   return {
     notifications: notifications.count,
     statusComments: statusComments.count,
@@ -173,6 +182,7 @@ async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { perso
     disclosures: disclosures.count,
     internalNotesDeleted: internalNotes.count,
     assignmentsEnded: assignments.count,
+    extractRequests,
   };
 }
 

@@ -17,6 +17,7 @@ import account from "./account.json";
 import security from "./security.json";
 import assignments from "./assignments.json";
 import enforcementEdit from "./enforcement-edit.json";
+import registerExtract from "./register-extract.json";
 
 const messages = {
   ...app,
@@ -37,5 +38,6 @@ const messages = {
   ...security,
   ...assignments,
   ...enforcementEdit,
+  ...registerExtract,
 };
 export default messages;

@@ -481,6 +481,26 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     await db.incidentGroup.create({ data: { incidentId: inc.id, groupId: groups[k % 3]!.id, role: "SUSPECTED" } });
   }
 
+  // ── a register extract request, approved, waiting for the administrator to produce it ──
+  // The four-eyes flow (docs/decisions/007): registered by the administrator, approved by the
+  // manager. Synthetic like everything here; the demo's audit log starts empty, so the steps show
+  // on the request, not yet in the log.
+  await db.registerExtractRequest.create({
+    data: {
+      siteId: malmo.id,
+      personId: person(5),
+      requester: "DATA_SUBJECT",
+      receivedOn: day("2020-10-05"),
+      identityCheck: "E_IDENTIFICATION",
+      reference: "KS 2020/0815",
+      registeredById: users.admin!.id,
+      registeredAt: at("2020-10-06", 9),
+      status: "APPROVED",
+      decidedById: users.manager!.id,
+      decidedAt: at("2020-10-06", 14),
+    },
+  });
+
   // ── Örebro: a few records, never visible from Malmö ──
   const orebroGroup = await createGroup(db, { siteId: orebro.id, createdById: users.orebroPolice!.id, name: "Vivalla-nätverket (demo)" });
   for (let i = 0; i < 6; i++) {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { demoPerson, visitWithTwoNotes } from "./demo-db";
+import { demoPerson, query, visitWithTwoNotes } from "./demo-db";
 import { ACCOUNTS, giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 /** Every HTML page, RSC (flight) payload and server-action response the browser receives. */
@@ -182,7 +182,7 @@ test("a consent the police record opens nothing of social services' until social
   await policeContext.close();
 });
 
-test("ADMIN finds a person by personnummer, produces the register extract as a page and a file, exports the log, and reviews retention", async ({ page }) => {
+test("ADMIN finds a person by personnummer, is offered a register extract request (never the extract itself), exports the log, and reviews retention", async ({ page }) => {
   test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(24); // relocated under protection, in the programme
   await signIn(page, "ADMIN");
@@ -190,32 +190,22 @@ test("ADMIN finds a person by personnummer, produces the register extract as a p
   await page.getByLabel("Personnummer").fill(`${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}`);
   await page.getByRole("button", { name: "Visa läsare" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Vem har läst akten: ${person.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Begäran om registerutdrag" })).toBeVisible();
+  await expect(page.getByText("Ingen begäran om registerutdrag är registrerad.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Registrera begäran om registerutdrag" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Registerutdrag" }).click();
-  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
-  await expect(page.getByText("Fyll i fältet.")).toBeVisible();
-  await page.getByLabel("Begärans diarienummer").fill("KS 2026/0042");
-  await page.getByRole("button", { name: "Ta fram registerutdrag" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Registerutdrag" })).toBeVisible();
-  await expect(page.getByText(`${person.name} · begäran KS 2026/0042`)).toBeVisible();
-  for (const section of ["Personuppgifter (1)", "Insatser via avhopparverksamheten (1)", "Samtycken (1)", "Interna anteckningar (0)", "Åtkomst till uppgifterna"]) {
-    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
-  }
-  await expect(page.getByText("Ort A (skyddad)").first()).toBeVisible();
+  // The old free-text reference no longer produces anything (tests/e2e/register-extract.spec.ts
+  // walks the request, its approval and the production).
+  expect((await page.goto(`/people/${person.id}/extract?ref=KS%202026%2F0042`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Utdraget kan inte visas" })).toBeVisible();
+  await expect(page.getByText("Ort A (skyddad)")).toHaveCount(0);
 
-  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ladda ned JSON" }).click()]);
-  const extract = JSON.parse(await readFile((await json.path())!, "utf8")) as { requestReference: string; sections: { person: { lastName: string }[] } };
-  expect(extract.requestReference).toBe("KS 2026/0042");
-  expect(extract.sections.person[0]!.lastName).toBe(person.name.split(" ").at(-1));
-
-  // Both productions are in the log, with the request's reference.
-  await page.goto(`/admin/audit?action=EXPORT&personId=${person.id}`);
-  await expect(page.getByRole("row").filter({ hasText: "Registerutdrag" }).filter({ hasText: "KS 2026/0042" })).toHaveCount(2);
-
+  await page.goto(`/admin/audit?personId=${person.id}`);
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exportera CSV" }).click()]);
   const text = await readFile((await csv.path())!, "utf8");
   expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash");
-  expect(text).toContain(";EXPORT;RegisterExtract;");
+  expect(text).toContain(";SEARCH;Person;");
+  expect(text).not.toContain(";EXPORT;RegisterExtract;");
 
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Gallring" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Gallring" })).toBeVisible();
@@ -269,8 +259,19 @@ test.describe("accessibility", () => {
 
   test("ADMIN's audit, extract and retention pages have no serious accessibility violations", async ({ page }) => {
     const person = await demoPerson(5);
+    // The demo's approved request (prisma/seed/demo.ts), whose page offers "Ta fram utdrag".
+    const [approved] = await query<{ id: string }>(`SELECT id FROM "RegisterExtractRequest" WHERE reference = 'KS 2020/0815'`);
     await signIn(page, "ADMIN");
-    for (const path of ["/admin/audit", `/admin/audit/people/${person.id}`, `/people/${person.id}/extract`, `/people/${person.id}/extract?ref=A11Y-1`, "/admin/retention"]) {
+    const paths = [
+      "/admin/audit",
+      `/admin/audit/people/${person.id}`,
+      "/admin/extract-requests",
+      `/admin/extract-requests/new?personId=${person.id}`,
+      `/admin/extract-requests/${approved!.id}`,
+      `/people/${person.id}/extract?ref=A11Y-1`,
+      "/admin/retention",
+    ];
+    for (const path of paths) {
       await page.goto(path);
       await expectNoSeriousA11yViolations(page);
     }

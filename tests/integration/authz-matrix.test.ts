@@ -45,6 +45,11 @@ import { NEXT_STATUSES } from "@/lib/referrals/flow";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
 import { findReferrals, getReferral } from "@/lib/referrals/queries";
 import { ZAddSupportMeasure, ZChangeReferralStatus, ZCreateReferral, ZEditSupportMeasure } from "@/lib/referrals/schemas";
+import { getRegisterExtract } from "@/lib/register-extract";
+import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
+import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
+import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { typedDate, typedDateTime } from "./activity-helpers";
 import { createConsent } from "../factories";
 import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
@@ -103,6 +108,10 @@ const TABLE = {
   auditEvent: { POLICE: "YYNNNN", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: "YYNNNY" },
   // social services' internal note: theirs alone; the others may write notes of their own.
   internalNote: { POLICE: "NNYNNN", SOCIAL: "YYYYYY", PROBATION: "NNYNNN", MANAGER: NONE, ADMIN: NONE },
+  // a register extract request (GDPR art. 15): ADMIN registers it and, once approved, produces the
+  // extract (export); a manager — someone other than the registrar — approves or rejects it (edit).
+  // Never an agency's; nobody deletes one (it is the record of what was asked and answered).
+  extractRequest: { POLICE: NONE, SOCIAL: NONE, PROBATION: NONE, MANAGER: "YYNYNN", ADMIN: "YYYNNY" },
 } as const satisfies Record<string, Record<Role, string>>;
 type Kind = keyof typeof TABLE;
 
@@ -114,6 +123,9 @@ type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {
   consent: { id: string };
   consentRequest: { id: string };
   policeEvent: { id: bigint };
+  /** Registered by ADMIN, awaiting a decision; and one already approved, ready to produce. */
+  extractRequest: { id: string };
+  approvedExtractRequest: { id: string };
 };
 /** `label` names the matrix cell being checked, for the messages of the checks inside. */
 type Ctx = { w: World; r: Records; label?: string };
@@ -200,6 +212,7 @@ const TABLES = [
   "ConsentCoverage",
   "ConsentConfirmation",
   "Disclosure",
+  "RegisterExtractRequest",
   "AuditEvent",
 ] as const;
 
@@ -288,6 +301,7 @@ const ids = {
   enforcement: ({ r }: Ctx) => r.enforcement.id,
   incident: ({ r }: Ctx) => r.incident.id,
   socialNote: ({ r }: Ctx) => r.socialNote.id,
+  extractRequest: ({ r }: Ctx) => r.extractRequest.id,
 };
 
 const fresh = {
@@ -568,7 +582,45 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
       async (_actor, ctx) => (await socialNote(ctx)) === null,
     ),
   },
+  // Through the pages' own functions: the lists, the request's page, "Registrera begäran", the
+  // manager's decision, and "Ta fram utdrag" followed by opening the extract.
+  extractRequest: {
+    list: reads(ids.extractRequest, async (actor, { r }) => (await listExtractRequests({ actor, query: { page: 1 } })).items.some((e) => e.id === r.extractRequest.id)),
+    read: reads(ids.extractRequest, async (actor, { r }) => (await getExtractRequest({ actor, requestId: r.extractRequest.id })).id === r.extractRequest.id),
+    create: writes((actor, { w }) =>
+      registerExtractRequest({
+        actor,
+        input: ZRegisterExtractRequest.parse({ personId: w.secondPerson.id, requester: "GUARDIAN", requesterName: "Vera Vårdnadshavare", receivedOn: typedDate(0), identityCheck: "IN_PERSON_ID_DOCUMENT", reference: "KS 2026/0300" }),
+      }),
+    ),
+    edit: writes(
+      async (actor, { r }) => {
+        const current = await db.registerExtractRequest.findUniqueOrThrow({ where: { id: r.extractRequest.id } });
+        return decideExtractRequest({ actor, input: ZDecideExtractRequest.parse({ requestId: current.id, version: String(current.version), decision: "APPROVED" }) });
+      },
+      async (actor, { r }) => (await db.registerExtractRequest.findUniqueOrThrow({ where: { id: r.extractRequest.id } })).decidedById === actor.id,
+    ),
+    // There is no deleting a request: the grant.
+    delete: (actor) => allowed(async () => authorize(actor, "registerExtract", "delete")),
+    // Producing the approved request's extract and opening it; refused, nothing at all is written.
+    export: async (actor, { w, r }) => {
+      const before = await snapshot();
+      const requestId = r.approvedExtractRequest.id;
+      const ok = await allowed(async () => {
+        await produceRegisterExtract({ actor, input: { requestId } });
+        return (await getRegisterExtract({ actor, personId: w.person.id, requestId, format: "json" })).personId === w.person.id;
+      });
+      if (!ok) expect.soft(await snapshot(), `${actor.role}: extract refused, nothing written`).toEqual(before);
+      return ok;
+    },
+  },
 };
+
+const extractRequestOf = (w: World, personId: string, data: Partial<Prisma.RegisterExtractRequestUncheckedCreateInput> = {}) =>
+  db.registerExtractRequest.create({
+    data: { siteId: w.site.id, personId, requester: "DATA_SUBJECT", receivedOn: new Date("2026-11-30"), identityCheck: "E_IDENTIFICATION", reference: "KS 2026/0173", registeredById: w.users.ADMIN.id, ...data },
+    select: { id: true },
+  });
 
 /**
  * The person's consent in each world: none; one in force (every holder confirmed); or consents that
@@ -605,7 +657,9 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   }
   await recordAuditNow(w.actors.POLICE, { action: "READ", entityType: "Person", personId: w.person.id });
   const policeEvent = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.users.POLICE.id }, orderBy: { id: "desc" }, select: { id: true } });
-  return { w, r: { ...records, socialFollowUp, consent, consentRequest, policeEvent } };
+  const extractRequest = await extractRequestOf(w, w.person.id);
+  const approvedExtractRequest = await extractRequestOf(w, w.person.id, { reference: "KS 2026/0174", status: "APPROVED", decidedById: w.users.MANAGER.id, decidedAt: new Date() });
+  return { w, r: { ...records, socialFollowUp, consent, consentRequest, policeEvent, extractRequest, approvedExtractRequest } };
 }
 
 function expected(kind: Kind, role: Role, op: Op, consentWorld: ConsentWorld): boolean {

@@ -15,6 +15,7 @@ import { logNotification } from "@/lib/notifications/mutations";
 import { getNotificationFormOptions } from "@/lib/notifications/queries";
 import { findCaseload, findPeople, getPersonFile } from "@/lib/people/queries";
 import { getRegisterExtract } from "@/lib/register-extract";
+import { produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
 import { anonymisePerson, listRetentionReview } from "@/lib/retention";
 import { createNotification } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
@@ -28,12 +29,14 @@ beforeEach(async () => {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 describe("managers see aggregates only, never an individual record", () => {
-  it("holds no grant in the permission map but statistics (aggregate) and incidents (events without people)", () => {
+  it("holds no grant in the permission map but statistics (aggregate), incidents (events without people) and deciding register extract requests", () => {
     for (const resource of RESOURCES) {
       for (const action of ACTIONS) {
         const scope = grantFor("MANAGER", resource, action);
         if (resource === "statistics" && (action === "read" || action === "export")) expect(scope).toBe("aggregate");
         else if (resource === "incident" && ["list", "read", "export"].includes(action)) expect(scope).toBe("site");
+        // The second pair of eyes on an access request (docs/decisions/007): never the extract itself.
+        else if (resource === "registerExtract" && ["list", "read", "update"].includes(action)) expect(scope).toBe("site");
         else expect(scope, `MANAGER ${resource} ${action}`).toBeNull();
       }
     }
@@ -46,6 +49,8 @@ describe("managers see aggregates only, never an individual record", () => {
     for (const [name, build] of builders) {
       const call = () => (build as (actor: typeof manager, ...rest: unknown[]) => unknown)(manager, "read", "read");
       if (name === "incidentWhere") expect(call()).toEqual({ siteId: w.site.id });
+      // The requests a manager decides: who asked and how they were identified, no case content.
+      else if (name === "extractRequestWhere") expect(call()).toEqual({ siteId: w.site.id });
       else if (name === "protectedLocationWhere" || name === "personLocationWhere") expect(call(), name).toBeNull();
       else expect(call, name).toThrow(NotFoundError);
     }
@@ -59,6 +64,21 @@ describe("managers see aggregates only, never an individual record", () => {
     const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
     const actor = w.actors.MANAGER;
     const personId = w.person.id;
+    // Approved by the manager themself: the extract is still the administrator's alone to produce.
+    const extractRequest = await db.registerExtractRequest.create({
+      data: {
+        siteId: w.site.id,
+        personId,
+        requester: "DATA_SUBJECT",
+        receivedOn: new Date("2026-11-30"),
+        identityCheck: "E_IDENTIFICATION",
+        reference: "KS 1",
+        registeredById: w.users.ADMIN.id,
+        status: "APPROVED",
+        decidedById: w.users.MANAGER.id,
+        decidedAt: new Date(),
+      },
+    });
     const calls: [string, () => Promise<unknown>][] = [
       ["findPeople", () => findPeople({ actor, query: { q: "", page: 1 } })],
       ["findCaseload", () => findCaseload({ actor, page: 1 })],
@@ -98,7 +118,9 @@ describe("managers see aggregates only, never an individual record", () => {
       ["exportAuditEvents", () => exportAuditEvents({ actor, filter: { page: 1 } })],
       ["listMyActivity", () => listMyActivity({ actor, page: 1 })],
       ["listPersonReaders", () => listPersonReaders({ actor, personId })],
-      ["getRegisterExtract", () => getRegisterExtract({ actor, personId, request: { requestReference: "1", format: "json" } })],
+      ["getRegisterExtract", () => getRegisterExtract({ actor, personId, requestId: extractRequest.id, format: "json" })],
+      ["registerExtractRequest", () => registerExtractRequest({ actor, input: { personId, requester: "DATA_SUBJECT", requesterName: undefined, receivedOn: new Date("2026-11-30"), identityCheck: "E_IDENTIFICATION", identityCheckNote: undefined, reference: "KS 1" } })],
+      ["produceRegisterExtract", () => produceRegisterExtract({ actor, input: { requestId: extractRequest.id } })],
       ["listRetentionReview", () => listRetentionReview({ actor, page: 1 })],
       ["anonymisePerson", () => anonymisePerson({ actor, input: { personId, version: 1 } })],
     ];

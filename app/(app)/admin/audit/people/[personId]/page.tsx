@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/pages";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReadersTable } from "@/components/audit/readers-table";
+import { ExtractHistoryTable } from "@/components/register-extract/extract-history-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auditReaders"))("title") };
@@ -16,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PersonReadersPage({ params }: PageProps<"/admin/audit/people/[personId]">) {
   const actor = await requireArea("admin");
   const { personId } = await params;
-  const { person, readers } = await orNotFound(listPersonReaders({ actor, personId }));
-  const t = await getTranslations("auditReaders");
+  const { person, readers, extractEvents } = await orNotFound(listPersonReaders({ actor, personId }));
+  const [t, th] = await Promise.all([getTranslations("auditReaders"), getTranslations("extractHistory")]);
   const name = person.label ?? t("anonymisedPerson");
   return (
     <>
@@ -29,13 +30,21 @@ export default async function PersonReadersPage({ params }: PageProps<"/admin/au
             <Link href={`/admin/audit?${new URLSearchParams({ personId: person.id })}`} className={buttonClass("secondary")}>
               {t("allEvents")}
             </Link>
-            <Link href={`/people/${person.id}/extract`} className={buttonClass("secondary")}>
-              {t("extract")}
-            </Link>
+            {person.anonymised ? null : (
+              <Link href={`/admin/extract-requests/new?${new URLSearchParams({ personId: person.id })}`} className={buttonClass("secondary")}>
+                {th("register")}
+              </Link>
+            )}
           </>
         }
       />
       <ReadersTable personId={person.id} readers={readers} />
+      <section aria-labelledby="extract-history" className="mt-8">
+        <h2 id="extract-history" className="mb-2 text-lg font-semibold">
+          {th("title")}
+        </h2>
+        <ExtractHistoryTable events={extractEvents} />
+      </section>
     </>
   );
 }
