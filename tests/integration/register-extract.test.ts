@@ -99,7 +99,7 @@ describe("the register extract", () => {
     expect(rows.followUps).toEqual([expect.objectContaining({ agency: "PROBATION", summary: "Sammanfattning: fritext" })]);
     expect(rows.enforcementActions).toEqual([expect.objectContaining({ type: "ARREST", description: "Beskrivning: fritext" })]);
     expect(rows.incidents).toEqual([expect.objectContaining({ type: "SHOOTING", role: "VICTIM" })]);
-    expect(rows.consents).toEqual([expect.objectContaining({ agencies: "SOCIAL, POLICE", documentReference: "DOK-1", withdrawnAt: null })]);
+    expect(rows.consents).toEqual([expect.objectContaining({ recordedByAgency: "SOCIAL", coverage: "SOCIAL:REFERRAL_STATUS:POLICE, SOCIAL:SUPPORT_MEASURE_STATUS:POLICE", documentReference: "DOK-1", withdrawnAt: null })]);
     expect(rows.disclosures).toEqual([
       expect.objectContaining({ fromAgency: "SOCIAL", toAgency: "POLICE", legalBasis: "CONSENT", legalBasisDetail: null, consentGivenOn: "2026-01-01", consentDocumentReference: "DOK-1" }),
       expect.objectContaining({ fromAgency: "POLICE", toAgency: "SOCIAL", legalBasis: "OSL_10_18A", legalBasisDetail: "Brådskande fara för liv", consentGivenOn: null, consentDocumentReference: null }),
