@@ -97,7 +97,9 @@ async function secondFactorAction(
   // (the account has a second factor now), and it is cleared on the way out.
   if (result.recoveryCodes) return { recoveryCodes: result.recoveryCodes, next: ticket.next };
   await clearTicket();
-  redirect(ticket.next);
+  // Checked again here, not only when the ticket was issued: a ticket sealed before the rule was
+  // tightened lives on for minutes, and a bad path at this step would fail after the session opened.
+  redirect(safeNext(ticket.next));
 }
 
 const totpCode = (raw: Record<string, unknown>) => {

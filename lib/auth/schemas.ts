@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/request";
+import { sameSitePath } from "@/lib/validation/same-site-path";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 
 /* One schema per form of signing in and of the account; messages are keys of "login"/"account". */
@@ -7,7 +8,8 @@ import { PASSWORD_MAX_LENGTH } from "./password-policy";
 export const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().max(320).default(""),
   password: z.string().max(1024).default(""),
-  next: z.string().max(2000).optional(),
+  // A bad `next` never stops a sign-in: safeNext sends it to the start page instead.
+  next: z.string().optional().catch(undefined),
 });
 
 /** A TOTP code as typed: spaces allowed ("123 456"), then exactly six digits. */
@@ -37,8 +39,11 @@ export const ZFinishEnrolment = z.object({ next: z.string().max(2000).optional()
 /** The language switch in the header; anything else changes nothing. */
 export const ZSetLocale = z.object({ locale: z.enum(LOCALES) });
 
-/** Only a path on this site after signing in: never an open redirect to another host. */
+/**
+ * Only a path on this site after signing in (lib/validation/same-site-path.ts), never the sign-in
+ * pages themselves: anything else is the start page, never an open redirect to another host.
+ */
 export function safeNext(value: unknown): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/login") ? next : "/";
+  const path = sameSitePath(value);
+  return path && !path.startsWith("/login") ? path : "/";
 }

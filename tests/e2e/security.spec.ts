@@ -2,7 +2,7 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { totpCode, totpStep } from "@/lib/auth/totp";
 import { ageSessions, createAccount, TEST_ACCOUNT_PASSWORD } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { enterPassword, signIn, signInAs, signOut } from "./helpers";
+import { enterPassword, enterTotp, signIn, signInAs, signOut } from "./helpers";
 
 /** Every CSP violation and console error in the page, collected from before its first script runs. */
 async function watchForViolations(page: Page): Promise<string[]> {
@@ -109,6 +109,23 @@ test("an account is locked after five failed attempts, and says so in Swedish ev
   await enterPassword(page, account.email, TEST_ACCOUNT_PASSWORD);
   await expect(page.getByRole("alert").filter({ hasText: "För många" })).toHaveText("För många misslyckade inloggningsförsök. Försök igen om 15 minuter.");
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a sign-in link with a hostile next lands on the app's own start page, without an error page", async ({ page, baseURL }) => {
+  test.slow(); // two sign-ins of one account: the second waits for a fresh TOTP step
+  const account = await createAccount({ role: "POLICE" });
+  // A tab that Chromium strips (/\t/evil.test → //evil.test), and CR LF, which broke the Location header.
+  for (const next of ["%2F%09%2Fevil.test%2Fphish", "%2Fpeople%0D%0ASet-Cookie%3A%20x%3D1"]) {
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel("E-postadress").fill(account.email);
+    await page.getByLabel("Lösenord").fill(account.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page).toHaveURL(/\/login\/verify$/);
+    await enterTotp(page, account.secret!);
+    await expect(page).toHaveURL(`${new URL(baseURL!).origin}/caseload`);
+    await expect(page.getByRole("heading", { level: 1, name: "Mina ärenden" })).toBeVisible();
+    await signOut(page);
+  }
 });
 
 test("an idle session has expired: the next request goes to the login page, which says why", async ({ page }) => {
