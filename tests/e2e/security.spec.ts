@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { totpCode, totpStep } from "@/lib/auth/totp";
-import { ageSessions, createAccount, TEST_ACCOUNT_PASSWORD } from "./fixtures";
+import { ageSessions, createAccount, e2eDb, TEST_ACCOUNT_PASSWORD } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { enterPassword, enterTotp, signIn, signInAs, signOut } from "./helpers";
 
@@ -126,6 +126,27 @@ test("a sign-in link with a hostile next lands on the app's own start page, with
     await expect(page.getByRole("heading", { level: 1, name: "Mina ärenden" })).toBeVisible();
     await signOut(page);
   }
+});
+
+test("a forged X-Forwarded-For is neither the audited address nor a way around the per-address sign-in limit", async ({ page }) => {
+  // The app is served as `npm start` serves it (scripts/serve.mjs) with no proxy in front
+  // (TRUSTED_PROXY_HOPS=0): the address is the TCP peer's, whatever the client writes.
+  const account = await createAccount({ role: "PROBATION" });
+  const db = await e2eDb();
+  const countOf = async (key: string) => Number((await db.query(`SELECT points FROM "RateLimit" WHERE key = $1`, [key])).rows[0]?.points ?? 0);
+  const before = await countOf("login-ip:127.0.0.1");
+  const forged = ["203.0.113.66", "198.51.100.7, 203.0.113.67", "127.0.0.2"];
+  for (const header of forged) {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": header });
+    await enterPassword(page, account.email, `fel lösenord ${header}`);
+    await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
+  }
+  const audited = await db.query(`SELECT "ipAddress" FROM "AuditEvent" WHERE action = 'SIGN_IN_FAILED' AND "entityId" = $1 ORDER BY id`, [account.id]);
+  expect(audited.rows).toEqual(forged.map(() => ({ ipAddress: "127.0.0.1" })));
+  // Every failure counted on the one real address (other workers' failures may add to it), none on a forged one.
+  expect(await countOf("login-ip:127.0.0.1")).toBeGreaterThanOrEqual(before + forged.length);
+  const forgedKeys = await db.query(`SELECT key FROM "RateLimit" WHERE key = ANY($1)`, [["203.0.113.66", "203.0.113.67", "198.51.100.7", "127.0.0.2"].map((a) => `login-ip:${a}`)]);
+  expect(forgedKeys.rows).toEqual([]);
 });
 
 test("an idle session has expired: the next request goes to the login page, which says why", async ({ page }) => {
