@@ -77,7 +77,7 @@ async function secondFactorAction(
   formData: FormData,
   stage: Ticket["stage"],
   run: (ticket: Ticket, code: string) => Promise<SecondFactorResult & { recoveryCodes?: string[] }>,
-  parse: (raw: Record<string, unknown>) => string | null,
+  parse: (raw: unknown) => string | null,
 ): Promise<SignInState> {
   const ticket = await readTicket();
   if (!ticket || ticket.stage !== stage) return restart();
@@ -102,7 +102,7 @@ async function secondFactorAction(
   redirect(safeNext(ticket.next));
 }
 
-const totpCode = (raw: Record<string, unknown>) => {
+const totpCode = (raw: unknown) => {
   const parsed = ZTotpCode.safeParse(raw);
   return parsed.success ? parsed.data.code : null;
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Agency } from "@/lib/generated/prisma/enums";
 import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, requiredText, someOf, uuid } from "@/lib/validation/fields";
+import { checkbox, dateOnly, requiredText, someOf, uuid, version } from "@/lib/validation/fields";
 
 export const CONSENT_AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
 
@@ -23,6 +23,6 @@ export const RECORD_CONSENT_ARRAYS = ["agencies"] as const;
 /** Withdrawing a consent: takes effect the moment it is saved. `version` is what the user saw. */
 export const ZWithdrawConsent = z.object({
   consentId: uuid,
-  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+  version,
 });
 export type TWithdrawConsent = z.output<typeof ZWithdrawConsent>;

@@ -149,6 +149,61 @@ test("a forged X-Forwarded-For is neither the audited address nor a way around t
   expect(forgedKeys.rows).toEqual([]);
 });
 
+test("a malformed address or search string gets a Swedish answer, never a 500", async ({ page, browser }) => {
+  const unreadable = "Adressen kunde inte läsas: den innehåller ogiltiga tecken.";
+  await signIn(page, "POLICE");
+  // An encoded NUL anywhere, or a path that does not percent-decode: one answer for every route.
+  for (const path of ["/people?q=%00", "/enforcement?q=%00", "/groups?q=%00", "/call-ins?q=%00", "/referrals?q=abc%00", "/incidents?district=%00", "/people/%E0%A4%A", "/people/%ZZ", "/people%00", "/login?next=%00"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain(unreadable);
+    expect(response.headers()["x-request-id"], path).toBeTruthy();
+  }
+  // Other control characters reach the page, which says so next to the search field and searches nothing.
+  for (const [path, label] of [
+    ["/people?q=An%01na", "Sök på namn, alias eller personnummer"],
+    ["/groups?q=%1B", "Sök på namn"],
+    ["/enforcement?q=%7F", "Sök på personens namn"],
+    ["/call-ins?q=%08", "Sök på lokal"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("searchbox", { name: label, exact: true }), path).toHaveAccessibleDescription(/Texten innehåller otillåtna tecken\./);
+  }
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "ADMIN");
+  for (const path of ["/admin/users/%ZZ", "/admin/users/%E0%A4%A", "/admin/audit?from=%00"]) {
+    const response = await admin.request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain(unreadable);
+  }
+});
+
+test("a password form of more than 1 MB gets a clear Swedish answer, not a 500", async ({ page }) => {
+  const account = await createAccount({ role: "PROBATION" });
+  await signInAs(page, account.email, account.password, account.secret!);
+  await page.goto("/account/password");
+  const submit = async (size: number) => {
+    await page.getByLabel("Nuvarande lösenord").fill(account.password);
+    await page.getByLabel("Nytt lösenord").fill("en helt ny lång fras");
+    // A crafted request: the form's own maxlength would stop a person typing this.
+    await page.evaluate((n) => {
+      const input = document.querySelector<HTMLInputElement>('input[name="confirmPassword"]')!;
+      input.removeAttribute("maxlength");
+      input.value = "x".repeat(n);
+    }, size);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/account/password");
+    await page.getByRole("button", { name: "Byt lösenord" }).click();
+    return (await answered).status();
+  };
+  // Under the limit: the schema answers next to the field.
+  expect(await submit(900_000)).toBe(200);
+  await expect(page.getByText("Lösenorden är inte likadana.")).toBeVisible();
+  // Over it: refused before the action runs, and the page says why.
+  expect(await submit(1_100_000)).toBe(413);
+  await expect(page.getByText("Formuläret är för stort för att skickas (högst 1 MB). Ingenting sparades. Gå tillbaka, korta texterna och försök igen.")).toBeVisible();
+});
+
 test("an idle session has expired: the next request goes to the login page, which says why", async ({ page }) => {
   const account = await createAccount({ role: "PROBATION" });
   await signInAs(page, account.email, account.password, account.secret!);
