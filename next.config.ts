@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { SECURITY_HEADERS } from "./lib/web-security";
+import { SECURITY_HEADERS, SERVER_ACTION_BODY_LIMIT } from "./lib/web-security";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Next's default, said here because proxy.ts refuses larger action bodies with a clear message first.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT.text } },
   // Every response, files included; the per-request Content-Security-Policy is set in proxy.ts.
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];

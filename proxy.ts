@@ -1,10 +1,22 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, isCrossSiteRequest, newNonce, requestIdFrom } from "@/lib/web-security";
+import {
+  contentSecurityPolicy,
+  FORM_TOO_LARGE_MESSAGE,
+  isCrossSiteRequest,
+  isOversizedActionRequest,
+  isUnreadableUrl,
+  newNonce,
+  requestIdFrom,
+  UNREADABLE_URL_MESSAGE,
+} from "@/lib/web-security";
 
 /**
  * Runs before every request (static files aside):
+ * - answers a URL that no route can read (a path that does not percent-decode, a NUL) with a
+ *   Swedish 400, instead of the router's 500 or a database error;
+ * - refuses a server action's body over the limit with a Swedish 413 (Next.js's own refusal was a 500);
  * - refuses state-changing requests, and GETs of exports (which write an EXPORT audit event), from
  *   other sites (CSRF), before any page, action or handler;
  * - gives each response a Content-Security-Policy with a fresh nonce, which Next.js reads from the
@@ -34,6 +46,13 @@ export default async function proxy(request: NextRequest) {
     return response;
   };
 
+  if (isUnreadableUrl(pathname, search)) {
+    return tag(new NextResponse(UNREADABLE_URL_MESSAGE, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  }
+  if (isOversizedActionRequest(request.method, request.headers)) {
+    // Exactly "text/plain": Next's client then raises the body as the error's message.
+    return tag(new NextResponse(FORM_TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain" } }));
+  }
   if (isCrossSiteRequest(request.method, request.headers, pathname)) {
     return tag(new NextResponse("Förfrågan avvisades: den kom från en annan webbplats.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }

@@ -21,11 +21,12 @@ const ZEnv = z.object({
   /** Failed attempts from one address within an hour before that address is blocked for an hour. */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(10).max(100_000).default(100),
   /**
-   * Reverse proxies in front of the app that append to X-Forwarded-For (1: one load balancer).
-   * The client's address is taken that many entries from the right: entries further left are
-   * whatever the client claimed. Without a proxy Next.js fills the header from the socket.
+   * Reverse proxies in front of the app that append to X-Forwarded-For (0: none, 1: one load
+   * balancer). The app's server (scripts/serve.mjs) appends the TCP peer's address last; the
+   * client's address is the entry this many places left of it. Entries further left are whatever
+   * the client claimed, so the default trusts none of them: a proxy that is not there cannot vouch.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export type Env = z.infer<typeof ZEnv>;

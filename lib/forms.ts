@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AccessReasonRequiredError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";
+import { hasForbiddenCharacters } from "@/lib/validation/fields";
 import { formDataToObject } from "@/lib/validation/form-data";
 import type { FormState } from "@/lib/form-state";
 
@@ -31,21 +32,36 @@ function messageKeyOf(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Fields holding characters no form may carry (lib/validation/fields.ts#hasForbiddenCharacters),
+ * checked here for every field of every form, whatever its schema: a bare z.string() in a schema
+ * would otherwise let a NUL through to PostgreSQL, which refuses it (a 500 or "unexpected").
+ */
+function forbiddenCharacterErrors(raw: Record<string, string | string[]>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, value] of Object.entries(raw)) if ([value].flat().some(hasForbiddenCharacters)) out[field] = "invalidCharacters";
+  return out;
+}
+
+/**
  * Runs a form's server action: parse with the use case's zod schema, call the domain function,
  * and turn every expected failure into field errors while returning what the user typed.
  * Unexpected errors are logged with an event id, which the user sees instead of any detail.
+ * An argument that is not form data (a server action is an endpoint: a client can call it with
+ * anything) is answered like any refused form, "unreadableForm", and nothing runs.
  */
 export async function handleForm<S extends z.ZodType, R>(
-  formData: FormData,
+  formData: unknown,
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
   opts: { arrays?: readonly string[]; onSuccess?: (result: R) => FormState | Promise<FormState> } = {},
 ): Promise<FormState> {
   const raw = formDataToObject(formData, opts.arrays);
+  if (!raw) return { status: "error", formError: "unreadableForm", fieldErrors: {}, values: {} };
   const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith("$")));
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    return { status: "error", formError: "checkFields", fieldErrors: fieldErrorsOf(parsed.error), values };
+  const refused = forbiddenCharacterErrors(raw);
+  if (!parsed.success || Object.keys(refused).length > 0) {
+    return { status: "error", formError: "checkFields", fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...refused }, values };
   }
   try {
     const result = await run(parsed.data);

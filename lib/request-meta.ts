@@ -5,13 +5,15 @@ import { env } from "@/lib/env";
 export type RequestMeta = { ipAddress?: string; requestId?: string };
 
 /**
- * The client's address from X-Forwarded-For: `hops` entries from the right, because each trusted
- * proxy appends the address it saw, and everything further left is what the client claimed (and
- * could forge to dodge the login throttle). Next.js fills the header from the socket when absent.
+ * The client's address from X-Forwarded-For as the app's server passes it on: its last entry is
+ * the TCP peer (scripts/serve.mjs appends it to every request), and each trusted proxy before it
+ * appended the address it saw. So the client is `hops` entries left of the last: with no proxy
+ * (hops 0) the peer itself. Everything further left is what the client claimed, and could be
+ * forged to dodge the per-address sign-in throttle or to put another address into the audit log.
  */
 export function clientAddress(forwardedFor: string | null, hops: number): string | undefined {
   const entries = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
-  const address = entries[Math.max(0, entries.length - hops)];
+  const address = entries[Math.max(0, entries.length - 1 - hops)];
   return address && address.length <= 64 ? address : undefined;
 }
 

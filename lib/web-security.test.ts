@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteRequest, isExportPath, newNonce, requestIdFrom, SECURITY_HEADERS } from "./web-security";
+import { contentSecurityPolicy, isCrossSiteRequest, isExportPath, isOversizedActionRequest, isUnreadableUrl, newNonce, requestIdFrom, SECURITY_HEADERS } from "./web-security";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -96,5 +96,39 @@ describe("exports (GETs that write an EXPORT audit event)", () => {
     for (const path of ["/dashboard/csv/", "/Dashboard/CSV", "/dashboard/%63sv", "/admin/audit/export//"]) expect(isExportPath(path), path).toBe(true);
     for (const path of ["/dashboard", "/admin/audit", "/people/x", "/people/x/extract/other", "/dashboard/csv-help"]) expect(isExportPath(path), path).toBe(false);
     expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": "cross-site" }), "/people/x")).toBe(false);
+  });
+});
+
+describe("URLs no route can read", () => {
+  it.each([
+    ["a path that does not percent-decode", "/admin/users/%ZZ", ""],
+    ["a cut UTF-8 sequence", "/people/%E0%A4%A", ""],
+    ["a lone %", "/people/%", ""],
+    ["an encoded NUL in the path", "/people%00", ""],
+    ["an encoded NUL in the query", "/people", "?q=%00"],
+    ["an encoded NUL in lower case", "/people", "?q=a%00b"],
+  ])("refuses %s", (_label, pathname, search) => {
+    expect(isUnreadableUrl(pathname, search)).toBe(true);
+  });
+
+  it.each([
+    ["/people", "?q=Anna%20Berg"],
+    ["/people/0193a1b2-0000-7000-8000-000000000001", ""],
+    ["/people", "?q=%ZZ"], // a query's bad escape stays literal text, which the search treats as text
+    ["/people", "?q=%2500"], // "%00" typed as text
+    ["/groups/%C3%A5", ""],
+  ])("lets %s%s through", (pathname, search) => {
+    expect(isUnreadableUrl(pathname, search)).toBe(false);
+  });
+});
+
+describe("server-action bodies over the limit", () => {
+  const action = (length: number | null) => new Headers({ "next-action": "abc", ...(length === null ? {} : { "content-length": String(length) }) });
+  it("are refused from their Content-Length, before Next.js reads them", () => {
+    expect(isOversizedActionRequest("POST", action(1024 * 1024 + 1))).toBe(true);
+    expect(isOversizedActionRequest("POST", action(1024 * 1024))).toBe(false);
+    expect(isOversizedActionRequest("POST", action(null))).toBe(false);
+    expect(isOversizedActionRequest("GET", action(5_000_000))).toBe(false);
+    expect(isOversizedActionRequest("POST", new Headers({ "content-length": "5000000" }))).toBe(false);
   });
 });

@@ -122,3 +122,38 @@ export function requestIdFrom(headers: Headers): string {
   const given = headers.get("x-request-id");
   return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }
+
+/**
+ * A URL no route can answer: a path that does not percent-decode ("/admin/users/%ZZ", a cut
+ * UTF-8 sequence such as "%E0%A4%A"), which Next.js's router answered with a bare 500, or a NUL
+ * (%00) anywhere in the path or the query, which PostgreSQL's text cannot hold. Answered once for
+ * every route, before any page runs (proxy.ts), with a plain Swedish 400.
+ */
+export function isUnreadableUrl(pathname: string, search: string): boolean {
+  if (/%00/i.test(pathname) || /%00/i.test(search) || pathname.includes("\u0000")) return true;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const UNREADABLE_URL_MESSAGE = "Adressen kunde inte läsas: den innehåller ogiltiga tecken. Kontrollera länken eller gå till startsidan.\n";
+
+/**
+ * The largest server-action request body (next.config.ts's `serverActions.bodySizeLimit`). The
+ * largest real form (a call-in with 200 personnummer) is a few kB. Next.js refuses a larger body
+ * only once it is running the action, which reaches the browser as a 500 and the generic error
+ * page; proxy.ts refuses it first, from its Content-Length, with this text as a 413, which Next's
+ * client raises as the error's message (it reads a text/plain error body) and app/error.tsx shows.
+ */
+export const SERVER_ACTION_BODY_LIMIT = { text: "1mb", bytes: 1024 * 1024 } as const;
+export const FORM_TOO_LARGE_MESSAGE = "Formuläret är för stort för att skickas (högst 1 MB). Korta texterna och försök igen.";
+
+/** A server action's POST (Next.js marks it with a `Next-Action` header) larger than the limit. */
+export function isOversizedActionRequest(method: string, headers: Headers): boolean {
+  if (method !== "POST" || !headers.has("next-action")) return false;
+  const length = Number(headers.get("content-length") ?? 0);
+  return Number.isFinite(length) && length > SERVER_ACTION_BODY_LIMIT.bytes;
+}

@@ -1,7 +1,8 @@
 /**
  * The server Playwright tests run against (playwright.config.ts starts it): a fresh database of its
  * own (`samverkan_e2e` on the test cluster, or `<name>_e2e` beside DATABASE_URL), migrated and
- * loaded with the demo data, and the production build served on port 3100.
+ * loaded with the demo data, and the production build served on port 3100 by the app's own server
+ * (scripts/serve.mjs, as `npm start` serves it: the peer's address appended to X-Forwarded-For).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -24,7 +25,8 @@ async function main() {
     const code = await new Promise<number>((resolve) => build.on("close", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
   }
-  const server = spawn(process.execPath, [next, "start", "--port", process.env.E2E_PORT ?? "3100"], { cwd: ROOT, env, stdio: "inherit" });
+  const serve = path.join(ROOT, "scripts", "serve.mjs");
+  const server = spawn(process.execPath, [serve, "--port", process.env.E2E_PORT ?? "3100"], { cwd: ROOT, env, stdio: "inherit" });
   const shutdown = () => server.kill("SIGTERM");
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

@@ -6,7 +6,9 @@
  * 2. database: DATABASE_URL, or an embedded PostgreSQL under .data/postgres (started here);
  * 3. migrations applied; the demo data loaded into an empty database (not one marked production,
  *    and not when DEMO_SEED=off); a second start reuses the data as it is;
- * 4. `next build` when the sources are newer than the last build (start only), then the server.
+ * 4. `next build` when the sources are newer than the last build (start only), then the server:
+ *    scripts/serve.mjs, Next.js's custom server, which puts the TCP peer's address into
+ *    X-Forwarded-For (the audit log and the sign-in throttle must not take the client's word).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -16,6 +18,7 @@ import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVE = path.join(ROOT, "scripts", "serve.mjs");
 const BUILD_INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(target: string): number {
@@ -72,7 +75,11 @@ async function main() {
       if (code !== 0) throw new Error("next build failed");
     }
 
-    const server = run(dev ? ["dev", "--port", port] : ["start", "--port", port], { ...env, NODE_ENV: dev ? "development" : "production" });
+    const server = spawn(process.execPath, [SERVE, ...(dev ? ["--dev"] : []), "--port", port], {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: dev ? "development" : "production" },
+      stdio: "inherit",
+    });
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
         server.kill(signal);

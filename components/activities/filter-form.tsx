@@ -17,13 +17,28 @@ export function FilterForm({ label, submitLabel, children }: { label: string; su
 
 const INPUT = "block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base";
 
-export function FilterText({ name, label, defaultValue, type = "search" }: { name: string; label: string; defaultValue?: string; type?: "search" | "date" }) {
+export function FilterText({ name, label, defaultValue, type = "search", error }: { name: string; label: string; defaultValue?: string; type?: "search" | "date"; error?: string }) {
+  const id = `filter-${name}`;
   return (
     <div>
-      <label htmlFor={`filter-${name}`} className="mb-1 block font-medium">
+      <label htmlFor={id} className="mb-1 block font-medium">
         {label}
       </label>
-      <input id={`filter-${name}`} name={name} type={type} defaultValue={defaultValue} maxLength={100} className={INPUT} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        maxLength={100}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={error ? INPUT.replace("border-slate-500", "border-red-700") : INPUT}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

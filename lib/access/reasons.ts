@@ -1,3 +1,5 @@
+import { sameSitePath } from "@/lib/validation/same-site-path";
+
 /**
  * Why a user opens the file of a person outside their own caseload (docs/decisions/005). A closed
  * list, as in Swedish health records' access control, so the log can be reviewed by reason; the
@@ -40,6 +42,9 @@ const OTHER_GATED_PAGES = /^\/(referrals|follow-ups|notifications|enforcement)\/
 export function safeAccessNext(personId: string, next: unknown): string {
   const fallback = `/people/${personId}`;
   if (typeof next !== "string" || next.length > 300) return fallback;
+  // The app-wide rule first (control characters, backslashes, other origins, encoded or raw); the
+  // browser must request exactly the text checked below, so a path the URL parser would change is refused.
+  if (sameSitePath(next) !== next) return fallback;
   if (next.includes("//") || /[\\\s]/.test(next)) return fallback;
   // "." and ".." segments: the browser would resolve them to another page than the one checked.
   if (next.split(/[?#]/)[0]!.split("/").some((segment) => segment === "." || segment === "..")) return fallback;

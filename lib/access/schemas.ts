@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oneOf, optionalText, uuid } from "@/lib/validation/fields";
+import { oneOf, optionalText, plainString, uuid } from "@/lib/validation/fields";
 import { ACCESS_REASON_CODES } from "./reasons";
 
 /** A personnummer-like run of digits: the reason lands in the audit log, which holds no identities. */
@@ -11,7 +11,7 @@ export const ZGrantPersonAccess = z
     personId: uuid,
     reasonCode: oneOf(ACCESS_REASON_CODES),
     reasonText: optionalText(300),
-    next: z.string().max(300).optional(),
+    next: plainString().max(300).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.reasonCode === "OTHER" && !v.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "reasonTextRequired" });

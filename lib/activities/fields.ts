@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDateOnly, parseStockholmDateTime, stockholmToday } from "@/lib/validation/dates";
 import { parseIdentityNumber } from "@/lib/validation/personnummer";
+import { plainString } from "@/lib/validation/fields";
 import { isUuid } from "@/lib/validation/ids";
 
 /*
@@ -17,7 +18,7 @@ function yearsAhead(years: number, now = new Date()): Date {
   return d;
 }
 
-const text = z.string({ error: "required" }).trim();
+const text = plainString({ error: "required" }).trim();
 
 /** A date and time typed in Swedish time that may lie in the future (planning), within bounds. */
 export const plannedDateTime = text
@@ -69,20 +70,18 @@ export const optionalOneOf = <const T extends readonly [string, ...string[]]>(va
   z.preprocess(blankToUndefined, z.enum(values, { error: "invalid" }).optional());
 
 /** An id from a select or hidden field; empty means none. Malformed ids are "invalid". */
-export const optionalId = z
-  .string()
+export const optionalId = plainString()
   .trim()
   .optional()
   .refine((v) => !v || isUuid(v), { error: "invalid" })
   .transform((v) => (v ? v : undefined));
 
-/** The version the user saw (optimistic locking). */
-export const version = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" });
+/** The version the user saw (optimistic locking): the app-wide field, 1…2147483647. */
+export { version } from "@/lib/validation/fields";
 
 /** A whole number of people (killed, injured): 0 when left empty. */
 export const headCount = (max: number) =>
-  z
-    .string()
+  plainString()
     .trim()
     .optional()
     .transform((v, ctx) => {
@@ -105,8 +104,7 @@ function lines(value: string | undefined, separator: RegExp = /\r?\n/): string[]
  * digits. One invalid line fails the field: nothing half-saved.
  */
 export const identityNumberLines = (max: number) =>
-  z
-    .string()
+  plainString()
     .max(max * 20, { error: "tooLong" })
     .optional()
     .transform((value, ctx) => {
@@ -125,8 +123,7 @@ export const identityNumberLines = (max: number) =>
 
 /** Names, one per line (community voices at a call-in). */
 export const nameLines = (max: number, maxLength: number) =>
-  z
-    .string()
+  plainString()
     .max(max * (maxLength + 2), { error: "tooLong" })
     .optional()
     .transform((value) => lines(value))

@@ -77,7 +77,7 @@ async function secondFactorAction(
   formData: FormData,
   stage: Ticket["stage"],
   run: (ticket: Ticket, code: string) => Promise<SecondFactorResult & { recoveryCodes?: string[] }>,
-  parse: (raw: Record<string, unknown>) => string | null,
+  parse: (raw: unknown) => string | null,
 ): Promise<SignInState> {
   const ticket = await readTicket();
   if (!ticket || ticket.stage !== stage) return restart();
@@ -97,10 +97,12 @@ async function secondFactorAction(
   // (the account has a second factor now), and it is cleared on the way out.
   if (result.recoveryCodes) return { recoveryCodes: result.recoveryCodes, next: ticket.next };
   await clearTicket();
-  redirect(ticket.next);
+  // Checked again here, not only when the ticket was issued: a ticket sealed before the rule was
+  // tightened lives on for minutes, and a bad path at this step would fail after the session opened.
+  redirect(safeNext(ticket.next));
 }
 
-const totpCode = (raw: Record<string, unknown>) => {
+const totpCode = (raw: unknown) => {
   const parsed = ZTotpCode.safeParse(raw);
   return parsed.success ? parsed.data.code : null;
 };

@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/request";
+import { plainString } from "@/lib/validation/fields";
+import { sameSitePath } from "@/lib/validation/same-site-path";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 
 /* One schema per form of signing in and of the account; messages are keys of "login"/"account". */
 
 export const ZSignIn = z.object({
-  email: z.string().trim().toLowerCase().max(320).default(""),
-  password: z.string().max(1024).default(""),
-  next: z.string().max(2000).optional(),
+  email: plainString().trim().toLowerCase().max(320).default(""),
+  password: plainString().max(1024).default(""),
+  // A bad `next` never stops a sign-in: safeNext sends it to the start page instead.
+  next: plainString().optional().catch(undefined),
 });
 
 /** A TOTP code as typed: spaces allowed ("123 456"), then exactly six digits. */
@@ -19,26 +22,31 @@ export const ZTotpCode = z.object({
 });
 
 export const ZRecoveryCode = z.object({
-  code: z.string().trim().min(1, { error: "required" }).max(40, { error: "invalidRecoveryCode" }),
+  code: plainString().trim().min(1, { error: "required" }).max(40, { error: "invalidRecoveryCode" }),
 });
 
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string().min(1, { error: "required" }).max(1024, { error: "wrongCurrentPassword" }),
-    newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "passwordTooLong" }),
-    confirmPassword: z.string(),
+    currentPassword: plainString().min(1, { error: "required" }).max(1024, { error: "wrongCurrentPassword" }),
+    newPassword: plainString().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "passwordTooLong" }),
+    // Bounded like the new password: a longer repetition cannot match it, and a megabyte of text
+    // is not compared character by character (answered as a mismatch).
+    confirmPassword: plainString().max(PASSWORD_MAX_LENGTH, { error: "passwordMismatch" }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { error: "passwordMismatch", path: ["confirmPassword"] });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 /** "I have saved the codes": where the user was going (made safe by safeNext). */
-export const ZFinishEnrolment = z.object({ next: z.string().max(2000).optional().catch(undefined) });
+export const ZFinishEnrolment = z.object({ next: plainString().max(2000).optional().catch(undefined) });
 
 /** The language switch in the header; anything else changes nothing. */
 export const ZSetLocale = z.object({ locale: z.enum(LOCALES) });
 
-/** Only a path on this site after signing in: never an open redirect to another host. */
+/**
+ * Only a path on this site after signing in (lib/validation/same-site-path.ts), never the sign-in
+ * pages themselves: anything else is the start page, never an open redirect to another host.
+ */
 export function safeNext(value: unknown): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/login") ? next : "/";
+  const path = sameSitePath(value);
+  return path && !path.startsWith("/login") ? path : "/";
 }

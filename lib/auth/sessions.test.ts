@@ -32,12 +32,27 @@ describe("whether a session still holds", () => {
 });
 
 describe("the client's address", () => {
-  it("is taken from the right of X-Forwarded-For, past the trusted proxies, not from what the client claims", () => {
-    expect(clientAddress("203.0.113.9", 1)).toBe("203.0.113.9");
-    expect(clientAddress("6.6.6.6, 203.0.113.9", 1)).toBe("203.0.113.9");
-    expect(clientAddress("6.6.6.6, 203.0.113.9, 10.0.0.2", 2)).toBe("203.0.113.9");
+  // As scripts/serve.ts passes the header on: the TCP peer is always the last entry.
+  it("with no trusted proxy (0 hops) is the peer itself, whatever the client claimed", () => {
+    expect(clientAddress("127.0.0.1", 0)).toBe("127.0.0.1");
+    expect(clientAddress("6.6.6.6, 127.0.0.1", 0)).toBe("127.0.0.1");
+    expect(clientAddress("6.6.6.6, 7.7.7.7, 203.0.113.9", 0)).toBe("203.0.113.9");
+  });
+
+  it("behind one proxy (1 hop) is what the proxy appended, not what the client wrote further left", () => {
+    // client 203.0.113.9 forged "6.6.6.6"; the proxy 10.0.0.2 appended the client; the server the proxy.
+    expect(clientAddress("6.6.6.6, 203.0.113.9, 10.0.0.2", 1)).toBe("203.0.113.9");
+    expect(clientAddress("203.0.113.9, 10.0.0.2", 1)).toBe("203.0.113.9");
+  });
+
+  it("behind two proxies (2 hops) is what the outer one appended", () => {
+    expect(clientAddress("6.6.6.6, 1.2.3.4, 203.0.113.9, 10.0.0.3, 10.0.0.2", 2)).toBe("203.0.113.9");
+  });
+
+  it("is the leftmost entry when fewer proxies appended than configured, and nothing when there is none", () => {
     expect(clientAddress("203.0.113.9", 3)).toBe("203.0.113.9");
-    expect(clientAddress(null, 1)).toBeUndefined();
-    expect(clientAddress("x".repeat(100), 1)).toBeUndefined();
+    expect(clientAddress(null, 0)).toBeUndefined();
+    expect(clientAddress("", 1)).toBeUndefined();
+    expect(clientAddress("x".repeat(100), 0)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { InviteeStatus, PersonResponse, SpeakerKind } from "@/lib/generated/prisma/enums";
 import { EVEN_WITH_FIELD_ERRORS, identityNumberLines, ids, isDate, nameLines, optionalOneOf, plannedDateTime, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
-import { checkbox, oneOf, optionalText, requiredText, uuid } from "@/lib/validation/fields";
+import { checkbox, oneOf, optionalText, requiredText, uuid, searchText } from "@/lib/validation/fields";
 
 export const INVITEE_STATUSES = Object.values(InviteeStatus) as [InviteeStatus, ...InviteeStatus[]];
 export const RESPONSES = Object.values(PersonResponse) as [PersonResponse, ...PersonResponse[]];
@@ -103,7 +103,7 @@ export const CALL_IN_ARRAYS = ["speakerPolice", "speakerSocial", "speakerProbati
 export const CALL_IN_PERIODS = ["upcoming", "past", "all"] as const;
 
 export const ZFindCallIns = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(100),
   period: z.enum(CALL_IN_PERIODS).catch("all"),
   page: ZPage,
 });

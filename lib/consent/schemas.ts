@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { COVERAGE_CODES } from "@/lib/authz/consent-coverage";
 import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, optionalText, requiredText, someOf, uuid } from "@/lib/validation/fields";
-
-const version = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2_147_483_647, { error: "invalid" });
+import { checkbox, dateOnly, optionalText, requiredText, someOf, uuid, version } from "@/lib/validation/fields";
 
 /**
  * Recording a consent as signed: the one schema the form and the server action share. What it

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { EnforcementActionType, type EnforcementActionType as TType } from "@/lib/generated/prisma/enums";
 import { EVEN_WITH_FIELD_ERRORS, optionalId, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
-import { checkbox, oneOf, optionalText, pastDateTime, uuid } from "@/lib/validation/fields";
+import { checkbox, oneOf, optionalText, pastDateTime, uuid, searchText } from "@/lib/validation/fields";
 
 export const ENFORCEMENT_TYPES = Object.values(EnforcementActionType) as [TType, ...TType[]];
 
@@ -27,7 +27,7 @@ export const ZRecordEnforcement = z
 export type TRecordEnforcement = z.output<typeof ZRecordEnforcement>;
 
 export const ZFindEnforcement = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(100),
   type: z.enum(ENFORCEMENT_TYPES).optional().catch(undefined),
   group: z.uuid().optional().catch(undefined),
   page: ZPage,

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { Agency, Confidence, MembershipRole } from "@/lib/generated/prisma/enums";
 import { ZPage } from "@/lib/pagination";
 import { stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, oneOf, optionalText, requiredText, uuid } from "@/lib/validation/fields";
+import { checkbox, dateOnly, oneOf, optionalText, requiredText, uuid, searchText, version } from "@/lib/validation/fields";
 
 export const MEMBERSHIP_ROLES = Object.values(MembershipRole) as [MembershipRole, ...MembershipRole[]];
 export const CONFIDENCES = Object.values(Confidence) as [Confidence, ...Confidence[]];
 export const SOURCE_AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
 
 export const ZListGroups = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(100),
   prioritized: z
     .enum(["yes", "on"])
     .transform(() => "yes" as const)
@@ -19,7 +19,6 @@ export const ZListGroups = z.object({
 });
 export type TListGroups = z.infer<typeof ZListGroups>;
 
-const version = z.coerce.number({ error: "invalid" }).int().min(1);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -3,15 +3,14 @@ import { GroupMemberInvolvement, IncidentType } from "@/lib/generated/prisma/enu
 import { EVEN_WITH_FIELD_ERRORS, headCount, identityNumberLines, ids, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { parseDateOnly } from "@/lib/validation/dates";
-import { oneOf, optionalText, pastDateTime, requiredText, uuid } from "@/lib/validation/fields";
+import { oneOf, optionalText, pastDateTime, plainString, requiredText, uuid } from "@/lib/validation/fields";
 import { isUuid } from "@/lib/validation/ids";
 
 export const INCIDENT_TYPES = Object.values(IncidentType) as [IncidentType, ...IncidentType[]];
 export const GMI_VALUES = Object.values(GroupMemberInvolvement) as [GroupMemberInvolvement, ...GroupMemberInvolvement[]];
 
 /** A person already linked to the incident, as a kept checkbox: "<personId>:VICTIM|SUSPECT". */
-const linkedPerson = z
-  .string()
+const linkedPerson = plainString()
   .refine((v) => {
     const [id, role] = v.split(":");
     return isUuid(id) && (role === "VICTIM" || role === "SUSPECT");
@@ -53,8 +52,7 @@ export type TEditIncident = z.output<typeof ZEditIncident>;
 
 export const INCIDENT_ARRAYS = ["suspectedGroupIds", "victimGroupIds", "keepPeople"] as const;
 
-const dateParam = z
-  .string()
+const dateParam = plainString()
   .optional()
   .transform((v) => (v ? (parseDateOnly(v) ?? undefined) : undefined))
   .catch(undefined);
@@ -63,7 +61,7 @@ const dateParam = z
 export const ZFindIncidents = z.object({
   type: z.enum(INCIDENT_TYPES).optional().catch(undefined),
   gmi: z.enum(GMI_VALUES).optional().catch(undefined),
-  district: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  district: plainString().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
   from: dateParam,
   to: dateParam,
   page: ZPage,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Agency, NotificationOutcome, PersonResponse, PlaceType } from "@/lib/generated/prisma/enums";
-import { checkbox, oneOf, optionalText, pastDateTime, someOf, uuid } from "@/lib/validation/fields";
+import { checkbox, oneOf, optionalText, pastDateTime, someOf, uuid, version } from "@/lib/validation/fields";
 
 const AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
 const OUTCOMES = Object.values(NotificationOutcome) as [NotificationOutcome, ...NotificationOutcome[]];
@@ -39,7 +39,7 @@ export const LOG_NOTIFICATION_ARRAYS = ["agencies", "participantIds"] as const;
  * neither shown nor touched.
  */
 export const ZUpdateNotification = z
-  .object({ ...notificationFields, notificationId: uuid, version: z.coerce.number({ error: "invalid" }).int().min(1) })
+  .object({ ...notificationFields, notificationId: uuid, version })
   .superRefine(responseNeedsDelivery);
 export type TUpdateNotification = z.output<typeof ZUpdateNotification>;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PersonStatus } from "@/lib/generated/prisma/enums";
 import { ZPage } from "@/lib/pagination";
 import { stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, identityNumber, oneOf, requiredText, uuid } from "@/lib/validation/fields";
+import { checkbox, dateOnly, identityNumber, oneOf, requiredText, plainString, uuid, searchText, version } from "@/lib/validation/fields";
 import { isUuid } from "@/lib/validation/ids";
 
 export const STATUSES = Object.values(PersonStatus) as [PersonStatus, ...PersonStatus[]];
@@ -15,7 +15,7 @@ const urlUuid = z
   .catch(undefined);
 
 export const ZFindPeople = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(100),
   group: urlUuid,
   status: z.enum(STATUSES).optional().catch(undefined),
   coordinator: urlUuid,
@@ -28,8 +28,7 @@ export type TFindPeople = z.infer<typeof ZFindPeople>;
 const MAX_ALIASES = 10;
 
 /** "Lillen, Snabben" (commas or new lines): trimmed, blanks and duplicates dropped. */
-const aliases = z
-  .string()
+const aliases = plainString()
   .optional()
   .transform((v) => [...new Set((v ?? "").split(/[,\n]/).map((a) => a.trim()).filter(Boolean))])
   .refine((list) => list.length <= MAX_ALIASES, { error: "tooManyAliases" })
@@ -74,7 +73,7 @@ export const ZUpdatePerson = z
   .object({
     ...personFields,
     personId: uuid,
-    version: z.coerce.number({ error: "invalid" }).int().min(1),
+    version,
   })
   .superRefine(birthDateAgrees);
 export type TUpdatePerson = z.output<typeof ZUpdatePerson>;
@@ -85,7 +84,7 @@ export type TUpdatePerson = z.output<typeof ZUpdatePerson>;
  */
 export const ZSetIdentityProtection = z.object({
   personId: uuid,
-  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2_147_483_647, { error: "invalid" }),
+  version,
   protect: z.enum(["yes", "no"], { error: "required" }),
 });
 export type TSetIdentityProtection = z.output<typeof ZSetIdentityProtection>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ReferralSource, ReferralStatus, SupportMeasureStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
 import { EVEN_WITH_FIELD_ERRORS, isDate, optional, optionalId, plannedDate, todayDateOnly, version } from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
-import { checkbox, oneOf, optionalText, pastDateTime, uuid } from "@/lib/validation/fields";
+import { checkbox, oneOf, optionalText, pastDateTime, uuid, searchText } from "@/lib/validation/fields";
 import { OPEN_STATUSES } from "./flow";
 
 export const REFERRAL_STATUSES = Object.values(ReferralStatus) as [ReferralStatus, ...ReferralStatus[]];
@@ -86,7 +86,7 @@ export type TEditSupportMeasure = z.output<typeof ZEditSupportMeasure>;
 
 /** The referral list's filters (from the URL: bad values fall back, never an error page). */
 export const ZFindReferrals = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(100),
   status: z.enum(REFERRAL_STATUSES).optional().catch(undefined),
   open: z.enum(["1"]).optional().catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),

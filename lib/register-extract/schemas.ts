@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ExtractRequester, ExtractRequestStatus, IdentityCheck } from "@/lib/generated/prisma/enums";
 import { ZPage } from "@/lib/pagination";
 import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
-import { dateOnly, uuid } from "@/lib/validation/fields";
+import { dateOnly, uuid, version } from "@/lib/validation/fields";
 
 export const EXTRACT_REQUESTERS = Object.values(ExtractRequester) as [ExtractRequester, ...ExtractRequester[]];
 export const IDENTITY_CHECKS = Object.values(IdentityCheck) as [IdentityCheck, ...IdentityCheck[]];
@@ -70,8 +70,6 @@ export const ZRegisterExtractRequest = z
     if (v.identityCheckNote && LOOKS_LIKE_IDENTITY_NUMBER.test(v.identityCheckNote)) ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "noIdentityNumbers" });
   });
 export type TRegisterExtractRequest = z.output<typeof ZRegisterExtractRequest>;
-
-const version = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(2_147_483_647, { error: "invalid" });
 
 /**
  * The second person's decision (MANAGER): approve, or reject with the reason. `version` is what

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/validation/fields";
+import { uuid, version } from "@/lib/validation/fields";
 
 /**
  * An administrator's action on an account: which account, the version the administrator saw
@@ -7,7 +7,7 @@ import { uuid } from "@/lib/validation/fields";
  */
 export const ZUserAction = z.object({
   userId: uuid,
-  version: z.coerce.number({ error: "invalid" }).int().min(1).max(2_147_483_647),
+  version,
   confirm: z.literal("on", { error: "confirmRequired" }),
 });
 export type TUserAction = z.infer<typeof ZUserAction>;

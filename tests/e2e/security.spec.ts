@@ -1,8 +1,8 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { totpCode, totpStep } from "@/lib/auth/totp";
-import { ageSessions, createAccount, TEST_ACCOUNT_PASSWORD } from "./fixtures";
+import { ageSessions, createAccount, e2eDb, TEST_ACCOUNT_PASSWORD } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { enterPassword, signIn, signInAs, signOut } from "./helpers";
+import { enterPassword, enterTotp, signIn, signInAs, signOut } from "./helpers";
 
 /** Every CSP violation and console error in the page, collected from before its first script runs. */
 async function watchForViolations(page: Page): Promise<string[]> {
@@ -109,6 +109,99 @@ test("an account is locked after five failed attempts, and says so in Swedish ev
   await enterPassword(page, account.email, TEST_ACCOUNT_PASSWORD);
   await expect(page.getByRole("alert").filter({ hasText: "För många" })).toHaveText("För många misslyckade inloggningsförsök. Försök igen om 15 minuter.");
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a sign-in link with a hostile next lands on the app's own start page, without an error page", async ({ page, baseURL }) => {
+  test.slow(); // two sign-ins of one account: the second waits for a fresh TOTP step
+  const account = await createAccount({ role: "POLICE" });
+  // A tab that Chromium strips (/\t/evil.test → //evil.test), and CR LF, which broke the Location header.
+  for (const next of ["%2F%09%2Fevil.test%2Fphish", "%2Fpeople%0D%0ASet-Cookie%3A%20x%3D1"]) {
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel("E-postadress").fill(account.email);
+    await page.getByLabel("Lösenord").fill(account.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page).toHaveURL(/\/login\/verify$/);
+    await enterTotp(page, account.secret!);
+    await expect(page).toHaveURL(`${new URL(baseURL!).origin}/caseload`);
+    await expect(page.getByRole("heading", { level: 1, name: "Mina ärenden" })).toBeVisible();
+    await signOut(page);
+  }
+});
+
+test("a forged X-Forwarded-For is neither the audited address nor a way around the per-address sign-in limit", async ({ page }) => {
+  // The app is served as `npm start` serves it (scripts/serve.mjs) with no proxy in front
+  // (TRUSTED_PROXY_HOPS=0): the address is the TCP peer's, whatever the client writes.
+  const account = await createAccount({ role: "PROBATION" });
+  const db = await e2eDb();
+  const countOf = async (key: string) => Number((await db.query(`SELECT points FROM "RateLimit" WHERE key = $1`, [key])).rows[0]?.points ?? 0);
+  const before = await countOf("login-ip:127.0.0.1");
+  const forged = ["203.0.113.66", "198.51.100.7, 203.0.113.67", "127.0.0.2"];
+  for (const header of forged) {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": header });
+    await enterPassword(page, account.email, `fel lösenord ${header}`);
+    await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
+  }
+  const audited = await db.query(`SELECT "ipAddress" FROM "AuditEvent" WHERE action = 'SIGN_IN_FAILED' AND "entityId" = $1 ORDER BY id`, [account.id]);
+  expect(audited.rows).toEqual(forged.map(() => ({ ipAddress: "127.0.0.1" })));
+  // Every failure counted on the one real address (other workers' failures may add to it), none on a forged one.
+  expect(await countOf("login-ip:127.0.0.1")).toBeGreaterThanOrEqual(before + forged.length);
+  const forgedKeys = await db.query(`SELECT key FROM "RateLimit" WHERE key = ANY($1)`, [["203.0.113.66", "203.0.113.67", "198.51.100.7", "127.0.0.2"].map((a) => `login-ip:${a}`)]);
+  expect(forgedKeys.rows).toEqual([]);
+});
+
+test("a malformed address or search string gets a Swedish answer, never a 500", async ({ page, browser }) => {
+  const unreadable = "Adressen kunde inte läsas: den innehåller ogiltiga tecken.";
+  await signIn(page, "POLICE");
+  // An encoded NUL anywhere, or a path that does not percent-decode: one answer for every route.
+  for (const path of ["/people?q=%00", "/enforcement?q=%00", "/groups?q=%00", "/call-ins?q=%00", "/referrals?q=abc%00", "/incidents?district=%00", "/people/%E0%A4%A", "/people/%ZZ", "/people%00", "/login?next=%00"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain(unreadable);
+    expect(response.headers()["x-request-id"], path).toBeTruthy();
+  }
+  // Other control characters reach the page, which says so next to the search field and searches nothing.
+  for (const [path, label] of [
+    ["/people?q=An%01na", "Sök på namn, alias eller personnummer"],
+    ["/groups?q=%1B", "Sök på namn"],
+    ["/enforcement?q=%7F", "Sök på personens namn"],
+    ["/call-ins?q=%08", "Sök på lokal"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("searchbox", { name: label, exact: true }), path).toHaveAccessibleDescription(/Texten innehåller otillåtna tecken\./);
+  }
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "ADMIN");
+  for (const path of ["/admin/users/%ZZ", "/admin/users/%E0%A4%A", "/admin/audit?from=%00"]) {
+    const response = await admin.request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain(unreadable);
+  }
+});
+
+test("a password form of more than 1 MB gets a clear Swedish answer, not a 500", async ({ page }) => {
+  const account = await createAccount({ role: "PROBATION" });
+  await signInAs(page, account.email, account.password, account.secret!);
+  await page.goto("/account/password");
+  const submit = async (size: number) => {
+    await page.getByLabel("Nuvarande lösenord").fill(account.password);
+    await page.getByLabel("Nytt lösenord").fill("en helt ny lång fras");
+    // A crafted request: the form's own maxlength would stop a person typing this.
+    await page.evaluate((n) => {
+      const input = document.querySelector<HTMLInputElement>('input[name="confirmPassword"]')!;
+      input.removeAttribute("maxlength");
+      input.value = "x".repeat(n);
+    }, size);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/account/password");
+    await page.getByRole("button", { name: "Byt lösenord" }).click();
+    return (await answered).status();
+  };
+  // Under the limit: the schema answers next to the field.
+  expect(await submit(900_000)).toBe(200);
+  await expect(page.getByText("Lösenorden är inte likadana.")).toBeVisible();
+  // Over it: refused before the action runs, and the page says why.
+  expect(await submit(1_100_000)).toBe(413);
+  await expect(page.getByText("Formuläret är för stort för att skickas (högst 1 MB). Ingenting sparades. Gå tillbaka, korta texterna och försök igen.")).toBeVisible();
 });
 
 test("an idle session has expired: the next request goes to the login page, which says why", async ({ page }) => {

@@ -4,9 +4,12 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
-import { formatAnchor, verifyAuditChain } from "@/lib/audit/verify";
+import { formatAnchor, verifyAuditChain, type Anchor } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
 import { makeWorld, type World } from "./world";
+
+/** The verifier reads the log over a connection of its own, as `npm run audit:verify` does. */
+const verify = (opts: { anchor?: Anchor; batchSize?: number } = {}) => verifyAuditChain(inject("databaseUrl"), opts);
 
 let w: World;
 /** The six events' ids in chain order (not 1…6: the sequence also advances for the column default). */
@@ -22,21 +25,52 @@ beforeEach(async () => {
  * statement (session_replication_role) and change the log directly.
  */
 async function tamper(sql: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
+  await asSuperuser(async (client) => {
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");
     await client.query(sql);
     await client.query("COMMIT");
+  });
+}
+
+async function asSuperuser<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  try {
+    return await run(client);
   } finally {
     await client.end();
   }
 }
 
+/** `npm run audit:verify [-- args]`: its exit code and output. */
+async function runScript(args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  const script = path.resolve("scripts/audit-verify.ts");
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
+  return promisify(execFile)(tsx, [script, ...args], { env }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+/**
+ * Runs `during` while the database's own definition of something the old verifier relied on is
+ * replaced, as a superuser could; the original is put back afterwards, whatever happens, so the
+ * insert trigger of the tests after this one hashes as the migration says.
+ */
+async function withForgery(forge: string, undo: string, during: () => Promise<void>) {
+  await asSuperuser((client) => client.query(forge));
+  try {
+    await during();
+  } finally {
+    await asSuperuser((client) => client.query(undo));
+  }
+}
+
 describe("verifying the audit log's chain", () => {
   it("reports an intact chain with its head", async () => {
-    const report = await verifyAuditChain(db, { batchSize: 4 });
+    const report = await verify({ batchSize: 4 });
     const last = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(report).toEqual({ ok: true, checked: 6, head: { id: last.id, hash: last.hash }, firstBreak: null });
   });
@@ -44,7 +78,7 @@ describe("verifying the audit log's chain", () => {
   it("finds an edited row by its hash, even when the edit looks harmless", async () => {
     // Past the first batch, so the walk's keyset pagination is crossed too.
     await tamper(`UPDATE "AuditEvent" SET reason = 'OTHER: i efterhand' WHERE id = ${ids[4]}`);
-    const report = await verifyAuditChain(db, { batchSize: 4 });
+    const report = await verify({ batchSize: 4 });
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toMatchObject({ id: ids[4], kind: "hash" });
     expect(report.checked).toBe(5);
@@ -52,21 +86,21 @@ describe("verifying the audit log's chain", () => {
 
   it("finds a deleted row by the next row's broken link", async () => {
     await tamper(`DELETE FROM "AuditEvent" WHERE id = ${ids[2]}`);
-    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: ids[3], kind: "prevHash" });
+    expect((await verify()).firstBreak).toMatchObject({ id: ids[3], kind: "prevHash" });
   });
 
   it("finds a row whose hash was recomputed to fit, at the next link", async () => {
     await tamper(`UPDATE "AuditEvent" SET "actorId" = NULL WHERE id = ${ids[1]}`);
     await tamper(`UPDATE "AuditEvent" SET hash = audit_event_digest("prevHash", "AuditEvent".*) WHERE id = ${ids[1]}`);
     // The edited row now hashes correctly, but the next row still points at its old hash.
-    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: ids[2], kind: "prevHash" });
+    expect((await verify()).firstBreak).toMatchObject({ id: ids[2], kind: "prevHash" });
   });
 
   it("with an anchor, finds rows cut off at the end, which the chain alone cannot show", async () => {
-    const { head } = await verifyAuditChain(db);
+    const { head } = await verify();
     await tamper(`DELETE FROM "AuditEvent" WHERE id = ${head!.id}`);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
-    expect((await verifyAuditChain(db, { anchor: head! })).firstBreak).toMatchObject({ id: head!.id, kind: "anchor", found: null });
+    expect((await verify()).ok).toBe(true);
+    expect((await verify({ anchor: head! })).firstBreak).toMatchObject({ id: head!.id, kind: "anchor", found: null });
   });
 
   it("`npm run audit:verify` exits 0 on an intact log and non-zero naming the first broken link", async () => {
@@ -76,7 +110,7 @@ describe("verifying the audit log's chain", () => {
     const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
     const ok = await run(tsx, [script], { env });
     expect(ok.stdout).toContain("Audit log intact: 6 events checked");
-    const head = (await verifyAuditChain(db)).head!;
+    const head = (await verify()).head!;
     expect(ok.stdout).toContain(formatAnchor(head));
 
     await tamper(`UPDATE "AuditEvent" SET "entityId" = 'x' WHERE id = ${ids[3]}`);
@@ -87,4 +121,67 @@ describe("verifying the audit log's chain", () => {
     expect(broken?.code).toBe(1);
     expect(broken?.stderr).toContain(`Audit log BROKEN at event id ${ids[3]}`);
   }, 60_000);
+
+  it("is not fooled by a redefined audit_event_digest() that approves an edited row, with or without an anchor", async () => {
+    const anchor = (await verify()).head!;
+    await tamper(`UPDATE "AuditEvent" SET "entityId" = 'i efterhand', reason = NULL WHERE id = ${ids[2]}`);
+    const original = await asSuperuser(async (client) => (await client.query<{ def: string }>(`SELECT pg_get_functiondef('audit_event_digest(text, "AuditEvent")'::regprocedure) AS def`)).rows[0]!.def);
+    await withForgery(`CREATE OR REPLACE FUNCTION audit_event_digest(prev_hash text, e "AuditEvent") RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT e.hash $$`, original, async () => {
+      // The forgery works on the database itself: its own function now approves every row.
+      const approved = await asSuperuser(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" e WHERE hash = audit_event_digest("prevHash", e)`)).rows[0].n);
+      expect(approved).toBe(6);
+      expect((await verify()).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
+      expect((await verify({ anchor })).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
+      for (const args of [[], ["--anchor", formatAnchor(anchor)]]) {
+        const run = await runScript(args);
+        expect(run.code, args.join(" ")).toBe(1);
+        expect(run.stderr).toContain(`Audit log BROKEN at event id ${ids[2]}`);
+      }
+    });
+    expect((await verify()).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
+  }, 90_000);
+
+  it("is not fooled by a cast (jsonb AS text) that shows an edited row's old metadata", async () => {
+    const before = await asSuperuser(async (client) => (await client.query(`SELECT metadata::text AS m FROM "AuditEvent" WHERE id = ${ids[3]}`)).rows[0].m as string);
+    await tamper(`UPDATE "AuditEvent" SET metadata = '{"i": 99}' WHERE id = ${ids[3]}`);
+    await withForgery(
+      `CREATE FUNCTION forged_jsonb_text(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN j = '{"i": 99}'::jsonb THEN '${before}' ELSE textin(jsonb_out(j)) END $$;
+       CREATE CAST (jsonb AS text) WITH FUNCTION forged_jsonb_text(jsonb)`,
+      `DROP CAST (jsonb AS text); DROP FUNCTION forged_jsonb_text(jsonb)`,
+      async () => {
+        // Inside SQL the edited row now hashes as before the edit, with the migration's own function.
+        const approved = await asSuperuser(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" e WHERE hash = audit_event_digest("prevHash", e)`)).rows[0].n);
+        expect(approved).toBe(6);
+        expect((await verify()).firstBreak).toMatchObject({ id: ids[3], kind: "hash" });
+      },
+    );
+  }, 60_000);
+
+  it("computes the very digest the insert trigger computed, for awkward content", async () => {
+    // Written as the app's own role would (triggers on): the trigger hashes each row. Numbers as
+    // typed (1.0, 1e3) and key order are jsonb's own; JSON.parse and JSON.stringify would change them.
+    const metadata = [
+      `{"a": 1.0, "b": 1e3, "c": 1.50, "d": -0, "e": 1E-7, "f": 123456789012345678901234567890}`,
+      JSON.stringify({ text: 'åäö Ωmega 🙂 "quoted" \\back\\slash\\ \u0001\u001f\u007f\u0085 \n\t\r', "nyckel med mellanslag": "x", "": "empty key" }),
+      JSON.stringify({ nested: { deeper: [1, { b: null, c: [true, false] }], empty: {} }, list: [], zeros: [0, 0.0] }),
+      String.raw`{"escaped": "\u00e5\ud83d\ude42\"\\", "dup": 1, "dup": 2}`,
+      `[]`,
+      `"just a string"`,
+      `null`,
+    ];
+    await asSuperuser(async (client) => {
+      for (const [i, m] of metadata.entries()) {
+        await client.query(
+          `INSERT INTO "AuditEvent" ("occurredAt", action, "entityType", "entityId", reason, metadata, "ipAddress", "requestId")
+           VALUES (now() - make_interval(secs => $1), 'READ', $2, $3, $4, $5::jsonb, $6, $7)`,
+          [i + 0.1, i % 2 ? null : "Person", i % 3 ? null : "ä;\u001f", i % 2 ? null : "OTHER: \"citat\" \\ ü", m, i % 2 ? null : "::1", i % 2 ? null : `req-${i}`],
+        );
+      }
+      // Whole seconds and a SQL NULL metadata too: the text output drops trailing zeros of the fraction.
+      await client.query(`INSERT INTO "AuditEvent" ("occurredAt", action) VALUES (date_trunc('second', now()), 'READ'), (date_trunc('second', now()) + interval '0.1 s', 'EXPORT')`);
+    });
+    const report = await verify({ batchSize: 3 });
+    expect(report.firstBreak).toBeNull();
+    expect(report).toMatchObject({ ok: true, checked: 6 + metadata.length + 2 });
+  });
 });

@@ -57,6 +57,14 @@ describe("the error page (app/error.tsx)", () => {
   });
 });
 
+describe("a form too large to send (proxy.ts's 413, raised by Next's client as the error's message)", () => {
+  it("says so in Swedish, and only for the app's own message", async () => {
+    const { FORM_TOO_LARGE_MESSAGE } = await import("@/lib/web-security");
+    expect(renderPage(new Error(FORM_TOO_LARGE_MESSAGE))).toContain(sv.errorPage.formTooLarge);
+    expect(renderPage(leakyError())).not.toContain(sv.errorPage.formTooLarge);
+  });
+});
+
 describe("the last-resort page (app/global-error.tsx)", () => {
   it("is Swedish, in a page of its own, with the digest and nothing of the error", () => {
     const html = renderToStaticMarkup(<GlobalError error={leakyError("99887766")} />);

@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { findCallIns } from "@/lib/callins/queries";
 import { CALL_IN_PERIODS, ZFindCallIns } from "@/lib/callins/schemas";
+import { parseSearchParams } from "@/lib/validation/search-params";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -17,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CallInsPage({ searchParams }: PageProps<"/call-ins">) {
   const actor = await requireArea("callIns");
-  const query = ZFindCallIns.parse(await searchParams);
-  const [t, result] = await Promise.all([getTranslations("callIns"), findCallIns({ actor, query })]);
+  const { query, invalid } = parseSearchParams(ZFindCallIns, await searchParams);
+  const [t, te, result] = await Promise.all([getTranslations("callIns"), getTranslations("errors"), findCallIns({ actor, query })]);
   const hrefFor = (page: number) => listHref("/call-ins", { q: query.q, period: query.period === "all" ? undefined : query.period, page });
   return (
     <>
@@ -34,7 +35,7 @@ export default async function CallInsPage({ searchParams }: PageProps<"/call-ins
         }
       />
       <FilterForm label={t("filters")} submitLabel={t("search")}>
-        <FilterText name="q" label={t("searchVenue")} defaultValue={query.q} />
+        <FilterText name="q" label={t("searchVenue")} defaultValue={query.q} error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
         <FilterSelect
           name="period"
           label={t("period")}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { findEnforcementActions, listGroupsForFilter } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES, ZFindEnforcement } from "@/lib/enforcement/schemas";
+import { parseSearchParams } from "@/lib/validation/search-params";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,9 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EnforcementPage({ searchParams }: PageProps<"/enforcement">) {
   const actor = await requireArea("enforcement");
   const params = await searchParams;
-  const query = ZFindEnforcement.parse(params);
-  const [t, tt, result, groups] = await Promise.all([
+  const { query, invalid } = parseSearchParams(ZFindEnforcement, params);
+  const [t, te, tt, result, groups] = await Promise.all([
     getTranslations("enforcement"),
+    getTranslations("errors"),
     getTranslations("enforcementType"),
     findEnforcementActions({ actor, query }),
     listGroupsForFilter({ actor }),
@@ -44,7 +46,7 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
         }
       />
       <FilterForm label={t("filters")} submitLabel={t("search")}>
-        <FilterText name="q" label={t("searchName")} defaultValue={query.q} />
+        <FilterText name="q" label={t("searchName")} defaultValue={query.q} error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
         <FilterSelect name="type" label={t("type")} allLabel={t("allTypes")} defaultValue={query.type} options={ENFORCEMENT_TYPES.map((v) => ({ value: v, label: tt(v) }))} />
         <FilterSelect name="group" label={t("group")} allLabel={t("allGroups")} defaultValue={query.group} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
       </FilterForm>

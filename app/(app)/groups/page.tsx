@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { listGroups } from "@/lib/groups/queries";
 import { ZListGroups } from "@/lib/groups/schemas";
+import { parseSearchParams } from "@/lib/validation/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -16,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function GroupsPage({ searchParams }: PageProps<"/groups">) {
   const actor = await requireArea("groups");
-  const query = ZListGroups.parse(await searchParams);
-  const [t, result] = await Promise.all([getTranslations("groups"), listGroups({ actor, query })]);
+  const { query, invalid } = parseSearchParams(ZListGroups, await searchParams);
+  const [t, te, result] = await Promise.all([getTranslations("groups"), getTranslations("errors"), listGroups({ actor, query })]);
   const hrefFor = (page: number) =>
     `/groups?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.prioritized ? { prioritized: "yes" } : {}), page: String(page) })}`;
   return (
@@ -34,7 +35,7 @@ export default async function GroupsPage({ searchParams }: PageProps<"/groups">)
       />
       <form role="search" aria-label={t("title")} className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="grow">
-          <TextField name="q" type="search" label={t("search")} maxLength={100} defaultValue={query.q} autoComplete="off" />
+          <TextField name="q" type="search" label={t("search")} maxLength={100} defaultValue={query.q} autoComplete="off" error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
         </div>
         <CheckboxField name="prioritized" label={t("onlyPrioritized")} defaultChecked={query.prioritized === "yes"} />
         <Button type="submit">{t("searchButton")}</Button>

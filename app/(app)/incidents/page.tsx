@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { findIncidents } from "@/lib/incidents/queries";
 import { GMI_VALUES, INCIDENT_TYPES, ZFindIncidents } from "@/lib/incidents/schemas";
+import { parseSearchParams } from "@/lib/validation/search-params";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -19,7 +20,8 @@ const isoDate = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : und
 
 export default async function IncidentsPage({ searchParams }: PageProps<"/incidents">) {
   const actor = await requireArea("incidents");
-  const query = ZFindIncidents.parse(await searchParams);
+  // A district is chosen from a list, so a refused one is simply no filter.
+  const { query } = parseSearchParams(ZFindIncidents, await searchParams);
   const [t, tt, tg, result] = await Promise.all([getTranslations("incidents"), getTranslations("incidentType"), getTranslations("gmi"), findIncidents({ actor, query })]);
   const hrefFor = (page: number) =>
     listHref("/incidents", { type: query.type, gmi: query.gmi, district: query.district, from: isoDate(query.from), to: isoDate(query.to), page });

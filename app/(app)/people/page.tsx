@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { findPeople, getPeopleFilterOptions } from "@/lib/people/queries";
 import { STATUSES, ZFindPeople, type TFindPeople } from "@/lib/people/schemas";
+import { parseSearchParams } from "@/lib/validation/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -23,9 +24,10 @@ function queryString(query: TFindPeople, page: number): string {
 
 export default async function PeoplePage({ searchParams }: PageProps<"/people">) {
   const actor = await requireArea("people");
-  const query = ZFindPeople.parse(await searchParams);
-  const [t, ts, tr, result, options] = await Promise.all([
+  const { query, invalid } = parseSearchParams(ZFindPeople, await searchParams);
+  const [t, te, ts, tr, result, options] = await Promise.all([
     getTranslations("people"),
+    getTranslations("errors"),
     getTranslations("personStatus"),
     getTranslations("roles"),
     findPeople({ actor, query }),
@@ -45,7 +47,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
         }
       />
       <form role="search" aria-label={t("title")} className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
-        <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} maxLength={100} defaultValue={query.q} autoComplete="off" />
+        <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} maxLength={100} defaultValue={query.q} autoComplete="off" error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
         <fieldset>
           <legend className="mb-1 font-medium">{t("filters")}</legend>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

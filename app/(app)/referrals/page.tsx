@@ -6,6 +6,7 @@ import { requireArea } from "@/lib/auth/session";
 import { isStatusOnly } from "@/lib/authz";
 import { findReferrals, getReferralBoard } from "@/lib/referrals/queries";
 import { REFERRAL_STATUSES, ZFindReferrals } from "@/lib/referrals/schemas";
+import { parseSearchParams } from "@/lib/validation/search-params";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -24,9 +25,9 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
   const actor = await requireArea("referrals");
   const params = await searchParams;
   const { view } = ZView.parse(params);
-  const query = ZFindReferrals.parse(params);
+  const { query, invalid } = parseSearchParams(ZFindReferrals, params);
   const mine = Boolean(query.mine);
-  const [t, ts] = await Promise.all([getTranslations("referrals"), getTranslations("referralStatus")]);
+  const [t, te, ts] = await Promise.all([getTranslations("referrals"), getTranslations("errors"), getTranslations("referralStatus")]);
   const statusOnly = isStatusOnly(actor, "referral");
 
   const tabs = (
@@ -69,7 +70,7 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
       <FilterForm label={t("filters")} submitLabel={t("search")}>
         <input type="hidden" name="view" value="list" />
         {mine ? <input type="hidden" name="mine" value="1" /> : null}
-        <FilterText name="q" label={t("searchName")} defaultValue={query.q} />
+        <FilterText name="q" label={t("searchName")} defaultValue={query.q} error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
         <FilterSelect name="status" label={t("status")} allLabel={t("allStatuses")} defaultValue={query.status} options={REFERRAL_STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
       </FilterForm>
       <p className="mb-3 font-medium" role="status">
