@@ -87,7 +87,10 @@ async function fingerprint(): Promise<Record<string, number>> {
       ...tables.map(({ t }) => `'${t}', (SELECT count(*) FROM "${t}")`),
       ...versioned.map(({ t }) => `'version:${t}', (SELECT coalesce(sum(version), 0) FROM "${t}")`),
     ];
-    fingerprintSql = `SELECT json_build_object(${parts.join(", ")}) AS counts, (SELECT coalesce(json_object_agg('audit:' || action, n), '{}') FROM (SELECT action, count(*) AS n FROM "AuditEvent" GROUP BY action) a) AS audit`;
+    // jsonb_build_object takes at most 100 arguments: one call per 40 pairs, merged.
+    const calls: string[] = [];
+    for (let i = 0; i < parts.length; i += 40) calls.push(`jsonb_build_object(${parts.slice(i, i + 40).join(", ")})`);
+    fingerprintSql = `SELECT ${calls.join(" || ")} AS counts, (SELECT coalesce(json_object_agg('audit:' || action, n), '{}') FROM (SELECT action, count(*) AS n FROM "AuditEvent" GROUP BY action) a) AS audit`;
   }
   const { rows } = await pool.query<{ counts: Record<string, number>; audit: Record<string, number> }>(fingerprintSql);
   return Object.fromEntries(Object.entries({ ...rows[0]!.counts, ...rows[0]!.audit }).map(([k, v]) => [k, Number(v)]));
