@@ -5,7 +5,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -19,7 +27,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@/lib/db", message: "Use a lib/<domain> function: it applies lib/authz and writes the audit log." }] },
+        {
+          paths: [
+            {
+              name: "@/lib/db",
+              message: "Use a lib/<domain> function: it applies lib/authz and writes the audit log.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -12,13 +12,18 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger } = await import("@/lib/logger");
-  const asJson = (level: "error" | "warn") => (...args: unknown[]) => {
-    // Request errors are logged with their request id by onRequestError; skip Next's copy.
-    if (args.some((a) => a instanceof Error && "digest" in a)) return;
-    const err = args.find((a) => a instanceof Error);
-    const text = args.filter((a) => typeof a === "string").join(" ").trim();
-    logger[level]({ source: "next", err }, text || (err instanceof Error ? err.message : "(no message)"));
-  };
+  const asJson =
+    (level: "error" | "warn") =>
+    (...args: unknown[]) => {
+      // Request errors are logged with their request id by onRequestError; skip Next's copy.
+      if (args.some((a) => a instanceof Error && "digest" in a)) return;
+      const err = args.find((a) => a instanceof Error);
+      const text = args
+        .filter((a) => typeof a === "string")
+        .join(" ")
+        .trim();
+      logger[level]({ source: "next", err }, text || (err instanceof Error ? err.message : "(no message)"));
+    };
   console.error = asJson("error");
   console.warn = asJson("warn");
 }

@@ -47,14 +47,24 @@ export default async function proxy(request: NextRequest) {
   };
 
   if (isUnreadableUrl(pathname, search)) {
-    return tag(new NextResponse(UNREADABLE_URL_MESSAGE, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }));
+    return tag(
+      new NextResponse(UNREADABLE_URL_MESSAGE, {
+        status: 400,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   if (isOversizedActionRequest(request.method, request.headers)) {
     // Exactly "text/plain": Next's client then raises the body as the error's message.
     return tag(new NextResponse(FORM_TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain" } }));
   }
   if (isCrossSiteRequest(request.method, request.headers, pathname)) {
-    return tag(new NextResponse("Förfrågan avvisades: den kom från en annan webbplats.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
+    return tag(
+      new NextResponse("Förfrågan avvisades: den kom från en annan webbplats.\n", {
+        status: 403,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   if (!isPublic(pathname)) {
     const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: https });

@@ -19,7 +19,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <h1 className="mb-3 text-2xl font-semibold">{unavailable ? tu("title") : t("title")}</h1>
       <p className="mb-2">{unavailable ? tu("body") : tooLarge ? t("formTooLarge") : t("body")}</p>
-      {error.digest && !unavailable ? <p className="mb-6 text-sm text-slate-700">{t("eventId", { digest: error.digest })}</p> : null}
+      {error.digest && !unavailable ? (
+        <p className="mb-6 text-sm text-slate-700">{t("eventId", { digest: error.digest })}</p>
+      ) : null}
       <button onClick={reset} className="mt-4 min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">
         {unavailable ? tu("retry") : t("retry")}
       </button>

@@ -6,7 +6,11 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s – ${t("name")}` }, description: t("tagline"), robots: { index: false, follow: false } };
+  return {
+    title: { default: t("name"), template: `%s – ${t("name")}` },
+    description: t("tagline"),
+    robots: { index: false, follow: false },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -13,7 +13,9 @@ const CATALOGS = { sv, en };
 // Swedish first; English for those who ask. No locale in the URL: the choice is a cookie.
 export default getRequestConfig(async () => {
   const requested = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale: Locale = (LOCALES as readonly string[]).includes(requested ?? "") ? (requested as Locale) : DEFAULT_LOCALE;
+  const locale: Locale = (LOCALES as readonly string[]).includes(requested ?? "")
+    ? (requested as Locale)
+    : DEFAULT_LOCALE;
   return {
     locale,
     timeZone: "Europe/Stockholm",

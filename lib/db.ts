@@ -53,15 +53,40 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 // SQLSTATE classes and driver codes that mean "the database is not there right now", as opposed
 // to a bug or bad data: 08 connection exception, 57P01-03 shutdown / starting up, 53300 too many
 // connections; Prisma's P1001 (cannot reach), P1017 (server closed the connection), P2024 (pool timeout).
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300", "P1001", "P1017", "P2024"]);
-const UNAVAILABLE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection refused/i, /ECONNREFUSED/, /server closed the connection/i, /database system is (starting up|shutting down)/i, /terminating connection/i, /Client has encountered a connection error/i];
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "P1001",
+  "P1017",
+  "P2024",
+]);
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection refused/i,
+  /ECONNREFUSED/,
+  /server closed the connection/i,
+  /database system is (starting up|shutting down)/i,
+  /terminating connection/i,
+  /Client has encountered a connection error/i,
+];
 
 /** Whether `error` (or its cause) says the database cannot be reached, rather than anything else. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
   if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
-  if (typeof e.originalCode === "string" && (UNAVAILABLE_CODES.has(e.originalCode) || e.originalCode.startsWith("08"))) return true;
-  if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
+  if (typeof e.originalCode === "string" && (UNAVAILABLE_CODES.has(e.originalCode) || e.originalCode.startsWith("08")))
+    return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string)))
+    return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }

@@ -13,11 +13,26 @@ const ZEnv = z.object({
    */
   TOTP_ENCRYPTION_KEY: z.string().min(32),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /** Failed sign-in attempts (password or code) on one account before it is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Failed attempts from one address within an hour before that address is blocked for an hour. */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(10).max(100_000).default(100),
   /**
@@ -47,7 +62,10 @@ export function env(): Env {
 
 /** The log level alone, without requiring the rest of the environment (the logger starts first). */
 export function logLevel(): string {
-  return z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).catch("info").parse(process.env.LOG_LEVEL);
+  return z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .catch("info")
+    .parse(process.env.LOG_LEVEL);
 }
 
 /**
@@ -55,5 +73,7 @@ export function logLevel(): string {
  * this key (the demo seed): the same rule as in `env()`.
  */
 export function totpEncryptionKey(): string {
-  return ZEnv.shape.TOTP_ENCRYPTION_KEY.parse(process.env.TOTP_ENCRYPTION_KEY, { error: () => "TOTP_ENCRYPTION_KEY is missing or shorter than 32 characters" });
+  return ZEnv.shape.TOTP_ENCRYPTION_KEY.parse(process.env.TOTP_ENCRYPTION_KEY, {
+    error: () => "TOTP_ENCRYPTION_KEY is missing or shorter than 32 characters",
+  });
 }

@@ -38,7 +38,8 @@ function messageKeyOf(issue: z.core.$ZodIssue): string {
  */
 function forbiddenCharacterErrors(raw: Record<string, string | string[]>): FieldErrors {
   const out: FieldErrors = {};
-  for (const [field, value] of Object.entries(raw)) if ([value].flat().some(hasForbiddenCharacters)) out[field] = "invalidCharacters";
+  for (const [field, value] of Object.entries(raw))
+    if ([value].flat().some(hasForbiddenCharacters)) out[field] = "invalidCharacters";
   return out;
 }
 
@@ -61,7 +62,12 @@ export async function handleForm<S extends z.ZodType, R>(
   const parsed = schema.safeParse(raw);
   const refused = forbiddenCharacterErrors(raw);
   if (!parsed.success || Object.keys(refused).length > 0) {
-    return { status: "error", formError: "checkFields", fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...refused }, values };
+    return {
+      status: "error",
+      formError: "checkFields",
+      fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...refused },
+      values,
+    };
   }
   try {
     const result = await run(parsed.data);
@@ -78,7 +84,8 @@ export async function handleForm<S extends z.ZodType, R>(
     // The caseload gate, met by a form (the reason given ran out while the user typed, or the
     // action was posted without the page): nothing is saved, the typed values stay, and the
     // message says how to give a reason. A redirect to the reason form would lose the input.
-    if (error instanceof AccessReasonRequiredError) return { status: "error", formError: "accessReasonRequired", fieldErrors: {}, values };
+    if (error instanceof AccessReasonRequiredError)
+      return { status: "error", formError: "accessReasonRequired", fieldErrors: {}, values };
     const eventId = randomUUID();
     (await requestLogger()).error({ eventId, err: error }, "form action failed");
     return { status: "error", formError: "unexpected", eventId, fieldErrors: {}, values };

@@ -19,32 +19,60 @@ describe("the server log", () => {
     const { logger, lines } = capture();
     logger.child({ requestId: "req-12345678" }).info({ userId: "0193a1b2-0000-7000-8000-000000000001" }, "signed in");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: "signed in", requestId: "req-12345678", userId: "0193a1b2-0000-7000-8000-000000000001", app: "samverkan" });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: "signed in",
+      requestId: "req-12345678",
+      userId: "0193a1b2-0000-7000-8000-000000000001",
+      app: "samverkan",
+    });
     expect(typeof lines[0]!.time).toBe("string");
   });
 
   it("redacts fields that must never be logged, at the top level and one down", () => {
     const { logger, lines } = capture();
-    logger.info({ password: "hemligt", identityNumber: "199801012384", body: "anteckning", input: { note: "text", email: "a@b.se", totpSecret: "JBSW" } }, "x");
+    logger.info(
+      {
+        password: "hemligt",
+        identityNumber: "199801012384",
+        body: "anteckning",
+        input: { note: "text", email: "a@b.se", totpSecret: "JBSW" },
+      },
+      "x",
+    );
     const line = JSON.stringify(lines[0]);
-    for (const secret of ["hemligt", "199801012384", "anteckning", '"text"', "a@b.se", "JBSW"]) expect(line).not.toContain(secret);
+    for (const secret of ["hemligt", "199801012384", "anteckning", '"text"', "a@b.se", "JBSW"])
+      expect(line).not.toContain(secret);
     expect(lines[0]).toMatchObject({ password: "[redacted]", input: { note: "[redacted]" } });
   });
 
   it("masks anything shaped like a personnummer wherever it appears, the message included", () => {
     const { logger, lines } = capture();
-    logger.warn({ query: "sök 19811218-9876 och 811218-9876", nested: { deep: ["8112189876"] } }, "uppslag på 198112189876 misslyckades");
+    logger.warn(
+      { query: "sök 19811218-9876 och 811218-9876", nested: { deep: ["8112189876"] } },
+      "uppslag på 198112189876 misslyckades",
+    );
     const line = JSON.stringify(lines[0]);
     expect(line).not.toMatch(/9876/);
-    expect(lines[0]).toMatchObject({ msg: "uppslag på [personnummer] misslyckades", nested: { deep: ["[personnummer]"] } });
+    expect(lines[0]).toMatchObject({
+      msg: "uppslag på [personnummer] misslyckades",
+      nested: { deep: ["[personnummer]"] },
+    });
   });
 
   it("logs errors with type, code and stack, but not the driver's detail that quotes the row", () => {
     const { logger, lines } = capture();
-    const error = Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505", detail: "Key (email)=(jonas@polisen.se) already exists." });
+    const error = Object.assign(new Error("duplicate key value violates unique constraint"), {
+      code: "23505",
+      detail: "Key (email)=(jonas@polisen.se) already exists.",
+    });
     logger.error({ err: error }, "save failed");
     const err = lines[0]!.err as Record<string, unknown>;
-    expect(err).toMatchObject({ type: "Error", code: "23505", message: "duplicate key value violates unique constraint" });
+    expect(err).toMatchObject({
+      type: "Error",
+      code: "23505",
+      message: "duplicate key value violates unique constraint",
+    });
     expect(String(err.stack)).toContain("logger.test.ts");
     expect(JSON.stringify(lines[0])).not.toContain("jonas@polisen.se");
   });
@@ -63,12 +91,17 @@ describe("database errors in the log", () => {
     );
     const known = new Prisma.PrismaClientKnownRequestError(
       `\nInvalid \`prisma.person.create()\` invocation:\n\n\nError occurred during query execution:\nConnectorError(ConnectorError { kind: QueryError(PostgresError { message: "value too long: \\"${NOTE}\\"", detail: Some("Failing row contains (${PNR}, ${NOTE}).") }) })`,
-      { code: "P2010", clientVersion: "6.19.3", meta: { target: ["identityNumber"], detail: `Key (identityNumber)=(${PNR}) already exists.` } },
+      {
+        code: "P2010",
+        clientVersion: "6.19.3",
+        meta: { target: ["identityNumber"], detail: `Key (identityNumber)=(${PNR}) already exists.` },
+      },
     );
     logger.error({ err: validation }, "save failed");
     logger.error({ err: new Error("form action failed", { cause: known }) }, "save failed");
     const text = JSON.stringify(lines);
-    for (const secret of [NOTE, "Träffade", "busshållplatsen", PNR, "1234", "Failing row"]) expect(text).not.toContain(secret);
+    for (const secret of [NOTE, "Träffade", "busshållplatsen", PNR, "1234", "Failing row"])
+      expect(text).not.toContain(secret);
 
     const first = lines[0]!.err as Record<string, unknown>;
     expect(first).toMatchObject({ type: "PrismaClientValidationError" });
@@ -82,9 +115,17 @@ describe("database errors in the log", () => {
   });
 
   it("drop the values PostgreSQL quotes, even inside Prisma's backticks, and keep names", () => {
-    expect(stripValues('Raw query failed. Code: `22P02`. Message: `invalid input syntax for type uuid: "hemlig anteckning"`')).toBe("Raw query failed. Code: `22P02`. Message: [value]");
-    expect(stripValues("Unique constraint failed on the fields: (`identityNumber`)")).toBe("Unique constraint failed on the fields: (`identityNumber`)");
-    expect(stripValues("Can't reach database server at `localhost:5432`")).toBe("Can't reach database server at [value]");
+    expect(
+      stripValues(
+        'Raw query failed. Code: `22P02`. Message: `invalid input syntax for type uuid: "hemlig anteckning"`',
+      ),
+    ).toBe("Raw query failed. Code: `22P02`. Message: [value]");
+    expect(stripValues("Unique constraint failed on the fields: (`identityNumber`)")).toBe(
+      "Unique constraint failed on the fields: (`identityNumber`)",
+    );
+    expect(stripValues("Can't reach database server at `localhost:5432`")).toBe(
+      "Can't reach database server at [value]",
+    );
     expect(stripValues(`note 'it\\'s ${NOTE}' and "unterminated ${NOTE}`)).toBe("note [value] and [value]");
     expect(stripValues("x".repeat(2000))).toHaveLength(501);
   });

@@ -9,7 +9,23 @@ import { logLevel } from "@/lib/env";
  * string that looks like a personnummer or samordningsnummer is masked wherever it appears.
  */
 
-const REDACTED_FIELDS = ["password", "currentPassword", "newPassword", "identityNumber", "body", "note", "internalNote", "email", "name", "firstName", "lastName", "totpSecret", "secret", "cookie", "authorization"];
+const REDACTED_FIELDS = [
+  "password",
+  "currentPassword",
+  "newPassword",
+  "identityNumber",
+  "body",
+  "note",
+  "internalNote",
+  "email",
+  "name",
+  "firstName",
+  "lastName",
+  "totpSecret",
+  "secret",
+  "cookie",
+  "authorization",
+];
 
 // YYMMDD or YYYYMMDD, optional - or +, four digits: every form a personnummer is typed in. Not
 // inside a longer word: the last group of a UUID can be twelve digits too.
@@ -40,7 +56,11 @@ const MAX_DATABASE_MESSAGE = 500;
 function isDatabaseError(error: Error): boolean {
   const e = error as Error & { severity?: unknown; routine?: unknown };
   // Prisma's PrismaClient*Error classes, the driver adapter's wrapper, and pg's own DatabaseError.
-  return /^PrismaClient\w*Error$/.test(error.name) || error.name === "DriverAdapterError" || (typeof e.severity === "string" && typeof e.routine === "string");
+  return (
+    /^PrismaClient\w*Error$/.test(error.name) ||
+    error.name === "DriverAdapterError" ||
+    (typeof e.severity === "string" && typeof e.routine === "string")
+  );
 }
 
 export function stripValues(message: string): string {
@@ -66,7 +86,9 @@ function serializeError(error: unknown): unknown {
     code: typeof e.code === "string" ? e.code : undefined,
     digest: typeof e.digest === "string" ? e.digest : undefined,
     // A stack begins with "Name: message", the message's every line included.
-    stack: database ? [`${e.name}: ${message}`, ...(e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line))].join("\n") : e.stack,
+    stack: database
+      ? [`${e.name}: ${message}`, ...(e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line))].join("\n")
+      : e.stack,
     cause: e.cause instanceof Error ? serializeError(e.cause) : undefined,
   };
 }
@@ -84,7 +106,10 @@ export function createLogger(destination?: DestinationStream, level = logLevel()
       hooks: {
         logMethod(args, method) {
           // The message text too: it is not covered by `formatters.log`.
-          method.apply(this, args.map((a) => (typeof a === "string" ? (scrub(a) as string) : a)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((a) => (typeof a === "string" ? (scrub(a) as string) : a)) as Parameters<typeof method>,
+          );
         },
       },
     },

@@ -12,7 +12,10 @@ export type RequestMeta = { ipAddress?: string; requestId?: string };
  * forged to dodge the per-address sign-in throttle or to put another address into the audit log.
  */
 export function clientAddress(forwardedFor: string | null, hops: number): string | undefined {
-  const entries = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const address = entries[Math.max(0, entries.length - 1 - hops)];
   return address && address.length <= 64 ? address : undefined;
 }

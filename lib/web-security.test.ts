@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteRequest, isExportPath, isOversizedActionRequest, isUnreadableUrl, newNonce, requestIdFrom, SECURITY_HEADERS } from "./web-security";
+import {
+  contentSecurityPolicy,
+  isCrossSiteRequest,
+  isExportPath,
+  isOversizedActionRequest,
+  isUnreadableUrl,
+  newNonce,
+  requestIdFrom,
+  SECURITY_HEADERS,
+} from "./web-security";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -41,11 +50,13 @@ describe("the Content-Security-Policy", () => {
 
 describe("cross-site requests", () => {
   it("lets reads through whatever their origin", () => {
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(isCrossSiteRequest(method, headers({ "sec-fetch-site": "cross-site" }))).toBe(false);
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(isCrossSiteRequest(method, headers({ "sec-fetch-site": "cross-site" }))).toBe(false);
   });
 
   it("refuses a state-changing request a browser labels as from another site", () => {
-    for (const site of ["cross-site", "same-site", "none"]) expect(isCrossSiteRequest("POST", headers({ "sec-fetch-site": site, host: "app.test" }))).toBe(true);
+    for (const site of ["cross-site", "same-site", "none"])
+      expect(isCrossSiteRequest("POST", headers({ "sec-fetch-site": site, host: "app.test" }))).toBe(true);
     expect(isCrossSiteRequest("POST", headers({ "sec-fetch-site": "same-origin", host: "app.test" }))).toBe(false);
     expect(isCrossSiteRequest("DELETE", headers({ "sec-fetch-site": "cross-site" }))).toBe(true);
   });
@@ -53,7 +64,12 @@ describe("cross-site requests", () => {
   it("without Sec-Fetch-Site, compares Origin with the host the request was sent to", () => {
     expect(isCrossSiteRequest("POST", headers({ origin: "https://app.test", host: "app.test" }))).toBe(false);
     expect(isCrossSiteRequest("POST", headers({ origin: "https://evil.test", host: "app.test" }))).toBe(true);
-    expect(isCrossSiteRequest("POST", headers({ origin: "https://app.test", host: "internal:3000", "x-forwarded-host": "app.test" }))).toBe(false);
+    expect(
+      isCrossSiteRequest(
+        "POST",
+        headers({ origin: "https://app.test", host: "internal:3000", "x-forwarded-host": "app.test" }),
+      ),
+    ).toBe(false);
     expect(isCrossSiteRequest("POST", headers({ origin: "null", host: "app.test" }))).toBe(true);
     expect(isCrossSiteRequest("POST", headers({ origin: "not a url", host: "app.test" }))).toBe(true);
     expect(isCrossSiteRequest("PUT", headers({ host: "app.test" }))).toBe(true);
@@ -72,29 +88,46 @@ describe("request ids", () => {
 });
 
 describe("exports (GETs that write an EXPORT audit event)", () => {
-  const EXPORTS = ["/admin/audit/export", "/dashboard/csv", "/people/0193a1b2-0000-7000-8000-000000000001/extract", "/people/0193a1b2-0000-7000-8000-000000000001/extract/file"];
+  const EXPORTS = [
+    "/admin/audit/export",
+    "/dashboard/csv",
+    "/people/0193a1b2-0000-7000-8000-000000000001/extract",
+    "/people/0193a1b2-0000-7000-8000-000000000001/extract/file",
+  ];
 
   it("are refused when a browser labels them as from another site or another origin of the site", () => {
     for (const path of EXPORTS) {
-      for (const site of ["cross-site", "same-site"]) expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": site, host: "app.test" }), path), `${site} ${path}`).toBe(true);
+      for (const site of ["cross-site", "same-site"])
+        expect(
+          isCrossSiteRequest("GET", headers({ "sec-fetch-site": site, host: "app.test" }), path),
+          `${site} ${path}`,
+        ).toBe(true);
       expect(isCrossSiteRequest("HEAD", headers({ "sec-fetch-site": "cross-site" }), path)).toBe(true);
     }
   });
 
   it("pass from the app's own links and from an address typed or bookmarked", () => {
-    for (const path of EXPORTS) for (const site of ["same-origin", "none"]) expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": site, host: "app.test" }), path)).toBe(false);
+    for (const path of EXPORTS)
+      for (const site of ["same-origin", "none"])
+        expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": site, host: "app.test" }), path)).toBe(false);
   });
 
   it("without Sec-Fetch-Site, are refused only with a foreign Origin", () => {
     expect(isCrossSiteRequest("GET", headers({ host: "app.test" }), "/dashboard/csv")).toBe(false);
-    expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "https://app.test" }), "/dashboard/csv")).toBe(false);
-    expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "https://evil.test" }), "/dashboard/csv")).toBe(true);
+    expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "https://app.test" }), "/dashboard/csv")).toBe(
+      false,
+    );
+    expect(
+      isCrossSiteRequest("GET", headers({ host: "app.test", origin: "https://evil.test" }), "/dashboard/csv"),
+    ).toBe(true);
     expect(isCrossSiteRequest("GET", headers({ host: "app.test", origin: "null" }), "/dashboard/csv")).toBe(true);
   });
 
   it("are recognised however the path is spelt", () => {
-    for (const path of ["/dashboard/csv/", "/Dashboard/CSV", "/dashboard/%63sv", "/admin/audit/export//"]) expect(isExportPath(path), path).toBe(true);
-    for (const path of ["/dashboard", "/admin/audit", "/people/x", "/people/x/extract/other", "/dashboard/csv-help"]) expect(isExportPath(path), path).toBe(false);
+    for (const path of ["/dashboard/csv/", "/Dashboard/CSV", "/dashboard/%63sv", "/admin/audit/export//"])
+      expect(isExportPath(path), path).toBe(true);
+    for (const path of ["/dashboard", "/admin/audit", "/people/x", "/people/x/extract/other", "/dashboard/csv-help"])
+      expect(isExportPath(path), path).toBe(false);
     expect(isCrossSiteRequest("GET", headers({ "sec-fetch-site": "cross-site" }), "/people/x")).toBe(false);
   });
 });
@@ -123,7 +156,8 @@ describe("URLs no route can read", () => {
 });
 
 describe("server-action bodies over the limit", () => {
-  const action = (length: number | null) => new Headers({ "next-action": "abc", ...(length === null ? {} : { "content-length": String(length) }) });
+  const action = (length: number | null) =>
+    new Headers({ "next-action": "abc", ...(length === null ? {} : { "content-length": String(length) }) });
   it("are refused from their Content-Length, before Next.js reads them", () => {
     expect(isOversizedActionRequest("POST", action(1024 * 1024 + 1))).toBe(true);
     expect(isOversizedActionRequest("POST", action(1024 * 1024))).toBe(false);

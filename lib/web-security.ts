@@ -47,7 +47,11 @@ export const SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   // URLs hold record ids: they are not told to other sites, not even the origin.
   { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Permissions-Policy", value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()" },
+  {
+    key: "Permissions-Policy",
+    value:
+      "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+  },
   // For browsers that predate frame-ancestors.
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
@@ -139,7 +143,8 @@ export function isUnreadableUrl(pathname: string, search: string): boolean {
   }
 }
 
-export const UNREADABLE_URL_MESSAGE = "Adressen kunde inte läsas: den innehåller ogiltiga tecken. Kontrollera länken eller gå till startsidan.\n";
+export const UNREADABLE_URL_MESSAGE =
+  "Adressen kunde inte läsas: den innehåller ogiltiga tecken. Kontrollera länken eller gå till startsidan.\n";
 
 /**
  * The largest server-action request body (next.config.ts's `serverActions.bodySizeLimit`). The
@@ -149,7 +154,8 @@ export const UNREADABLE_URL_MESSAGE = "Adressen kunde inte läsas: den innehåll
  * client raises as the error's message (it reads a text/plain error body) and app/error.tsx shows.
  */
 export const SERVER_ACTION_BODY_LIMIT = { text: "1mb", bytes: 1024 * 1024 } as const;
-export const FORM_TOO_LARGE_MESSAGE = "Formuläret är för stort för att skickas (högst 1 MB). Korta texterna och försök igen.";
+export const FORM_TOO_LARGE_MESSAGE =
+  "Formuläret är för stort för att skickas (högst 1 MB). Korta texterna och försök igen.";
 
 /** A server action's POST (Next.js marks it with a `Next-Action` header) larger than the limit. */
 export function isOversizedActionRequest(method: string, headers: Headers): boolean {

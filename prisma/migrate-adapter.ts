@@ -62,7 +62,8 @@ class PatchedClient extends pg.Client {
     const last = args.length - 1;
     const callback = args[last];
     if (typeof callback === "function") {
-      args[last] = (error: unknown, result: unknown) => (callback as (e: unknown, r: unknown) => void)(error, error ? result : patchResult(result));
+      args[last] = (error: unknown, result: unknown) =>
+        (callback as (e: unknown, r: unknown) => void)(error, error ? result : patchResult(result));
     }
     const out = (super.query as (...a: unknown[]) => unknown)(...args);
     if (out && typeof (out as Promise<unknown>).then === "function") {
@@ -126,7 +127,8 @@ async function adapterOn(connectionString: string, onDispose?: () => Promise<voi
   patchQueryable(adapter);
 
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => patchQueryable<Transaction>(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) =>
+    patchQueryable<Transaction>(await startTransaction(isolationLevel));
 
   // One simple-query message: `$$` bodies stay whole and a failing script rolls back entirely.
   adapter.executeScript = async (script: string) => {
@@ -159,7 +161,9 @@ export function migrationAdapter(connectionString: string): SqlMigrationAwareDri
       await onMaintenanceDb(connectionString, (c) => c.query(`CREATE DATABASE ${quoteIdent(shadow)}`));
       // The pool is ended (by the adapter's own dispose) before the database is dropped.
       return adapterOn(withDatabase(connectionString, shadow), async () => {
-        await onMaintenanceDb(connectionString, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(shadow)} WITH (FORCE)`));
+        await onMaintenanceDb(connectionString, (c) =>
+          c.query(`DROP DATABASE IF EXISTS ${quoteIdent(shadow)} WITH (FORCE)`),
+        );
       });
     },
   };

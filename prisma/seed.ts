@@ -22,8 +22,14 @@ export async function runSeed(databaseUrl: string, auto = false): Promise<"seede
     }
     const started = Date.now();
     const result = await seedDemo(db);
-    await db.systemSetting.upsert({ where: { key: "environment" }, create: { key: "environment", value: "development" }, update: {} });
-    console.log(`Demodata inläst: ${result.people} personer, ${result.users} användare (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    await db.systemSetting.upsert({
+      where: { key: "environment" },
+      create: { key: "environment", value: "development" },
+      update: {},
+    });
+    console.log(
+      `Demodata inläst: ${result.people} personer, ${result.users} användare (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
     return "seeded";
   } finally {
     await db.$disconnect();

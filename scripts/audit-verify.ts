@@ -31,14 +31,19 @@ async function main(): Promise<number> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (report.ok) {
       console.log(`Audit log intact: ${report.checked} events checked in ${seconds} s.`);
-      console.log(`Head (keep it; pass it as --anchor next time): ${report.head ? formatAnchor(report.head) : "none (empty log)"}`);
+      console.log(
+        `Head (keep it; pass it as --anchor next time): ${report.head ? formatAnchor(report.head) : "none (empty log)"}`,
+      );
       return 0;
     }
     const b = report.firstBreak!;
     const what = {
       prevHash: "its prevHash is not the hash of the row before it (a row was deleted, inserted or edited before it)",
       hash: "its hash does not match its content (the row was edited)",
-      anchor: b.found === null ? "the anchored row is gone (rows were cut off or rewritten)" : "the anchored row's hash changed (the chain was rewritten)",
+      anchor:
+        b.found === null
+          ? "the anchored row is gone (rows were cut off or rewritten)"
+          : "the anchored row's hash changed (the chain was rewritten)",
     }[b.kind];
     console.error(`Audit log BROKEN at event id ${b.id}: ${what}.`);
     console.error(`  expected ${b.expected}`);

@@ -78,8 +78,13 @@ async function main() {
   const { cluster, url } = await scaleDatabase(args.database);
   const direct = new pg.Pool({ connectionString: url, max: 10 });
   try {
-    const { rows } = await direct.query<{ value: string }>(`SELECT value FROM "SystemSetting" WHERE key = 'scaleSeed'`).catch(() => ({ rows: [] as { value: string }[] }));
-    if (!rows[0]) throw new Error(`${new URL(url).pathname.slice(1)} holds no scale data: run \`npm run db:seed:scale -- --people 100000\` first.`);
+    const { rows } = await direct
+      .query<{ value: string }>(`SELECT value FROM "SystemSetting" WHERE key = 'scaleSeed'`)
+      .catch(() => ({ rows: [] as { value: string }[] }));
+    if (!rows[0])
+      throw new Error(
+        `${new URL(url).pathname.slice(1)} holds no scale data: run \`npm run db:seed:scale -- --people 100000\` first.`,
+      );
     const seed = JSON.parse(rows[0].value) as { people: number; until: string };
 
     // The app's modules read their configuration through lib/env.ts, and lib/db.ts reuses a client
@@ -98,11 +103,20 @@ async function main() {
       if (capture && REPLAYABLE.test(e.query)) capture.push({ sql: e.query, params: parseParams(e.params) });
     });
     // lib/db.ts's per-process client (globalThis.samverkanDb): the app's functions use this one.
-    (globalThis as unknown as { samverkanDb: { prisma: unknown; pool: pg.Pool } }).samverkanDb = { prisma, pool: appPool };
+    (globalThis as unknown as { samverkanDb: { prisma: unknown; pool: pg.Pool } }).samverkanDb = {
+      prisma,
+      pool: appPool,
+    };
 
     // lib/authz's Actor as lib/auth would load it (lib/auth itself needs Next's request context).
     const { AGENCY_OF_ROLE } = await import("@/lib/authz/actor");
-    const actorOf = (u: { id: string; siteId: string; role: keyof typeof AGENCY_OF_ROLE; name: string }) => ({ id: u.id, siteId: u.siteId, role: u.role, agency: AGENCY_OF_ROLE[u.role], name: u.name });
+    const actorOf = (u: { id: string; siteId: string; role: keyof typeof AGENCY_OF_ROLE; name: string }) => ({
+      id: u.id,
+      siteId: u.siteId,
+      role: u.role,
+      agency: AGENCY_OF_ROLE[u.role],
+      name: u.name,
+    });
     const { getDashboard } = await import("@/lib/dashboard/queries");
     const { findPeople } = await import("@/lib/people/queries");
     const { ZFindPeople } = await import("@/lib/people/schemas");
@@ -111,33 +125,65 @@ async function main() {
     const manager = actorOf(await prisma.user.findUniqueOrThrow({ where: { email: "ledning@scale.samverkan.test" } }));
     const officer = actorOf(await prisma.user.findUniqueOrThrow({ where: { email: "police1@scale.samverkan.test" } }));
     // Mid-way through the people, so a search cannot get lucky at the start of an index.
-    const someone = await prisma.person.findFirstOrThrow({ where: { siteId: officer.siteId }, orderBy: { id: "asc" }, skip: Math.floor(seed.people / 2), select: { identityNumber: true } });
+    const someone = await prisma.person.findFirstOrThrow({
+      where: { siteId: officer.siteId },
+      orderBy: { id: "asc" },
+      skip: Math.floor(seed.people / 2),
+      select: { identityNumber: true },
+    });
     const now = new Date(`${seed.until}T12:00:00Z`);
 
     /** The month (YYYY-MM) `n` months before the month of `day`. */
-    const monthsBefore = (day: string, n: number) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - n, 1)).toISOString().slice(0, 7);
+    const monthsBefore = (day: string, n: number) =>
+      new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - n, 1)).toISOString().slice(0, 7);
     const cases: Case[] = [
-      ...(["round", "month", "year", "all"] as const).map(
-        (period): Case => ({ group: "dashboard", name: `getDashboard: ${period === "round" ? "latest round" : period === "all" ? "since the start" : `this ${period}`}`, target: 250, run: () => getDashboard({ actor: manager, params: { period }, now }) }),
-      ),
+      ...(["round", "month", "year", "all"] as const).map((period): Case => ({
+        group: "dashboard",
+        name: `getDashboard: ${period === "round" ? "latest round" : period === "all" ? "since the start" : `this ${period}`}`,
+        target: 250,
+        run: () => getDashboard({ actor: manager, params: { period }, now }),
+      })),
       // Custom ranges (whole months, decision 009) that do not begin on 1 January are counted from
       // the records (decision 006): twelve months, and nearly ten years.
       ...[
         { name: "getDashboard: custom, twelve months", from: monthsBefore(seed.until, 11), to: seed.until.slice(0, 7) },
         { name: "getDashboard: custom, 2017-02 on", from: "2017-02", to: seed.until.slice(0, 7) },
-      ].map((c): Case => ({ group: "dashboard", name: c.name, target: 250, run: () => getDashboard({ actor: manager, params: { period: "custom", from: c.from, to: c.to }, now }) })),
-      { group: "search" as const, name: 'findPeople: name prefix "And"', target: 50, run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: "And" }) }) },
-      { group: "search" as const, name: 'findPeople: name prefix "Moh Ber"', target: 50, run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: "Moh Ber" }) }) },
+      ].map((c): Case => ({
+        group: "dashboard",
+        name: c.name,
+        target: 250,
+        run: () => getDashboard({ actor: manager, params: { period: "custom", from: c.from, to: c.to }, now }),
+      })),
+      {
+        group: "search" as const,
+        name: 'findPeople: name prefix "And"',
+        target: 50,
+        run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: "And" }) }),
+      },
+      {
+        group: "search" as const,
+        name: 'findPeople: name prefix "Moh Ber"',
+        target: 50,
+        run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: "Moh Ber" }) }),
+      },
       {
         group: "search" as const,
         name: "findPeople: personnummer",
         target: 50,
-        run: () => findPeople({ actor: officer, query: ZFindPeople.parse({ q: formatIdentityNumber(someone.identityNumber!) }) }),
+        run: () =>
+          findPeople({
+            actor: officer,
+            query: ZFindPeople.parse({ q: formatIdentityNumber(someone.identityNumber!) }),
+          }),
       },
     ].filter((c) => !args.only || c.group === args.only);
 
-    console.log(`Skaldatabas ${new URL(url).pathname.slice(1)}: ${seed.people.toLocaleString("sv-SE")} personer, data t.o.m. ${seed.until}.`);
-    console.log(`${RUNS} körningar per fall efter ${WARMUP} uppvärmning; maskinens last (1 min) vid start: ${loadavg()[0]!.toFixed(1)} på 2 kärnor.\n`);
+    console.log(
+      `Skaldatabas ${new URL(url).pathname.slice(1)}: ${seed.people.toLocaleString("sv-SE")} personer, data t.o.m. ${seed.until}.`,
+    );
+    console.log(
+      `${RUNS} körningar per fall efter ${WARMUP} uppvärmning; maskinens last (1 min) vid start: ${loadavg()[0]!.toFixed(1)} på 2 kärnor.\n`,
+    );
     const header = ["case", "app p50", "app p95", "SQL p50", "SQL p95", "ratio", "target", ""];
     const table: string[][] = [];
     const misses: { c: Case; statements: Statement[] }[] = [];
@@ -146,10 +192,14 @@ async function main() {
       const result = await c.run();
       const statements = capture;
       // A search that finds nobody measures an empty result (the scale data once lacked the search columns).
-      if (c.group === "search" && (result as { items: unknown[] }).items.length === 0) throw new Error(`${c.name}: found nobody; is the scale database's search text filled?`);
+      if (c.group === "search" && (result as { items: unknown[] }).items.length === 0)
+        throw new Error(`${c.name}: found nobody; is the scale database's search text filled?`);
       capture = null;
       // Nothing captured means the app used another client than the bench's: the ratio would be meaningless.
-      if (statements.length === 0) throw new Error(`${c.name}: no SQL captured; lib/db.ts no longer picks up the bench's client (globalThis.samverkanDb).`);
+      if (statements.length === 0)
+        throw new Error(
+          `${c.name}: no SQL captured; lib/db.ts no longer picks up the bench's client (globalThis.samverkanDb).`,
+        );
       const app = await time(c.run);
       const sql = await time(async () => {
         for (const s of statements) await direct.query(s.sql, s.params);
@@ -157,8 +207,19 @@ async function main() {
       const ratio = app.p95 / sql.p95;
       const ok = app.p95 <= c.target && ratio <= 2;
       if ((app.p95 > c.target && c.group === "search") || args.explain) misses.push({ c, statements });
-      table.push([c.name, app.p50.toFixed(1), app.p95.toFixed(1), sql.p50.toFixed(1), sql.p95.toFixed(1), ratio.toFixed(2), `≤ ${c.target}`, ok ? "ok" : "MISS"]);
-      console.log(`  ${c.name}: app p95 ${app.p95.toFixed(1)} ms, SQL p95 ${sql.p95.toFixed(1)} ms (${statements.length} statements)`);
+      table.push([
+        c.name,
+        app.p50.toFixed(1),
+        app.p95.toFixed(1),
+        sql.p50.toFixed(1),
+        sql.p95.toFixed(1),
+        ratio.toFixed(2),
+        `≤ ${c.target}`,
+        ok ? "ok" : "MISS",
+      ]);
+      console.log(
+        `  ${c.name}: app p95 ${app.p95.toFixed(1)} ms, SQL p95 ${sql.p95.toFixed(1)} ms (${statements.length} statements)`,
+      );
       if (args.statements) {
         for (const st of statements) {
           const own = await time(() => direct.query(st.sql, st.params));
@@ -167,8 +228,11 @@ async function main() {
       }
     }
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-    const line = (r: string[]) => `| ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
-    console.log(`\nTimes in ms.\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+    const line = (r: string[]) =>
+      `| ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
+    console.log(
+      `\nTimes in ms.\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    );
     for (const r of table) console.log(line(r));
     console.log(`\nLast (1 min) vid slut: ${loadavg()[0]!.toFixed(1)}.`);
 
@@ -176,7 +240,9 @@ async function main() {
       console.log(`\n${c.name}${args.explain ? "" : " is over its target"}. Query plans of its statements:`);
       for (const s of statements.filter((st) => !/^\s*INSERT/i.test(st.sql))) {
         const plan = await direct.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
-        console.log(`\n${s.sql.slice(0, 300)}${s.sql.length > 300 ? " …" : ""}\n${plan.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+        console.log(
+          `\n${s.sql.slice(0, 300)}${s.sql.length > 300 ? " …" : ""}\n${plan.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`,
+        );
       }
     }
     await prisma.$disconnect();

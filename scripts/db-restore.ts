@@ -23,7 +23,9 @@ async function main() {
       return;
     }
     const { previous } = await restoreDatabase(file, cluster.url);
-    console.log(`Återställd: "${name}" innehåller nu ${file}.${previous ? ` Den tidigare databasen finns kvar som "${previous}".` : ""}`);
+    console.log(
+      `Återställd: "${name}" innehåller nu ${file}.${previous ? ` Den tidigare databasen finns kvar som "${previous}".` : ""}`,
+    );
   } finally {
     await cluster.stop();
   }

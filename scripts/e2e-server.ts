@@ -26,7 +26,11 @@ async function main() {
     if (code !== 0) throw new Error("next build failed");
   }
   const serve = path.join(ROOT, "scripts", "serve.mjs");
-  const server = spawn(process.execPath, [serve, "--port", process.env.E2E_PORT ?? "3100"], { cwd: ROOT, env, stdio: "inherit" });
+  const server = spawn(process.execPath, [serve, "--port", process.env.E2E_PORT ?? "3100"], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   const shutdown = () => server.kill("SIGTERM");
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

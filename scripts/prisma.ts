@@ -29,7 +29,10 @@ async function main() {
         await ensureDatabase(cluster.url);
         await runPrismaOrThrow(["migrate", "deploy"], cluster.url);
         const name = rest.find((a) => !a.startsWith("-"));
-        await runPrismaOrThrow(["migrate", "dev", ...(name ? ["--name", name] : []), ...rest.filter((a) => a !== name)], cluster.url);
+        await runPrismaOrThrow(
+          ["migrate", "dev", ...(name ? ["--name", name] : []), ...rest.filter((a) => a !== name)],
+          cluster.url,
+        );
         break;
       }
       case "seed":

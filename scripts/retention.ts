@@ -17,7 +17,8 @@ function parseArgs(argv: string[]): { apply: boolean; months?: number } {
   const i = argv.indexOf("--months");
   if (i === -1) return { apply };
   const months = Number(argv[i + 1]);
-  if (!Number.isInteger(months) || months < 6 || months > 240) throw new Error("--months wants a whole number of months, 6–240.");
+  if (!Number.isInteger(months) || months < 6 || months > 240)
+    throw new Error("--months wants a whole number of months, 6–240.");
   return { apply, months };
 }
 
@@ -35,7 +36,11 @@ async function main(): Promise<number> {
     for (const d of run.due) bySite.set(d.siteId, [...(bySite.get(d.siteId) ?? []), d.personId]);
     console.log(`Retention ${run.months} months: no activity since before ${run.cutoff.toISOString()}.`);
     for (const [siteId, ids] of bySite) console.log(`  site ${siteId}: ${ids.length} due\n    ${ids.join("\n    ")}`);
-    console.log(args.apply ? `Anonymised ${run.anonymised} of ${run.due.length}.` : `${run.due.length} due; nothing changed (dry run).`);
+    console.log(
+      args.apply
+        ? `Anonymised ${run.anonymised} of ${run.due.length}.`
+        : `${run.due.length} due; nothing changed (dry run).`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

@@ -37,9 +37,11 @@ function options() {
     allowPositionals: false,
   });
   const people = Number(values.people);
-  if (!Number.isInteger(people) || people < 1000 || people > 5_000_000) throw new Error("--people must be a whole number from 1000 to 5000000.");
+  if (!Number.isInteger(people) || people < 1000 || people > 5_000_000)
+    throw new Error("--people must be a whole number from 1000 to 5000000.");
   const until = values.until ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= "2018-01-01") throw new Error("--until must be a date (YYYY-MM-DD) after 2018-01-01.");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= "2018-01-01")
+    throw new Error("--until must be a date (YYYY-MM-DD) after 2018-01-01.");
   return { people, until, database: values.database };
 }
 
@@ -136,7 +138,10 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
   const aliases = list(ALIASES);
 
   const people = (tag: string, siteId: string, count: number, createdBy: string, offset: number) =>
-    chunked(tag === "p" ? "Person" : "Person (Örebro)", count, (lo, hi) => `
+    chunked(
+      tag === "p" ? "Person" : "Person (Örebro)",
+      count,
+      (lo, hi) => `
       INSERT INTO "Person" (id, "siteId", "firstName", "lastName", "identityNumber", "identityNumberKind", "birthDate", aliases,
         status, "statusSince", "lastActivityAt", "createdAt", "updatedAt", "createdById", "searchText", "sortName")
       -- The search columns as the trigger person_search_text would set them (triggers are off for the load).
@@ -153,10 +158,21 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
       -- Birth date and serial from the row number (plus an offset per site): unique by construction.
       LATERAL (SELECT date '1980-01-01' + ((i + ${offset}) % 9000)::int AS born,
                       lpad((1 + (((i + ${offset}) / 9000) * 83) % 999)::text, 3, '0') AS serial,
-                      pg_temp.rnd(i, 14) AS s) x) q`);
+                      pg_temp.rnd(i, 14) AS s) x) q`,
+    );
 
-  const notifications = (tag: string, personTag: string, siteId: string, count: number, personCount: number, withRounds: boolean) =>
-    chunked(tag === "n" ? "CustomNotification" : "CustomNotification (Örebro)", count, (lo, hi) => `
+  const notifications = (
+    tag: string,
+    personTag: string,
+    siteId: string,
+    count: number,
+    personCount: number,
+    withRounds: boolean,
+  ) =>
+    chunked(
+      tag === "n" ? "CustomNotification" : "CustomNotification (Örebro)",
+      count,
+      (lo, hi) => `
       INSERT INTO "CustomNotification" (id, "siteId", "personId", "roundId", "occurredAt", "placeType", agencies, outcome, response,
         "askedForHelpOnSite", "createdAt", "updatedAt", "createdById", "createdByAgency")
       SELECT pg_temp.uid('${tag}', j), ${siteId}, pg_temp.uid('${personTag}', pg_temp.n_person(j, ${personCount})),
@@ -168,7 +184,8 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         CASE WHEN pg_temp.n_delivered(j) THEN (ARRAY['POSITIVE', 'NEUTRAL', 'NEUTRAL', 'NEGATIVE'])[1 + floor(pg_temp.rnd(j, 9) * 4)::int]::"PersonResponse" END,
         pg_temp.n_delivered(j) AND pg_temp.rnd(j, 7) < 0.08,
         pg_temp.n_time(j), pg_temp.n_time(j), ${tag === "n" ? police0 : `pg_temp.uid('user-orebro', 1)`}, 'POLICE'
-      FROM generate_series(${lo}, ${hi}) j`);
+      FROM generate_series(${lo}, ${hi}) j`,
+    );
 
   // Referral k stems from notification k·stride: after a delivered one, referred within 0–120
   // days (most within the 90 that count as "sought support"); otherwise a self-referral.
@@ -212,7 +229,10 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
     },
     ...people("p", site, p.people, police0, 0),
     ...people("q", other, p.otherPeople, `pg_temp.uid('user-orebro', 1)`, 500 * 9000),
-    ...chunked("Membership", p.people, (lo, hi) => `
+    ...chunked(
+      "Membership",
+      p.people,
+      (lo, hi) => `
       INSERT INTO "Membership" (id, "siteId", "personId", "groupId", "validFrom", "validTo", role, "sourceAgency", confidence, "reviewDueOn", "updatedAt", "createdById")
       SELECT pg_temp.uid('m' || v, i), ${site}, pg_temp.uid('p', i), pg_temp.uid('g', 1 + floor(pg_temp.rnd(i * 2 + v, 21) * ${p.groups})::int),
         date '2016-01-01' + floor(pg_temp.rnd(i, 22) * CASE WHEN v = 1 THEN 1000 ELSE 1500 END)::int, CASE WHEN v = 1 THEN date '2019-12-31' END,
@@ -220,25 +240,37 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         'POLICE', (ARRAY['CONFIRMED','PROBABLE','UNCONFIRMED'])[1 + floor(pg_temp.rnd(i, 24) * 3)::int]::"Confidence",
         date '2026-06-01' + floor(pg_temp.rnd(i, 25) * 400)::int, ${now}, ${police0}
       FROM generate_series(${lo}, ${hi}) i, generate_series(0, 1) v
-      WHERE v = 0 OR i % 5 = 0`),
-    ...chunked("Assignment", p.people, (lo, hi) => `
+      WHERE v = 0 OR i % 5 = 0`,
+    ),
+    ...chunked(
+      "Assignment",
+      p.people,
+      (lo, hi) => `
       INSERT INTO "Assignment" (id, "siteId", "personId", "userId", agency, "assignedAt", "endedAt", "createdById")
       SELECT pg_temp.uid('a' || a.agency, i), ${site}, pg_temp.uid('p', i), pg_temp.uid('user-' || a.agency, 1 + (i % ${c})), a.agency::"Agency",
         pg_temp.span_start() + make_interval(days => floor(pg_temp.rnd(i, 26) * 1000)::int),
         CASE WHEN pg_temp.rnd(i, 27) < 0.05 THEN ${now} - interval '30 days' END, ${police0}
       FROM generate_series(${lo}, ${hi}) i, unnest(ARRAY['POLICE', 'SOCIAL', 'PROBATION']) a(agency)
-      WHERE a.agency = 'POLICE' OR (a.agency = 'SOCIAL' AND pg_temp.rnd(i, 28) < 0.4) OR (a.agency = 'PROBATION' AND pg_temp.rnd(i, 29) < 0.4)`),
+      WHERE a.agency = 'POLICE' OR (a.agency = 'SOCIAL' AND pg_temp.rnd(i, 28) < 0.4) OR (a.agency = 'PROBATION' AND pg_temp.rnd(i, 29) < 0.4)`,
+    ),
     ...notifications("n", "p", site, p.notifications, p.people, true),
     ...notifications("qn", "q", other, p.otherNotifications, p.otherPeople, false),
-    ...chunked("FollowUp", p.followUps, (lo, hi) => `
+    ...chunked(
+      "FollowUp",
+      p.followUps,
+      (lo, hi) => `
       INSERT INTO "FollowUp" (id, "siteId", "personId", agency, "assignedToId", "notificationId", "dueOn", "doneAt", "contactType", "updatedAt", "createdById")
       SELECT pg_temp.uid('f', j), ${site}, pg_temp.uid('p', pg_temp.n_person(j, ${p.people})), x.agency::"Agency",
         pg_temp.uid('user-' || x.agency, 1 + (pg_temp.n_person(j, ${p.people}) % ${c})), pg_temp.uid('n', j), x.due,
         CASE WHEN x.due < ${now}::date AND pg_temp.rnd(j, 31) < 0.92 THEN LEAST(x.due + make_interval(days => floor(pg_temp.rnd(j, 32) * 13)::int - 3), ${now}) END,
         CASE WHEN x.due < ${now}::date AND pg_temp.rnd(j, 31) < 0.92 THEN 'MEETING'::"ContactType" END, ${now}, pg_temp.uid('user-' || x.agency, 1)
       FROM generate_series(${lo}, ${hi}) j,
-      LATERAL (SELECT (pg_temp.n_time(j) + interval '14 days')::date AS due, CASE WHEN pg_temp.rnd(j, 30) < 0.8 THEN 'PROBATION' ELSE 'SOCIAL' END AS agency) x`),
-    ...chunked("Referral", p.referrals, (lo, hi) => `
+      LATERAL (SELECT (pg_temp.n_time(j) + interval '14 days')::date AS due, CASE WHEN pg_temp.rnd(j, 30) < 0.8 THEN 'PROBATION' ELSE 'SOCIAL' END AS agency) x`,
+    ),
+    ...chunked(
+      "Referral",
+      p.referrals,
+      (lo, hi) => `
       INSERT INTO "Referral" (id, "siteId", "personId", status, "statusChangedAt", source, "notificationId", "referredAt", "closedAt", "updatedAt", "createdById")
       SELECT pg_temp.uid('r', k), ${site}, pg_temp.uid('p', pg_temp.n_person(k * ${stride}, ${p.people})), x.status::"ReferralStatus", x.changed,
         (CASE WHEN pg_temp.n_delivered(k * ${stride}) THEN 'CUSTOM_NOTIFICATION' ELSE 'SELF' END)::"ReferralSource",
@@ -246,14 +278,22 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         CASE WHEN x.status IN ('COMPLETED', 'DISCONTINUED', 'DECLINED') THEN x.changed END, ${now}, pg_temp.uid('user-SOCIAL', 1)
       FROM generate_series(${lo}, ${hi}) k,
       LATERAL (SELECT ${referralStatus} AS status, ${referredAt} AS referred) s,
-      LATERAL (SELECT s.status, s.referred, LEAST(s.referred + make_interval(days => 10 * (cardinality(${path("s.status")}) - 1)), ${now}) AS changed) x`),
-    ...chunked("ReferralStatusChange", p.referrals, (lo, hi) => `
+      LATERAL (SELECT s.status, s.referred, LEAST(s.referred + make_interval(days => 10 * (cardinality(${path("s.status")}) - 1)), ${now}) AS changed) x`,
+    ),
+    ...chunked(
+      "ReferralStatusChange",
+      p.referrals,
+      (lo, hi) => `
       INSERT INTO "ReferralStatusChange" (id, "referralId", "fromStatus", "toStatus", "changedAt", "changedById")
       SELECT pg_temp.uid('rs' || step.n, r.k), pg_temp.uid('r', r.k), (r.path[step.n::int - 1])::"ReferralStatus", step.status::"ReferralStatus",
         LEAST(r.referred + make_interval(days => 10 * (step.n::int - 1)), ${now}), pg_temp.uid('user-SOCIAL', 1)
       FROM (SELECT k, ${referredAt} AS referred, ${path(referralStatus)} AS path FROM generate_series(${lo}, ${hi}) k) r,
-      unnest(r.path) WITH ORDINALITY step(status, n)`),
-    ...chunked("SupportMeasure", p.referrals, (lo, hi) => `
+      unnest(r.path) WITH ORDINALITY step(status, n)`,
+    ),
+    ...chunked(
+      "SupportMeasure",
+      p.referrals,
+      (lo, hi) => `
       INSERT INTO "SupportMeasure" (id, "siteId", "referralId", "personId", type, status, "startsOn", "endsOn", "updatedAt", "createdById")
       SELECT pg_temp.uid('sm' || v, r.id_k), ${site}, r.id, r."personId",
         (CASE WHEN pg_temp.rnd(r.id_k * 2 + v, 51) < 0.1 THEN 'RELOCATION'
@@ -262,10 +302,14 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         (r."referredAt" + interval '20 days')::date,
         CASE WHEN r.status IN ('COMPLETED', 'DISCONTINUED') THEN (r."referredAt" + interval '120 days')::date END, ${now}, pg_temp.uid('user-SOCIAL', 1)
       FROM (SELECT k AS id_k, ref.* FROM generate_series(${lo}, ${hi}) k JOIN "Referral" ref ON ref.id = pg_temp.uid('r', k)) r, generate_series(0, 1) v
-      WHERE r.status IN ('ASSESSED', 'IN_PROGRAMME', 'COMPLETED', 'DISCONTINUED') AND (v = 0 OR pg_temp.rnd(r.id_k, 53) < 0.3)`),
+      WHERE r.status IN ('ASSESSED', 'IN_PROGRAMME', 'COMPLETED', 'DISCONTINUED') AND (v = 0 OR pg_temp.rnd(r.id_k, 53) < 0.3)`,
+    ),
     // Recorded by social services, covering what it may share; probation confirmed most of them
     // (its follow-ups are then open to social services), a few are still asked of it.
-    ...chunked("Consent", p.referrals, (lo, hi) => `
+    ...chunked(
+      "Consent",
+      p.referrals,
+      (lo, hi) => `
       INSERT INTO "Consent" (id, "siteId", "personId", "recordedByAgency", "documentReference", "givenOn", "withdrawnAt", "updatedAt", "createdById")
       SELECT pg_temp.uid('c', k), ${site}, r."personId", 'SOCIAL', 'SAMTYCKE-' || k, r."referredAt"::date,
         CASE WHEN pg_temp.rnd(k, 62) < 0.05 THEN r."referredAt" + interval '200 days' END, ${now}, pg_temp.uid('user-SOCIAL', 1)
@@ -284,7 +328,8 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         CASE WHEN h.agency = 'SOCIAL' OR pg_temp.rnd(k, 63) < 0.9 THEN ${now} END,
         CASE WHEN h.agency = 'SOCIAL' THEN pg_temp.uid('user-SOCIAL', 1) WHEN pg_temp.rnd(k, 63) < 0.9 THEN pg_temp.uid('user-PROBATION', 1) END
       FROM generate_series(${lo}, ${hi}) k
-      JOIN LATERAL (SELECT DISTINCT "fromAgency"::text AS agency FROM "ConsentCoverage" WHERE "consentId" = pg_temp.uid('c', k)) h ON true`),
+      JOIN LATERAL (SELECT DISTINCT "fromAgency"::text AS agency FROM "ConsentCoverage" WHERE "consentId" = pg_temp.uid('c', k)) h ON true`,
+    ),
     {
       table: "CallIn, CallInInvitee",
       rows: p.callIns * (1 + p.inviteesPerCallIn),
@@ -301,7 +346,10 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
         LATERAL (SELECT CASE WHEN pg_temp.rnd(x * 1000 + s, 73) < 0.75 THEN 'ATTENDED' WHEN pg_temp.rnd(x * 1000 + s, 73) < 0.9 THEN 'ABSENT' ELSE 'DECLINED' END AS status) y
         ON CONFLICT ("callInId", "personId") DO NOTHING;`,
     },
-    ...chunked("Incident", p.incidents, (lo, hi) => `
+    ...chunked(
+      "Incident",
+      p.incidents,
+      (lo, hi) => `
       INSERT INTO "Incident" (id, "siteId", "occurredAt", type, district, killed, injured, "groupMemberInvolvement", "updatedAt", "createdById")
       SELECT pg_temp.uid('i', x), ${site}, pg_temp.span_start() + make_interval(secs => pg_temp.rnd(x, 81) * pg_temp.span_days() * 86400),
         y.type::"IncidentType", (${list(DISTRICTS)})[1 + floor(pg_temp.rnd(x, 83) * ${DISTRICTS.length})::int],
@@ -316,7 +364,8 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
       INSERT INTO "IncidentPerson" ("incidentId", "personId", role)
       SELECT pg_temp.uid('i', x), pg_temp.uid('p', 1 + floor(pg_temp.rnd(x, 89) * ${p.people})::int),
         (CASE WHEN pg_temp.rnd(x, 90) < 0.5 THEN 'VICTIM' ELSE 'SUSPECT' END)::"IncidentPersonRole"
-      FROM generate_series(${lo}, ${hi}) x WHERE pg_temp.rnd(x, 91) < 0.4;`),
+      FROM generate_series(${lo}, ${hi}) x WHERE pg_temp.rnd(x, 91) < 0.4;`,
+    ),
   ];
   return out;
 }
@@ -324,14 +373,18 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
 /** Enforcement actions make up the rest of the million activity rows once the referral steps are counted. */
 function enforcementSteps(p: Plan, count: number): Step[] {
   const site = `pg_temp.uid('site', 1)`;
-  return chunked("EnforcementAction", count, (lo, hi) => `
+  return chunked(
+    "EnforcementAction",
+    count,
+    (lo, hi) => `
     INSERT INTO "EnforcementAction" (id, "siteId", "personId", "groupId", type, "occurredAt", "updatedAt", "createdById")
     SELECT pg_temp.uid('e', e), ${site},
       CASE WHEN pg_temp.rnd(e, 92) >= 0.1 THEN pg_temp.uid('p', 1 + floor(pg_temp.rnd(e, 93) * ${p.people})::int) END,
       CASE WHEN pg_temp.rnd(e, 92) < 0.1 THEN pg_temp.uid('g', 1 + floor(pg_temp.rnd(e, 94) * ${p.groups})::int) END,
       (ARRAY['ARREST','WEAPON_SEIZURE','SEARCH','SEARCH','DETENTION','PROSECUTION','CONVICTION','OTHER'])[1 + floor(pg_temp.rnd(e, 95) * 8)::int]::"EnforcementActionType",
       pg_temp.span_start() + make_interval(secs => pg_temp.rnd(e, 96) * pg_temp.span_days() * 86400), pg_temp.until(), pg_temp.uid('user-POLICE', 1)
-    FROM generate_series(${lo}, ${hi}) e`);
+    FROM generate_series(${lo}, ${hi}) e`,
+  );
 }
 
 /**
@@ -362,7 +415,9 @@ export async function seedScale(
       await client.query(helpers(p, opts.until, rounds));
       // Foreign keys are checked per row by triggers; the generator keeps them by construction, so
       // a superuser (the embedded server) loads without them and the check below verifies instead.
-      const { rows: su } = await client.query<{ su: boolean }>("SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user");
+      const { rows: su } = await client.query<{ su: boolean }>(
+        "SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user",
+      );
       if (su[0]?.su) await client.query("SET session_replication_role = replica");
       // Without superuser rights the triggers stay on: the dashboard's per-person summaries are then
       // told to wait for the rebuild below (recounting a person per inserted row would never end).
@@ -402,7 +457,9 @@ export async function seedScale(
         }
       };
       await run(first);
-      const { rows: counted } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "ReferralStatusChange"');
+      const { rows: counted } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM "ReferralStatusChange"',
+      );
       // (Örebro's few notifications are not part of the million.)
       const enforcement = p.activity - p.notifications - p.followUps - counted[0]!.n;
       bar.setTotal(bar.getTotal() - estimatedEnforcement + enforcement);
@@ -432,8 +489,11 @@ export async function seedScale(
              + (SELECT count(*) FROM "Referral" r LEFT JOIN "Person" p ON p.id = r."personId" WHERE p.id IS NULL)
              + (SELECT count(*) FROM "Assignment" a LEFT JOIN "User" u ON u.id = a."userId" WHERE u.id IS NULL))::int AS n`);
       if (orphans[0]!.n !== 0) throw new Error(`${orphans[0]!.n} rows point at records that do not exist`);
-      await client.query(`INSERT INTO "SystemSetting" (key, value, "updatedAt") VALUES
-          ('environment', 'development', now()), ('scaleSeed', $1, now())`, [JSON.stringify({ people: opts.people, until: opts.until })]);
+      await client.query(
+        `INSERT INTO "SystemSetting" (key, value, "updatedAt") VALUES
+          ('environment', 'development', now()), ('scaleSeed', $1, now())`,
+        [JSON.stringify({ people: opts.people, until: opts.until })],
+      );
 
       const { rows } = await client.query<{ t: string; n: number }>(`
         SELECT t, n FROM (VALUES
@@ -444,9 +504,16 @@ export async function seedScale(
           ('Incident', (SELECT count(*) FROM "Incident")), ('CallInInvitee', (SELECT count(*) FROM "CallInInvitee")),
           ('Assignment', (SELECT count(*) FROM "Assignment")), ('Membership', (SELECT count(*) FROM "Membership"))) v(t, n)`);
       const count = Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-      const activity = count.CustomNotification! - p.otherNotifications + count.FollowUp! + count.ReferralStatusChange! + count.EnforcementAction!;
+      const activity =
+        count.CustomNotification! -
+        p.otherNotifications +
+        count.FollowUp! +
+        count.ReferralStatusChange! +
+        count.EnforcementAction!;
       for (const r of rows) log(`  ${r.t.padEnd(22)} ${Number(r.n).toLocaleString("sv-SE").padStart(10)}`);
-      log(`  ${"aktivitetsrader".padEnd(22)} ${activity.toLocaleString("sv-SE").padStart(10)} (samtal, uppföljningar, remissteg, polisiära åtgärder i Malmö)`);
+      log(
+        `  ${"aktivitetsrader".padEnd(22)} ${activity.toLocaleString("sv-SE").padStart(10)} (samtal, uppföljningar, remissteg, polisiära åtgärder i Malmö)`,
+      );
       for (const [table, sec] of seconds) log(`  ${`${table}:`.padEnd(40)} ${sec.toFixed(1)} s`);
       return { seconds: (performance.now() - started) / 1000, counts: count, activity };
     } finally {
@@ -459,9 +526,13 @@ async function main() {
   const opts = options();
   const { cluster, url } = await scaleDatabase(opts.database);
   try {
-    console.log(`Skaldatabas: ${new URL(url).pathname.slice(1)} (${opts.people.toLocaleString("sv-SE")} personer, t.o.m. ${opts.until}). Skapas om från början.`);
+    console.log(
+      `Skaldatabas: ${new URL(url).pathname.slice(1)} (${opts.people.toLocaleString("sv-SE")} personer, t.o.m. ${opts.until}). Skapas om från början.`,
+    );
     const result = await seedScale(url, { people: opts.people, until: opts.until, log: (line) => console.log(line) });
-    console.log(`Klart på ${result.seconds.toFixed(1)} s. Logga in mot den med DATABASE_URL=${url.replace(/:[^:@/]+@/, ":…@")}`);
+    console.log(
+      `Klart på ${result.seconds.toFixed(1)} s. Logga in mot den med DATABASE_URL=${url.replace(/:[^:@/]+@/, ":…@")}`,
+    );
     console.log("och ledning@scale.samverkan.test (demolösenordet), eller kör npm run bench.");
   } finally {
     await cluster.stop();

@@ -33,7 +33,8 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const port = Number(argument("--port") ?? process.env.PORT ?? 3000);
   const hostname = argument("--hostname");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${argument("--port") ?? process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port: ${argument("--port") ?? process.env.PORT}`);
   // React and Next.js pick their production or development builds when first loaded.
   process.env.NODE_ENV ??= dev ? "development" : "production";
   const { default: next } = await import("next");
@@ -71,7 +72,9 @@ async function main() {
     server.once("error", reject);
     server.listen(port, hostname, () => resolve(undefined));
   });
-  console.log(`Samverkan ${dev ? "(dev) " : ""}ready on http://${hostname ?? "localhost"}:${port} in ${Date.now() - started} ms`);
+  console.log(
+    `Samverkan ${dev ? "(dev) " : ""}ready on http://${hostname ?? "localhost"}:${port} in ${Date.now() - started} ms`,
+  );
 }
 
 main().catch((/** @type {unknown} */ error) => {

@@ -19,7 +19,18 @@ import { seedDemoDatabase } from "./lib/seed-runner";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const SERVE = path.join(ROOT, "scripts", "serve.mjs");
-const BUILD_INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -85,7 +96,9 @@ async function main() {
         server.kill(signal);
       });
     }
-    console.log(`Samverkan: http://localhost:${port}${cluster.embedded ? " (inbyggd PostgreSQL i .data/postgres)" : ""}`);
+    console.log(
+      `Samverkan: http://localhost:${port}${cluster.embedded ? " (inbyggd PostgreSQL i .data/postgres)" : ""}`,
+    );
     await stop(await waitFor(server));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check, in order, each run even if an earlier one failed, then one line of
  * totals over all of them, exactly `N passed, N failed` (CI reads it):
- *   lint (1 check), typecheck (1 check), Vitest unit + integration on a real PostgreSQL (per test),
+ *   lint (ESLint and Prettier, 1 check), typecheck (1 check), Vitest unit + integration on a real PostgreSQL (per test),
  *   Playwright end-to-end in Chromium (per test).
  */
 import { spawn } from "node:child_process";
@@ -45,7 +45,10 @@ async function vitest(): Promise<Totals> {
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(report);
   if (!json) return { passed: 0, failed: 1 };
   // A failing suite (e.g. an import error) has no failed tests of its own: count it.
-  return { passed: json.numPassedTests, failed: json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0) };
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0),
+  };
 }
 
 /**
@@ -60,7 +63,11 @@ async function startBuild(): Promise<() => Promise<boolean>> {
   mkdirSync(path.dirname(log), { recursive: true });
   const env = await e2eAppEnv(await clusterUrl("test"));
   const out = createWriteStream(log);
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const done = new Promise<boolean>((resolve) => {
@@ -81,21 +88,30 @@ async function playwright(built: boolean): Promise<Totals> {
   const report = path.join(ROOT, "test-results", "e2e.json");
   rmSync(report, { force: true });
   const code = await run(bin("playwright"), ["test"], { E2E_SKIP_BUILD: "1" });
-  const json = existsSync(report) ? readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report) : null;
+  const json = existsSync(report)
+    ? readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report)
+    : null;
   if (!json) return { passed: 0, failed: 1 };
-  return { passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected + (code !== 0 && json.stats.unexpected === 0 ? 1 : 0) };
+  return {
+    passed: json.stats.expected + json.stats.flaky,
+    failed: json.stats.unexpected + (code !== 0 && json.stats.unexpected === 0 ? 1 : 0),
+  };
 }
 
 async function main() {
   const started = Date.now();
   const results: [string, Totals][] = [];
-  results.push(["lint", await check("ESLint", bin("eslint"), ["--max-warnings=0", "."])]);
+  // ESLint, then Prettier: an unformatted file fails the lint step (npm run format fixes it).
+  results.push(["lint", await check("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"])]);
   results.push(["typecheck", await check("TypeScript", "npm", ["run", "--silent", "typecheck"])]);
   const built = await startBuild();
   results.push(["vitest", await vitest()]);
   results.push(["playwright", await playwright(await built())]);
 
-  const total = results.reduce((a, [, t]) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed }), { passed: 0, failed: 0 });
+  const total = results.reduce((a, [, t]) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed }), {
+    passed: 0,
+    failed: 0,
+  });
   console.log("\nSummary:");
   for (const [name, t] of results) console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
   console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);

@@ -33,7 +33,10 @@ export async function createSite(db: Client, data: Partial<Prisma.SiteUncheckedC
   return db.site.create({ data: { code: `site-${n}`, name: `Testort ${n}`, ...data } });
 }
 
-export async function createUser(db: Client, data: Partial<Prisma.UserUncheckedCreateInput> & { siteId: string; role: Role; password?: string }) {
+export async function createUser(
+  db: Client,
+  data: Partial<Prisma.UserUncheckedCreateInput> & { siteId: string; role: Role; password?: string },
+) {
   const n = next();
   const { password, ...rest } = data;
   return db.user.create({
@@ -51,9 +54,15 @@ export function testIdentityNumber(birthDate = new Date(Date.UTC(1998, 4, 17)), 
   return generateIdentityNumber(birthDate, serial);
 }
 
-export async function createPerson(db: Client, data: Partial<Prisma.PersonUncheckedCreateInput> & { siteId: string; createdById: string }) {
+export async function createPerson(
+  db: Client,
+  data: Partial<Prisma.PersonUncheckedCreateInput> & { siteId: string; createdById: string },
+) {
   const n = next();
-  const identityNumber = data.identityNumber === undefined ? testIdentityNumber(new Date(Date.UTC(1995, 0, 1 + (n % 300))), n) : data.identityNumber;
+  const identityNumber =
+    data.identityNumber === undefined
+      ? testIdentityNumber(new Date(Date.UTC(1995, 0, 1 + (n % 300))), n)
+      : data.identityNumber;
   const parsed = identityNumber ? parseIdentityNumber(identityNumber) : null;
   if (identityNumber && !parsed) throw new Error(`factory: invalid identity number ${identityNumber}`);
   return db.person.create({
@@ -68,14 +77,22 @@ export async function createPerson(db: Client, data: Partial<Prisma.PersonUnchec
   });
 }
 
-export async function createGroup(db: Client, data: Partial<Prisma.GroupUncheckedCreateInput> & { siteId: string; createdById: string }) {
+export async function createGroup(
+  db: Client,
+  data: Partial<Prisma.GroupUncheckedCreateInput> & { siteId: string; createdById: string },
+) {
   const n = next();
   return db.group.create({ data: { name: `Gruppering ${n}`, ...data } });
 }
 
 export async function createMembership(
   db: Client,
-  data: Partial<Prisma.MembershipUncheckedCreateInput> & { siteId: string; personId: string; groupId: string; createdById: string },
+  data: Partial<Prisma.MembershipUncheckedCreateInput> & {
+    siteId: string;
+    personId: string;
+    groupId: string;
+    createdById: string;
+  },
 ) {
   return db.membership.create({
     data: {
@@ -89,13 +106,21 @@ export async function createMembership(
   });
 }
 
-export async function createAssignment(db: Client, data: { siteId: string; personId: string; userId: string; agency: Agency; createdById?: string }) {
+export async function createAssignment(
+  db: Client,
+  data: { siteId: string; personId: string; userId: string; agency: Agency; createdById?: string },
+) {
   return db.assignment.create({ data: { createdById: data.createdById ?? data.userId, ...data } });
 }
 
 export async function createNotification(
   db: Client,
-  data: Partial<Prisma.CustomNotificationUncheckedCreateInput> & { siteId: string; personId: string; createdById: string; createdByAgency: Agency },
+  data: Partial<Prisma.CustomNotificationUncheckedCreateInput> & {
+    siteId: string;
+    personId: string;
+    createdById: string;
+    createdByAgency: Agency;
+  },
 ) {
   return db.customNotification.create({
     data: {

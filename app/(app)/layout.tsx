@@ -10,7 +10,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [t, demo] = await Promise.all([getTranslations("app"), isDemoData()]);
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
+      >
         {t("skipToContent")}
       </a>
       {demo ? <DemoDataBanner /> : null}

@@ -18,7 +18,17 @@ export function Facts({ items }: { items: ([label: string, value: ReactNode] | n
 }
 
 /** A bordered panel with a heading, for the sections of a detail page. */
-export function Panel({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
+export function Panel({
+  id,
+  title,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

@@ -2,9 +2,21 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 /** A list's search and filters: a plain GET form, so every filtered view has its own URL. */
-export function FilterForm({ label, submitLabel, children }: { label: string; submitLabel: string; children: ReactNode }) {
+export function FilterForm({
+  label,
+  submitLabel,
+  children,
+}: {
+  label: string;
+  submitLabel: string;
+  children: ReactNode;
+}) {
   return (
-    <form role="search" aria-label={label} className="mb-4 grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(11rem,1fr))] sm:items-end">
+    <form
+      role="search"
+      aria-label={label}
+      className="mb-4 grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(11rem,1fr))] sm:items-end"
+    >
       {children}
       <div>
         <Button type="submit" className="w-full sm:w-auto">
@@ -17,7 +29,19 @@ export function FilterForm({ label, submitLabel, children }: { label: string; su
 
 const INPUT = "block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base";
 
-export function FilterText({ name, label, defaultValue, type = "search", error }: { name: string; label: string; defaultValue?: string; type?: "search" | "date"; error?: string }) {
+export function FilterText({
+  name,
+  label,
+  defaultValue,
+  type = "search",
+  error,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  type?: "search" | "date";
+  error?: string;
+}) {
   const id = `filter-${name}`;
   return (
     <div>
@@ -43,7 +67,19 @@ export function FilterText({ name, label, defaultValue, type = "search", error }
   );
 }
 
-export function FilterSelect({ name, label, defaultValue, options, allLabel }: { name: string; label: string; defaultValue?: string; options: { value: string; label: string }[]; allLabel: string }) {
+export function FilterSelect({
+  name,
+  label,
+  defaultValue,
+  options,
+  allLabel,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+  allLabel: string;
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="mb-1 block font-medium">
@@ -64,7 +100,8 @@ export function FilterSelect({ name, label, defaultValue, options, allLabel }: {
 /** Builds a list URL from its filters, leaving out empty ones. */
 export function listHref(path: string, params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
   const query = search.toString();
   return query ? `${path}?${query}` : path;
 }

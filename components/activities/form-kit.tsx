@@ -34,7 +34,19 @@ export function useFormValues(state: FormState) {
 
 export { FormErrorBanner } from "@/components/ui/fields";
 
-export function SubmitRow({ pending, label, pendingLabel, cancelHref, cancelLabel }: { pending: boolean; label: string; pendingLabel: string; cancelHref?: string; cancelLabel?: string }) {
+export function SubmitRow({
+  pending,
+  label,
+  pendingLabel,
+  cancelHref,
+  cancelLabel,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  cancelHref?: string;
+  cancelLabel?: string;
+}) {
   return (
     <div className="flex flex-wrap gap-3">
       <Button type="submit" disabled={pending}>

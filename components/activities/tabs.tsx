@@ -13,7 +13,9 @@ export function Tabs({ label, items }: { label: string; items: { href: string; l
               aria-current={item.current ? "page" : undefined}
               className={cn(
                 "inline-flex min-h-11 items-center rounded-md border px-3 font-medium no-underline hover:no-underline",
-                item.current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
+                item.current
+                  ? "border-brand-700 bg-brand-700 text-white"
+                  : "border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
               )}
             >
               {item.label}

@@ -9,7 +9,15 @@ import { AssignmentFormError } from "./form-error";
 import { useAssignmentErrorText } from "./use-error-text";
 
 /** A colleague of the actor's agency and site becomes a coordinator of the person. */
-export function AddCoordinatorForm({ personId, colleagues, agencyLabel }: { personId: string; colleagues: { value: string; label: string }[]; agencyLabel: string }) {
+export function AddCoordinatorForm({
+  personId,
+  colleagues,
+  agencyLabel,
+}: {
+  personId: string;
+  colleagues: { value: string; label: string }[];
+  agencyLabel: string;
+}) {
   const t = useTranslations("coordinators");
   const errorText = useAssignmentErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(addAssignmentAction, IDLE);

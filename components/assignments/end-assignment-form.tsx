@@ -12,7 +12,9 @@ export function EndAssignmentForm({ assignmentId, name }: { assignmentId: string
   const [state, action, pending] = useActionState<FormState, FormData>(endAssignmentAction, IDLE);
   return (
     <details className="mt-1" open={state.status === "error"}>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">{t("end", { name })}</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">
+        {t("end", { name })}
+      </summary>
       <form action={action} className="mt-2 flex flex-col gap-3 rounded-md border border-red-700 bg-red-50 p-3">
         <input type="hidden" name="assignmentId" value={assignmentId} />
         <p>{t("endExplained", { name })}</p>

@@ -12,7 +12,8 @@ export function TakeOverForm({ personId, actorId }: { personId: string; actorId:
   const t = useTranslations("coordinators");
   const errorText = useAssignmentErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(addAssignmentAction, IDLE);
-  const fieldError = state.status === "error" ? errorText(state.fieldErrors.userId ?? state.fieldErrors.personId) : undefined;
+  const fieldError =
+    state.status === "error" ? errorText(state.fieldErrors.userId ?? state.fieldErrors.personId) : undefined;
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="personId" value={personId} />

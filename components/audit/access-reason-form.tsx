@@ -23,7 +23,14 @@ export function AccessReasonForm({ personId, next, reasons }: { personId: string
       <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="next" value={next} />
-      <ChoiceGroup name="reasonCode" type="radio" label={t("reasonCode")} options={reasons} defaultValue={v("reasonCode")} error={errorText(fieldErrors.reasonCode)} />
+      <ChoiceGroup
+        name="reasonCode"
+        type="radio"
+        label={t("reasonCode")}
+        options={reasons}
+        defaultValue={v("reasonCode")}
+        error={errorText(fieldErrors.reasonCode)}
+      />
       <TextField
         name="reasonText"
         label={t("reasonText")}

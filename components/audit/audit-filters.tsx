@@ -18,7 +18,12 @@ export async function AuditFilters({
   users: { id: string; name: string; role: string }[];
   personLabel: string | null;
 }) {
-  const [t, ta, troles, terr] = await Promise.all([getTranslations("audit"), getTranslations("auditActions"), getTranslations("roles"), getTranslations("confidErrors")]);
+  const [t, ta, troles, terr] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("auditActions"),
+    getTranslations("roles"),
+    getTranslations("confidErrors"),
+  ]);
   const dateField = (key: "from" | "to") => (
     <div>
       <label htmlFor={`filter-${key}`} className="mb-1 block font-medium">
@@ -41,12 +46,22 @@ export async function AuditFilters({
     </div>
   );
   return (
-    <form method="get" role="search" aria-label={t("filters")} className="mb-4 grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("filters")}
+      className="mb-4 grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <div>
         <label htmlFor="filter-user" className="mb-1 block font-medium">
           {t("user")}
         </label>
-        <select id="filter-user" name="userId" defaultValue={filter.userId ?? ""} className={`${INPUT} border-slate-500`}>
+        <select
+          id="filter-user"
+          name="userId"
+          defaultValue={filter.userId ?? ""}
+          className={`${INPUT} border-slate-500`}
+        >
           <option value="">{t("anyUser")}</option>
           {users.map((u) => (
             <option key={u.id} value={u.id}>
@@ -59,7 +74,12 @@ export async function AuditFilters({
         <label htmlFor="filter-action" className="mb-1 block font-medium">
           {t("action")}
         </label>
-        <select id="filter-action" name="action" defaultValue={filter.action ?? ""} className={`${INPUT} border-slate-500`}>
+        <select
+          id="filter-action"
+          name="action"
+          defaultValue={filter.action ?? ""}
+          className={`${INPUT} border-slate-500`}
+        >
           <option value="">{t("anyAction")}</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>

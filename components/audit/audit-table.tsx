@@ -8,7 +8,15 @@ import { formatDateTime } from "@/lib/validation/dates";
  * Audit events as a table (cards on a phone). `personHref` links each person to where the viewer
  * goes next: ADMIN to "who has read this file", an agency user to the file itself.
  */
-export async function AuditTable({ rows, personHref, showActor }: { rows: AuditRow[]; personHref: (personId: string) => string; showActor: boolean }) {
+export async function AuditTable({
+  rows,
+  personHref,
+  showActor,
+}: {
+  rows: AuditRow[];
+  personHref: (personId: string) => string;
+  showActor: boolean;
+}) {
   const [t, ta, te, tr, troles] = await Promise.all([
     getTranslations("audit"),
     getTranslations("auditActions"),
@@ -41,12 +49,26 @@ export async function AuditTable({ rows, personHref, showActor }: { rows: AuditR
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("time")}</th>
-            {showActor ? <th scope="col" className="p-2">{t("user")}</th> : null}
-            <th scope="col" className="p-2">{t("action")}</th>
-            <th scope="col" className="p-2">{t("entity")}</th>
-            <th scope="col" className="p-2">{t("person")}</th>
-            <th scope="col" className="p-2">{t("reason")}</th>
+            <th scope="col" className="p-2">
+              {t("time")}
+            </th>
+            {showActor ? (
+              <th scope="col" className="p-2">
+                {t("user")}
+              </th>
+            ) : null}
+            <th scope="col" className="p-2">
+              {t("action")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("entity")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("person")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("reason")}
+            </th>
           </tr>
         </thead>
         <tbody>

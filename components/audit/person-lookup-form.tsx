@@ -12,12 +12,24 @@ export function PersonLookupForm() {
   const t = useTranslations("audit");
   const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(findPersonForAuditAction, IDLE);
-  const value = state.status === "error" && typeof state.values.identityNumber === "string" ? state.values.identityNumber : "";
-  const error = state.status === "error" ? (state.fieldErrors.identityNumber ?? (state.formError === "notFound" ? "personNotFound" : state.formError)) : undefined;
+  const value =
+    state.status === "error" && typeof state.values.identityNumber === "string" ? state.values.identityNumber : "";
+  const error =
+    state.status === "error"
+      ? (state.fieldErrors.identityNumber ?? (state.formError === "notFound" ? "personNotFound" : state.formError))
+      : undefined;
   return (
     <form action={action} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
       <div className="grow">
-        <TextField name="identityNumber" label={t("lookupLabel")} hint={t("lookupHint")} autoComplete="off" maxLength={13} defaultValue={value} error={errorText(error)} />
+        <TextField
+          name="identityNumber"
+          label={t("lookupLabel")}
+          hint={t("lookupHint")}
+          autoComplete="off"
+          maxLength={13}
+          defaultValue={value}
+          error={errorText(error)}
+        />
       </div>
       <Button type="submit" disabled={pending} className="sm:mt-7">
         {t("lookup")}

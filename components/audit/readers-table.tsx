@@ -12,11 +12,21 @@ export async function ReadersTable({ personId, readers }: { personId: string; re
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("user")}</th>
-            <th scope="col" className="p-2 text-right">{t("reads")}</th>
-            <th scope="col" className="p-2 text-right">{t("withReason")}</th>
-            <th scope="col" className="p-2">{t("first")}</th>
-            <th scope="col" className="p-2">{t("last")}</th>
+            <th scope="col" className="p-2">
+              {t("user")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("reads")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("withReason")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("first")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("last")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -23,7 +23,14 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           <p>{errorText(state.formError)}</p>
         </FormErrorSummary>
       ) : null}
-      <TextField name="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" required error={errorText(fieldErrors.currentPassword)} />
+      <TextField
+        name="currentPassword"
+        type="password"
+        label={t("currentPassword")}
+        autoComplete="current-password"
+        required
+        error={errorText(fieldErrors.currentPassword)}
+      />
       <TextField
         name="newPassword"
         type="password"
@@ -34,7 +41,15 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
         maxLength={128}
         error={errorText(fieldErrors.newPassword)}
       />
-      <TextField name="confirmPassword" type="password" label={t("confirmPassword")} autoComplete="new-password" required maxLength={128} error={errorText(fieldErrors.confirmPassword)} />
+      <TextField
+        name="confirmPassword"
+        type="password"
+        label={t("confirmPassword")}
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        error={errorText(fieldErrors.confirmPassword)}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}

@@ -22,7 +22,15 @@ export function TotpCodeForm() {
   return (
     <form action={action} className="flex flex-col gap-4">
       <SignInError state={state} />
-      <TextField name="code" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" inputMode="numeric" required maxLength={12} />
+      <TextField
+        name="code"
+        label={t("code")}
+        hint={t("codeHint")}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        required
+        maxLength={12}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

@@ -27,7 +27,10 @@ export function EnrolForm({ qrSvg, manualKey }: EnrolFormProps) {
       <div className="flex flex-col gap-4">
         <h2 className="text-xl font-semibold">{t("codesTitle")}</h2>
         <p>{t("codesIntro")}</p>
-        <ul aria-label={t("codesLabel")} className="flex flex-col gap-1 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-lg whitespace-nowrap">
+        <ul
+          aria-label={t("codesLabel")}
+          className="flex flex-col gap-1 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-lg whitespace-nowrap"
+        >
           {state.recoveryCodes.map((code) => (
             <li key={code}>{code}</li>
           ))}
@@ -49,7 +52,12 @@ export function EnrolForm({ qrSvg, manualKey }: EnrolFormProps) {
         <li>
           <p className="mb-2">{t("scan")}</p>
           {/* Server-made SVG of our own otpauth URI: no user input reaches it. */}
-          <div role="img" aria-label={t("qrLabel")} className="w-48 rounded-md border border-slate-300 bg-white p-2" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          <div
+            role="img"
+            aria-label={t("qrLabel")}
+            className="w-48 rounded-md border border-slate-300 bg-white p-2"
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+          />
           <p className="mt-2 text-sm">{t("manual")}</p>
           <p className="font-mono text-base" data-testid="totp-manual-key">
             {manualKey}
@@ -59,7 +67,14 @@ export function EnrolForm({ qrSvg, manualKey }: EnrolFormProps) {
       </ol>
       <form action={action} className="flex flex-col gap-4">
         <SignInError state={state} />
-        <TextField name="code" label={tv("code")} autoComplete="one-time-code" inputMode="numeric" required maxLength={12} />
+        <TextField
+          name="code"
+          label={tv("code")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          maxLength={12}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>

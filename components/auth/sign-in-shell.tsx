@@ -3,7 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { DemoDataBanner } from "@/components/layout/demo-data-banner";
 
 /** The frame of every sign-in page: the app's name, one card with a heading, and the demo marker. */
-export async function SignInShell({ demo, title, intro, children }: { demo: boolean; title: string; intro?: ReactNode; children: ReactNode }) {
+export async function SignInShell({
+  demo,
+  title,
+  intro,
+  children,
+}: {
+  demo: boolean;
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   const ta = await getTranslations("app");
   return (
     <>

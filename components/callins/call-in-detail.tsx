@@ -19,10 +19,29 @@ export async function CallInDetailView({ callIn }: { callIn: CallInDetail }) {
       <Panel id="meeting" title={t("meeting")}>
         <Facts
           items={[
-            [t("when"), <time key="when" dateTime={callIn.occurredAt.toISOString()}>{formatDateTime(callIn.occurredAt)}</time>],
+            [
+              t("when"),
+              <time key="when" dateTime={callIn.occurredAt.toISOString()}>
+                {formatDateTime(callIn.occurredAt)}
+              </time>,
+            ],
             [t("venue"), callIn.venue],
-            callIn.description ? [t("description"), <span key="d" className="whitespace-pre-line">{callIn.description}</span>] : null,
-            [t("summary"), t("attendance", { invited: callIn.attendees.length, attended: attended.length, askedForHelp: attended.filter((a) => a.askedForHelp).length })],
+            callIn.description
+              ? [
+                  t("description"),
+                  <span key="d" className="whitespace-pre-line">
+                    {callIn.description}
+                  </span>,
+                ]
+              : null,
+            [
+              t("summary"),
+              t("attendance", {
+                invited: callIn.attendees.length,
+                attended: attended.length,
+                askedForHelp: attended.filter((a) => a.askedForHelp).length,
+              }),
+            ],
             [t("recordedBy"), t("recordedByValue", { name: callIn.createdByName, agency: ta(callIn.createdByAgency) })],
           ]}
         />

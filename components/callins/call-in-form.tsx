@@ -42,7 +42,10 @@ export type CallInFormProps = {
 export function CallInForm(props: CallInFormProps) {
   const t = useTranslations("callInForm");
   const editing = Boolean(props.callInId);
-  const [state, action, pending] = useActionState<FormState, FormData>(editing ? editCallInAction : createCallInAction, IDLE);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    editing ? editCallInAction : createCallInAction,
+    IDLE,
+  );
   const f = useFormValues(state);
   const d = props.defaults;
 
@@ -57,14 +60,50 @@ export function CallInForm(props: CallInFormProps) {
       ) : null}
 
       <FieldSection legend={t("meeting")}>
-        <TextField name="occurredAt" type="datetime-local" label={t("occurredAt")} hint={t("occurredAtHint")} required defaultValue={f.value("occurredAt", d.occurredAt)} error={f.error("occurredAt")} />
-        <TextField name="venue" label={t("venue")} required maxLength={200} defaultValue={f.value("venue", d.venue)} error={f.error("venue")} />
-        <TextField name="description" label={t("description")} multiline maxLength={2000} defaultValue={f.value("description", d.description)} error={f.error("description")} />
+        <TextField
+          name="occurredAt"
+          type="datetime-local"
+          label={t("occurredAt")}
+          hint={t("occurredAtHint")}
+          required
+          defaultValue={f.value("occurredAt", d.occurredAt)}
+          error={f.error("occurredAt")}
+        />
+        <TextField
+          name="venue"
+          label={t("venue")}
+          required
+          maxLength={200}
+          defaultValue={f.value("venue", d.venue)}
+          error={f.error("venue")}
+        />
+        <TextField
+          name="description"
+          label={t("description")}
+          multiline
+          maxLength={2000}
+          defaultValue={f.value("description", d.description)}
+          error={f.error("description")}
+        />
       </FieldSection>
 
       <FieldSection legend={t("speakers")} hint={t("speakersHint")}>
-        <ChoiceGroup name="speakerPolice" type="checkbox" label={t("speakerPolice")} options={props.speakers.POLICE} defaultValue={f.list("speakerPolice", d.speakerPolice)} error={f.error("speakerPolice")} />
-        <ChoiceGroup name="speakerSocial" type="checkbox" label={t("speakerSocial")} options={props.speakers.SOCIAL} defaultValue={f.list("speakerSocial", d.speakerSocial)} error={f.error("speakerSocial")} />
+        <ChoiceGroup
+          name="speakerPolice"
+          type="checkbox"
+          label={t("speakerPolice")}
+          options={props.speakers.POLICE}
+          defaultValue={f.list("speakerPolice", d.speakerPolice)}
+          error={f.error("speakerPolice")}
+        />
+        <ChoiceGroup
+          name="speakerSocial"
+          type="checkbox"
+          label={t("speakerSocial")}
+          options={props.speakers.SOCIAL}
+          defaultValue={f.list("speakerSocial", d.speakerSocial)}
+          error={f.error("speakerSocial")}
+        />
         <ChoiceGroup
           name="speakerProbation"
           type="checkbox"
@@ -96,7 +135,13 @@ export function CallInForm(props: CallInFormProps) {
                     {a.name}
                     {a.note ? <span className="ml-2 text-sm font-medium text-amber-900">({a.note})</span> : null}
                   </legend>
-                  <SelectField name={`status_${a.personId}`} label={t("inviteeStatus")} options={props.statuses} defaultValue={f.value(`status_${a.personId}`, a.status)} error={f.error(`status_${a.personId}`)} />
+                  <SelectField
+                    name={`status_${a.personId}`}
+                    label={t("inviteeStatus")}
+                    options={props.statuses}
+                    defaultValue={f.value(`status_${a.personId}`, a.status)}
+                    error={f.error(`status_${a.personId}`)}
+                  />
                   <SelectField
                     name={`response_${a.personId}`}
                     label={t("response")}
@@ -105,8 +150,17 @@ export function CallInForm(props: CallInFormProps) {
                     defaultValue={f.value(`response_${a.personId}`, a.response)}
                     error={f.error(`response_${a.personId}`)}
                   />
-                  <CheckboxField name={`help_${a.personId}`} label={t("askedForHelp")} defaultChecked={f.checked(`help_${a.personId}`, a.askedForHelp)} error={f.error(`help_${a.personId}`)} />
-                  <CheckboxField name={`remove_${a.personId}`} label={t("remove")} defaultChecked={f.checked(`remove_${a.personId}`)} />
+                  <CheckboxField
+                    name={`help_${a.personId}`}
+                    label={t("askedForHelp")}
+                    defaultChecked={f.checked(`help_${a.personId}`, a.askedForHelp)}
+                    error={f.error(`help_${a.personId}`)}
+                  />
+                  <CheckboxField
+                    name={`remove_${a.personId}`}
+                    label={t("remove")}
+                    defaultChecked={f.checked(`remove_${a.personId}`)}
+                  />
                 </fieldset>
               </li>
             ))}
@@ -115,7 +169,14 @@ export function CallInForm(props: CallInFormProps) {
       ) : null}
 
       <FieldSection legend={editing ? t("inviteMore") : t("invite")} hint={t("inviteHint")}>
-        <ChoiceGroup name="inviteGroupIds" type="checkbox" label={t("inviteGroups")} options={props.groups} defaultValue={f.list("inviteGroupIds")} error={f.error("inviteGroupIds")} />
+        <ChoiceGroup
+          name="inviteGroupIds"
+          type="checkbox"
+          label={t("inviteGroups")}
+          options={props.groups}
+          defaultValue={f.list("inviteGroupIds")}
+          error={f.error("inviteGroupIds")}
+        />
         <TextField
           name="invitePersonNumbers"
           label={t("invitePersonNumbers")}
@@ -126,7 +187,13 @@ export function CallInForm(props: CallInFormProps) {
         />
       </FieldSection>
 
-      <SubmitRow pending={pending} label={editing ? t("save") : t("create")} pendingLabel={t("saving")} cancelHref={props.cancelHref} cancelLabel={t("cancel")} />
+      <SubmitRow
+        pending={pending}
+        label={editing ? t("save") : t("create")}
+        pendingLabel={t("saving")}
+        cancelHref={props.cancelHref}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }

@@ -20,10 +20,18 @@ export async function CallInList({ items }: { items: CallInRow[] }) {
       <table className="hidden w-full border-collapse bg-white text-left sm:table">
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("when")}</th>
-            <th scope="col" className="p-2">{t("venue")}</th>
-            <th scope="col" className="p-2 text-right">{t("invited")}</th>
-            <th scope="col" className="p-2 text-right">{t("attended")}</th>
+            <th scope="col" className="p-2">
+              {t("when")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("venue")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("invited")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("attended")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -10,14 +10,19 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
   return (
     <ul className="flex flex-col gap-3">
       {consents.map((c) => {
-        const statusOf = (agency: ConsentListItem["coverage"][number]["from"]) => c.confirmations.find((k) => k.agency === agency)?.status;
+        const statusOf = (agency: ConsentListItem["coverage"][number]["from"]) =>
+          c.confirmations.find((k) => k.agency === agency)?.status;
         return (
           <li key={c.id} className="rounded-lg border border-slate-300 bg-white p-4">
             <article aria-label={t("consentOf", { date: formatDate(c.givenOn) })}>
               <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="font-semibold">{c.agencies.map((a) => ta(a)).join(", ")}</h3>
                 <span className={c.isActive ? "font-medium text-green-800" : "font-medium text-slate-700"}>
-                  {c.withdrawnAt ? t("withdrawnAt", { date: formatDateTime(c.withdrawnAt) }) : c.isActive ? t("active") : t("notYetValid")}
+                  {c.withdrawnAt
+                    ? t("withdrawnAt", { date: formatDateTime(c.withdrawnAt) })
+                    : c.isActive
+                      ? t("active")
+                      : t("notYetValid")}
                 </span>
               </header>
               <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
@@ -38,7 +43,9 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
                       return (
                         <li key={`${item.from}-${item.kind}-${item.to}`}>
                           {t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: t(`kinds.${item.kind}`) })} –{" "}
-                          <span className={item.isOpen ? "font-medium text-green-800" : "font-medium text-amber-900"}>{state}</span>
+                          <span className={item.isOpen ? "font-medium text-green-800" : "font-medium text-amber-900"}>
+                            {state}
+                          </span>
                         </li>
                       );
                     })}
@@ -50,11 +57,21 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
                     {c.confirmations.map((k) => (
                       <li key={k.id}>
                         {k.status === "CONFIRMED"
-                          ? t("confirmationConfirmed", { agency: ta(k.agency), name: k.decidedBy ?? "–", date: formatDateTime(k.decidedAt!) })
+                          ? t("confirmationConfirmed", {
+                              agency: ta(k.agency),
+                              name: k.decidedBy ?? "–",
+                              date: formatDateTime(k.decidedAt!),
+                            })
                           : k.status === "DECLINED"
-                            ? t("confirmationDeclined", { agency: ta(k.agency), name: k.decidedBy ?? "–", date: formatDateTime(k.decidedAt!) })
+                            ? t("confirmationDeclined", {
+                                agency: ta(k.agency),
+                                name: k.decidedBy ?? "–",
+                                date: formatDateTime(k.decidedAt!),
+                              })
                             : t("confirmationRequested", { agency: ta(k.agency), date: formatDateTime(k.requestedAt) })}
-                        {k.status === "DECLINED" && k.note ? <span className="block whitespace-pre-line">{t("declineReason", { note: k.note })}</span> : null}
+                        {k.status === "DECLINED" && k.note ? (
+                          <span className="block whitespace-pre-line">{t("declineReason", { note: k.note })}</span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -64,7 +81,12 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
                 <dt className="text-slate-700">{t("guardianConsentShort")}</dt>
                 <dd>{c.guardianConsent ? t("yes") : t("no")}</dd>
                 <dt className="text-slate-700">{t("recordedBy")}</dt>
-                <dd>{t("recordedByValue", { name: `${c.recordedBy} (${ta(c.recordedByAgency)})`, date: formatDateTime(c.createdAt) })}</dd>
+                <dd>
+                  {t("recordedByValue", {
+                    name: `${c.recordedBy} (${ta(c.recordedByAgency)})`,
+                    date: formatDateTime(c.createdAt),
+                  })}
+                </dd>
               </dl>
               {c.confirmations
                 .filter((k) => k.canDecide)
@@ -78,7 +100,9 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
                     documentReference={c.documentReference}
                   />
                 ))}
-              {canWithdraw && c.withdrawnAt === null ? <WithdrawConsentForm consentId={c.id} version={c.version} /> : null}
+              {canWithdraw && c.withdrawnAt === null ? (
+                <WithdrawConsentForm consentId={c.id} version={c.version} />
+              ) : null}
             </article>
           </li>
         );

@@ -31,7 +31,12 @@ export function DecideConfirmationForm({
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const text = (name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : undefined);
   return (
-    <form action={action} noValidate aria-label={t("decideTitle", { agency: agencyLabel })} className="mt-3 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3">
+    <form
+      action={action}
+      noValidate
+      aria-label={t("decideTitle", { agency: agencyLabel })}
+      className="mt-3 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3"
+    >
       <p className="font-semibold">{t("decideTitle", { agency: agencyLabel })}</p>
       <p className="text-sm">{t("decideExplained", { recordedBy: recordedByLabel, agency: agencyLabel })}</p>
       <FormErrorBanner state={state} errorText={errorText} />
@@ -57,7 +62,15 @@ export function DecideConfirmationForm({
         defaultChecked={text("checkedDocument") === "on"}
         error={errorText(fieldErrors.checkedDocument)}
       />
-      <TextField name="note" label={t("note")} hint={t("noteHint")} multiline maxLength={300} defaultValue={text("note")} error={errorText(fieldErrors.note)} />
+      <TextField
+        name="note"
+        label={t("note")}
+        hint={t("noteHint")}
+        multiline
+        maxLength={300}
+        defaultValue={text("note")}
+        error={errorText(fieldErrors.note)}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? t("submittingDecision") : t("submitDecision")}

@@ -10,7 +10,17 @@ import { useConfidErrorText } from "@/components/audit/use-error-text";
 type Option = { value: string; label: string };
 
 /** `coverage`: the closed list of what a consent can cover, labelled by the page. */
-export function RecordConsentForm({ personId, coverage, today, isMinor }: { personId: string; coverage: Option[]; today: string; isMinor: boolean }) {
+export function RecordConsentForm({
+  personId,
+  coverage,
+  today,
+  isMinor,
+}: {
+  personId: string;
+  coverage: Option[];
+  today: string;
+  isMinor: boolean;
+}) {
   const t = useTranslations("consent");
   const errorText = useConfidErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(recordConsentAction, IDLE);
@@ -45,7 +55,13 @@ export function RecordConsentForm({ personId, coverage, today, isMinor }: { pers
         defaultValue={v("documentReference")}
         error={errorText(fieldErrors.documentReference)}
       />
-      <TextField name="givenOn" type="date" label={t("givenOn")} defaultValue={v("givenOn", today)} error={errorText(fieldErrors.givenOn)} />
+      <TextField
+        name="givenOn"
+        type="date"
+        label={t("givenOn")}
+        defaultValue={v("givenOn", today)}
+        error={errorText(fieldErrors.givenOn)}
+      />
       <CheckboxField
         name="guardianConsent"
         label={t("guardianConsent")}

@@ -12,14 +12,19 @@ export async function SharedUnderConsentList({ shared }: { shared: SharedUnderCo
         <li key={r.id} className="rounded-md border border-slate-300 bg-white p-3">
           <p className="font-medium">{t("referral", { agency: ta("SOCIAL") })}</p>
           <p>
-            {t.has(`referralStatus.${r.status}`) ? t(`referralStatus.${r.status}`) : r.status} · {t("since", { date: formatDateTime(r.statusChangedAt) })}
+            {t.has(`referralStatus.${r.status}`) ? t(`referralStatus.${r.status}`) : r.status} ·{" "}
+            {t("since", { date: formatDateTime(r.statusChangedAt) })}
           </p>
         </li>
       ))}
       {shared.followUps.map((f) => (
         <li key={f.id} className="rounded-md border border-slate-300 bg-white p-3">
           <p className="font-medium">{t("followUp", { agency: ta(f.agency) })}</p>
-          <p>{f.doneAt ? t("followUpDone", { date: formatDateTime(f.doneAt) }) : t("followUpDue", { date: formatDate(f.dueOn) })}</p>
+          <p>
+            {f.doneAt
+              ? t("followUpDone", { date: formatDateTime(f.doneAt) })
+              : t("followUpDue", { date: formatDate(f.dueOn) })}
+          </p>
         </li>
       ))}
     </ul>

@@ -14,7 +14,9 @@ export function WithdrawConsentForm({ consentId, version }: { consentId: string;
   const [state, action, pending] = useActionState<FormState, FormData>(withdrawConsentAction, IDLE);
   return (
     <details className="mt-2" open={state.status === "error"}>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">{t("withdraw")}</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">
+        {t("withdraw")}
+      </summary>
       <form action={action} className="mt-2 flex flex-col gap-3 rounded-md border border-red-700 bg-red-50 p-3">
         <input type="hidden" name="consentId" value={consentId} />
         <input type="hidden" name="version" value={version} />

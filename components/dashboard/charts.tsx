@@ -23,18 +23,33 @@ function numeric(data: ChartDatum[], series: ChartSeries[]): ChartDatum[] {
     const out: ChartDatum = { ...d };
     for (const s of series) {
       const v = d[s.key];
-      out[s.key] = typeof v === "number" ? v : v === null || v === undefined ? null : isBelowBand(v) ? 0 : bandMiddle(v);
+      out[s.key] =
+        typeof v === "number" ? v : v === null || v === undefined ? null : isBelowBand(v) ? 0 : bandMiddle(v);
       out[`${s.key}Label`] = v === null ? "" : String(v);
     }
     return out;
   });
 }
 
-export function ColumnChart({ data, series, label, height = 280 }: { data: ChartDatum[]; series: ChartSeries[]; label: string; height?: number }) {
+export function ColumnChart({
+  data,
+  series,
+  label,
+  height = 280,
+}: {
+  data: ChartDatum[];
+  series: ChartSeries[];
+  label: string;
+  height?: number;
+}) {
   return (
     <div role="img" aria-label={label} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={numeric(data, series)} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <BarChart
+          data={numeric(data, series)}
+          margin={{ top: 20, right: 8, bottom: 4, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={AXIS} interval={0} tickLine={false} />
           <YAxis allowDecimals={false} tick={AXIS} width={36} tickLine={false} axisLine={false} />
@@ -56,7 +71,12 @@ export function FunnelChart({ data, label }: { data: ChartDatum[]; label: string
   return (
     <div role="img" aria-label={label} className="w-full">
       <ResponsiveContainer width="100%" height={48 * data.length + 24}>
-        <BarChart data={numeric(data, series)} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 8 }} accessibilityLayer={false}>
+        <BarChart
+          data={numeric(data, series)}
+          layout="vertical"
+          margin={{ top: 4, right: 40, bottom: 4, left: 8 }}
+          accessibilityLayer={false}
+        >
           <XAxis type="number" hide allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={190} tick={AXIS} tickLine={false} axisLine={false} />
           <Bar dataKey="value" fill="#1d4f86" isAnimationActive={false} barSize={28} minPointSize={2}>

@@ -8,7 +8,11 @@ import { ColumnChart, FunnelChart } from "./charts";
 import { CellText, DataTable } from "./data-table";
 import { BELOW_BAND } from "@/lib/dashboard/suppress";
 
-type Context = { t: Translate; tables: Partial<Record<Section, Table>>; csvHref: ((section: Section) => string) | null };
+type Context = {
+  t: Translate;
+  tables: Partial<Record<Section, Table>>;
+  csvHref: ((section: Section) => string) | null;
+};
 
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -51,7 +55,17 @@ function TablePart({ ctx, section }: { ctx: Context; section: Section }) {
 }
 
 /** A chart, the same numbers as a table one click away, and their CSV. */
-function ChartPart({ ctx, section, heading, chart }: { ctx: Context; section: Section; heading: string; chart: ReactNode }) {
+function ChartPart({
+  ctx,
+  section,
+  heading,
+  chart,
+}: {
+  ctx: Context;
+  section: Section;
+  heading: string;
+  chart: ReactNode;
+}) {
   const table = ctx.tables[section];
   if (!table) return null;
   return (
@@ -59,7 +73,9 @@ function ChartPart({ ctx, section, heading, chart }: { ctx: Context; section: Se
       <figcaption className="font-semibold">{heading}</figcaption>
       {chart}
       <details className="rounded-md border border-slate-200 p-2">
-        <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{ctx.t("table.showTable")}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">
+          {ctx.t("table.showTable")}
+        </summary>
         <DataTable table={table} caption={false} />
       </details>
       <CsvLink ctx={ctx} section={section} />
@@ -126,10 +142,16 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
             heading={tables.funnel!.title}
             chart={
               <FunnelChart
-                label={t("funnel.chartLabel", { reached: String(stage("notified")), referred: String(stage("referred")), completed: String(stage("completed")) })}
+                label={t("funnel.chartLabel", {
+                  reached: String(stage("notified")),
+                  referred: String(stage("referred")),
+                  completed: String(stage("completed")),
+                })}
                 data={[
                   ...view.funnel.stages.map((s) => ({ label: t(`funnel.${s.stage}`), value: s.current })),
-                  ...(view.funnel.relocated ? [{ label: t("funnel.relocated"), value: view.funnel.relocated.current }] : []),
+                  ...(view.funnel.relocated
+                    ? [{ label: t("funnel.relocated"), value: view.funnel.relocated.current }]
+                    : []),
                 ]}
               />
             }
@@ -153,7 +175,13 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
 
       <Card id="caseload" title={t("caseload.title")}>
         {view.caseload.length > 0 ? <TablePart ctx={ctx} section="caseload" /> : <p>{t("caseload.empty")}</p>}
-        {view.overdue ? view.overdue.length > 0 ? <TablePart ctx={ctx} section="overdue" /> : <p>{t("overdue.empty")}</p> : null}
+        {view.overdue ? (
+          view.overdue.length > 0 ? (
+            <TablePart ctx={ctx} section="overdue" />
+          ) : (
+            <p>{t("overdue.empty")}</p>
+          )
+        ) : null}
       </Card>
 
       <Card id="incidents" title={t("incidents.title")}>
@@ -171,7 +199,10 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
             <ColumnChart
               label={t("incidents.perYearChart")}
               series={[{ key: "shootings", name: t("incidents.shootings"), color: BRAND }]}
-              data={inc.years.map((y) => ({ label: y.partial ? `${y.year}*` : String(y.year), shootings: y.shootings }))}
+              data={inc.years.map((y) => ({
+                label: y.partial ? `${y.year}*` : String(y.year),
+                shootings: y.shootings,
+              }))}
             />
           }
         />
@@ -186,16 +217,33 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
                 { key: "previous", name: String(inc.monthsYear - 1), color: PREVIOUS },
                 { key: "current", name: String(inc.monthsYear), color: BRAND },
               ]}
-              data={inc.months.map((m) => ({ label: t(`month.${m.month}`).slice(0, 3), current: m.shootings, previous: m.shootingsLastYear }))}
+              data={inc.months.map((m) => ({
+                label: t(`month.${m.month}`).slice(0, 3),
+                current: m.shootings,
+                previous: m.shootingsLastYear,
+              }))}
             />
           }
         />
       </Card>
 
       <details className="rounded-lg border border-slate-300 bg-white p-4">
-        <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold">{t("definitions.title")}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold">
+          {t("definitions.title")}
+        </summary>
         <ul className="mt-2 flex list-disc flex-col gap-2 pl-5">
-          {(["soughtOut", "reached", "askedForHelp", "soughtSupport", "relocated", "liberty", "comparison", "suppression"] as const).map((key) => (
+          {(
+            [
+              "soughtOut",
+              "reached",
+              "askedForHelp",
+              "soughtSupport",
+              "relocated",
+              "liberty",
+              "comparison",
+              "suppression",
+            ] as const
+          ).map((key) => (
             <li key={key}>{t(`definitions.${key}`)}</li>
           ))}
         </ul>

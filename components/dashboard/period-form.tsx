@@ -17,7 +17,10 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
   const { query, rounds, view } = dashboard;
   const errors = query.fieldErrors;
   const current = view.periods.current;
-  const selected = query.values.period && (PERIOD_KINDS as readonly string[]).includes(query.values.period) ? query.values.period : current.kind;
+  const selected =
+    query.values.period && (PERIOD_KINDS as readonly string[]).includes(query.values.period)
+      ? query.values.period
+      : current.kind;
   const field = (name: "from" | "to") => {
     const id = `period-${name}`;
     const error = errors[name];
@@ -102,7 +105,9 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
         <Button type="submit">{t("period.show")}</Button>
         <p role="status" className="text-slate-800">
           <strong>{t("period.showing", { period: periodLabel(t, current) })}</strong>
-          {view.periods.previous ? `, ${t("period.comparedWith", { period: periodLabel(t, view.periods.previous) })}.` : `. ${t("period.noComparison")}`}
+          {view.periods.previous
+            ? `, ${t("period.comparedWith", { period: periodLabel(t, view.periods.previous) })}.`
+            : `. ${t("period.noComparison")}`}
         </p>
       </div>
     </form>

@@ -39,12 +39,35 @@ export function EditEnforcementForm(props: EditEnforcementFormProps) {
         defaultValue={f.value("groupId", props.stored.groupId)}
         error={f.error("groupId")}
       />
-      <ChoiceGroup name="type" type="radio" label={t("type")} options={props.types} defaultValue={f.value("type", props.stored.type)} error={f.error("type")} />
-      <TextField name="occurredAt" type="datetime-local" label={t("occurredAt")} required defaultValue={f.value("occurredAt", props.stored.occurredAt)} error={f.error("occurredAt")} />
-      <TextField name="description" label={t("description")} multiline maxLength={2000} defaultValue={f.value("description", props.stored.description)} error={f.error("description")} />
+      <ChoiceGroup
+        name="type"
+        type="radio"
+        label={t("type")}
+        options={props.types}
+        defaultValue={f.value("type", props.stored.type)}
+        error={f.error("type")}
+      />
+      <TextField
+        name="occurredAt"
+        type="datetime-local"
+        label={t("occurredAt")}
+        required
+        defaultValue={f.value("occurredAt", props.stored.occurredAt)}
+        error={f.error("occurredAt")}
+      />
+      <TextField
+        name="description"
+        label={t("description")}
+        multiline
+        maxLength={2000}
+        defaultValue={f.value("description", props.stored.description)}
+        error={f.error("description")}
+      />
       {props.person ? (
         props.person.isDeprived ? (
-          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("alreadyDeprived", { name: props.person.name })}</p>
+          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
+            {t("alreadyDeprived", { name: props.person.name })}
+          </p>
         ) : (
           <CheckboxField
             name="setDeprivedOfLiberty"
@@ -56,7 +79,13 @@ export function EditEnforcementForm(props: EditEnforcementFormProps) {
         )
       ) : null}
       <p className="text-sm text-slate-700">{te("statusRule")}</p>
-      <SubmitRow pending={pending} label={te("submit")} pendingLabel={te("saving")} cancelHref={props.cancelHref} cancelLabel={te("cancel")} />
+      <SubmitRow
+        pending={pending}
+        label={te("submit")}
+        pendingLabel={te("saving")}
+        cancelHref={props.cancelHref}
+        cancelLabel={te("cancel")}
+      />
     </form>
   );
 }

@@ -34,7 +34,15 @@ export function EnforcementForm(props: EnforcementFormProps) {
         <>
           <input type="hidden" name="groupId" value={props.group.id} />
           {props.members.length > 0 ? (
-            <SelectField name="personId" label={t("member")} hint={t("memberHint")} options={props.members} placeholder={t("wholeGroup")} defaultValue={f.value("personId")} error={f.error("personId")} />
+            <SelectField
+              name="personId"
+              label={t("member")}
+              hint={t("memberHint")}
+              options={props.members}
+              placeholder={t("wholeGroup")}
+              defaultValue={f.value("personId")}
+              error={f.error("personId")}
+            />
           ) : null}
         </>
       ) : (
@@ -48,12 +56,35 @@ export function EnforcementForm(props: EnforcementFormProps) {
           error={f.error("groupId")}
         />
       )}
-      <ChoiceGroup name="type" type="radio" label={t("type")} options={props.types} defaultValue={f.value("type")} error={f.error("type")} />
-      <TextField name="occurredAt" type="datetime-local" label={t("occurredAt")} required defaultValue={f.value("occurredAt", props.defaultOccurredAt)} error={f.error("occurredAt")} />
-      <TextField name="description" label={t("description")} multiline maxLength={2000} defaultValue={f.value("description")} error={f.error("description")} />
+      <ChoiceGroup
+        name="type"
+        type="radio"
+        label={t("type")}
+        options={props.types}
+        defaultValue={f.value("type")}
+        error={f.error("type")}
+      />
+      <TextField
+        name="occurredAt"
+        type="datetime-local"
+        label={t("occurredAt")}
+        required
+        defaultValue={f.value("occurredAt", props.defaultOccurredAt)}
+        error={f.error("occurredAt")}
+      />
+      <TextField
+        name="description"
+        label={t("description")}
+        multiline
+        maxLength={2000}
+        defaultValue={f.value("description")}
+        error={f.error("description")}
+      />
       {canNamePerson ? (
         props.person?.isDeprived ? (
-          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("alreadyDeprived", { name: props.person.name })}</p>
+          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
+            {t("alreadyDeprived", { name: props.person.name })}
+          </p>
         ) : (
           <CheckboxField
             name="setDeprivedOfLiberty"
@@ -64,7 +95,13 @@ export function EnforcementForm(props: EnforcementFormProps) {
           />
         )
       ) : null}
-      <SubmitRow pending={pending} label={t("submit")} pendingLabel={t("saving")} cancelHref={props.cancelHref} cancelLabel={t("cancel")} />
+      <SubmitRow
+        pending={pending}
+        label={t("submit")}
+        pendingLabel={t("saving")}
+        cancelHref={props.cancelHref}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }

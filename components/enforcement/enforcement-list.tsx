@@ -5,7 +5,11 @@ import { formatDateTime } from "@/lib/validation/dates";
 import { StatusBadge } from "@/components/people/status-badge";
 
 export async function EnforcementList({ items }: { items: EnforcementRow[] }) {
-  const [t, tt, td] = await Promise.all([getTranslations("enforcement"), getTranslations("enforcementType"), getTranslations("enforcementDetail")]);
+  const [t, tt, td] = await Promise.all([
+    getTranslations("enforcement"),
+    getTranslations("enforcementType"),
+    getTranslations("enforcementDetail"),
+  ]);
   return (
     <ul className="flex flex-col gap-2">
       {items.map((a) => (
@@ -26,7 +30,11 @@ export async function EnforcementList({ items }: { items: EnforcementRow[] }) {
                   {a.person.status !== "ACTIVE" ? <StatusBadge status={a.person.status} /> : null}
                 </>
               ) : null}
-              {a.group ? <span>{a.person ? t("inGroup", { group: a.group.name }) : t("againstGroup", { group: a.group.name })}</span> : null}
+              {a.group ? (
+                <span>
+                  {a.person ? t("inGroup", { group: a.group.name }) : t("againstGroup", { group: a.group.name })}
+                </span>
+              ) : null}
             </p>
             {a.description ? <p className="mt-1 whitespace-pre-line text-sm">{a.description}</p> : null}
             <p className="mt-1 text-sm text-slate-700">{t("recordedBy", { name: a.createdBy.name })}</p>

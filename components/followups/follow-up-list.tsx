@@ -5,13 +5,24 @@ import { formatDate, formatDateTime } from "@/lib/validation/dates";
 import { StatusBadge } from "@/components/people/status-badge";
 
 /** Follow-ups as cards: who, when due (overdue marked), and the way to mark one done. */
-export async function FollowUpList({ items, showOfficer, from }: { items: FollowUpRow[]; showOfficer: boolean; from: string }) {
+export async function FollowUpList({
+  items,
+  showOfficer,
+  from,
+}: {
+  items: FollowUpRow[];
+  showOfficer: boolean;
+  from: string;
+}) {
   const [t, tc] = await Promise.all([getTranslations("followUps"), getTranslations("contactType")]);
   return (
     <ul className="flex flex-col gap-2">
       {items.map((f) => (
         <li key={f.id} className="rounded-md border border-slate-300 bg-white p-3">
-          <article aria-label={f.personName} className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+          <article
+            aria-label={f.personName}
+            className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between"
+          >
             <div>
               <p className="flex flex-wrap items-center gap-2">
                 <Link href={`/people/${f.personId}`} className="font-semibold underline">
@@ -25,14 +36,23 @@ export async function FollowUpList({ items, showOfficer, from }: { items: Follow
                 ) : (
                   <>
                     {t("dueOn", { date: formatDate(f.dueOn) })}
-                    {f.isOverdue ? <strong className="ml-2 rounded border border-red-700 bg-red-50 px-1.5 text-red-900">{t("overdue")}</strong> : null}
+                    {f.isOverdue ? (
+                      <strong className="ml-2 rounded border border-red-700 bg-red-50 px-1.5 text-red-900">
+                        {t("overdue")}
+                      </strong>
+                    ) : null}
                   </>
                 )}
               </p>
-              {showOfficer ? <p className="text-sm text-slate-700">{t("officer", { name: f.assignedTo.name })}</p> : null}
+              {showOfficer ? (
+                <p className="text-sm text-slate-700">{t("officer", { name: f.assignedTo.name })}</p>
+              ) : null}
               {f.summary ? <p className="mt-1 line-clamp-2 text-sm text-slate-800">{f.summary}</p> : null}
             </div>
-            <Link href={`/follow-ups/${f.id}${f.doneAt ? "" : `?from=${from}`}`} className="inline-flex min-h-11 items-center font-medium">
+            <Link
+              href={`/follow-ups/${f.id}${f.doneAt ? "" : `?from=${from}`}`}
+              className="inline-flex min-h-11 items-center font-medium"
+            >
               {f.doneAt ? t("open") : t("markDone")}
               <span className="sr-only"> – {f.personName}</span>
             </Link>
@@ -44,7 +64,13 @@ export async function FollowUpList({ items, showOfficer, from }: { items: Follow
 }
 
 /** The agency's overdue follow-ups per officer, most first; each row filters the list below. */
-export async function OfficerSummary({ rows, selected }: { rows: { officerId: string; name: string; overdue: number; oldestDueOn: Date | null }[]; selected?: string }) {
+export async function OfficerSummary({
+  rows,
+  selected,
+}: {
+  rows: { officerId: string; name: string; overdue: number; oldestDueOn: Date | null }[];
+  selected?: string;
+}) {
   const t = await getTranslations("followUps");
   if (rows.length === 0) return <p className="mb-4">{t("noneOverdueTeam")}</p>;
   return (
@@ -52,16 +78,26 @@ export async function OfficerSummary({ rows, selected }: { rows: { officerId: st
       <caption className="mb-2 text-left font-semibold">{t("perOfficer")}</caption>
       <thead>
         <tr className="border-b border-slate-400">
-          <th scope="col" className="p-2">{t("officerColumn")}</th>
-          <th scope="col" className="p-2 text-right">{t("overdueColumn")}</th>
-          <th scope="col" className="p-2">{t("oldestColumn")}</th>
+          <th scope="col" className="p-2">
+            {t("officerColumn")}
+          </th>
+          <th scope="col" className="p-2 text-right">
+            {t("overdueColumn")}
+          </th>
+          <th scope="col" className="p-2">
+            {t("oldestColumn")}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.officerId} className="border-b border-slate-200">
             <th scope="row" className="p-2 font-normal">
-              <Link href={`/follow-ups?view=team&officer=${r.officerId}`} aria-current={selected === r.officerId ? "true" : undefined} className="inline-flex min-h-11 items-center font-medium">
+              <Link
+                href={`/follow-ups?view=team&officer=${r.officerId}`}
+                aria-current={selected === r.officerId ? "true" : undefined}
+                className="inline-flex min-h-11 items-center font-medium"
+              >
                 {r.name}
               </Link>
             </th>

@@ -8,7 +8,14 @@ import { FieldSection, FormErrorBanner, SubmitRow, useFormValues } from "@/compo
 
 type Option = { value: string; label: string };
 
-export function LogFollowUpForm(props: { personId: string; actorId: string; officers: Option[]; notifications: Option[]; contactTypes: Option[]; defaultDueOn: string }) {
+export function LogFollowUpForm(props: {
+  personId: string;
+  actorId: string;
+  officers: Option[];
+  notifications: Option[];
+  contactTypes: Option[];
+  defaultDueOn: string;
+}) {
   const t = useTranslations("followUpForm");
   const [state, action, pending] = useActionState<FormState, FormData>(logFollowUpAction, IDLE);
   const f = useFormValues(state);
@@ -17,14 +24,47 @@ export function LogFollowUpForm(props: { personId: string; actorId: string; offi
       <FormErrorBanner state={state} />
       <input type="hidden" name="personId" value={props.personId} />
       <FieldSection legend={t("planned")} hint={t("plannedHint")}>
-        <TextField name="dueOn" type="date" label={t("dueOn")} defaultValue={f.value("dueOn", props.defaultDueOn)} error={f.error("dueOn")} />
-        <SelectField name="assignedToId" label={t("assignedTo")} options={props.officers} defaultValue={f.value("assignedToId", props.actorId)} error={f.error("assignedToId")} />
+        <TextField
+          name="dueOn"
+          type="date"
+          label={t("dueOn")}
+          defaultValue={f.value("dueOn", props.defaultDueOn)}
+          error={f.error("dueOn")}
+        />
+        <SelectField
+          name="assignedToId"
+          label={t("assignedTo")}
+          options={props.officers}
+          defaultValue={f.value("assignedToId", props.actorId)}
+          error={f.error("assignedToId")}
+        />
       </FieldSection>
       <FieldSection legend={t("done")} hint={t("doneHint")}>
-        <TextField name="doneAt" type="datetime-local" label={t("doneAt")} defaultValue={f.value("doneAt")} error={f.error("doneAt")} />
-        <ChoiceGroup name="contactType" type="radio" label={t("contactType")} options={props.contactTypes} defaultValue={f.value("contactType")} error={f.error("contactType")} />
+        <TextField
+          name="doneAt"
+          type="datetime-local"
+          label={t("doneAt")}
+          defaultValue={f.value("doneAt")}
+          error={f.error("doneAt")}
+        />
+        <ChoiceGroup
+          name="contactType"
+          type="radio"
+          label={t("contactType")}
+          options={props.contactTypes}
+          defaultValue={f.value("contactType")}
+          error={f.error("contactType")}
+        />
       </FieldSection>
-      <TextField name="summary" label={t("summary")} hint={t("summaryHint")} multiline maxLength={2000} defaultValue={f.value("summary")} error={f.error("summary")} />
+      <TextField
+        name="summary"
+        label={t("summary")}
+        hint={t("summaryHint")}
+        multiline
+        maxLength={2000}
+        defaultValue={f.value("summary")}
+        error={f.error("summary")}
+      />
       {props.notifications.length > 0 ? (
         <SelectField
           name="notificationId"
@@ -35,7 +75,13 @@ export function LogFollowUpForm(props: { personId: string; actorId: string; offi
           error={f.error("notificationId")}
         />
       ) : null}
-      <SubmitRow pending={pending} label={t("submit")} pendingLabel={t("saving")} cancelHref={`/people/${props.personId}`} cancelLabel={t("cancel")} />
+      <SubmitRow
+        pending={pending}
+        label={t("submit")}
+        pendingLabel={t("saving")}
+        cancelHref={`/people/${props.personId}`}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }

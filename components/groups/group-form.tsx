@@ -16,7 +16,10 @@ export type GroupFormProps = {
 export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   const t = useTranslations("groupForm");
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateGroupAction : createGroupAction, IDLE);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    edit ? updateGroupAction : createGroupAction,
+    IDLE,
+  );
   const formKey = useFormKey(state);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
@@ -34,9 +37,30 @@ export function GroupForm({ cancelHref, edit }: GroupFormProps) {
           <input type="hidden" name="version" value={edit.version} />
         </>
       ) : null}
-      <TextField name="name" label={t("name")} required maxLength={100} autoComplete="off" defaultValue={v("name", saved?.name)} error={errorText(fieldErrors.name)} />
-      <TextField name="district" label={t("district")} maxLength={100} defaultValue={v("district", saved?.district)} error={errorText(fieldErrors.district)} />
-      <TextField name="description" label={t("description")} multiline maxLength={2000} defaultValue={v("description", saved?.description)} error={errorText(fieldErrors.description)} />
+      <TextField
+        name="name"
+        label={t("name")}
+        required
+        maxLength={100}
+        autoComplete="off"
+        defaultValue={v("name", saved?.name)}
+        error={errorText(fieldErrors.name)}
+      />
+      <TextField
+        name="district"
+        label={t("district")}
+        maxLength={100}
+        defaultValue={v("district", saved?.district)}
+        error={errorText(fieldErrors.district)}
+      />
+      <TextField
+        name="description"
+        label={t("description")}
+        multiline
+        maxLength={2000}
+        defaultValue={v("description", saved?.description)}
+        error={errorText(fieldErrors.description)}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : edit ? t("save") : t("create")}

@@ -6,7 +6,14 @@ import { useFormKey } from "@/components/people/use-form-key";
 import { addMembershipAction, updateMembershipAction } from "@/lib/groups/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorBanner, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  FormErrorBanner,
+  SelectField,
+  TextField,
+  useErrorText,
+} from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -17,7 +24,14 @@ export type MembershipFormProps = {
   confidences: Option[];
   /** Adding: the groups to choose from. */
   groups?: Option[];
-  defaults: { validFrom: string; validTo: string; role: string; sourceAgency: string; confidence: string; reviewDueOn: string };
+  defaults: {
+    validFrom: string;
+    validTo: string;
+    role: string;
+    sourceAgency: string;
+    confidence: string;
+    reviewDueOn: string;
+  };
   /** Editing: the membership and the version the user sees. */
   edit?: { membershipId: string; version: number; lastReviewed: string | null };
 };
@@ -26,7 +40,10 @@ export function MembershipForm(props: MembershipFormProps) {
   const t = useTranslations("membershipForm");
   const errorText = useErrorText();
   const edit = props.edit;
-  const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateMembershipAction : addMembershipAction, IDLE);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    edit ? updateMembershipAction : addMembershipAction,
+    IDLE,
+  );
   const formKey = useFormKey(state);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
@@ -46,15 +63,50 @@ export function MembershipForm(props: MembershipFormProps) {
       ) : (
         <>
           <input type="hidden" name="personId" value={props.personId} />
-          <SelectField name="groupId" label={t("group")} required placeholder={t("chooseGroup")} options={props.groups ?? []} defaultValue={v("groupId", "")} error={errorText(fieldErrors.groupId)} />
+          <SelectField
+            name="groupId"
+            label={t("group")}
+            required
+            placeholder={t("chooseGroup")}
+            options={props.groups ?? []}
+            defaultValue={v("groupId", "")}
+            error={errorText(fieldErrors.groupId)}
+          />
         </>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField name="validFrom" type="date" label={t("validFrom")} required defaultValue={v("validFrom", d.validFrom)} error={errorText(fieldErrors.validFrom)} />
-        <TextField name="validTo" type="date" label={t("validTo")} hint={t("validToHint")} defaultValue={v("validTo", d.validTo)} error={errorText(fieldErrors.validTo)} />
+        <TextField
+          name="validFrom"
+          type="date"
+          label={t("validFrom")}
+          required
+          defaultValue={v("validFrom", d.validFrom)}
+          error={errorText(fieldErrors.validFrom)}
+        />
+        <TextField
+          name="validTo"
+          type="date"
+          label={t("validTo")}
+          hint={t("validToHint")}
+          defaultValue={v("validTo", d.validTo)}
+          error={errorText(fieldErrors.validTo)}
+        />
       </div>
-      <SelectField name="role" label={t("role")} options={props.roles} defaultValue={v("role", d.role)} error={errorText(fieldErrors.role)} />
-      <ChoiceGroup name="sourceAgency" type="radio" label={t("sourceAgency")} options={props.agencies} defaultValue={v("sourceAgency", d.sourceAgency)} error={errorText(fieldErrors.sourceAgency)} />
+      <SelectField
+        name="role"
+        label={t("role")}
+        options={props.roles}
+        defaultValue={v("role", d.role)}
+        error={errorText(fieldErrors.role)}
+      />
+      <ChoiceGroup
+        name="sourceAgency"
+        type="radio"
+        label={t("sourceAgency")}
+        options={props.agencies}
+        defaultValue={v("sourceAgency", d.sourceAgency)}
+        error={errorText(fieldErrors.sourceAgency)}
+      />
       <ChoiceGroup
         name="confidence"
         type="radio"
@@ -64,10 +116,20 @@ export function MembershipForm(props: MembershipFormProps) {
         defaultValue={v("confidence", d.confidence)}
         error={errorText(fieldErrors.confidence)}
       />
-      <TextField name="reviewDueOn" type="date" label={t("reviewDueOn")} hint={t("reviewDueOnHint")} required defaultValue={v("reviewDueOn", d.reviewDueOn)} error={errorText(fieldErrors.reviewDueOn)} />
+      <TextField
+        name="reviewDueOn"
+        type="date"
+        label={t("reviewDueOn")}
+        hint={t("reviewDueOnHint")}
+        required
+        defaultValue={v("reviewDueOn", d.reviewDueOn)}
+        error={errorText(fieldErrors.reviewDueOn)}
+      />
       {edit ? (
         <div>
-          {edit.lastReviewed ? <p className="mb-1 text-sm text-slate-700">{t("lastReviewed", { date: edit.lastReviewed })}</p> : null}
+          {edit.lastReviewed ? (
+            <p className="mb-1 text-sm text-slate-700">{t("lastReviewed", { date: edit.lastReviewed })}</p>
+          ) : null}
           <CheckboxField name="markReviewed" label={t("markReviewed")} defaultChecked={v("markReviewed") === "on"} />
         </div>
       ) : null}

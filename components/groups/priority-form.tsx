@@ -7,7 +7,15 @@ import { Button } from "@/components/ui/button";
 import { FormErrorSummary, useErrorText } from "@/components/ui/fields";
 
 /** One button: mark the group as the current enforcement focus, or end that. */
-export function PriorityForm({ groupId, version, isPrioritized }: { groupId: string; version: number; isPrioritized: boolean }) {
+export function PriorityForm({
+  groupId,
+  version,
+  isPrioritized,
+}: {
+  groupId: string;
+  version: number;
+  isPrioritized: boolean;
+}) {
   const t = useTranslations("group");
   const errorText = useErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(setGroupPriorityAction, IDLE);

@@ -24,8 +24,18 @@ export async function IncidentDetailView({ incident }: { incident: IncidentDetai
             [t("killed"), String(incident.killed)],
             [t("injured"), String(incident.injured)],
             [t("gmi"), tg(incident.groupMemberInvolvement)],
-            incident.description ? [t("description"), <span key="d" className="whitespace-pre-line">{incident.description}</span>] : null,
-            [t("recordedBy"), t("recordedByValue", { name: incident.createdByName, when: formatDateTime(incident.createdAt) })],
+            incident.description
+              ? [
+                  t("description"),
+                  <span key="d" className="whitespace-pre-line">
+                    {incident.description}
+                  </span>,
+                ]
+              : null,
+            [
+              t("recordedBy"),
+              t("recordedByValue", { name: incident.createdByName, when: formatDateTime(incident.createdAt) }),
+            ],
           ]}
         />
       </Panel>

@@ -35,7 +35,10 @@ export type IncidentFormProps = {
 export function IncidentForm(props: IncidentFormProps) {
   const t = useTranslations("incidentForm");
   const editing = Boolean(props.incidentId);
-  const [state, action, pending] = useActionState<FormState, FormData>(editing ? editIncidentAction : createIncidentAction, IDLE);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    editing ? editIncidentAction : createIncidentAction,
+    IDLE,
+  );
   const f = useFormValues(state);
   const d = props.defaults;
   return (
@@ -48,13 +51,51 @@ export function IncidentForm(props: IncidentFormProps) {
         </>
       ) : null}
       <FieldSection legend={t("what")}>
-        <TextField name="occurredAt" type="datetime-local" label={t("occurredAt")} required defaultValue={f.value("occurredAt", d.occurredAt)} error={f.error("occurredAt")} />
-        <ChoiceGroup name="type" type="radio" label={t("type")} options={props.types} defaultValue={f.value("type", d.type)} error={f.error("type")} />
+        <TextField
+          name="occurredAt"
+          type="datetime-local"
+          label={t("occurredAt")}
+          required
+          defaultValue={f.value("occurredAt", d.occurredAt)}
+          error={f.error("occurredAt")}
+        />
+        <ChoiceGroup
+          name="type"
+          type="radio"
+          label={t("type")}
+          options={props.types}
+          defaultValue={f.value("type", d.type)}
+          error={f.error("type")}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <DistrictField label={t("district")} hint={t("districtHint")} districts={props.districts} defaultValue={f.value("district", d.district)} error={f.error("district")} />
-          <TextField name="place" label={t("place")} maxLength={200} defaultValue={f.value("place", d.place)} error={f.error("place")} />
-          <TextField name="killed" type="number" label={t("killed")} defaultValue={f.value("killed", d.killed)} error={f.error("killed")} />
-          <TextField name="injured" type="number" label={t("injured")} defaultValue={f.value("injured", d.injured)} error={f.error("injured")} />
+          <DistrictField
+            label={t("district")}
+            hint={t("districtHint")}
+            districts={props.districts}
+            defaultValue={f.value("district", d.district)}
+            error={f.error("district")}
+          />
+          <TextField
+            name="place"
+            label={t("place")}
+            maxLength={200}
+            defaultValue={f.value("place", d.place)}
+            error={f.error("place")}
+          />
+          <TextField
+            name="killed"
+            type="number"
+            label={t("killed")}
+            defaultValue={f.value("killed", d.killed)}
+            error={f.error("killed")}
+          />
+          <TextField
+            name="injured"
+            type="number"
+            label={t("injured")}
+            defaultValue={f.value("injured", d.injured)}
+            error={f.error("injured")}
+          />
         </div>
         <ChoiceGroup
           name="groupMemberInvolvement"
@@ -65,11 +106,32 @@ export function IncidentForm(props: IncidentFormProps) {
           defaultValue={f.value("groupMemberInvolvement", d.groupMemberInvolvement)}
           error={f.error("groupMemberInvolvement")}
         />
-        <TextField name="description" label={t("description")} multiline maxLength={2000} defaultValue={f.value("description", d.description)} error={f.error("description")} />
+        <TextField
+          name="description"
+          label={t("description")}
+          multiline
+          maxLength={2000}
+          defaultValue={f.value("description", d.description)}
+          error={f.error("description")}
+        />
       </FieldSection>
       <FieldSection legend={t("groups")}>
-        <ChoiceGroup name="suspectedGroupIds" type="checkbox" label={t("suspectedGroups")} options={props.groups} defaultValue={f.list("suspectedGroupIds", d.suspectedGroupIds)} error={f.error("suspectedGroupIds")} />
-        <ChoiceGroup name="victimGroupIds" type="checkbox" label={t("victimGroups")} options={props.groups} defaultValue={f.list("victimGroupIds", d.victimGroupIds)} error={f.error("victimGroupIds")} />
+        <ChoiceGroup
+          name="suspectedGroupIds"
+          type="checkbox"
+          label={t("suspectedGroups")}
+          options={props.groups}
+          defaultValue={f.list("suspectedGroupIds", d.suspectedGroupIds)}
+          error={f.error("suspectedGroupIds")}
+        />
+        <ChoiceGroup
+          name="victimGroupIds"
+          type="checkbox"
+          label={t("victimGroups")}
+          options={props.groups}
+          defaultValue={f.list("victimGroupIds", d.victimGroupIds)}
+          error={f.error("victimGroupIds")}
+        />
       </FieldSection>
       <FieldSection legend={t("people")} hint={t("peopleHint")}>
         {props.linkedPeople.length > 0 ? (
@@ -86,16 +148,48 @@ export function IncidentForm(props: IncidentFormProps) {
             error={f.error("keepPeople")}
           />
         ) : null}
-        <TextField name="newVictims" label={t("newVictims")} hint={t("identityNumbersHint")} multiline defaultValue={f.value("newVictims")} error={f.error("newVictims")} />
-        <TextField name="newSuspects" label={t("newSuspects")} hint={t("identityNumbersHint")} multiline defaultValue={f.value("newSuspects")} error={f.error("newSuspects")} />
+        <TextField
+          name="newVictims"
+          label={t("newVictims")}
+          hint={t("identityNumbersHint")}
+          multiline
+          defaultValue={f.value("newVictims")}
+          error={f.error("newVictims")}
+        />
+        <TextField
+          name="newSuspects"
+          label={t("newSuspects")}
+          hint={t("identityNumbersHint")}
+          multiline
+          defaultValue={f.value("newSuspects")}
+          error={f.error("newSuspects")}
+        />
       </FieldSection>
-      <SubmitRow pending={pending} label={editing ? t("save") : t("create")} pendingLabel={t("saving")} cancelHref={props.cancelHref} cancelLabel={t("cancel")} />
+      <SubmitRow
+        pending={pending}
+        label={editing ? t("save") : t("create")}
+        pendingLabel={t("saving")}
+        cancelHref={props.cancelHref}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }
 
 /** The district, with the site's known districts offered as suggestions (free text still allowed). */
-function DistrictField({ label, hint, districts, defaultValue, error }: { label: string; hint: string; districts: string[]; defaultValue: string; error?: string }) {
+function DistrictField({
+  label,
+  hint,
+  districts,
+  defaultValue,
+  error,
+}: {
+  label: string;
+  hint: string;
+  districts: string[];
+  defaultValue: string;
+  error?: string;
+}) {
   const describedBy = [`field-district-hint`, error ? `field-district-error` : null].filter(Boolean).join(" ");
   return (
     <div>

@@ -4,7 +4,11 @@ import type { IncidentRow } from "@/lib/incidents/queries";
 import { formatDateTime } from "@/lib/validation/dates";
 
 export async function IncidentList({ items }: { items: IncidentRow[] }) {
-  const [t, tt, tg] = await Promise.all([getTranslations("incidents"), getTranslations("incidentType"), getTranslations("gmi")]);
+  const [t, tt, tg] = await Promise.all([
+    getTranslations("incidents"),
+    getTranslations("incidentType"),
+    getTranslations("gmi"),
+  ]);
   return (
     <>
       <ul className="flex flex-col gap-2 sm:hidden">
@@ -14,19 +18,33 @@ export async function IncidentList({ items }: { items: IncidentRow[] }) {
               {tt(i.type)} · {formatDateTime(i.occurredAt)}
             </Link>
             <p className="text-sm">{i.district}</p>
-            <p className="text-sm text-slate-700">{t("casualties", { killed: i.killed, injured: i.injured })} · {tg(i.groupMemberInvolvement)}</p>
+            <p className="text-sm text-slate-700">
+              {t("casualties", { killed: i.killed, injured: i.injured })} · {tg(i.groupMemberInvolvement)}
+            </p>
           </li>
         ))}
       </ul>
       <table className="hidden w-full border-collapse bg-white text-left sm:table">
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("when")}</th>
-            <th scope="col" className="p-2">{t("type")}</th>
-            <th scope="col" className="p-2">{t("district")}</th>
-            <th scope="col" className="p-2 text-right">{t("killed")}</th>
-            <th scope="col" className="p-2 text-right">{t("injured")}</th>
-            <th scope="col" className="p-2">{t("gmiShort")}</th>
+            <th scope="col" className="p-2">
+              {t("when")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("type")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("district")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("killed")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("injured")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("gmiShort")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -3,7 +3,25 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 
-const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" | "callIns" | "referrals" | "followUps" | "enforcement" | "incidents" | "dashboard" | "users" | "audit" | "retention" | "extractRequests" | "myActivity" }[] = [
+const NAV: {
+  area: Area;
+  href: string;
+  label:
+    | "caseload"
+    | "people"
+    | "groups"
+    | "callIns"
+    | "referrals"
+    | "followUps"
+    | "enforcement"
+    | "incidents"
+    | "dashboard"
+    | "users"
+    | "audit"
+    | "retention"
+    | "extractRequests"
+    | "myActivity";
+}[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
   { area: "groups", href: "/groups", label: "groups" },
@@ -22,7 +40,13 @@ const NAV: { area: Area; href: string; label: "caseload" | "people" | "groups" |
 ];
 
 export async function AppHeader({ actor }: { actor: Actor }) {
-  const [t, tn, tr, ta, locale] = await Promise.all([getTranslations("app"), getTranslations("nav"), getTranslations("roles"), getTranslations("account"), getLocale()]);
+  const [t, tn, tr, ta, locale] = await Promise.all([
+    getTranslations("app"),
+    getTranslations("nav"),
+    getTranslations("roles"),
+    getTranslations("account"),
+    getLocale(),
+  ]);
   const items = NAV.filter((n) => canUseArea(actor.role, n.area));
   return (
     <header className="border-b border-slate-300 bg-white">
@@ -35,9 +59,17 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <summary className="inline-flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">
             <span aria-hidden="true">☰</span> {t("menu")}
           </summary>
-          <NavList label={t("mainNav")} items={items.map((i) => ({ href: i.href, text: tn(i.label) }))} className="mt-2 flex flex-col gap-1" />
+          <NavList
+            label={t("mainNav")}
+            items={items.map((i) => ({ href: i.href, text: tn(i.label) }))}
+            className="mt-2 flex flex-col gap-1"
+          />
         </details>
-        <NavList label={t("mainNav")} items={items.map((i) => ({ href: i.href, text: tn(i.label) }))} className="hidden flex-wrap gap-1 sm:flex" />
+        <NavList
+          label={t("mainNav")}
+          items={items.map((i) => ({ href: i.href, text: tn(i.label) }))}
+          className="hidden flex-wrap gap-1 sm:flex"
+        />
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span className="text-slate-700">
             {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
@@ -57,11 +89,16 @@ export async function AppHeader({ actor }: { actor: Actor }) {
               </button>
             ))}
           </form>
-          <Link href="/account/password" className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50">
+          <Link
+            href="/account/password"
+            className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
             {ta("link")}
           </Link>
           <form action={signOutAction}>
-            <button className="min-h-11 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">{t("signOut")}</button>
+            <button className="min-h-11 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">
+              {t("signOut")}
+            </button>
           </form>
         </div>
       </div>
@@ -69,13 +106,24 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   );
 }
 
-function NavList({ label, items, className }: { label: string; items: { href: string; text: string }[]; className: string }) {
+function NavList({
+  label,
+  items,
+  className,
+}: {
+  label: string;
+  items: { href: string; text: string }[];
+  className: string;
+}) {
   return (
     <nav aria-label={label}>
       <ul className={className}>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-slate-900 hover:bg-slate-100">
+            <Link
+              href={item.href}
+              className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-slate-900 hover:bg-slate-100"
+            >
               {item.text}
             </Link>
           </li>

@@ -13,12 +13,31 @@ export function LoginForm({ next }: { next?: string }) {
     <form action={action} className="flex flex-col gap-4">
       {state.error ? (
         <FormErrorSummary>
-          <p>{state.error === "locked" ? t("locked", { minutes: state.minutes ?? 1 }) : t(state.error === "invalidCode" ? "invalid" : state.error)}</p>
+          <p>
+            {state.error === "locked"
+              ? t("locked", { minutes: state.minutes ?? 1 })
+              : t(state.error === "invalidCode" ? "invalid" : state.error)}
+          </p>
         </FormErrorSummary>
       ) : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField name="email" type="email" label={t("email")} autoComplete="username" required defaultValue={state.email} maxLength={320} />
-      <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required maxLength={1024} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+        maxLength={320}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+        maxLength={1024}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

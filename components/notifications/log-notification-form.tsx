@@ -6,7 +6,14 @@ import { useFormKey } from "@/components/people/use-form-key";
 import { logNotificationAction, updateNotificationAction } from "@/lib/notifications/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { buttonClass, Button } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorBanner, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  FormErrorBanner,
+  SelectField,
+  TextField,
+  useErrorText,
+} from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -43,7 +50,10 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
   const errorText = useErrorText();
   const edit = props.edit;
   const saved = edit?.defaults;
-  const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateNotificationAction : logNotificationAction, IDLE);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    edit ? updateNotificationAction : logNotificationAction,
+    IDLE,
+  );
   const formKey = useFormKey(state);
 
   // After a failed save, every field shows what the user typed.
@@ -77,7 +87,14 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         defaultValue={v("occurredAt", props.defaultOccurredAt)}
         error={errorText(fieldErrors.occurredAt)}
       />
-      <ChoiceGroup name="placeType" type="radio" label={t("placeType")} options={props.places} defaultValue={v("placeType", saved?.placeType)} error={errorText(fieldErrors.placeType)} />
+      <ChoiceGroup
+        name="placeType"
+        type="radio"
+        label={t("placeType")}
+        options={props.places}
+        defaultValue={v("placeType", saved?.placeType)}
+        error={errorText(fieldErrors.placeType)}
+      />
       <TextField
         name="placeDescription"
         label={t("placeDescription")}
@@ -103,7 +120,14 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         defaultValue={list("participantIds", saved?.participantIds)}
         error={errorText(fieldErrors.participantIds)}
       />
-      <ChoiceGroup name="outcome" type="radio" label={t("outcome")} options={props.outcomes} defaultValue={v("outcome", saved?.outcome)} error={errorText(fieldErrors.outcome)} />
+      <ChoiceGroup
+        name="outcome"
+        type="radio"
+        label={t("outcome")}
+        options={props.outcomes}
+        defaultValue={v("outcome", saved?.outcome)}
+        error={errorText(fieldErrors.outcome)}
+      />
       <SelectField
         name="response"
         label={t("response")}
@@ -118,7 +142,14 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         defaultChecked={values ? v("askedForHelpOnSite") === "on" : Boolean(saved?.askedForHelpOnSite)}
         error={errorText(fieldErrors.askedForHelpOnSite)}
       />
-      <TextField name="nextStep" label={t("nextStep")} multiline maxLength={1000} defaultValue={v("nextStep", saved?.nextStep)} error={errorText(fieldErrors.nextStep)} />
+      <TextField
+        name="nextStep"
+        label={t("nextStep")}
+        multiline
+        maxLength={1000}
+        defaultValue={v("nextStep", saved?.nextStep)}
+        error={errorText(fieldErrors.nextStep)}
+      />
       <TextField
         name="internalNote"
         label={t("internalNote", { agency: props.agencyLabel })}

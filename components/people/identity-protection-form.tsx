@@ -10,12 +10,22 @@ import { FormErrorBanner } from "@/components/ui/fields";
  * Social services protect a person's identity, or (a handler) end the protection: two steps (open,
  * confirm), since either changes at once who sees the person's town and address.
  */
-export function IdentityProtectionForm({ personId, version, protect }: { personId: string; version: number; protect: boolean }) {
+export function IdentityProtectionForm({
+  personId,
+  version,
+  protect,
+}: {
+  personId: string;
+  version: number;
+  protect: boolean;
+}) {
   const t = useTranslations("person");
   const [state, action, pending] = useActionState<FormState, FormData>(setIdentityProtectionAction, IDLE);
   return (
     <details className="mt-2" open={state.status === "error"}>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t(protect ? "protect" : "endProtection")}</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">
+        {t(protect ? "protect" : "endProtection")}
+      </summary>
       <form action={action} className="mt-2 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3">
         <input type="hidden" name="personId" value={personId} />
         <input type="hidden" name="version" value={version} />

@@ -25,11 +25,21 @@ export async function PeopleTable({ people }: { people: PersonListItem[] }) {
       <table className="hidden w-full border-collapse bg-white text-left sm:table">
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("name")}</th>
-            <th scope="col" className="p-2">{t("identityNumber")}</th>
-            <th scope="col" className="p-2">{t("status")}</th>
-            <th scope="col" className="p-2">{t("groups")}</th>
-            <th scope="col" className="p-2 text-right">{t("notifications")}</th>
+            <th scope="col" className="p-2">
+              {t("name")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("identityNumber")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("status")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("groups")}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t("notifications")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -29,7 +29,10 @@ export function PersonForm(props: PersonFormProps) {
   const t = useTranslations("personForm");
   const errorText = useErrorText();
   const edit = props.edit;
-  const [state, action, pending] = useActionState<PersonFormState, FormData>(edit ? updatePersonAction : createPersonAction, IDLE);
+  const [state, action, pending] = useActionState<PersonFormState, FormData>(
+    edit ? updatePersonAction : createPersonAction,
+    IDLE,
+  );
   const formKey = useFormKey(state);
 
   const values = state.status === "error" ? state.values : undefined;
@@ -73,23 +76,67 @@ export function PersonForm(props: PersonFormProps) {
         </>
       ) : null}
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField name="firstName" label={t("firstName")} required maxLength={100} autoComplete="off" defaultValue={v("firstName", saved?.firstName)} error={errorText(fieldErrors.firstName)} />
-        <TextField name="lastName" label={t("lastName")} required maxLength={100} autoComplete="off" defaultValue={v("lastName", saved?.lastName)} error={errorText(fieldErrors.lastName)} />
+        <TextField
+          name="firstName"
+          label={t("firstName")}
+          required
+          maxLength={100}
+          autoComplete="off"
+          defaultValue={v("firstName", saved?.firstName)}
+          error={errorText(fieldErrors.firstName)}
+        />
+        <TextField
+          name="lastName"
+          label={t("lastName")}
+          required
+          maxLength={100}
+          autoComplete="off"
+          defaultValue={v("lastName", saved?.lastName)}
+          error={errorText(fieldErrors.lastName)}
+        />
       </div>
       <TextField
         name="identityNumber"
         label={t("identityNumber")}
-        hint={edit?.maskedIdentityNumber ? t("identityNumberKeep", { masked: edit.maskedIdentityNumber }) : t("identityNumberHint")}
+        hint={
+          edit?.maskedIdentityNumber
+            ? t("identityNumberKeep", { masked: edit.maskedIdentityNumber })
+            : t("identityNumberHint")
+        }
         maxLength={20}
         autoComplete="off"
         defaultValue={v("identityNumber")}
         error={errorText(fieldErrors.identityNumber)}
       />
-      <TextField name="birthDate" type="date" label={t("birthDate")} hint={t("birthDateHint")} defaultValue={v("birthDate", saved?.birthDate)} error={errorText(fieldErrors.birthDate)} />
-      <TextField name="aliases" label={t("aliases")} hint={t("aliasesHint")} maxLength={600} defaultValue={v("aliases", saved?.aliases)} error={errorText(fieldErrors.aliases)} />
-      <SelectField name="status" label={t("status")} options={props.statuses} defaultValue={v("status", saved?.status ?? "ACTIVE")} error={errorText(fieldErrors.status)} />
+      <TextField
+        name="birthDate"
+        type="date"
+        label={t("birthDate")}
+        hint={t("birthDateHint")}
+        defaultValue={v("birthDate", saved?.birthDate)}
+        error={errorText(fieldErrors.birthDate)}
+      />
+      <TextField
+        name="aliases"
+        label={t("aliases")}
+        hint={t("aliasesHint")}
+        maxLength={600}
+        defaultValue={v("aliases", saved?.aliases)}
+        error={errorText(fieldErrors.aliases)}
+      />
+      <SelectField
+        name="status"
+        label={t("status")}
+        options={props.statuses}
+        defaultValue={v("status", saved?.status ?? "ACTIVE")}
+        error={errorText(fieldErrors.status)}
+      />
       {!edit && props.agencyLabel ? (
-        <CheckboxField name="assignToMe" label={t("assignToMe", { agency: props.agencyLabel })} defaultChecked={values ? v("assignToMe") === "on" : true} />
+        <CheckboxField
+          name="assignToMe"
+          label={t("assignToMe", { agency: props.agencyLabel })}
+          defaultChecked={values ? v("assignToMe") === "on" : true}
+        />
       ) : null}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>

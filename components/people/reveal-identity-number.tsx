@@ -21,7 +21,8 @@ export function RevealIdentityNumber({ personId, masked }: { personId: string; m
       const result = await revealIdentityNumberAction(personId);
       if (result.ok && result.identityNumber) setFull(result.identityNumber);
       else if (result.ok) setError(t("none"));
-      else setError(result.eventId ? `${t(result.error)} ${t("eventId", { eventId: result.eventId })}` : t(result.error));
+      else
+        setError(result.eventId ? `${t(result.error)} ${t("eventId", { eventId: result.eventId })}` : t(result.error));
     });
 
   return (
@@ -34,7 +35,13 @@ export function RevealIdentityNumber({ personId, masked }: { personId: string; m
           {t("hide")}
         </button>
       ) : (
-        <button type="button" className={buttonClass("ghost", "px-2")} onClick={reveal} disabled={pending} aria-describedby={`reveal-hint-${personId}`}>
+        <button
+          type="button"
+          className={buttonClass("ghost", "px-2")}
+          onClick={reveal}
+          disabled={pending}
+          aria-describedby={`reveal-hint-${personId}`}
+        >
           {pending ? t("revealing") : t("reveal")}
         </button>
       )}

@@ -12,5 +12,7 @@ const TONE: Record<PersonStatus, string> = {
 
 export async function StatusBadge({ status }: { status: PersonStatus }) {
   const t = await getTranslations("personStatus");
-  return <span className={cn("inline-block rounded border px-2 py-0.5 text-sm font-medium", TONE[status])}>{t(status)}</span>;
+  return (
+    <span className={cn("inline-block rounded border px-2 py-0.5 text-sm font-medium", TONE[status])}>{t(status)}</span>
+  );
 }

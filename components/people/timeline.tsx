@@ -29,7 +29,15 @@ function Details({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 /** One timeline of everything recorded about the person that the viewer may see. */
-export async function Timeline({ entries, canEditNotification, canOpenReferral }: { entries: TimelineEntry[]; canEditNotification: boolean; canOpenReferral: boolean }) {
+export async function Timeline({
+  entries,
+  canEditNotification,
+  canOpenReferral,
+}: {
+  entries: TimelineEntry[];
+  canEditNotification: boolean;
+  canOpenReferral: boolean;
+}) {
   const [t, ta, tp, to, tr, te] = await Promise.all([
     getTranslations("person"),
     getTranslations("agencies"),
@@ -41,7 +49,12 @@ export async function Timeline({ entries, canEditNotification, canOpenReferral }
   if (entries.length === 0) return <p>{t("noEvents")}</p>;
   const noteLabel = (agency: NoteView["agency"]) => t("internalNote", { agency: ta(agency) });
 
-  function render(e: TimelineEntry): { title: string; dateText: string; body: ReactNode; link?: { href: string; label: string } } {
+  function render(e: TimelineEntry): {
+    title: string;
+    dateText: string;
+    body: ReactNode;
+    link?: { href: string; label: string };
+  } {
     switch (e.kind) {
       case "notification":
         return {
@@ -90,7 +103,10 @@ export async function Timeline({ entries, canEditNotification, canOpenReferral }
             <>
               <p>
                 {e.fromStatus
-                  ? t("statusChange", { from: te(`referralStatus.${e.fromStatus}`), to: te(`referralStatus.${e.toStatus}`) })
+                  ? t("statusChange", {
+                      from: te(`referralStatus.${e.fromStatus}`),
+                      to: te(`referralStatus.${e.toStatus}`),
+                    })
                   : t("statusNew", { to: te(`referralStatus.${e.toStatus}`) })}
               </p>
               {e.comment ? <p className="mt-1 whitespace-pre-line text-sm">{e.comment}</p> : null}
@@ -104,7 +120,8 @@ export async function Timeline({ entries, canEditNotification, canOpenReferral }
           dateText: formatDateTime(e.at),
           body: (
             <p>
-              {t("currentStatus", { status: te(`referralStatus.${e.status}`) })} · {t("referredAt", { date: formatDate(e.referredAt) })}
+              {t("currentStatus", { status: te(`referralStatus.${e.status}`) })} ·{" "}
+              {t("referredAt", { date: formatDate(e.referredAt) })}
               {e.closedAt ? ` · ${t("closedAt", { date: formatDate(e.closedAt) })}` : ""}
             </p>
           ),
@@ -167,7 +184,10 @@ export async function Timeline({ entries, canEditNotification, canOpenReferral }
                 {link ? (
                   <Link href={link.href} className="inline-flex min-h-11 items-center font-medium">
                     {link.label}
-                    <span className="sr-only"> – {title} {dateText}</span>
+                    <span className="sr-only">
+                      {" "}
+                      – {title} {dateText}
+                    </span>
                   </Link>
                 ) : null}
               </div>

@@ -14,5 +14,7 @@ const TONE: Record<ReferralStatus, string> = {
 
 export async function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const t = await getTranslations("referralStatus");
-  return <span className={cn("inline-block rounded border px-2 py-0.5 text-sm font-medium", TONE[status])}>{t(status)}</span>;
+  return (
+    <span className={cn("inline-block rounded border px-2 py-0.5 text-sm font-medium", TONE[status])}>{t(status)}</span>
+  );
 }

@@ -10,7 +10,11 @@ export async function ReferralBoard({ columns, mine }: { columns: BoardColumn[];
   return (
     <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-4">
       {columns.map((column) => (
-        <section key={column.status} aria-labelledby={`column-${column.status}`} className="flex flex-col rounded-lg border border-slate-300 bg-white">
+        <section
+          key={column.status}
+          aria-labelledby={`column-${column.status}`}
+          className="flex flex-col rounded-lg border border-slate-300 bg-white"
+        >
           <h2 id={`column-${column.status}`} className="border-b border-slate-300 px-3 py-2 text-base font-semibold">
             {ts(column.status)} <span className="font-normal text-slate-700">({column.total})</span>
           </h2>
@@ -30,7 +34,11 @@ export async function ReferralBoard({ columns, mine }: { columns: BoardColumn[];
           )}
           {column.total > column.items.length ? (
             <p className="mt-auto border-t border-slate-200 px-3 py-2 text-sm">
-              <Link href={listHref("/referrals", { view: "list", status: column.status, mine: mine ? "1" : undefined })}>{t("showAll", { count: column.total })}</Link>
+              <Link
+                href={listHref("/referrals", { view: "list", status: column.status, mine: mine ? "1" : undefined })}
+              >
+                {t("showAll", { count: column.total })}
+              </Link>
             </p>
           ) : null}
         </section>

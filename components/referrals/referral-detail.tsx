@@ -26,7 +26,12 @@ export async function StatusOnlyReferral({ detail }: { detail: StatusOnly }) {
       <Panel id="status" title={t("status")}>
         <Facts
           items={[
-            [t("person"), <Link key="p" href={`/people/${r.personId}`}>{r.personName}</Link>],
+            [
+              t("person"),
+              <Link key="p" href={`/people/${r.personId}`}>
+                {r.personName}
+              </Link>,
+            ],
             [t("status"), <ReferralStatusBadge key="s" status={r.status} />],
             [t("statusSince"), formatDay(r.statusChangedAt)],
             [t("referredAt"), formatDay(r.referredAt)],
@@ -52,7 +57,15 @@ export async function StatusOnlyReferral({ detail }: { detail: StatusOnly }) {
 }
 
 /** Social services' full view of a referral: its way through the programme and its support. */
-export async function FullReferral({ detail, canChange, statusForm }: { detail: Full; canChange: boolean; statusForm: ReactNode }) {
+export async function FullReferral({
+  detail,
+  canChange,
+  statusForm,
+}: {
+  detail: Full;
+  canChange: boolean;
+  statusForm: ReactNode;
+}) {
   const [t, ts, tsrc, tm, tms] = await Promise.all([
     getTranslations("referral"),
     getTranslations("referralStatus"),
@@ -68,13 +81,26 @@ export async function FullReferral({ detail, canChange, statusForm }: { detail: 
         <Panel id="status" title={t("status")}>
           <Facts
             items={[
-              [t("person"), <Link key="p" href={`/people/${r.personId}`}>{r.personName}</Link>],
+              [
+                t("person"),
+                <Link key="p" href={`/people/${r.personId}`}>
+                  {r.personName}
+                </Link>,
+              ],
               [t("status"), <ReferralStatusBadge key="s" status={r.status} />],
               [t("statusSince"), formatDateTime(r.statusChangedAt)],
               [t("referredAt"), formatDateTime(r.referredAt)],
               [t("source"), tsrc(r.source)],
               r.notification ? [t("fromNotification"), formatDateTime(r.notification.occurredAt)] : null,
-              r.callIn ? [t("fromCallIn"), <Link key="c" href={`/call-ins/${r.callIn.id}`}>{`${formatDateTime(r.callIn.occurredAt)}, ${r.callIn.venue}`}</Link>] : null,
+              r.callIn
+                ? [
+                    t("fromCallIn"),
+                    <Link
+                      key="c"
+                      href={`/call-ins/${r.callIn.id}`}
+                    >{`${formatDateTime(r.callIn.occurredAt)}, ${r.callIn.venue}`}</Link>,
+                  ]
+                : null,
               [t("recordedBy"), r.createdBy.name],
             ]}
           />
@@ -112,7 +138,8 @@ export async function FullReferral({ detail, canChange, statusForm }: { detail: 
                     <p className="text-sm text-slate-700">{period(m.startsOn, m.endsOn, t("ongoing"))}</p>
                     {m.destination.kind === "town" ? (
                       <p className="mt-1">
-                        {t("destination")}: <strong>{m.destination.town}</strong> <span className="text-sm text-amber-900">({t("protected")})</span>
+                        {t("destination")}: <strong>{m.destination.town}</strong>{" "}
+                        <span className="text-sm text-amber-900">({t("protected")})</span>
                       </p>
                     ) : m.destination.kind === "protected" ? (
                       <p className="mt-1 text-sm text-amber-900">{t("destinationProtected")}</p>
@@ -136,8 +163,12 @@ export async function FullReferral({ detail, canChange, statusForm }: { detail: 
           <ol className="flex flex-col gap-2">
             {r.history.map((h) => (
               <li key={h.id} className="border-l-4 border-brand-700 pl-3">
-                <p className="font-medium">{h.fromStatus ? t("historyStep", { from: ts(h.fromStatus), to: ts(h.toStatus) }) : ts(h.toStatus)}</p>
-                <p className="text-sm text-slate-700">{t("historyWhen", { when: formatDateTime(h.changedAt), name: h.changedBy.name })}</p>
+                <p className="font-medium">
+                  {h.fromStatus ? t("historyStep", { from: ts(h.fromStatus), to: ts(h.toStatus) }) : ts(h.toStatus)}
+                </p>
+                <p className="text-sm text-slate-700">
+                  {t("historyWhen", { when: formatDateTime(h.changedAt), name: h.changedBy.name })}
+                </p>
                 {h.comment ? <p className="whitespace-pre-line text-sm">{h.comment}</p> : null}
               </li>
             ))}

@@ -9,7 +9,10 @@ export async function ReferralList({ items }: { items: ReferralCard[] }) {
   return (
     <ul className="flex flex-col gap-2">
       {items.map((r) => (
-        <li key={r.id} className="flex flex-col gap-1 rounded-md border border-slate-300 bg-white p-3 sm:flex-row sm:items-center sm:justify-between">
+        <li
+          key={r.id}
+          className="flex flex-col gap-1 rounded-md border border-slate-300 bg-white p-3 sm:flex-row sm:items-center sm:justify-between"
+        >
           <div>
             <Link href={`/referrals/${r.id}`} className="font-semibold">
               {r.personName}

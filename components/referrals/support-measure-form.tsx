@@ -16,7 +16,14 @@ export type SupportMeasureFormProps = {
   version?: number;
   /** Whether the user handles the person: only they see and write the protected destination. */
   isHandler: boolean;
-  defaults: { type: string; status: string; startsOn: string; endsOn: string; outcome: string; destinationTown: string };
+  defaults: {
+    type: string;
+    status: string;
+    startsOn: string;
+    endsOn: string;
+    outcome: string;
+    destinationTown: string;
+  };
   types: Option[];
   statuses: Option[];
 };
@@ -24,7 +31,10 @@ export type SupportMeasureFormProps = {
 export function SupportMeasureForm(props: SupportMeasureFormProps) {
   const t = useTranslations("measureForm");
   const editing = Boolean(props.measureId);
-  const [state, action, pending] = useActionState<FormState, FormData>(editing ? editSupportMeasureAction : addSupportMeasureAction, IDLE);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    editing ? editSupportMeasureAction : addSupportMeasureAction,
+    IDLE,
+  );
   const f = useFormValues(state);
   const d = props.defaults;
   return (
@@ -38,17 +48,66 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
       ) : (
         <input type="hidden" name="referralId" value={props.referralId} />
       )}
-      <ChoiceGroup name="type" type="radio" label={t("type")} options={props.types} defaultValue={f.value("type", d.type)} error={f.error("type")} />
-      <ChoiceGroup name="status" type="radio" label={t("status")} options={props.statuses} defaultValue={f.value("status", d.status)} error={f.error("status")} />
+      <ChoiceGroup
+        name="type"
+        type="radio"
+        label={t("type")}
+        options={props.types}
+        defaultValue={f.value("type", d.type)}
+        error={f.error("type")}
+      />
+      <ChoiceGroup
+        name="status"
+        type="radio"
+        label={t("status")}
+        options={props.statuses}
+        defaultValue={f.value("status", d.status)}
+        error={f.error("status")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="startsOn" type="date" label={t("startsOn")} hint={t("startsOnHint")} required defaultValue={f.value("startsOn", d.startsOn)} error={f.error("startsOn")} />
-        <TextField name="endsOn" type="date" label={t("endsOn")} hint={t("endsOnHint")} defaultValue={f.value("endsOn", d.endsOn)} error={f.error("endsOn")} />
+        <TextField
+          name="startsOn"
+          type="date"
+          label={t("startsOn")}
+          hint={t("startsOnHint")}
+          required
+          defaultValue={f.value("startsOn", d.startsOn)}
+          error={f.error("startsOn")}
+        />
+        <TextField
+          name="endsOn"
+          type="date"
+          label={t("endsOn")}
+          hint={t("endsOnHint")}
+          defaultValue={f.value("endsOn", d.endsOn)}
+          error={f.error("endsOn")}
+        />
       </div>
-      <TextField name="outcome" label={t("outcome")} multiline maxLength={1000} defaultValue={f.value("outcome", d.outcome)} error={f.error("outcome")} />
+      <TextField
+        name="outcome"
+        label={t("outcome")}
+        multiline
+        maxLength={1000}
+        defaultValue={f.value("outcome", d.outcome)}
+        error={f.error("outcome")}
+      />
       {props.isHandler ? (
         <FieldSection legend={t("relocation")} hint={t("relocationHint")}>
-          <TextField name="destinationTown" label={t("destinationTown")} hint={t("destinationTownHint")} maxLength={100} defaultValue={f.value("destinationTown", d.destinationTown)} error={f.error("destinationTown")} />
-          <CheckboxField name="markRelocated" label={t("markRelocated")} hint={t("markRelocatedHint")} defaultChecked={f.checked("markRelocated")} error={f.error("markRelocated")} />
+          <TextField
+            name="destinationTown"
+            label={t("destinationTown")}
+            hint={t("destinationTownHint")}
+            maxLength={100}
+            defaultValue={f.value("destinationTown", d.destinationTown)}
+            error={f.error("destinationTown")}
+          />
+          <CheckboxField
+            name="markRelocated"
+            label={t("markRelocated")}
+            hint={t("markRelocatedHint")}
+            defaultChecked={f.checked("markRelocated")}
+            error={f.error("markRelocated")}
+          />
           <ChoiceGroup
             name="protectTown"
             type="radio"
@@ -66,7 +125,13 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
       ) : (
         <Alert tone="info">{t("notHandler")}</Alert>
       )}
-      <SubmitRow pending={pending} label={editing ? t("save") : t("add")} pendingLabel={t("saving")} cancelHref={`/referrals/${props.referralId}`} cancelLabel={t("cancel")} />
+      <SubmitRow
+        pending={pending}
+        label={editing ? t("save") : t("add")}
+        pendingLabel={t("saving")}
+        cancelHref={`/referrals/${props.referralId}`}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }

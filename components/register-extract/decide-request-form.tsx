@@ -13,9 +13,15 @@ export function DecideRequestForm({ requestId, version }: { requestId: string; v
   const errorText = useExtractErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(decideExtractRequestAction, IDLE);
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const note = state.status === "error" && typeof state.values.decisionNote === "string" ? state.values.decisionNote : "";
+  const note =
+    state.status === "error" && typeof state.values.decisionNote === "string" ? state.values.decisionNote : "";
   return (
-    <form action={action} noValidate aria-labelledby="decide-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+    <form
+      action={action}
+      noValidate
+      aria-labelledby="decide-title"
+      className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6"
+    >
       <h2 id="decide-title" className="text-lg font-semibold">
         {t("decideTitle")}
       </h2>
@@ -23,7 +29,15 @@ export function DecideRequestForm({ requestId, version }: { requestId: string; v
       <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <TextField name="decisionNote" label={t("decisionNoteLabel")} hint={t("decisionNoteHint")} multiline maxLength={1000} defaultValue={note} error={errorText(fieldErrors.decisionNote)} />
+      <TextField
+        name="decisionNote"
+        label={t("decisionNoteLabel")}
+        hint={t("decisionNoteHint")}
+        multiline
+        maxLength={1000}
+        defaultValue={note}
+        error={errorText(fieldErrors.decisionNote)}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="decision" value="APPROVED" disabled={pending}>
           {t("approve")}

@@ -14,10 +14,18 @@ export async function ExtractHistoryTable({ events }: { events: PersonReaders["e
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("time")}</th>
-            <th scope="col" className="p-2">{t("user")}</th>
-            <th scope="col" className="p-2">{t("event")}</th>
-            <th scope="col" className="p-2">{t("reference")}</th>
+            <th scope="col" className="p-2">
+              {t("time")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("user")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("event")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("reference")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +45,13 @@ export async function ExtractHistoryTable({ events }: { events: PersonReaders["e
                 )}
               </td>
               <td className="p-2">{t(`events.${e.event}`, { format: format(e.format) })}</td>
-              <td className="p-2 break-words">{e.requestId ? <Link href={`/admin/extract-requests/${e.requestId}`}>{e.reference ?? "–"}</Link> : (e.reference ?? "–")}</td>
+              <td className="p-2 break-words">
+                {e.requestId ? (
+                  <Link href={`/admin/extract-requests/${e.requestId}`}>{e.reference ?? "–"}</Link>
+                ) : (
+                  (e.reference ?? "–")
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

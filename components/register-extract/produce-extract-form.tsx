@@ -13,7 +13,12 @@ export function ProduceExtractForm({ requestId, minutes }: { requestId: string; 
   const errorText = useExtractErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(produceRegisterExtractAction, IDLE);
   return (
-    <form action={action} noValidate aria-labelledby="produce-title" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+    <form
+      action={action}
+      noValidate
+      aria-labelledby="produce-title"
+      className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6"
+    >
       <h2 id="produce-title" className="text-lg font-semibold">
         {t("produceTitle")}
       </h2>

@@ -11,7 +11,19 @@ import { useExtractErrorText } from "./use-error-text";
 type Option = { value: string; label: string };
 
 /** ADMIN registers an access request as it came in; nothing of the file is shown or produced yet. */
-export function RegisterRequestForm({ personId, requesters, identityChecks, today, cancelHref }: { personId: string; requesters: Option[]; identityChecks: Option[]; today: string; cancelHref: string }) {
+export function RegisterRequestForm({
+  personId,
+  requesters,
+  identityChecks,
+  today,
+  cancelHref,
+}: {
+  personId: string;
+  requesters: Option[];
+  identityChecks: Option[];
+  today: string;
+  cancelHref: string;
+}) {
   const t = useTranslations("extractRequests");
   const errorText = useExtractErrorText();
   const [state, action, pending] = useActionState<FormState, FormData>(registerExtractRequestAction, IDLE);
@@ -22,13 +34,45 @@ export function RegisterRequestForm({ personId, requesters, identityChecks, toda
     return typeof value === "string" ? value : values ? "" : fallback;
   };
   return (
-    <form action={action} noValidate className="flex max-w-2xl flex-col gap-5 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+    <form
+      action={action}
+      noValidate
+      className="flex max-w-2xl flex-col gap-5 rounded-lg border border-slate-300 bg-white p-4 sm:p-6"
+    >
       <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="personId" value={personId} />
-      <ChoiceGroup name="requester" type="radio" label={t("requesterLegend")} options={requesters} defaultValue={v("requester", "DATA_SUBJECT")} error={errorText(fieldErrors.requester)} />
-      <TextField name="requesterName" label={t("requesterName")} hint={t("requesterNameHint")} maxLength={120} autoComplete="off" defaultValue={v("requesterName")} error={errorText(fieldErrors.requesterName)} />
-      <TextField name="receivedOn" type="date" label={t("receivedOnLabel")} defaultValue={v("receivedOn", today)} error={errorText(fieldErrors.receivedOn)} />
-      <ChoiceGroup name="identityCheck" type="radio" label={t("identityCheckLegend")} options={identityChecks} defaultValue={v("identityCheck")} error={errorText(fieldErrors.identityCheck)} />
+      <ChoiceGroup
+        name="requester"
+        type="radio"
+        label={t("requesterLegend")}
+        options={requesters}
+        defaultValue={v("requester", "DATA_SUBJECT")}
+        error={errorText(fieldErrors.requester)}
+      />
+      <TextField
+        name="requesterName"
+        label={t("requesterName")}
+        hint={t("requesterNameHint")}
+        maxLength={120}
+        autoComplete="off"
+        defaultValue={v("requesterName")}
+        error={errorText(fieldErrors.requesterName)}
+      />
+      <TextField
+        name="receivedOn"
+        type="date"
+        label={t("receivedOnLabel")}
+        defaultValue={v("receivedOn", today)}
+        error={errorText(fieldErrors.receivedOn)}
+      />
+      <ChoiceGroup
+        name="identityCheck"
+        type="radio"
+        label={t("identityCheckLegend")}
+        options={identityChecks}
+        defaultValue={v("identityCheck")}
+        error={errorText(fieldErrors.identityCheck)}
+      />
       <TextField
         name="identityCheckNote"
         label={t("identityCheckNote")}
@@ -38,7 +82,15 @@ export function RegisterRequestForm({ personId, requesters, identityChecks, toda
         defaultValue={v("identityCheckNote")}
         error={errorText(fieldErrors.identityCheckNote)}
       />
-      <TextField name="reference" label={t("referenceLabel")} hint={t("referenceHint")} maxLength={60} autoComplete="off" defaultValue={v("reference")} error={errorText(fieldErrors.reference)} />
+      <TextField
+        name="reference"
+        label={t("referenceLabel")}
+        hint={t("referenceHint")}
+        maxLength={60}
+        autoComplete="off"
+        defaultValue={v("reference")}
+        error={errorText(fieldErrors.reference)}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submitRegister")}

@@ -15,19 +15,29 @@ export async function RequestDetails({ request, personName }: { request: Extract
     getTranslations("extractRequesters"),
     getTranslations("identityChecks"),
   ]);
-  const byAt = (who: { name: string } | null, at: Date | null) => (who && at ? t("byAt", { name: who.name, date: formatDateTime(at) }) : "–");
+  const byAt = (who: { name: string } | null, at: Date | null) =>
+    who && at ? t("byAt", { name: who.name, date: formatDateTime(at) }) : "–";
   const rows: [string, ReactNode][] = [
     [t("status"), ts(request.status)],
     [t("person"), personName ?? request.person.label ?? t("anonymisedPerson")],
     [t("birthDate"), request.person.birthDate ? formatDate(request.person.birthDate) : t("unknown")],
     [t("requester"), tr(request.requester)],
-    ...(request.requesterName !== null ? [[t("requesterName"), request.requesterName || "–"] as [string, ReactNode]] : []),
+    ...(request.requesterName !== null
+      ? [[t("requesterName"), request.requesterName || "–"] as [string, ReactNode]]
+      : []),
     [t("receivedOn"), formatDate(request.receivedOn)],
     [t("identityCheck"), ti(request.identityCheck)],
-    ...(request.identityCheckNote !== null ? [[t("identityCheckNote"), request.identityCheckNote || "–"] as [string, ReactNode]] : []),
+    ...(request.identityCheckNote !== null
+      ? [[t("identityCheckNote"), request.identityCheckNote || "–"] as [string, ReactNode]]
+      : []),
     [t("reference"), request.reference],
     [t("registeredBy"), byAt(request.registeredBy, request.registeredAt)],
-    [t("decidedBy"), request.decidedBy ? `${byAt(request.decidedBy, request.decidedAt)} · ${ts(request.status === "PRODUCED" ? "APPROVED" : request.status)}` : "–"],
+    [
+      t("decidedBy"),
+      request.decidedBy
+        ? `${byAt(request.decidedBy, request.decidedAt)} · ${ts(request.status === "PRODUCED" ? "APPROVED" : request.status)}`
+        : "–",
+    ],
     ...(request.decisionNote ? [[t("decisionNote"), request.decisionNote] as [string, ReactNode]] : []),
     [t("producedBy"), byAt(request.producedBy, request.producedAt)],
   ];

@@ -13,11 +13,21 @@ export async function RequestTable({ rows, hrefFor }: { rows: ExtractRequestRow[
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("reference")}</th>
-            <th scope="col" className="p-2">{t("person")}</th>
-            <th scope="col" className="p-2">{t("receivedOn")}</th>
-            <th scope="col" className="p-2">{t("status")}</th>
-            <th scope="col" className="p-2">{t("registeredAt")}</th>
+            <th scope="col" className="p-2">
+              {t("reference")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("person")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("receivedOn")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("status")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("registeredAt")}
+            </th>
           </tr>
         </thead>
         <tbody>

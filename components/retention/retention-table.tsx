@@ -14,11 +14,16 @@ export async function RetentionTable({ rows }: { rows: RetentionRow[] }) {
               <h3 className="font-semibold">{r.name}</h3>
               <p className="font-mono text-sm">{r.maskedIdentityNumber ?? t("noNumber")}</p>
               <p className="text-sm">
-                {ts.has(r.status) ? ts(r.status) : r.status} · {t("lastActivity", { date: formatDateTime(r.lastActivityAt) })}
+                {ts.has(r.status) ? ts(r.status) : r.status} ·{" "}
+                {t("lastActivity", { date: formatDateTime(r.lastActivityAt) })}
               </p>
-              <p className={r.isDue ? "font-medium text-red-800" : "text-slate-700"}>{r.isDue ? t("due") : t("dueSoon")}</p>
+              <p className={r.isDue ? "font-medium text-red-800" : "text-slate-700"}>
+                {r.isDue ? t("due") : t("dueSoon")}
+              </p>
               {r.openReferrals + r.openFollowUps > 0 ? (
-                <p className="text-sm font-medium text-amber-900">{t("openMatters", { referrals: r.openReferrals, followUps: r.openFollowUps })}</p>
+                <p className="text-sm font-medium text-amber-900">
+                  {t("openMatters", { referrals: r.openReferrals, followUps: r.openFollowUps })}
+                </p>
               ) : null}
             </div>
             <RetentionDecision personId={r.id} version={r.version} isDue={r.isDue} name={r.name} />

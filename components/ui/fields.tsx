@@ -51,7 +51,14 @@ export function TextField({
   multiline,
   maxLength,
   inputMode,
-}: BaseProps & { defaultValue?: string; type?: string; autoComplete?: string; multiline?: boolean; maxLength?: number; inputMode?: "numeric" | "text" | "email" }) {
+}: BaseProps & {
+  defaultValue?: string;
+  type?: string;
+  autoComplete?: string;
+  multiline?: boolean;
+  maxLength?: number;
+  inputMode?: "numeric" | "text" | "email";
+}) {
   const id = `field-${name}`;
   const common = {
     id,
@@ -68,7 +75,11 @@ export function TextField({
       <label htmlFor={id} className="mb-1 block font-medium">
         {label}
       </label>
-      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...common} />}
+      {multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...common} />
+      )}
       <Describe id={id} hint={hint} error={error} />
     </div>
   );
@@ -84,7 +95,12 @@ export function SelectField({
   options,
   multiple,
   placeholder,
-}: BaseProps & { defaultValue?: string | string[]; options: { value: string; label: string }[]; multiple?: boolean; placeholder?: string }) {
+}: BaseProps & {
+  defaultValue?: string | string[];
+  options: { value: string; label: string }[];
+  multiple?: boolean;
+  placeholder?: string;
+}) {
   const id = `field-${name}`;
   return (
     <div>
@@ -126,7 +142,12 @@ export function ChoiceGroup({
   options,
   defaultValue,
   stacked,
-}: BaseProps & { type: "radio" | "checkbox"; options: { value: string; label: string }[]; defaultValue?: string | string[]; /** One option per line at every width (long labels). */ stacked?: boolean }) {
+}: BaseProps & {
+  type: "radio" | "checkbox";
+  options: { value: string; label: string }[];
+  defaultValue?: string | string[];
+  /** One option per line at every width (long labels). */ stacked?: boolean;
+}) {
   const id = `field-${name}`;
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   return (
@@ -135,7 +156,13 @@ export function ChoiceGroup({
       <div className={cn("flex flex-col gap-1", !stacked && "sm:flex-row sm:flex-wrap sm:gap-x-5")}>
         {options.map((o) => (
           <label key={o.value} className="flex min-h-11 items-center gap-2">
-            <input type={type} name={name} value={o.value} defaultChecked={selected.has(o.value)} className="size-5 accent-brand-700" />
+            <input
+              type={type}
+              name={name}
+              value={o.value}
+              defaultChecked={selected.has(o.value)}
+              className="size-5 accent-brand-700"
+            />
             {o.label}
           </label>
         ))}
@@ -178,7 +205,13 @@ export function FormErrorSummary({ children }: { children: ReactNode }) {
  * The message above a form after a failed save, with the event id for an unexpected error.
  * `errorText` for forms whose messages live in their own area (defaults to the shared errors).
  */
-export function FormErrorBanner({ state, errorText }: { state: FormState; errorText?: (key: string | undefined) => string | undefined }) {
+export function FormErrorBanner({
+  state,
+  errorText,
+}: {
+  state: FormState;
+  errorText?: (key: string | undefined) => string | undefined;
+}) {
   const te = useTranslations("errors");
   const sharedErrorText = useErrorText();
   if (state.status !== "error" || !state.formError) return null;

@@ -20,7 +20,9 @@ export async function Pagination({
   const t = await getTranslations("pagination");
   return (
     <nav aria-label={t("label")} className="mt-4 flex flex-wrap items-center justify-between gap-3">
-      <p className="text-sm text-slate-700">{totalIsLowerBound ? t("statusAtLeast", { page, total }) : t("status", { page, pageCount, total })}</p>
+      <p className="text-sm text-slate-700">
+        {totalIsLowerBound ? t("statusAtLeast", { page, total }) : t("status", { page, pageCount, total })}
+      </p>
       <div className="flex gap-2">
         {page > 1 ? (
           <Link className={buttonClass("secondary")} href={hrefFor(page - 1)} rel="prev">

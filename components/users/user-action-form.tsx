@@ -6,7 +6,11 @@ import { deactivateUserAction, reactivateUserAction, resetSecondFactorAction } f
 import { Button } from "@/components/ui/button";
 import { CheckboxField, FormErrorSummary, useErrorText } from "@/components/ui/fields";
 
-const ACTIONS = { deactivate: deactivateUserAction, reactivate: reactivateUserAction, reset: resetSecondFactorAction } as const;
+const ACTIONS = {
+  deactivate: deactivateUserAction,
+  reactivate: reactivateUserAction,
+  reset: resetSecondFactorAction,
+} as const;
 const TEXTS = {
   deactivate: { title: "deactivateTitle", help: "deactivateHelp", submit: "deactivate" },
   reactivate: { title: "reactivateTitle", help: "reactivateHelp", submit: "reactivate" },
@@ -14,7 +18,15 @@ const TEXTS = {
 } as const;
 
 /** One administrative action on an account, confirmed by a tick, sent with the version shown. */
-export function UserActionForm({ kind, userId, version }: { kind: keyof typeof ACTIONS; userId: string; version: number }) {
+export function UserActionForm({
+  kind,
+  userId,
+  version,
+}: {
+  kind: keyof typeof ACTIONS;
+  userId: string;
+  version: number;
+}) {
   const t = useTranslations("user");
   const tu = useTranslations("userErrors");
   const shared = useErrorText();

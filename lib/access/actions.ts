@@ -14,14 +14,20 @@ export async function grantPersonAccessAction(_previous: FormState, formData: Fo
   const actor = await requireActor();
   let next = "";
   const state = await handleForm(formData, ZGrantPersonAccess, async (input) => {
-    await requirePersonAccess({ actor, personId: input.personId, reason: { code: input.reasonCode, text: input.reasonText } });
+    await requirePersonAccess({
+      actor,
+      personId: input.personId,
+      reason: { code: input.reasonCode, text: input.reasonText },
+    });
     next = safeAccessNext(input.personId, input.next);
   });
   if (state.status === "success") redirect(next);
   return state;
 }
 
-export type RevealResult = { ok: true; identityNumber: string | null } | { ok: false; error: "notFound" | "reasonRequired" | "unexpected"; eventId?: string };
+export type RevealResult =
+  | { ok: true; identityNumber: string | null }
+  | { ok: false; error: "notFound" | "reasonRequired" | "unexpected"; eventId?: string };
 
 /** Called by the RevealIdentityNumber button; the number is returned to that one client only. */
 export async function revealIdentityNumberAction(personId: string): Promise<RevealResult> {

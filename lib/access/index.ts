@@ -82,8 +82,12 @@ export async function requirePersonAccess({
 }
 
 /** What a read made under `access` adds to its audit event: the reason, and on what basis. */
-export function accessAuditFields(access: PersonAccess): Pick<AuditEntry, "reason"> & { metadata: { access: PersonAccess["basis"] } } {
-  return access.basis === "reason" ? { reason: access.reason, metadata: { access: "reason" } } : { metadata: { access: "caseload" } };
+export function accessAuditFields(
+  access: PersonAccess,
+): Pick<AuditEntry, "reason"> & { metadata: { access: PersonAccess["basis"] } } {
+  return access.basis === "reason"
+    ? { reason: access.reason, metadata: { access: "reason" } }
+    : { metadata: { access: "caseload" } };
 }
 
 /**
@@ -92,11 +96,21 @@ export function accessAuditFields(access: PersonAccess): Pick<AuditEntry, "reaso
  */
 export function withAccessAudit(access: PersonAccess, entry: AuditEntry): AuditEntry {
   const fields = accessAuditFields(access);
-  return { ...entry, ...(fields.reason ? { reason: fields.reason } : {}), metadata: { ...entry.metadata, ...fields.metadata } };
+  return {
+    ...entry,
+    ...(fields.reason ? { reason: fields.reason } : {}),
+    metadata: { ...entry.metadata, ...fields.metadata },
+  };
 }
 
 /** For the reason form: whom it is about, or null when the actor may already open the file. */
-export async function getAccessPrompt({ actor, personId }: { actor: Actor; personId: string }): Promise<{ id: string; name: string } | null> {
+export async function getAccessPrompt({
+  actor,
+  personId,
+}: {
+  actor: Actor;
+  personId: string;
+}): Promise<{ id: string; name: string } | null> {
   try {
     await requirePersonAccess({ actor, personId });
     return null;
@@ -110,6 +124,11 @@ export async function getAccessPrompt({ actor, personId }: { actor: Actor; perso
   if (!person) throw new NotFoundError("person");
   // Only the name is shown, as in the people list; the prompt is logged so a review can see who was
   // asked and did not go on.
-  await recordAuditNow(actor, { action: "READ", entityType: "PersonAccessPrompt", entityId: person.id, personId: person.id });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "PersonAccessPrompt",
+    entityId: person.id,
+    personId: person.id,
+  });
   return { id: person.id, name: `${person.firstName} ${person.lastName}` };
 }

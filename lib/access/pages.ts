@@ -7,11 +7,18 @@ import { AccessReasonRequiredError } from "./index";
  * gate asks for a reason, go to the reason form and come back to `next` afterwards. Pages that know
  * only a record's id (a referral, a follow-up) pass null: the gate names the person.
  */
-export async function withAccessPrompt<T>(personId: string | null, promise: Promise<T>, next = personId ? `/people/${personId}` : undefined): Promise<T> {
+export async function withAccessPrompt<T>(
+  personId: string | null,
+  promise: Promise<T>,
+  next = personId ? `/people/${personId}` : undefined,
+): Promise<T> {
   try {
     return await promise;
   } catch (error) {
-    if (error instanceof AccessReasonRequiredError) redirect(`/people/${error.personId}/access?${new URLSearchParams({ next: next ?? `/people/${error.personId}` })}`);
+    if (error instanceof AccessReasonRequiredError)
+      redirect(
+        `/people/${error.personId}/access?${new URLSearchParams({ next: next ?? `/people/${error.personId}` })}`,
+      );
     throw error;
   }
 }

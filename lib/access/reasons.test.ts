@@ -6,7 +6,10 @@ const id = "0193a1b2-0000-7000-8000-000000000001";
 describe("access reasons", () => {
   it("round-trips code and text through the audit log's reason column", () => {
     expect(formatAccessReason("PLANNED_CONTACT")).toBe("PLANNED_CONTACT");
-    expect(parseAccessReason(formatAccessReason("OTHER", "Samordning: möte"))).toEqual({ code: "OTHER", text: "Samordning: möte" });
+    expect(parseAccessReason(formatAccessReason("OTHER", "Samordning: möte"))).toEqual({
+      code: "OTHER",
+      text: "Samordning: möte",
+    });
     expect(parseAccessReason("PLANNED_CONTACT")).toEqual({ code: "PLANNED_CONTACT", text: "" });
   });
 

@@ -6,7 +6,13 @@ import { sameSitePath } from "@/lib/validation/same-site-path";
  * free text adds detail and is required for "other". It is stored in AuditEvent.reason as
  * "CODE" or "CODE: text", which both the log views and an export read without a lookup table.
  */
-export const ACCESS_REASON_CODES = ["PLANNED_CONTACT", "COVERING_COLLEAGUE", "JOINT_PLANNING", "RISK_ASSESSMENT", "OTHER"] as const;
+export const ACCESS_REASON_CODES = [
+  "PLANNED_CONTACT",
+  "COVERING_COLLEAGUE",
+  "JOINT_PLANNING",
+  "RISK_ASSESSMENT",
+  "OTHER",
+] as const;
 export type AccessReasonCode = (typeof ACCESS_REASON_CODES)[number];
 
 /**
@@ -47,7 +53,13 @@ export function safeAccessNext(personId: string, next: unknown): string {
   if (sameSitePath(next) !== next) return fallback;
   if (next.includes("//") || /[\\\s]/.test(next)) return fallback;
   // "." and ".." segments: the browser would resolve them to another page than the one checked.
-  if (next.split(/[?#]/)[0]!.split("/").some((segment) => segment === "." || segment === "..")) return fallback;
+  if (
+    next
+      .split(/[?#]/)[0]!
+      .split("/")
+      .some((segment) => segment === "." || segment === "..")
+  )
+    return fallback;
   if (OTHER_GATED_PAGES.test(next)) return next;
   if (!next.startsWith(fallback)) return fallback;
   const rest = next.slice(fallback.length);

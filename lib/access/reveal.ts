@@ -11,7 +11,13 @@ import { accessAuditFields, requirePersonAccess } from "./index";
  * show it masked (YYYYMMDD-XXXX) until then. Every reveal is logged, with the reason where the
  * person is outside the user's caseload; the number itself never goes into the log.
  */
-export async function revealIdentityNumber({ actor, personId }: { actor: Actor; personId: string }): Promise<{ identityNumber: string | null }> {
+export async function revealIdentityNumber({
+  actor,
+  personId,
+}: {
+  actor: Actor;
+  personId: string;
+}): Promise<{ identityNumber: string | null }> {
   const access = await requirePersonAccess({ actor, personId });
   const person = await db.person.findFirst({
     where: { AND: [personWhere(actor, "read"), { id: personId }] },

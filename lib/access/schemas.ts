@@ -14,8 +14,10 @@ export const ZGrantPersonAccess = z
     next: plainString().max(300).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.reasonCode === "OTHER" && !v.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "reasonTextRequired" });
-    if (v.reasonText && LOOKS_LIKE_IDENTITY_NUMBER.test(v.reasonText)) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "noIdentityNumbers" });
+    if (v.reasonCode === "OTHER" && !v.reasonText)
+      ctx.addIssue({ code: "custom", path: ["reasonText"], message: "reasonTextRequired" });
+    if (v.reasonText && LOOKS_LIKE_IDENTITY_NUMBER.test(v.reasonText))
+      ctx.addIssue({ code: "custom", path: ["reasonText"], message: "noIdentityNumbers" });
   });
 
 export type TGrantPersonAccess = z.output<typeof ZGrantPersonAccess>;

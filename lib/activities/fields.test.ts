@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/forms";
-import { headCount, identityNumberLines, ids, nameLines, optional, pastDate, plannedDate, plannedDateTime } from "./fields";
+import {
+  headCount,
+  identityNumberLines,
+  ids,
+  nameLines,
+  optional,
+  pastDate,
+  plannedDate,
+  plannedDateTime,
+} from "./fields";
 
 const errorOf = (schema: z.ZodType, value: unknown) => {
   const result = z.object({ f: schema }).safeParse({ f: value });
@@ -19,7 +28,9 @@ describe("activity field schemas", () => {
     expect(nameLines(2, 10).parse(" Ann \n\nBo")).toEqual(["Ann", "Bo"]);
     expect(errorOf(nameLines(2, 10), "a\nb\nc")).toBe("tooMany");
     expect(errorOf(nameLines(2, 3), "Anders")).toBe("tooLong");
-    expect(errorOf(ids(1), ["0193a1b2-0000-7000-8000-000000000001", "0193a1b2-0000-7000-8000-000000000002"])).toBe("tooMany");
+    expect(errorOf(ids(1), ["0193a1b2-0000-7000-8000-000000000001", "0193a1b2-0000-7000-8000-000000000002"])).toBe(
+      "tooMany",
+    );
     expect(errorOf(ids(3), ["nope"])).toBe("invalid");
   });
 

@@ -96,7 +96,14 @@ export const headCount = (max: number) =>
 
 /** Entries of a text area, trimmed, empty ones dropped, duplicates removed. */
 function lines(value: string | undefined, separator: RegExp = /\r?\n/): string[] {
-  return [...new Set((value ?? "").split(separator).map((l) => l.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (value ?? "")
+        .split(separator)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**

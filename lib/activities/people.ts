@@ -9,7 +9,12 @@ import { RuleError } from "@/lib/errors";
  * suspects): each must be a person the actor may see. One unknown number refuses the whole form
  * with an error on `field`, so nothing is saved half.
  */
-export async function resolvePeopleByIdentityNumber(tx: Tx, actor: Actor, numbers: readonly string[], field: string): Promise<string[]> {
+export async function resolvePeopleByIdentityNumber(
+  tx: Tx,
+  actor: Actor,
+  numbers: readonly string[],
+  field: string,
+): Promise<string[]> {
   if (numbers.length === 0) return [];
   const found = await tx.person.findMany({
     where: { AND: [personWhere(actor, "read"), { identityNumber: { in: [...numbers] } }] },
@@ -21,7 +26,12 @@ export async function resolvePeopleByIdentityNumber(tx: Tx, actor: Actor, number
 }
 
 /** Checks that every id is a person the actor may see; otherwise a RuleError on `field`. */
-export async function assertPeopleVisible(tx: Tx, actor: Actor, personIds: readonly string[], field: string): Promise<void> {
+export async function assertPeopleVisible(
+  tx: Tx,
+  actor: Actor,
+  personIds: readonly string[],
+  field: string,
+): Promise<void> {
   if (personIds.length === 0) return;
   const count = await tx.person.count({ where: { AND: [personWhere(actor, "read"), { id: { in: [...personIds] } }] } });
   if (count !== new Set(personIds).size) throw new RuleError("unknownPerson", field);
@@ -36,7 +46,10 @@ export function personNameWhere(q: string): Prisma.PersonWhereInput {
   if (terms.length === 0) return {};
   return {
     AND: terms.map((term) => ({
-      OR: [{ firstName: { startsWith: term, mode: "insensitive" } }, { lastName: { startsWith: term, mode: "insensitive" } }],
+      OR: [
+        { firstName: { startsWith: term, mode: "insensitive" } },
+        { lastName: { startsWith: term, mode: "insensitive" } },
+      ],
     })),
   };
 }

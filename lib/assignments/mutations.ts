@@ -14,7 +14,8 @@ function agencyOf(actor: Actor): Agency {
   return actor.agency;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * Makes the actor (taking the person on) or a colleague of the same agency and site a coordinator
@@ -22,18 +23,32 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
  * index settles two simultaneous saves, and the loser gets the same answer as a late one.
  * Audited in the same transaction; the caseload summary follows through its trigger.
  */
-export async function addAssignment({ actor, input }: { actor: Actor; input: TAddAssignment }): Promise<{ id: string }> {
+export async function addAssignment({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TAddAssignment;
+}): Promise<{ id: string }> {
   const where = assignmentWhere(actor, "create");
   const agency = agencyOf(actor);
   try {
     return await db.$transaction(async (tx) => {
-      const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "update"), { id: input.personId }] }, select: { id: true } });
+      const person = await tx.person.findFirst({
+        where: { AND: [personWhere(actor, "update"), { id: input.personId }] },
+        select: { id: true },
+      });
       if (!person) throw new NotFoundError("person");
       // The caseload gate guards writes too: the form is on a gated page, a hand-made request is not.
       const access = await requirePersonAccess({ actor, personId: person.id, tx });
-      const coordinator = await tx.user.findFirst({ where: { AND: [coordinatorCandidateWhere(actor), { id: input.userId }] }, select: { id: true } });
+      const coordinator = await tx.user.findFirst({
+        where: { AND: [coordinatorCandidateWhere(actor), { id: input.userId }] },
+        select: { id: true },
+      });
       if (!coordinator) throw new RuleError("unknownCoordinator", "userId");
-      const active = await tx.assignment.count({ where: { AND: [where, { personId: person.id, userId: coordinator.id, endedAt: null }] } });
+      const active = await tx.assignment.count({
+        where: { AND: [where, { personId: person.id, userId: coordinator.id, endedAt: null }] },
+      });
       if (active > 0) throw new RuleError("alreadyCoordinator", "userId");
       const assignment = await tx.assignment.create({
         data: { siteId: actor.siteId, personId: person.id, userId: coordinator.id, agency, createdById: actor.id },
@@ -63,7 +78,15 @@ export async function addAssignment({ actor, input }: { actor: Actor; input: TAd
  * The row stays, with its end, as the person's history. Ending only what is still active makes
  * two simultaneous "end" clicks one change and one "already ended".
  */
-export async function endAssignment({ actor, input, now = new Date() }: { actor: Actor; input: TEndAssignment; now?: Date }): Promise<{ personId: string }> {
+export async function endAssignment({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TEndAssignment;
+  now?: Date;
+}): Promise<{ personId: string }> {
   const where = assignmentWhere(actor, "update");
   const assignment = await db.assignment.findFirst({
     where: { AND: [where, { id: input.assignmentId }] },
@@ -73,7 +96,10 @@ export async function endAssignment({ actor, input, now = new Date() }: { actor:
   await db.$transaction(async (tx) => {
     const access = await requirePersonAccess({ actor, personId: assignment.personId, tx });
     if (assignment.endedAt) throw new RuleError("alreadyEnded");
-    const ended = await tx.assignment.updateMany({ where: { AND: [where, { id: assignment.id, endedAt: null }] }, data: { endedAt: now } });
+    const ended = await tx.assignment.updateMany({
+      where: { AND: [where, { id: assignment.id, endedAt: null }] },
+      data: { endedAt: now },
+    });
     if (ended.count !== 1) throw new RuleError("alreadyEnded");
     await recordAudit(
       tx,
@@ -83,7 +109,12 @@ export async function endAssignment({ actor, input, now = new Date() }: { actor:
         entityType: "Assignment",
         entityId: assignment.id,
         personId: assignment.personId,
-        metadata: { fields: ["endedAt"], agency: assignment.agency, userId: assignment.userId, self: assignment.userId === actor.id },
+        metadata: {
+          fields: ["endedAt"],
+          agency: assignment.agency,
+          userId: assignment.userId,
+          self: assignment.userId === actor.id,
+        },
       }),
     );
   });

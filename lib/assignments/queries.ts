@@ -35,15 +35,31 @@ export type CoordinatorsOverview = {
  * Who coordinates the person for each agency now and before, and what the actor may change: their
  * own agency's assignments only. Part of the person's file: the caseload gate applies; audited.
  */
-export async function getCoordinators({ actor, personId }: { actor: Actor; personId: string }): Promise<CoordinatorsOverview> {
+export async function getCoordinators({
+  actor,
+  personId,
+}: {
+  actor: Actor;
+  personId: string;
+}): Promise<CoordinatorsOverview> {
   const access = await requirePersonAccess({ actor, personId });
-  const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: { id: true, firstName: true, lastName: true } });
+  const person = await db.person.findFirst({
+    where: { AND: [personWhere(actor, "read"), { id: personId }] },
+    select: { id: true, firstName: true, lastName: true },
+  });
   if (!person) throw new NotFoundError("person");
   const rows = await db.assignment.findMany({
     where: { AND: [assignmentWhere(actor, "list"), { personId: person.id }] },
     orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
     take: HISTORY_LIMIT,
-    select: { id: true, agency: true, assignedAt: true, endedAt: true, user: { select: { id: true, name: true } }, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      agency: true,
+      assignedAt: true,
+      endedAt: true,
+      user: { select: { id: true, name: true } },
+      createdBy: { select: { name: true } },
+    },
   });
   const items: CoordinatorRow[] = rows.map(({ createdBy, ...r }) => ({ ...r, assignedBy: createdBy.name }));
   const ownAgency = actor.agency && can(actor, "person", "update") ? actor.agency : null;
@@ -68,7 +84,9 @@ export async function getCoordinators({ actor, personId }: { actor: Actor; perso
     byAgency: COORDINATOR_AGENCIES.map((agency) => ({
       agency,
       current: items.filter((r) => r.agency === agency && r.endedAt === null),
-      former: items.filter((r) => r.agency === agency && r.endedAt !== null).sort((a, b) => b.endedAt!.getTime() - a.endedAt!.getTime()),
+      former: items
+        .filter((r) => r.agency === agency && r.endedAt !== null)
+        .sort((a, b) => b.endedAt!.getTime() - a.endedAt!.getTime()),
     })),
     ownAgency,
     colleagues: colleagues.filter((c) => !currentIds.has(c.id)),

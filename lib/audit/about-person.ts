@@ -11,10 +11,18 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * index serves; `metadata @> '{"key": ["id"]}'` is served by the GIN index (jsonb_path_ops) on
  * AuditEvent.metadata, and the personId branch by its own index (a bitmap OR of the two).
  */
-export const PERSON_LIST_KEYS = ["shownPersonIds", "invitedPersonIds", "addedPersonIds", "removedPersonIds", "droppedPersonIds"] as const;
+export const PERSON_LIST_KEYS = [
+  "shownPersonIds",
+  "invitedPersonIds",
+  "addedPersonIds",
+  "removedPersonIds",
+  "droppedPersonIds",
+] as const;
 
 /** A WHERE condition on "AuditEvent": the event is about this person. */
 export function aboutPersonSql(personId: string): Prisma.Sql {
-  const named = PERSON_LIST_KEYS.map((key) => Prisma.sql`"metadata" @> ${JSON.stringify({ [key]: [personId] })}::jsonb`);
+  const named = PERSON_LIST_KEYS.map(
+    (key) => Prisma.sql`"metadata" @> ${JSON.stringify({ [key]: [personId] })}::jsonb`,
+  );
   return Prisma.sql`("personId" = ${personId}::uuid OR ${Prisma.join(named, " OR ")})`;
 }

@@ -42,12 +42,22 @@ export function neutraliseFormula(value: string): string {
  * it), oldest first, streamed in batches. The export is itself an audit event, written before the
  * first byte leaves, with the filter and the number of rows.
  */
-export async function exportAuditEvents({ actor, filter }: { actor: Actor; filter: AuditFilter }): Promise<{ rows: number; stream: ReadableStream<Uint8Array> }> {
+export async function exportAuditEvents({
+  actor,
+  filter,
+}: {
+  actor: Actor;
+  filter: AuditFilter;
+}): Promise<{ rows: number; stream: ReadableStream<Uint8Array> }> {
   authorize(actor, "auditLog", "export");
   const where = auditFilterWhere(actor, filter, "export");
   const rows = await db.auditEvent.count({ where, take: AUDIT_EXPORT_MAX_ROWS + 1 });
   if (rows > AUDIT_EXPORT_MAX_ROWS) throw new RuleError("exportTooLarge");
-  await recordAuditNow(actor, { action: "EXPORT", entityType: "AuditEvent", metadata: { filter: filterMetadata({ ...filter, page: 1 }), rows, format: "csv" } });
+  await recordAuditNow(actor, {
+    action: "EXPORT",
+    entityType: "AuditEvent",
+    metadata: { filter: filterMetadata({ ...filter, page: 1 }), rows, format: "csv" },
+  });
 
   const encoder = new TextEncoder();
   let after: bigint | undefined;
@@ -93,7 +103,13 @@ export async function exportAuditEvents({ actor, filter }: { actor: Actor; filte
         e.prevHash ?? "",
         e.hash ?? "",
       ]);
-      const text = stringify(records, { delimiter: ";", header: first, columns: first ? [...COLUMNS] : undefined, cast: { string: neutraliseFormula }, record_delimiter: "\r\n" });
+      const text = stringify(records, {
+        delimiter: ";",
+        header: first,
+        columns: first ? [...COLUMNS] : undefined,
+        cast: { string: neutraliseFormula },
+        record_delimiter: "\r\n",
+      });
       controller.enqueue(encoder.encode((first ? "\uFEFF" : "") + text));
       first = false;
       if (batch.length < BATCH) controller.close();

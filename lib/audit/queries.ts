@@ -65,7 +65,11 @@ function toRow(e: Prisma.AuditEventGetPayload<{ select: typeof ROW_SELECT }>, pe
   };
 }
 
-export function auditFilterWhere(actor: Actor, filter: AuditFilter, action: "list" | "export" = "list"): Prisma.AuditEventWhereInput {
+export function auditFilterWhere(
+  actor: Actor,
+  filter: AuditFilter,
+  action: "list" | "export" = "list",
+): Prisma.AuditEventWhereInput {
   return {
     AND: [
       auditEventWhere(actor, action),
@@ -83,7 +87,12 @@ async function personLabelsForAdmin(actor: Actor, ids: string[]): Promise<Person
     where: { AND: [personAdministrationWhere(actor, "auditLog", "list"), { id: { in: [...new Set(ids)] } }] },
     select: { id: true, firstName: true, lastName: true, anonymisedAt: true },
   });
-  return new Map(people.map((p) => [p.id, p.anonymisedAt ? { label: null, anonymised: true } : { label: `${p.firstName} ${p.lastName}`, anonymised: false }]));
+  return new Map(
+    people.map((p) => [
+      p.id,
+      p.anonymisedAt ? { label: null, anonymised: true } : { label: `${p.firstName} ${p.lastName}`, anonymised: false },
+    ]),
+  );
 }
 
 async function countCapped(where: Prisma.AuditEventWhereInput): Promise<{ total: number; capped: boolean }> {
@@ -96,15 +105,40 @@ async function countCapped(where: Prisma.AuditEventWhereInput): Promise<{ total:
  * Stockholm dates, on the server, 25 to a page. Every filter has an index (actorId, personId,
  * action, siteId — each with occurredAt). Looking at the log is logged too.
  */
-export async function listAuditEvents({ actor, filter }: { actor: Actor; filter: AuditFilter }): Promise<Page<AuditRow> & { capped: boolean }> {
+export async function listAuditEvents({
+  actor,
+  filter,
+}: {
+  actor: Actor;
+  filter: AuditFilter;
+}): Promise<Page<AuditRow> & { capped: boolean }> {
   const where = auditFilterWhere(actor, filter);
   const [events, count] = await Promise.all([
-    db.auditEvent.findMany({ where, select: ROW_SELECT, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(filter.page) }),
+    db.auditEvent.findMany({
+      where,
+      select: ROW_SELECT,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      ...pageArgs(filter.page),
+    }),
     countCapped(where),
   ]);
-  const people = await personLabelsForAdmin(actor, events.flatMap((e) => (e.personId ? [e.personId] : [])));
-  await recordAuditNow(actor, { action: "READ", entityType: "AuditEvent", metadata: { filter: filterMetadata(filter), shown: events.length } });
-  return { ...toPage(events.map((e) => toRow(e, people)), count.total, filter.page), capped: count.capped };
+  const people = await personLabelsForAdmin(
+    actor,
+    events.flatMap((e) => (e.personId ? [e.personId] : [])),
+  );
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "AuditEvent",
+    metadata: { filter: filterMetadata(filter), shown: events.length },
+  });
+  return {
+    ...toPage(
+      events.map((e) => toRow(e, people)),
+      count.total,
+      filter.page,
+    ),
+    capped: count.capped,
+  };
 }
 
 /** The filter as audit metadata: ids and codes only. */
@@ -115,7 +149,12 @@ export function filterMetadata(filter: AuditFilter): Prisma.InputJsonObject {
 /** Who may be picked in the user filter: the site's accounts. */
 export async function listAuditUsers({ actor }: { actor: Actor }): Promise<{ id: string; name: string; role: Role }[]> {
   authorize(actor, "auditLog", "list");
-  return db.user.findMany({ where: userWhere(actor, "list"), select: { id: true, name: true, role: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
+  return db.user.findMany({
+    where: userWhere(actor, "list"),
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1000,
+  });
 }
 
 /** The steps of a register extract request, as its audit events name them (lib/register-extract/mutations.ts). */
@@ -123,19 +162,41 @@ export type ExtractEventKind = "registered" | "approved" | "rejected" | "produce
 
 export type PersonReaders = {
   person: { id: string; label: string | null; maskedIdentityNumber: string | null; anonymised: boolean };
-  readers: { user: { id: string; name: string; role: Role } | null; reads: number; withReason: number; first: Date; last: Date }[];
+  readers: {
+    user: { id: string; name: string; role: Role } | null;
+    reads: number;
+    withReason: number;
+    first: Date;
+    last: Date;
+  }[];
   /** The register extract's requests about the person, step by step from the log, newest first. */
-  extractEvents: { id: string; occurredAt: Date; user: { id: string; name: string; role: Role | null } | null; event: ExtractEventKind; format: string | null; reference: string | null; requestId: string | null }[];
+  extractEvents: {
+    id: string;
+    occurredAt: Date;
+    user: { id: string; name: string; role: Role | null } | null;
+    event: ExtractEventKind;
+    format: string | null;
+    reference: string | null;
+    requestId: string | null;
+  }[];
 };
 
 const EXTRACT_EVENTS = new Set<string>(["registered", "approved", "rejected", "produced", "opened"]);
 /** At most this many steps are shown; a person's requests are a handful. */
 const EXTRACT_EVENTS_SHOWN = 200;
 
-function extractEventOf(metadata: Prisma.JsonValue): { event: ExtractEventKind; format: string | null; requestId: string | null } {
+function extractEventOf(metadata: Prisma.JsonValue): {
+  event: ExtractEventKind;
+  format: string | null;
+  requestId: string | null;
+} {
   const m = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? metadata : {};
   const event = typeof m.event === "string" && EXTRACT_EVENTS.has(m.event) ? (m.event as ExtractEventKind) : "exported";
-  return { event, format: typeof m.format === "string" ? m.format : null, requestId: typeof m.requestId === "string" ? m.requestId : null };
+  return {
+    event,
+    format: typeof m.format === "string" ? m.format : null,
+    requestId: typeof m.requestId === "string" ? m.requestId : null,
+  };
 }
 
 /**
@@ -144,7 +205,13 @@ function extractEventOf(metadata: Prisma.JsonValue): { event: ExtractEventKind; 
  * reason). The review itself is logged, with the person in metadata only, so that looking at the
  * log does not make the reviewer one of the file's readers.
  */
-export async function listPersonReaders({ actor, personId }: { actor: Actor; personId: string }): Promise<PersonReaders> {
+export async function listPersonReaders({
+  actor,
+  personId,
+}: {
+  actor: Actor;
+  personId: string;
+}): Promise<PersonReaders> {
   authorize(actor, "auditLog", "list");
   if (!isUuid(personId)) throw new NotFoundError("person");
   const person = await db.person.findFirst({
@@ -155,7 +222,9 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
   // The scope of lib/authz as SQL: ADMIN's is the site; a narrower grant (own actions) never gets here.
   const scope = auditEventWhere(actor, "list");
   if (typeof scope.siteId !== "string" || scope.actorId !== undefined) throw new NotFoundError("person");
-  const all = await db.$queryRaw<{ actorId: string | null; reads: number; withReason: number; first: Date; last: Date }[]>`
+  const all = await db.$queryRaw<
+    { actorId: string | null; reads: number; withReason: number; first: Date; last: Date }[]
+  >`
     SELECT "actorId", count(*)::int AS "reads", count("reason")::int AS "withReason", min("occurredAt") AS "first", max("occurredAt") AS "last"
     FROM "AuditEvent"
     WHERE "siteId" = ${scope.siteId}::uuid AND "action"::text IN (${Prisma.join(READ_ACTIONS)}) AND ${aboutPersonSql(personId)}
@@ -171,10 +240,21 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
     where: {
       AND: [
         auditEventWhere(actor, "list"),
-        { personId: person.id, entityType: { in: ["RegisterExtractRequest", "RegisterExtract"] }, action: { in: ["CREATE", "UPDATE", "EXPORT"] } },
+        {
+          personId: person.id,
+          entityType: { in: ["RegisterExtractRequest", "RegisterExtract"] },
+          action: { in: ["CREATE", "UPDATE", "EXPORT"] },
+        },
       ],
     },
-    select: { id: true, occurredAt: true, actorRole: true, reason: true, metadata: true, actor: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      occurredAt: true,
+      actorRole: true,
+      reason: true,
+      metadata: true,
+      actor: { select: { id: true, name: true } },
+    },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: EXTRACT_EVENTS_SHOWN,
   });
@@ -209,12 +289,23 @@ export async function listPersonReaders({ actor, personId }: { actor: Actor; per
  * ADMIN's person picker: the person with this exact personnummer in the site, or not found. The
  * number is posted and compared, never logged; the search is logged with the person found.
  */
-export async function findPersonForAudit({ actor, identityNumber }: { actor: Actor; identityNumber: string }): Promise<{ id: string }> {
+export async function findPersonForAudit({
+  actor,
+  identityNumber,
+}: {
+  actor: Actor;
+  identityNumber: string;
+}): Promise<{ id: string }> {
   const person = await db.person.findFirst({
     where: { AND: [personAdministrationWhere(actor, "auditLog", "list"), { identityNumber }] },
     select: { id: true },
   });
-  await recordAuditNow(actor, { action: "SEARCH", entityType: "Person", personId: person?.id, metadata: { byIdentityNumber: true, found: Boolean(person) } });
+  await recordAuditNow(actor, {
+    action: "SEARCH",
+    entityType: "Person",
+    personId: person?.id,
+    metadata: { byIdentityNumber: true, found: Boolean(person) },
+  });
   if (!person) throw new NotFoundError("person");
   return person;
 }
@@ -227,16 +318,32 @@ export async function listMyActivity({ actor, page }: { actor: Actor; page: numb
   // The actor's own events, whatever the breadth of their grant (ADMIN's covers the whole site).
   const where: Prisma.AuditEventWhereInput = { AND: [auditEventWhere(actor, "list"), { actorId: actor.id }] };
   const [events, count] = await Promise.all([
-    db.auditEvent.findMany({ where, select: ROW_SELECT, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(page) }),
+    db.auditEvent.findMany({
+      where,
+      select: ROW_SELECT,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      ...pageArgs(page),
+    }),
     countCapped(where),
   ]);
   const ids = [...new Set(events.flatMap((e) => (e.personId ? [e.personId] : [])))];
   const people = actor.agency
-    ? await db.person.findMany({ where: { AND: [personWhere(actor, "list"), { id: { in: ids } }] }, select: { id: true, firstName: true, lastName: true } })
+    ? await db.person.findMany({
+        where: { AND: [personWhere(actor, "list"), { id: { in: ids } }] },
+        select: { id: true, firstName: true, lastName: true },
+      })
     : [];
-  const labels: PersonLabels = new Map(people.map((p) => [p.id, { label: `${p.firstName} ${p.lastName}`, anonymised: false }]));
-  await recordAuditNow(actor, { action: "READ", entityType: "AuditEvent", metadata: { ownActions: true, page, shown: events.length } });
+  const labels: PersonLabels = new Map(
+    people.map((p) => [p.id, { label: `${p.firstName} ${p.lastName}`, anonymised: false }]),
+  );
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "AuditEvent",
+    metadata: { ownActions: true, page, shown: events.length },
+  });
   // A person the actor may no longer see (anonymised, say) is not named, nor identified by id.
-  const rows = events.map((e) => toRow(e, labels)).map((r) => (r.person && !r.person.label ? { ...r, person: null } : r));
+  const rows = events
+    .map((e) => toRow(e, labels))
+    .map((r) => (r.person && !r.person.label ? { ...r, person: null } : r));
   return toPage(rows, count.total, page);
 }

@@ -64,7 +64,8 @@ export function occurredAtRange(filter: Pick<AuditFilter, "from" | "to">): { gte
 export function auditFilterParams(filter: AuditFilter, overrides: Partial<AuditFilter> = {}): URLSearchParams {
   const merged = { ...filter, ...overrides };
   const params = new URLSearchParams();
-  for (const key of ["userId", "personId", "action", "from", "to"] as const) if (merged[key]) params.set(key, String(merged[key]));
+  for (const key of ["userId", "personId", "action", "from", "to"] as const)
+    if (merged[key]) params.set(key, String(merged[key]));
   if (merged.page > 1) params.set("page", String(merged.page));
   return params;
 }

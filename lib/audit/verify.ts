@@ -111,7 +111,8 @@ const RAW_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (value: string) =>
  * and date style decide how timestamptz prints; search_path puts pg_catalog's operators (the
  * keyset's `>`) ahead of anything a superuser might define in another schema.
  */
-const PIN_SESSION = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET client_encoding = 'UTF8'; SET search_path = pg_catalog, public";
+const PIN_SESSION =
+  "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET client_encoding = 'UTF8'; SET search_path = pg_catalog, public";
 
 const SELECT_BATCH = `
   SELECT id, "occurredAt", "siteId", "actorId", "actorRole", action, "entityType", "entityId", "personId",
@@ -129,7 +130,11 @@ async function* auditRows(connectionString: string, batchSize: number): AsyncGen
     await client.query(PIN_SESSION);
     let after = "-1";
     for (;;) {
-      const { rows } = await client.query<RawAuditRow>({ text: SELECT_BATCH, values: [after, batchSize], types: RAW_TEXT });
+      const { rows } = await client.query<RawAuditRow>({
+        text: SELECT_BATCH,
+        values: [after, batchSize],
+        types: RAW_TEXT,
+      });
       yield* rows;
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1]!.id;
@@ -139,7 +144,10 @@ async function* auditRows(connectionString: string, batchSize: number): AsyncGen
   }
 }
 
-export async function verifyAuditChain(connectionString: string, opts: { anchor?: Anchor; batchSize?: number } = {}): Promise<ChainReport> {
+export async function verifyAuditChain(
+  connectionString: string,
+  opts: { anchor?: Anchor; batchSize?: number } = {},
+): Promise<ChainReport> {
   let previousHash = "genesis";
   let checked = 0;
   let head: ChainReport["head"] = null;
@@ -149,16 +157,36 @@ export async function verifyAuditChain(connectionString: string, opts: { anchor?
     checked++;
     const id = BigInt(row.id);
     if (row.prevHash !== previousHash) {
-      return { ok: false, checked, head, firstBreak: { id, kind: "prevHash", expected: previousHash, found: row.prevHash } };
+      return {
+        ok: false,
+        checked,
+        head,
+        firstBreak: { id, kind: "prevHash", expected: previousHash, found: row.prevHash },
+      };
     }
     const digest = auditEventDigest(row);
     if (digest === null || row.hash !== digest) {
-      return { ok: false, checked, head, firstBreak: { id, kind: "hash", expected: digest ?? "(a timestamp the trigger cannot have written)", found: row.hash } };
+      return {
+        ok: false,
+        checked,
+        head,
+        firstBreak: {
+          id,
+          kind: "hash",
+          expected: digest ?? "(a timestamp the trigger cannot have written)",
+          found: row.hash,
+        },
+      };
     }
     if (opts.anchor && id === opts.anchor.id) {
       anchorSeen = true;
       if (row.hash !== opts.anchor.hash) {
-        return { ok: false, checked, head, firstBreak: { id, kind: "anchor", expected: opts.anchor.hash, found: row.hash } };
+        return {
+          ok: false,
+          checked,
+          head,
+          firstBreak: { id, kind: "anchor", expected: opts.anchor.hash, found: row.hash },
+        };
       }
     }
     previousHash = row.hash;
@@ -166,7 +194,12 @@ export async function verifyAuditChain(connectionString: string, opts: { anchor?
   }
 
   if (opts.anchor && !anchorSeen) {
-    return { ok: false, checked, head, firstBreak: { id: opts.anchor.id, kind: "anchor", expected: opts.anchor.hash, found: null } };
+    return {
+      ok: false,
+      checked,
+      head,
+      firstBreak: { id: opts.anchor.id, kind: "anchor", expected: opts.anchor.hash, found: null },
+    };
   }
   return { ok: true, checked, head, firstBreak: null };
 }

@@ -39,7 +39,10 @@ async function clientMeta() {
 
 /** An outage answers "try again"; anything else is logged with the request id and answered the same. */
 async function unavailable(error: unknown, step: string): Promise<SignInState> {
-  (await requestLogger()).error({ err: error, step, databaseUnavailable: isDatabaseUnavailable(error) }, "sign-in step failed");
+  (await requestLogger()).error(
+    { err: error, step, databaseUnavailable: isDatabaseUnavailable(error) },
+    "sign-in step failed",
+  );
   return { error: "unavailable" };
 }
 
@@ -55,7 +58,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     if (result.status === "locked") return { ...lockedState(result.retryAfterSeconds), email: input.email };
     if (result.status === "invalid") return { error: "invalid", email: input.email };
     stage = result.hasSecondFactor ? "verify" : "enrol";
-    await issueTicket({ userId: result.userId, stage, secret: stage === "enrol" ? newTotpSecret() : undefined, next: safeNext(input.next) });
+    await issueTicket({
+      userId: result.userId,
+      stage,
+      secret: stage === "enrol" ? newTotpSecret() : undefined,
+      next: safeNext(input.next),
+    });
   } catch (error) {
     return { ...(await unavailable(error, "password")), email: input.email };
   }
@@ -108,14 +116,21 @@ const totpCode = (raw: unknown) => {
 };
 
 export async function verifyCodeAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  return secondFactorAction(formData, "verify", async (ticket, code) => verifyTotp({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code }, await clientMeta()), totpCode);
+  return secondFactorAction(
+    formData,
+    "verify",
+    async (ticket, code) =>
+      verifyTotp({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code }, await clientMeta()),
+    totpCode,
+  );
 }
 
 export async function recoveryCodeAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   return secondFactorAction(
     formData,
     "verify",
-    async (ticket, code) => useRecoveryCode({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code }, await clientMeta()),
+    async (ticket, code) =>
+      useRecoveryCode({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code }, await clientMeta()),
     (raw) => {
       const parsed = ZRecoveryCode.safeParse(raw);
       return parsed.success ? parsed.data.code : null;
@@ -129,7 +144,10 @@ export async function enrolAction(_previous: SignInState, formData: FormData): P
     "enrol",
     async (ticket, code) => {
       if (!ticket.secret) return { status: "restart" };
-      return completeEnrolment({ userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code, secret: ticket.secret }, await clientMeta());
+      return completeEnrolment(
+        { userId: ticket.userId, ticketIssuedAt: ticket.issuedAt, code, secret: ticket.secret },
+        await clientMeta(),
+      );
     },
     totpCode,
   );
@@ -158,7 +176,9 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const actor = await requireActor();
   const { sessionId } = await getCurrentSession();
   const meta = await clientMeta();
-  const state = await handleForm(formData, ZChangePassword, (input) => changePassword({ actor, sessionId: sessionId!, input }, meta));
+  const state = await handleForm(formData, ZChangePassword, (input) =>
+    changePassword({ actor, sessionId: sessionId!, input }, meta),
+  );
   // Passwords are never sent back into the form.
   return state.status === "error" ? { ...state, values: {} } : state;
 }

@@ -21,7 +21,11 @@ export function baseAuthConfig(secret: string, maxAgeSeconds: number): NextAuthC
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: String(token.uid ?? "") }, sessionId: String(token.sid ?? "") };
+        return {
+          ...session,
+          user: { ...session.user, id: String(token.uid ?? "") },
+          sessionId: String(token.sid ?? ""),
+        };
       },
     },
   };

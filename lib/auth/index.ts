@@ -9,7 +9,15 @@ import { endSession } from "./sessions";
 
 export { actorOf } from "./actor";
 // The sign-in steps (password, then TOTP / recovery code / enrolment): see sign-in.ts.
-export { authenticate, verifyTotp, useRecoveryCode, completeEnrolment, type PasswordResult, type SecondFactorResult, type EnrolmentResult } from "./sign-in";
+export {
+  authenticate,
+  verifyTotp,
+  useRecoveryCode,
+  completeEnrolment,
+  type PasswordResult,
+  type SecondFactorResult,
+  type EnrolmentResult,
+} from "./sign-in";
 
 // No route exposes Auth.js's HTTP endpoints (/api/auth/*): signing in and out happen in server
 // actions, which call it in-process, so there is no public credentials callback or session JSON.
@@ -25,7 +33,10 @@ export const { auth, signIn, signOut } = NextAuth(() => {
         async authorize(credentials) {
           const grant = openGrant(credentials?.grant);
           if (!grant) return null;
-          const session = await db.session.findFirst({ where: { id: grant.sessionId, userId: grant.userId }, select: { user: { select: { id: true, name: true } } } });
+          const session = await db.session.findFirst({
+            where: { id: grant.sessionId, userId: grant.userId },
+            select: { user: { select: { id: true, name: true } } },
+          });
           return session ? { id: session.user.id, name: session.user.name, sessionId: grant.sessionId } : null;
         },
       }),

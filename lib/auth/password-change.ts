@@ -15,24 +15,41 @@ import type { ClientMeta } from "./sign-in";
  * so a borrowed session cannot guess it), then the policy. Every other session of the user ends;
  * the one making the change goes on.
  */
-export async function changePassword({ actor, sessionId, input }: { actor: Actor; sessionId: string; input: TChangePassword }, meta: ClientMeta = {}): Promise<void> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+export async function changePassword(
+  { actor, sessionId, input }: { actor: Actor; sessionId: string; input: TChangePassword },
+  meta: ClientMeta = {},
+): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { email: true, passwordHash: true },
+  });
   const keys = { email: user.email, ip: meta.ip };
   const throttle = loginThrottle();
   if (await throttle.lockedFor(keys)) throw new RuleError("locked");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await throttle.recordFailure(keys);
-    await recordAuditNow(actor, { action: "SIGN_IN_FAILED", entityType: "User", entityId: actor.id, metadata: { step: "changePassword", reason: "wrongPassword" } });
+    await recordAuditNow(actor, {
+      action: "SIGN_IN_FAILED",
+      entityType: "User",
+      entityId: actor.id,
+      metadata: { step: "changePassword", reason: "wrongPassword" },
+    });
     throw new RuleError("wrongCurrentPassword", "currentPassword");
   }
   const problem = checkPassword(input.newPassword, { email: user.email });
   if (problem) throw new RuleError(problem, "newPassword");
-  if (await verifyPassword(user.passwordHash, input.newPassword)) throw new RuleError("passwordUnchanged", "newPassword");
+  if (await verifyPassword(user.passwordHash, input.newPassword))
+    throw new RuleError("passwordUnchanged", "newPassword");
 
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await revokeSessions(tx, actor.id, { except: sessionId });
-    await recordAudit(tx, actor, { action: "SECURITY", entityType: "User", entityId: actor.id, metadata: { event: "passwordChanged" } });
+    await recordAudit(tx, actor, {
+      action: "SECURITY",
+      entityType: "User",
+      entityId: actor.id,
+      metadata: { event: "passwordChanged" },
+    });
   });
 }

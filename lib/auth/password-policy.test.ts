@@ -30,7 +30,9 @@ describe("the password policy", () => {
 
   it("refuses the service's name and the user's own address in the password", () => {
     expect(checkPassword("Samverkan-demo-2026")).toBe("passwordPersonal");
-    expect(checkPassword("jonas.berglund-1985!", { email: "jonas.berglund@malmo.polisen.se" })).toBe("passwordPersonal");
+    expect(checkPassword("jonas.berglund-1985!", { email: "jonas.berglund@malmo.polisen.se" })).toBe(
+      "passwordPersonal",
+    );
     expect(checkPassword("mitt eget polisen lösen", { email: "jb@polisen.se" })).toBe("passwordPersonal");
     expect(checkPassword("mitt eget polisen lösen", { email: "jb@kommun.se" })).toBeNull();
   });

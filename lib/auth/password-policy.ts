@@ -11,7 +11,8 @@ import path from "node:path";
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export type PasswordProblem = "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordPersonal" | "passwordTooSimple";
+export type PasswordProblem =
+  "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordPersonal" | "passwordTooSimple";
 
 let common: Set<string> | undefined;
 

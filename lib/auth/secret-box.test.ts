@@ -20,6 +20,7 @@ describe("secret box", () => {
     // The first character carries six bits of data (the last one may hold only padding bits).
     const flipped = (body!.startsWith("A") ? "B" : "A") + body!.slice(1);
     expect(open(KEY, "sign-in-ticket", [v, iv, flipped, tag].join("."))).toBeNull();
-    for (const junk of ["", "v1", "v1...", "v2.a.b.c", `${sealed}.extra`]) expect(open(KEY, "sign-in-ticket", junk)).toBeNull();
+    for (const junk of ["", "v1", "v1...", "v2.a.b.c", `${sealed}.extra`])
+      expect(open(KEY, "sign-in-ticket", junk)).toBeNull();
   });
 });

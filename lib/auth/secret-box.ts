@@ -19,7 +19,9 @@ export function seal(keyMaterial: string, purpose: string, plaintext: string): s
   const cipher = createCipheriv("aes-256-gcm", keyFor(keyMaterial, purpose), iv);
   cipher.setAAD(Buffer.from(purpose));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, body, cipher.getAuthTag()].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [VERSION, iv, body, cipher.getAuthTag()]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The plaintext, or null for anything forged, altered, truncated or sealed for another purpose. */

@@ -9,7 +9,9 @@ import { actorOf } from "./actor";
 import { auth } from "./index";
 import { judgeSession, sessionLimits, touchSession, type SessionEnd } from "./sessions";
 
-export type CurrentSession = { actor: Actor; sessionId: string; ended?: undefined } | { actor: null; sessionId?: undefined; ended: SessionEnd | null };
+export type CurrentSession =
+  | { actor: Actor; sessionId: string; ended?: undefined }
+  | { actor: null; sessionId?: undefined; ended: SessionEnd | null };
 
 /**
  * The signed-in user, checked against the database on every request (once per request): the
@@ -52,7 +54,8 @@ export const getActor = cache(async (): Promise<Actor | null> => (await getCurre
 /** For pages and server actions: the actor, or off to the login page (saying why, if the session ended). */
 export async function requireActor(): Promise<Actor> {
   const current = await getCurrentSession();
-  if (!current.actor) redirect(current.ended ? `/login?session=${current.ended === "revoked" ? "ended" : current.ended}` : "/login");
+  if (!current.actor)
+    redirect(current.ended ? `/login?session=${current.ended === "revoked" ? "ended" : current.ended}` : "/login");
   return current.actor;
 }
 

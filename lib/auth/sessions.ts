@@ -23,7 +23,12 @@ type SessionRow = { createdAt: Date; lastSeenAt: Date; expiresAt: Date };
 type UserRow = { isActive: boolean; sessionsValidAfter: Date };
 
 /** The rule, on its own: null while the session holds, otherwise why it ended. */
-export function judgeSession(session: SessionRow | null, user: UserRow | null, now: Date, limits: SessionLimits): SessionEnd | null {
+export function judgeSession(
+  session: SessionRow | null,
+  user: UserRow | null,
+  now: Date,
+  limits: SessionLimits,
+): SessionEnd | null {
   if (!session || !user || !user.isActive) return "revoked";
   // Sessions that began before a deactivation, 2FA reset or password change are void, even if a
   // row was created in the same instant as the revocation removed the others.
@@ -37,8 +42,13 @@ export function judgeSession(session: SessionRow | null, user: UserRow | null, n
 export async function startSession(tx: Tx, userId: string, now = new Date()): Promise<string> {
   const { maxMs, idleMs } = sessionLimits();
   // Housekeeping on the way in: this user's sessions that can no longer be used.
-  await tx.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - idleMs) } }] } });
-  const session = await tx.session.create({ data: { userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxMs) }, select: { id: true } });
+  await tx.session.deleteMany({
+    where: { userId, OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - idleMs) } }] },
+  });
+  const session = await tx.session.create({
+    data: { userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxMs) },
+    select: { id: true },
+  });
   return session.id;
 }
 

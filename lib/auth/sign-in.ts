@@ -57,7 +57,12 @@ type SignInUser = { id: string; siteId: string; role: Actor["role"]; name: strin
 
 async function auditFailure(user: SignInUser | null, metadata: Record<string, string | number>): Promise<void> {
   // The attempted address identifies an account holder (staff), never a person in the register.
-  await recordAuditNow(user ? actorOf(user) : null, { action: "SIGN_IN_FAILED", entityType: "User", entityId: user?.id, metadata });
+  await recordAuditNow(user ? actorOf(user) : null, {
+    action: "SIGN_IN_FAILED",
+    entityType: "User",
+    entityId: user?.id,
+    metadata,
+  });
 }
 
 /** Step 1: e-mail and password. Success opens nothing; it lets the user on to the second factor. */
@@ -78,7 +83,11 @@ export async function authenticate(rawCredentials: unknown, meta: ClientMeta = {
   const ok = user?.isActive ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !user.isActive || !ok) {
     await throttle.recordFailure(keys);
-    await auditFailure(user, { email, step: "password", reason: !user ? "unknownAccount" : !user.isActive ? "inactive" : "wrongPassword" });
+    await auditFailure(user, {
+      email,
+      step: "password",
+      reason: !user ? "unknownAccount" : !user.isActive ? "inactive" : "wrongPassword",
+    });
     return { status: "invalid" };
   }
   return { status: "ok", userId: user.id, hasSecondFactor: Boolean(user.totpSecret && user.totpEnabledAt) };
@@ -95,7 +104,12 @@ async function ticketUser(userId: string, ticketIssuedAt: number) {
 async function openSession(tx: Tx, user: SignInUser, method: "totp" | "recoveryCode" | "enrolment"): Promise<string> {
   const sessionId = await startSession(tx, user.id);
   await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordAudit(tx, actorOf(user), { action: "SIGN_IN", entityType: "User", entityId: user.id, metadata: { method } });
+  await recordAudit(tx, actorOf(user), {
+    action: "SIGN_IN",
+    entityType: "User",
+    entityId: user.id,
+    metadata: { method },
+  });
   return sessionId;
 }
 
@@ -110,7 +124,9 @@ async function secondFactorStep(
   { userId, ticketIssuedAt }: Omit<StepInput, "code">,
   meta: ClientMeta,
   step: string,
-  attempt: (user: NonNullable<Awaited<ReturnType<typeof ticketUser>>>) => Promise<{ sessionId: string } | "wrong" | "replayed" | "restart">,
+  attempt: (
+    user: NonNullable<Awaited<ReturnType<typeof ticketUser>>>,
+  ) => Promise<{ sessionId: string } | "wrong" | "replayed" | "restart">,
 ): Promise<SecondFactorResult> {
   const user = await ticketUser(userId, ticketIssuedAt);
   if (!user) return { status: "restart" };
@@ -160,21 +176,32 @@ export function useRecoveryCode(input: StepInput, meta: ClientMeta = {}): Promis
     const used = user.recoveryCodeHashes[index]!;
     return db.$transaction(async (tx) => {
       // array_remove in the database: two codes used at once must not put each other back.
-      const removed = await tx.$executeRaw`UPDATE "User" SET "recoveryCodeHashes" = array_remove("recoveryCodeHashes", ${used}) WHERE id = ${user.id}::uuid AND ${used} = ANY("recoveryCodeHashes")`;
+      const removed =
+        await tx.$executeRaw`UPDATE "User" SET "recoveryCodeHashes" = array_remove("recoveryCodeHashes", ${used}) WHERE id = ${user.id}::uuid AND ${used} = ANY("recoveryCodeHashes")`;
       if (removed === 0) return "wrong" as const;
-      await recordAudit(tx, actorOf(user), { action: "SECURITY", entityType: "User", entityId: user.id, metadata: { event: "recoveryCodeUsed", remaining: user.recoveryCodeHashes.length - 1 } });
+      await recordAudit(tx, actorOf(user), {
+        action: "SECURITY",
+        entityType: "User",
+        entityId: user.id,
+        metadata: { event: "recoveryCodeUsed", remaining: user.recoveryCodeHashes.length - 1 },
+      });
       return { sessionId: await openSession(tx, user, "recoveryCode") };
     });
   });
 }
 
-export type EnrolmentResult = (SecondFactorResult & { status: Exclude<SecondFactorResult["status"], "ok"> }) | { status: "ok"; userId: string; sessionId: string; recoveryCodes: string[] };
+export type EnrolmentResult =
+  | (SecondFactorResult & { status: Exclude<SecondFactorResult["status"], "ok"> })
+  | { status: "ok"; userId: string; sessionId: string; recoveryCodes: string[] };
 
 /**
  * Step 2 at the first sign-in (or after a reset): the new secret shown to the user is stored once
  * a code from it proves the authenticator works. The recovery codes are returned once, to show.
  */
-export async function completeEnrolment(input: StepInput & { secret: string }, meta: ClientMeta = {}): Promise<EnrolmentResult> {
+export async function completeEnrolment(
+  input: StepInput & { secret: string },
+  meta: ClientMeta = {},
+): Promise<EnrolmentResult> {
   let recoveryCodes: string[] = [];
   const result = await secondFactorStep(input, meta, "enrolment", async (user) => {
     if (user.totpEnabledAt) return "restart"; // enrolled meanwhile, e.g. in another tab
@@ -184,10 +211,20 @@ export async function completeEnrolment(input: StepInput & { secret: string }, m
     return db.$transaction(async (tx) => {
       const enrolled = await tx.user.updateMany({
         where: { id: user.id, totpEnabledAt: null },
-        data: { totpSecret: sealTotpSecret(input.secret), totpEnabledAt: new Date(), totpLastUsedStep: check.step, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) },
+        data: {
+          totpSecret: sealTotpSecret(input.secret),
+          totpEnabledAt: new Date(),
+          totpLastUsedStep: check.step,
+          recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+        },
       });
       if (enrolled.count === 0) return "restart" as const;
-      await recordAudit(tx, actorOf(user), { action: "SECURITY", entityType: "User", entityId: user.id, metadata: { event: "secondFactorEnrolled" } });
+      await recordAudit(tx, actorOf(user), {
+        action: "SECURITY",
+        entityType: "User",
+        entityId: user.id,
+        metadata: { event: "secondFactorEnrolled" },
+      });
       return { sessionId: await openSession(tx, user, "enrolment") };
     });
   });

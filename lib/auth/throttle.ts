@@ -33,7 +33,15 @@ export function accountKey(email: string): string {
 
 function limiter(pool: pg.Pool, keyPrefix: string, points: number): RateLimiterPostgres {
   // The table is created by a migration (the app's database role need not own DDL rights).
-  return new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix, points, duration: HOUR });
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "RateLimit",
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration: HOUR,
+  });
 }
 
 /** Seconds left on a block, or null: `points` failures reached means blocked. */
@@ -57,7 +65,9 @@ export function createLoginThrottle(pool: pg.Pool, options: ThrottleOptions): Lo
   return {
     async lockedFor({ email, ip }) {
       const [account, address] = await Promise.all([accounts.get(accountKey(email)), ip ? addresses.get(ip) : null]);
-      const waits = [secondsLeft(account, options.maxFailures), secondsLeft(address, options.maxFailuresPerIp)].filter((s): s is number => s !== null);
+      const waits = [secondsLeft(account, options.maxFailures), secondsLeft(address, options.maxFailuresPerIp)].filter(
+        (s): s is number => s !== null,
+      );
       return waits.length > 0 ? Math.max(...waits) : null;
     },
     async recordFailure({ email, ip }) {

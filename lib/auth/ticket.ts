@@ -29,7 +29,11 @@ const ZTicket = z.object({
 export type Ticket = z.infer<typeof ZTicket>;
 
 export function sealTicket(ticket: Omit<Ticket, "issuedAt" | "expiresAt">, key: string, now = Date.now()): string {
-  return seal(key, PURPOSE, JSON.stringify({ ...ticket, issuedAt: now, expiresAt: now + TTL_SECONDS[ticket.stage] * 1000 }));
+  return seal(
+    key,
+    PURPOSE,
+    JSON.stringify({ ...ticket, issuedAt: now, expiresAt: now + TTL_SECONDS[ticket.stage] * 1000 }),
+  );
 }
 
 export function openTicket(sealed: string | undefined, key: string, now = Date.now()): Ticket | null {
@@ -64,5 +68,11 @@ export async function readTicket(): Promise<Ticket | null> {
 }
 
 export async function clearTicket(): Promise<void> {
-  (await cookies()).set(COOKIE, "", { httpOnly: true, sameSite: "strict", secure: await isHttps(), path: "/login", maxAge: 0 });
+  (await cookies()).set(COOKIE, "", {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: await isHttps(),
+    path: "/login",
+    maxAge: 0,
+  });
 }

@@ -15,7 +15,9 @@ describe("TOTP", () => {
     const secret = newTotpSecret();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(newTotpSecret()).not.toBe(secret);
-    expect(totpUri("polis@malmo.samverkan.test", secret)).toBe(`otpauth://totp/Samverkan:polis%40malmo.samverkan.test?secret=${secret}&issuer=Samverkan`);
+    expect(totpUri("polis@malmo.samverkan.test", secret)).toBe(
+      `otpauth://totp/Samverkan:polis%40malmo.samverkan.test?secret=${secret}&issuer=Samverkan`,
+    );
   });
 
   it("accepts the current code and one step either side, nothing further", async () => {
@@ -23,10 +25,15 @@ describe("TOTP", () => {
     const now = 1_800_000_015_000;
     const step = totpStep(now);
     for (const offset of [-1, 0, 1]) {
-      expect(await checkTotp(secret, await totpCode(secret, { step: step + offset }), { atMs: now })).toEqual({ status: "ok", step: step + offset });
+      expect(await checkTotp(secret, await totpCode(secret, { step: step + offset }), { atMs: now })).toEqual({
+        status: "ok",
+        step: step + offset,
+      });
     }
     for (const offset of [-3, -2, 2, 3]) {
-      expect((await checkTotp(secret, await totpCode(secret, { step: step + offset }), { atMs: now })).status).toBe("wrong");
+      expect((await checkTotp(secret, await totpCode(secret, { step: step + offset }), { atMs: now })).status).toBe(
+        "wrong",
+      );
     }
   });
 
@@ -34,13 +41,20 @@ describe("TOTP", () => {
     const secret = newTotpSecret();
     const now = 1_800_000_015_000;
     const step = totpStep(now);
-    expect(await checkTotp(secret, await totpCode(secret, { step }), { atMs: now, lastUsedStep: step })).toEqual({ status: "replayed" });
-    expect(await checkTotp(secret, await totpCode(secret, { step: step - 1 }), { atMs: now, lastUsedStep: step })).toEqual({ status: "replayed" });
-    expect(await checkTotp(secret, await totpCode(secret, { step: step + 1 }), { atMs: now, lastUsedStep: step })).toEqual({ status: "ok", step: step + 1 });
+    expect(await checkTotp(secret, await totpCode(secret, { step }), { atMs: now, lastUsedStep: step })).toEqual({
+      status: "replayed",
+    });
+    expect(
+      await checkTotp(secret, await totpCode(secret, { step: step - 1 }), { atMs: now, lastUsedStep: step }),
+    ).toEqual({ status: "replayed" });
+    expect(
+      await checkTotp(secret, await totpCode(secret, { step: step + 1 }), { atMs: now, lastUsedStep: step }),
+    ).toEqual({ status: "ok", step: step + 1 });
   });
 
   it("refuses malformed input without throwing", async () => {
     const secret = newTotpSecret();
-    for (const code of ["", "12345", "1234567", "12a456", " 123456", "١٢٣٤٥٦"]) expect((await checkTotp(secret, code)).status).toBe("wrong");
+    for (const code of ["", "12345", "1234567", "12a456", " 123456", "١٢٣٤٥٦"])
+      expect((await checkTotp(secret, code)).status).toBe("wrong");
   });
 });

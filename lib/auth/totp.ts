@@ -38,9 +38,18 @@ export type TotpCheck = { status: "ok"; step: number } | { status: "replayed" } 
  * but a code is accepted only once (RFC 6238 §5.2), and so is any older one. The caller records
  * the step atomically (lib/auth/second-factor.ts), so two requests cannot both use one code.
  */
-export async function checkTotp(secret: string, code: string, { atMs = Date.now(), lastUsedStep = null }: { atMs?: number; lastUsedStep?: number | null } = {}): Promise<TotpCheck> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  { atMs = Date.now(), lastUsedStep = null }: { atMs?: number; lastUsedStep?: number | null } = {},
+): Promise<TotpCheck> {
   if (!/^\d{6}$/.test(code)) return { status: "wrong" };
-  const result = await verify({ secret, token: code, epoch: Math.floor(atMs / 1000), epochTolerance: TOLERANCE_SECONDS });
+  const result = await verify({
+    secret,
+    token: code,
+    epoch: Math.floor(atMs / 1000),
+    epochTolerance: TOLERANCE_SECONDS,
+  });
   // The functional API's result type also covers HOTP, which has no time step.
   if (!result.valid || !("timeStep" in result)) return { status: "wrong" };
   if (lastUsedStep !== null && result.timeStep <= lastUsedStep) return { status: "replayed" };

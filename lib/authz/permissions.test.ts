@@ -7,7 +7,8 @@ describe("the permission map follows DESIGN.md", () => {
   it("lets the three agencies work with people and the joint activities", () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
       for (const resource of ["person", "notification", "callIn"] as const) {
-        for (const action of ["list", "read", "create", "update"] as const) expect(grantFor(role, resource, action), `${role} ${resource} ${action}`).toBe("site");
+        for (const action of ["list", "read", "create", "update"] as const)
+          expect(grantFor(role, resource, action), `${role} ${resource} ${action}`).toBe("site");
       }
     }
   });
@@ -16,19 +17,26 @@ describe("the permission map follows DESIGN.md", () => {
     for (const resource of RESOURCES) {
       for (const action of ACTIONS) {
         const manager = grantFor("MANAGER", resource, action);
-        if (resource === "statistics") expect(manager).toBe(action === "read" || action === "export" ? "aggregate" : null);
-        else if (resource === "incident") expect(manager).toBe(["list", "read", "export"].includes(action) ? "site" : null);
+        if (resource === "statistics")
+          expect(manager).toBe(action === "read" || action === "export" ? "aggregate" : null);
+        else if (resource === "incident")
+          expect(manager).toBe(["list", "read", "export"].includes(action) ? "site" : null);
         // The second pair of eyes on a register extract request: decide it, never produce it.
-        else if (resource === "registerExtract") expect(manager, `MANAGER extract ${action}`).toBe(["list", "read", "update"].includes(action) ? "site" : null);
+        else if (resource === "registerExtract")
+          expect(manager, `MANAGER extract ${action}`).toBe(
+            ["list", "read", "update"].includes(action) ? "site" : null,
+          );
         else expect(manager, `MANAGER ${resource} ${action}`).toBeNull();
         const admin = grantFor("ADMIN", resource, action);
-        if (!["user", "auditLog", "registerExtract", "retention"].includes(resource)) expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
+        if (!["user", "auditLog", "registerExtract", "retention"].includes(resource))
+          expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
       }
     }
   });
 
   it("keeps internal notes to the writing agency", () => {
-    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) expect(grantFor(role, "internalNote", "read")).toBe("ownAgency");
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const)
+      expect(grantFor(role, "internalNote", "read")).toBe("ownAgency");
     expect(grantFor("MANAGER", "internalNote", "read")).toBeNull();
     expect(grantFor("ADMIN", "internalNote", "read")).toBeNull();
   });
@@ -47,7 +55,8 @@ describe("the permission map follows DESIGN.md", () => {
     expect(grantFor("PROBATION", "followUp", "read")).toBe("withConsent");
     // Consent shows another agency's follow-ups; it never lets anyone edit them.
     for (const role of ["SOCIAL", "PROBATION"] as const) {
-      for (const action of ["create", "update"] as const) expect(grantFor(role, "followUp", action), `${role} ${action}`).toBe("ownAgency");
+      for (const action of ["create", "update"] as const)
+        expect(grantFor(role, "followUp", action), `${role} ${action}`).toBe("ownAgency");
     }
     expect(grantFor("SOCIAL", "enforcement", "read")).toBe("libertyFlagOnly");
     expect(grantFor("PROBATION", "enforcement", "create")).toBeNull();
@@ -63,13 +72,15 @@ describe("the permission map follows DESIGN.md", () => {
   it("gives the register extract and the retention review to administrators, the extract's approval to managers", () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER"] as const) {
       for (const action of ACTIONS) {
-        if (role !== "MANAGER") expect(grantFor(role, "registerExtract", action), `${role} extract ${action}`).toBeNull();
+        if (role !== "MANAGER")
+          expect(grantFor(role, "registerExtract", action), `${role} extract ${action}`).toBeNull();
         expect(grantFor(role, "retention", action), `${role} retention ${action}`).toBeNull();
       }
     }
     // Registered and produced by ADMIN; approved or rejected by someone else (MANAGER), who never
     // produces it, and ADMIN never decides.
-    for (const action of ["list", "read", "create", "export"] as const) expect(grantFor("ADMIN", "registerExtract", action)).toBe("site");
+    for (const action of ["list", "read", "create", "export"] as const)
+      expect(grantFor("ADMIN", "registerExtract", action)).toBe("site");
     expect(grantFor("ADMIN", "registerExtract", "update")).toBeNull();
     expect(grantFor("MANAGER", "registerExtract", "update")).toBe("site");
     expect(grantFor("MANAGER", "registerExtract", "export")).toBeNull();
@@ -86,7 +97,13 @@ describe("the permission map follows DESIGN.md", () => {
 
 describe("pages per role", () => {
   it("sends each role to a start page it may use", () => {
-    expect(START_PAGE).toEqual({ POLICE: "/caseload", SOCIAL: "/caseload", PROBATION: "/caseload", MANAGER: "/dashboard", ADMIN: "/admin/users" });
+    expect(START_PAGE).toEqual({
+      POLICE: "/caseload",
+      SOCIAL: "/caseload",
+      PROBATION: "/caseload",
+      MANAGER: "/dashboard",
+      ADMIN: "/admin/users",
+    });
     expect(canUseArea("MANAGER", "dashboard")).toBe(true);
     for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) expect(canUseArea(role, "dashboard")).toBe(true);
     expect(canUseArea("ADMIN", "dashboard")).toBe(false);

@@ -42,11 +42,13 @@ export type Action = (typeof ACTIONS)[number];
  * - ownActions: the actor's own audit events
  * - aggregate: counts only, small numbers suppressed
  */
-export type Scope = "site" | "ownAgency" | "withConsent" | "statusWithConsent" | "libertyFlagOnly" | "ownActions" | "aggregate";
+export type Scope =
+  "site" | "ownAgency" | "withConsent" | "statusWithConsent" | "libertyFlagOnly" | "ownActions" | "aggregate";
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
 
-const ALL = (scope: Scope) => ({ list: scope, read: scope, create: scope, update: scope, delete: scope, export: scope }) as const;
+const ALL = (scope: Scope) =>
+  ({ list: scope, read: scope, create: scope, update: scope, delete: scope, export: scope }) as const;
 const READ = (scope: Scope) => ({ list: scope, read: scope, export: scope }) as const;
 
 // The joint work all three agencies share.

@@ -38,7 +38,12 @@ function agencyOf(actor: Actor, resource: Resource): Agency {
  * Withdrawal takes effect at once: it is part of every query, not a cached flag. Queries that show
  * the information select the matching consent's id with this too, for the Disclosure row.
  */
-export function coveringConsentWhere(owner: Agency, kind: ConsentInfoKind, viewer: Agency, now = new Date()): Prisma.ConsentWhereInput {
+export function coveringConsentWhere(
+  owner: Agency,
+  kind: ConsentInfoKind,
+  viewer: Agency,
+  now = new Date(),
+): Prisma.ConsentWhereInput {
   return {
     withdrawnAt: null,
     givenOn: { lte: now },
@@ -48,7 +53,12 @@ export function coveringConsentWhere(owner: Agency, kind: ConsentInfoKind, viewe
 }
 
 /** The person has a consent covering `kind` of `owner`'s information for `viewer` (see coveringConsentWhere). */
-export function consentCovers(owner: Agency, kind: ConsentInfoKind, viewer: Agency, now = new Date()): Prisma.PersonWhereInput {
+export function consentCovers(
+  owner: Agency,
+  kind: ConsentInfoKind,
+  viewer: Agency,
+  now = new Date(),
+): Prisma.PersonWhereInput {
   return { consents: { some: coveringConsentWhere(owner, kind, viewer, now) } };
 }
 
@@ -158,7 +168,10 @@ export function coordinatorCandidateWhere(actor: Actor): Prisma.UserWhereInput {
 export function referralWhere(actor: Actor, action: Action = "read"): Prisma.ReferralWhereInput {
   const scope = authorize(actor, "referral", action);
   if (scope === "site") return { siteId: actor.siteId, person: LIVE_PERSON };
-  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", "REFERRAL_STATUS", agencyOf(actor, "referral")) } };
+  return {
+    siteId: actor.siteId,
+    person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", "REFERRAL_STATUS", agencyOf(actor, "referral")) },
+  };
 }
 
 /** Whether the actor sees referrals (and support measures) as status only. */
@@ -179,7 +192,10 @@ export const REFERRAL_STATUS_SELECT = {
 export function supportMeasureWhere(actor: Actor, action: Action = "read"): Prisma.SupportMeasureWhereInput {
   const scope = authorize(actor, "supportMeasure", action);
   if (scope === "site") return { siteId: actor.siteId, person: LIVE_PERSON };
-  return { siteId: actor.siteId, person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", "SUPPORT_MEASURE_STATUS", agencyOf(actor, "supportMeasure")) } };
+  return {
+    siteId: actor.siteId,
+    person: { ...LIVE_PERSON, ...consentCovers("SOCIAL", "SUPPORT_MEASURE_STATUS", agencyOf(actor, "supportMeasure")) },
+  };
 }
 
 /** Status only: neither the kind of measure, its outcome nor (least of all) a destination town. */
@@ -210,7 +226,10 @@ export function followUpWhere(actor: Actor, action: Action = "read"): Prisma.Fol
     ...base,
     OR: [
       { agency },
-      ...COVERAGE.filter((c) => c.kind === "FOLLOW_UP" && c.to === agency).map(({ from }) => ({ agency: from, person: { ...LIVE_PERSON, ...consentCovers(from, "FOLLOW_UP", agency) } })),
+      ...COVERAGE.filter((c) => c.kind === "FOLLOW_UP" && c.to === agency).map(({ from }) => ({
+        agency: from,
+        person: { ...LIVE_PERSON, ...consentCovers(from, "FOLLOW_UP", agency) },
+      })),
     ],
   };
 }
@@ -278,7 +297,11 @@ export function auditEventWhere(actor: Actor, action: Action = "list"): Prisma.A
  * people included (what is left of them). Not a working view: the people pages stay closed to ADMIN,
  * and a grant narrower than the whole site (an agency's own audit events) does not count.
  */
-export function personAdministrationWhere(actor: Actor, resource: "registerExtract" | "retention" | "auditLog", action: Action): Prisma.PersonWhereInput {
+export function personAdministrationWhere(
+  actor: Actor,
+  resource: "registerExtract" | "retention" | "auditLog",
+  action: Action,
+): Prisma.PersonWhereInput {
   if (authorize(actor, resource, action) !== "site") throw new NotFoundError(resource);
   return { siteId: actor.siteId };
 }

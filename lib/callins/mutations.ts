@@ -3,7 +3,16 @@ import type { Agency, SpeakerKind } from "@/lib/generated/prisma/enums";
 import { todayDateOnly } from "@/lib/activities/fields";
 import { resolvePeopleByIdentityNumber } from "@/lib/activities/people";
 import { recordAudit } from "@/lib/audit";
-import { authorize, callInInviteeWhere, callInWhere, colleagueWhere, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
+import {
+  authorize,
+  callInInviteeWhere,
+  callInWhere,
+  colleagueWhere,
+  groupWhere,
+  membershipWhere,
+  personWhere,
+  type Actor,
+} from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
@@ -33,7 +42,9 @@ async function resolveSpeakers(tx: Tx, actor: Actor, input: TCreateCallIn): Prom
 async function resolveInvitees(tx: Tx, actor: Actor, input: TCreateCallIn): Promise<string[]> {
   const people = new Set<string>();
   if (input.inviteGroupIds.length > 0) {
-    const groups = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: { in: input.inviteGroupIds } }] } });
+    const groups = await tx.group.count({
+      where: { AND: [groupWhere(actor, "read"), { id: { in: input.inviteGroupIds } }] },
+    });
     if (groups !== input.inviteGroupIds.length) throw new RuleError("unknownGroup", "inviteGroupIds");
     const members = await tx.membership.findMany({
       where: {
@@ -47,12 +58,14 @@ async function resolveInvitees(tx: Tx, actor: Actor, input: TCreateCallIn): Prom
     });
     for (const m of members) people.add(m.personId);
   }
-  for (const id of await resolvePeopleByIdentityNumber(tx, actor, input.invitePersonNumbers, "invitePersonNumbers")) people.add(id);
+  for (const id of await resolvePeopleByIdentityNumber(tx, actor, input.invitePersonNumbers, "invitePersonNumbers"))
+    people.add(id);
   return [...people];
 }
 
 async function touchPeople(tx: Tx, personIds: string[]) {
-  if (personIds.length > 0) await tx.person.updateMany({ where: { id: { in: personIds } }, data: { lastActivityAt: new Date() } });
+  if (personIds.length > 0)
+    await tx.person.updateMany({ where: { id: { in: personIds } }, data: { lastActivityAt: new Date() } });
 }
 
 /** Plans (or records afterwards) a call-in with its speakers and invitees, in one transaction. */
@@ -97,7 +110,13 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
   return db.$transaction(async (tx) => {
     const current = await tx.callIn.findFirst({
       where: { AND: [scope, { id: input.callInId }] },
-      select: { id: true, invitees: { where: callInInviteeWhere(actor, "read"), select: { personId: true, status: true, response: true, askedForHelp: true } } },
+      select: {
+        id: true,
+        invitees: {
+          where: callInInviteeWhere(actor, "read"),
+          select: { personId: true, status: true, response: true, askedForHelp: true },
+        },
+      },
     });
     if (!current) throw new NotFoundError("callIn");
     const existing = new Map(current.invitees.map((i) => [i.personId, i]));
@@ -106,11 +125,15 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
     const speakers = await resolveSpeakers(tx, actor, input);
     const added = (await resolveInvitees(tx, actor, input)).filter((id) => !existing.has(id));
     const removed = input.attendees.filter((a) => a.remove).map((a) => a.personId);
-    if (existing.size - removed.length + added.length > MAX_INVITEES) throw new RuleError("tooManyInvitees", "inviteGroupIds");
+    if (existing.size - removed.length + added.length > MAX_INVITEES)
+      throw new RuleError("tooManyInvitees", "inviteGroupIds");
     // A meeting moved into the future cannot keep attendance recorded for rows not on the form.
     const held = input.occurredAt.getTime() <= Date.now() + 60_000;
     const submitted = new Set(input.attendees.map((a) => a.personId));
-    if (!held && current.invitees.some((i) => !submitted.has(i.personId) && (i.status === "ATTENDED" || i.status === "ABSENT"))) {
+    if (
+      !held &&
+      current.invitees.some((i) => !submitted.has(i.personId) && (i.status === "ATTENDED" || i.status === "ABSENT"))
+    ) {
       throw new RuleError("notYetHeld", "occurredAt");
     }
 
@@ -122,26 +145,37 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
     });
     await tx.callInSpeaker.deleteMany({ where: { callInId: current.id } });
     await tx.callInSpeaker.createMany({ data: speakers.map((s) => ({ callInId: current.id, ...s })) });
-    if (removed.length > 0) await tx.callInInvitee.deleteMany({ where: { callInId: current.id, personId: { in: removed } } });
+    if (removed.length > 0)
+      await tx.callInInvitee.deleteMany({ where: { callInId: current.id, personId: { in: removed } } });
     let changed = 0;
     for (const a of input.attendees) {
       if (a.remove) continue;
       const before = existing.get(a.personId)!;
       const response = a.status === "ATTENDED" ? (a.response ?? null) : null;
-      if (before.status === a.status && before.response === response && before.askedForHelp === a.askedForHelp) continue;
+      if (before.status === a.status && before.response === response && before.askedForHelp === a.askedForHelp)
+        continue;
       await tx.callInInvitee.update({
         where: { callInId_personId: { callInId: current.id, personId: a.personId } },
         data: { status: a.status, response, askedForHelp: a.askedForHelp },
       });
       changed++;
     }
-    if (added.length > 0) await tx.callInInvitee.createMany({ data: added.map((personId) => ({ callInId: current.id, personId })), skipDuplicates: true });
+    if (added.length > 0)
+      await tx.callInInvitee.createMany({
+        data: added.map((personId) => ({ callInId: current.id, personId })),
+        skipDuplicates: true,
+      });
     await touchPeople(tx, added);
     await recordAudit(tx, actor, {
       action: "UPDATE",
       entityType: "CallIn",
       entityId: current.id,
-      metadata: { addedPersonIds: added, removedPersonIds: removed, attendeesChanged: changed, speakers: speakers.length },
+      metadata: {
+        addedPersonIds: added,
+        removedPersonIds: removed,
+        attendeesChanged: changed,
+        speakers: speakers.length,
+      },
     });
     return { id: current.id };
   });

@@ -13,18 +13,36 @@ import type { TFindCallIns } from "./schemas";
 export type CallInRow = { id: string; occurredAt: Date; venue: string; invited: number; attended: number };
 
 /** Call-ins, searched by venue, upcoming or past; with how many were invited and came. */
-export async function findCallIns({ actor, query, now = new Date() }: { actor: Actor; query: TFindCallIns; now?: Date }): Promise<Page<CallInRow>> {
+export async function findCallIns({
+  actor,
+  query,
+  now = new Date(),
+}: {
+  actor: Actor;
+  query: TFindCallIns;
+  now?: Date;
+}): Promise<Page<CallInRow>> {
   const where: Prisma.CallInWhereInput = {
     AND: [
       callInWhere(actor, "list"),
       query.q ? { venue: { contains: query.q, mode: "insensitive" } } : {},
-      query.period === "upcoming" ? { occurredAt: { gte: now } } : query.period === "past" ? { occurredAt: { lt: now } } : {},
+      query.period === "upcoming"
+        ? { occurredAt: { gte: now } }
+        : query.period === "past"
+          ? { occurredAt: { lt: now } }
+          : {},
     ],
   };
   // The next meeting first when looking ahead; otherwise the latest first.
-  const orderBy: Prisma.CallInOrderByWithRelationInput[] = query.period === "upcoming" ? [{ occurredAt: "asc" }, { id: "asc" }] : [{ occurredAt: "desc" }, { id: "desc" }];
+  const orderBy: Prisma.CallInOrderByWithRelationInput[] =
+    query.period === "upcoming" ? [{ occurredAt: "asc" }, { id: "asc" }] : [{ occurredAt: "desc" }, { id: "desc" }];
   const [rows, total] = await Promise.all([
-    db.callIn.findMany({ where, select: { id: true, occurredAt: true, venue: true }, orderBy, ...pageArgs(query.page) }),
+    db.callIn.findMany({
+      where,
+      select: { id: true, occurredAt: true, venue: true },
+      orderBy,
+      ...pageArgs(query.page),
+    }),
     db.callIn.count({ where }),
   ]);
   const counts = await db.callInInvitee.groupBy({
@@ -38,7 +56,16 @@ export async function findCallIns({ actor, query, now = new Date() }: { actor: A
     invited.set(c.callInId, (invited.get(c.callInId) ?? 0) + c._count._all);
     if (c.status === "ATTENDED") attended.set(c.callInId, c._count._all);
   }
-  await recordAuditNow(actor, { action: "SEARCH", entityType: "CallIn", metadata: { page: query.page, period: query.period, searched: query.q.length > 0, shownCallInIds: rows.map((r) => r.id) } });
+  await recordAuditNow(actor, {
+    action: "SEARCH",
+    entityType: "CallIn",
+    metadata: {
+      page: query.page,
+      period: query.period,
+      searched: query.q.length > 0,
+      shownCallInIds: rows.map((r) => r.id),
+    },
+  });
   return toPage(
     rows.map((r) => ({ ...r, invited: invited.get(r.id) ?? 0, attended: attended.get(r.id) ?? 0 })),
     total,
@@ -56,7 +83,10 @@ function detailSelect(actor: Actor) {
     createdAt: true,
     createdByAgency: true,
     createdBy: { select: { name: true } },
-    speakers: { select: { id: true, kind: true, name: true, user: { select: { id: true, name: true } } }, orderBy: [{ kind: "asc" }, { id: "asc" }] },
+    speakers: {
+      select: { id: true, kind: true, name: true, user: { select: { id: true, name: true } } },
+      orderBy: [{ kind: "asc" }, { id: "asc" }],
+    },
     invitees: {
       where: callInInviteeWhere(actor, "read"),
       select: {
@@ -86,16 +116,37 @@ export type CallInDetail = Omit<DetailRow, "invitees" | "createdBy" | "speakers"
 };
 
 /** One call-in with its speakers and attendees. Audited, with the people shown. */
-export async function getCallIn({ actor, callInId, action = "read" }: { actor: Actor; callInId: string; action?: "read" | "update" }): Promise<CallInDetail> {
+export async function getCallIn({
+  actor,
+  callInId,
+  action = "read",
+}: {
+  actor: Actor;
+  callInId: string;
+  action?: "read" | "update";
+}): Promise<CallInDetail> {
   if (!isUuid(callInId)) throw new NotFoundError("callIn");
-  const row = await db.callIn.findFirst({ where: { AND: [callInWhere(actor, action), { id: callInId }] }, select: detailSelect(actor) });
+  const row = await db.callIn.findFirst({
+    where: { AND: [callInWhere(actor, action), { id: callInId }] },
+    select: detailSelect(actor),
+  });
   if (!row) throw new NotFoundError("callIn");
-  await recordAuditNow(actor, { action: "READ", entityType: "CallIn", entityId: row.id, metadata: { shownPersonIds: row.invitees.map((i) => i.personId) } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "CallIn",
+    entityId: row.id,
+    metadata: { shownPersonIds: row.invitees.map((i) => i.personId) },
+  });
   const { invitees, createdBy, speakers, ...rest } = row;
   return {
     ...rest,
     createdByName: createdBy.name,
-    speakers: speakers.map((s) => ({ id: s.id, kind: s.kind, userId: s.user?.id ?? null, name: s.user?.name ?? s.name ?? "" })),
+    speakers: speakers.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      userId: s.user?.id ?? null,
+      name: s.user?.name ?? s.name ?? "",
+    })),
     attendees: invitees.map(({ person, ...i }) => ({
       ...i,
       name: fullName(person),
@@ -110,8 +161,18 @@ export async function getCallIn({ actor, callInId, action = "read" }: { actor: A
 export async function getCallInFormOptions({ actor }: { actor: Actor }) {
   authorize(actor, "callIn", "create");
   const [colleagues, groups] = await Promise.all([
-    db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
-    db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.user.findMany({
+      where: colleagueWhere(actor),
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
+    db.group.findMany({
+      where: groupWhere(actor, "list"),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   return { colleagues, groups };
 }

@@ -4,7 +4,12 @@ import { attendeeField, ZEditCallIn } from "./schemas";
 
 const A = "0193a1b2-0000-7000-8000-0000000000aa";
 const B = "0193a1b2-0000-7000-8000-0000000000bb";
-const base = { callInId: "0193a1b2-0000-7000-8000-000000000001", version: "3", occurredAt: "2026-01-10T17:00", venue: "Rådhuset" };
+const base = {
+  callInId: "0193a1b2-0000-7000-8000-000000000001",
+  version: "3",
+  occurredAt: "2026-01-10T17:00",
+  venue: "Rådhuset",
+};
 
 describe("ZEditCallIn", () => {
   it("gathers one row per attendee from the form's per-row fields", () => {

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { InviteeStatus, PersonResponse, SpeakerKind } from "@/lib/generated/prisma/enums";
-import { EVEN_WITH_FIELD_ERRORS, identityNumberLines, ids, isDate, nameLines, optionalOneOf, plannedDateTime, version } from "@/lib/activities/fields";
+import {
+  EVEN_WITH_FIELD_ERRORS,
+  identityNumberLines,
+  ids,
+  isDate,
+  nameLines,
+  optionalOneOf,
+  plannedDateTime,
+  version,
+} from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, requiredText, uuid, searchText } from "@/lib/validation/fields";
 
@@ -9,7 +18,11 @@ export const RESPONSES = Object.values(PersonResponse) as [PersonResponse, ...Pe
 export const SPEAKER_KINDS = Object.values(SpeakerKind) as [SpeakerKind, ...SpeakerKind[]];
 
 /** Speakers from the agencies are colleagues with that role; community voices are names. */
-export const SPEAKER_FIELDS = { POLICE: "speakerPolice", SOCIAL: "speakerSocial", PROBATION: "speakerProbation" } as const;
+export const SPEAKER_FIELDS = {
+  POLICE: "speakerPolice",
+  SOCIAL: "speakerSocial",
+  PROBATION: "speakerProbation",
+} as const;
 
 /** The most people one call-in invites: a hall, not a register. */
 export const MAX_INVITEES = 200;
@@ -91,14 +104,30 @@ export const ZEditCallIn = z.preprocess(
         if (!held && (a.status === "ATTENDED" || a.status === "ABSENT")) {
           ctx.addIssue({ code: "custom", path: [attendeeField.status(a.personId)], message: "notYetHeld" });
         }
-        if (a.response && a.status !== "ATTENDED") ctx.addIssue({ code: "custom", path: [attendeeField.response(a.personId)], message: "responseNeedsAttendance" });
-        if (a.askedForHelp && a.status !== "ATTENDED") ctx.addIssue({ code: "custom", path: [attendeeField.askedForHelp(a.personId)], message: "helpNeedsAttendance" });
+        if (a.response && a.status !== "ATTENDED")
+          ctx.addIssue({
+            code: "custom",
+            path: [attendeeField.response(a.personId)],
+            message: "responseNeedsAttendance",
+          });
+        if (a.askedForHelp && a.status !== "ATTENDED")
+          ctx.addIssue({
+            code: "custom",
+            path: [attendeeField.askedForHelp(a.personId)],
+            message: "helpNeedsAttendance",
+          });
       }
     }, EVEN_WITH_FIELD_ERRORS),
 );
 export type TEditCallIn = z.output<typeof ZEditCallIn>;
 
-export const CALL_IN_ARRAYS = ["speakerPolice", "speakerSocial", "speakerProbation", "inviteGroupIds", "attendee"] as const;
+export const CALL_IN_ARRAYS = [
+  "speakerPolice",
+  "speakerSocial",
+  "speakerProbation",
+  "inviteGroupIds",
+  "attendee",
+] as const;
 
 export const CALL_IN_PERIODS = ["upcoming", "past", "all"] as const;
 

@@ -30,7 +30,8 @@ export async function decideConsentConfirmationAction(_previous: FormState, form
     decision = input.decision;
     personId = (await decideConsentConfirmation({ actor, input })).personId;
   });
-  if (state.status === "success") redirect(`/people/${personId}/consent?saved=${decision === "CONFIRMED" ? "confirmed" : "declined"}`);
+  if (state.status === "success")
+    redirect(`/people/${personId}/consent?saved=${decision === "CONFIRMED" ? "confirmed" : "declined"}`);
   return state;
 }
 

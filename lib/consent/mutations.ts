@@ -19,7 +19,15 @@ import type { TDecideConsentConfirmation, TRecordConsent, TWithdrawConsent } fro
  * once; every other holding agency is asked to confirm, and until it does the consent opens
  * nothing of its information. Audited, with the person's latest activity, in one transaction.
  */
-export async function recordConsent({ actor, input, now = new Date() }: { actor: Actor; input: TRecordConsent; now?: Date }): Promise<{ id: string }> {
+export async function recordConsent({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TRecordConsent;
+  now?: Date;
+}): Promise<{ id: string }> {
   authorize(actor, "consent", "create");
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("consent");
@@ -27,9 +35,13 @@ export async function recordConsent({ actor, input, now = new Date() }: { actor:
   const access = await requirePersonAccess({ actor, personId: input.personId });
   const coverage = input.coverage.map(parseCoverageCode);
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true, birthDate: true } });
+    const person = await tx.person.findFirst({
+      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+      select: { id: true, birthDate: true },
+    });
     if (!person) throw new NotFoundError("person");
-    if (person.birthDate && input.givenOn.getTime() < person.birthDate.getTime()) throw new RuleError("givenBeforeBirth", "givenOn");
+    if (person.birthDate && input.givenOn.getTime() < person.birthDate.getTime())
+      throw new RuleError("givenBeforeBirth", "givenOn");
     const minor = needsGuardianConsent(person.birthDate, input.givenOn);
     if (minor && !input.guardianConsent) throw new RuleError("guardianConsentRequired", "guardianConsent");
 
@@ -47,7 +59,13 @@ export async function recordConsent({ actor, input, now = new Date() }: { actor:
         confirmations: {
           create: holders.map((holder) =>
             holder === agency
-              ? { agency: holder, status: "CONFIRMED" as const, requestedAt: now, decidedAt: now, decidedById: actor.id }
+              ? {
+                  agency: holder,
+                  status: "CONFIRMED" as const,
+                  requestedAt: now,
+                  decidedAt: now,
+                  decidedById: actor.id,
+                }
               : { agency: holder, status: "REQUESTED" as const, requestedAt: now },
           ),
         },
@@ -82,11 +100,24 @@ export async function recordConsent({ actor, input, now = new Date() }: { actor:
  * agency's information that the consent covers from the next request on. Optimistic locking: two
  * colleagues answering the same request at once get a conflict, not two answers.
  */
-export async function decideConsentConfirmation({ actor, input, now = new Date() }: { actor: Actor; input: TDecideConsentConfirmation; now?: Date }): Promise<{ personId: string }> {
+export async function decideConsentConfirmation({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TDecideConsentConfirmation;
+  now?: Date;
+}): Promise<{ personId: string }> {
   const where = consentConfirmationWhere(actor, "update");
   const request = await db.consentConfirmation.findFirst({
     where: { AND: [where, { id: input.confirmationId }] },
-    select: { id: true, status: true, agency: true, consent: { select: { id: true, personId: true, withdrawnAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      agency: true,
+      consent: { select: { id: true, personId: true, withdrawnAt: true } },
+    },
   });
   if (!request) throw new NotFoundError("consent");
   const access = await requirePersonAccess({ actor, personId: request.consent.personId });
@@ -97,7 +128,12 @@ export async function decideConsentConfirmation({ actor, input, now = new Date()
       where,
       id: request.id,
       version: input.version,
-      data: { status: input.decision, decidedAt: now, decidedById: actor.id, note: input.decision === "DECLINED" ? (input.note ?? null) : null },
+      data: {
+        status: input.decision,
+        decidedAt: now,
+        decidedById: actor.id,
+        note: input.decision === "DECLINED" ? (input.note ?? null) : null,
+      },
     });
     await tx.person.update({ where: { id: request.consent.personId }, data: { lastActivityAt: now } });
     await recordAudit(
@@ -121,9 +157,20 @@ export async function decideConsentConfirmation({ actor, input, now = new Date()
  * next read by another agency no longer finds what it covered. Optimistic locking: a consent
  * changed since the user saw it is a conflict, not a silent overwrite.
  */
-export async function withdrawConsent({ actor, input, now = new Date() }: { actor: Actor; input: TWithdrawConsent; now?: Date }): Promise<{ personId: string }> {
+export async function withdrawConsent({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TWithdrawConsent;
+  now?: Date;
+}): Promise<{ personId: string }> {
   const where = consentWhere(actor, "update");
-  const consent = await db.consent.findFirst({ where: { AND: [where, { id: input.consentId }] }, select: { id: true, personId: true, withdrawnAt: true } });
+  const consent = await db.consent.findFirst({
+    where: { AND: [where, { id: input.consentId }] },
+    select: { id: true, personId: true, withdrawnAt: true },
+  });
   if (!consent) throw new NotFoundError("consent");
   const access = await requirePersonAccess({ actor, personId: consent.personId });
   if (consent.withdrawnAt) throw new RuleError("alreadyWithdrawn");
@@ -131,7 +178,17 @@ export async function withdrawConsent({ actor, input, now = new Date() }: { acto
     // Withdrawal bumps the version: a second withdrawal made from the same page is a conflict.
     await updateVersioned(tx.consent, { where, id: consent.id, version: input.version, data: { withdrawnAt: now } });
     await tx.person.update({ where: { id: consent.personId }, data: { lastActivityAt: now } });
-    await recordAudit(tx, actor, withAccessAudit(access, { action: "UPDATE", entityType: "Consent", entityId: consent.id, personId: consent.personId, metadata: { withdrawn: true } }));
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(access, {
+        action: "UPDATE",
+        entityType: "Consent",
+        entityId: consent.id,
+        personId: consent.personId,
+        metadata: { withdrawn: true },
+      }),
+    );
   });
   return { personId: consent.personId };
 }

@@ -1,7 +1,17 @@
 import "server-only";
 import { accessAuditFields, requirePersonAccess } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
-import { can, consentConfirmationWhere, consentWhere, followUpWhere, isStatusOnly, personWhere, REFERRAL_STATUS_SELECT, referralWhere, type Actor } from "@/lib/authz";
+import {
+  can,
+  consentConfirmationWhere,
+  consentWhere,
+  followUpWhere,
+  isStatusOnly,
+  personWhere,
+  REFERRAL_STATUS_SELECT,
+  referralWhere,
+  type Actor,
+} from "@/lib/authz";
 import { db } from "@/lib/db";
 import { coveringConsentSelect, recordDisclosures, type DisclosureItem } from "@/lib/disclosure";
 import { NotFoundError } from "@/lib/errors";
@@ -60,7 +70,15 @@ export type ConsentOverview = {
  * caseload gate applies (this is part of the person's file). Reading is audited; showing another
  * agency's information writes Disclosure rows with the consent it was shown under.
  */
-export async function getConsentOverview({ actor, personId, now = new Date() }: { actor: Actor; personId: string; now?: Date }): Promise<ConsentOverview> {
+export async function getConsentOverview({
+  actor,
+  personId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  personId: string;
+  now?: Date;
+}): Promise<ConsentOverview> {
   const access = await requirePersonAccess({ actor, personId });
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("consent");
@@ -89,7 +107,16 @@ export async function getConsentOverview({ actor, personId, now = new Date() }: 
         confirmations: {
           where: consentConfirmationWhere(actor, "read"),
           orderBy: { agency: "asc" },
-          select: { id: true, agency: true, status: true, requestedAt: true, decidedAt: true, note: true, version: true, decidedBy: { select: { name: true } } },
+          select: {
+            id: true,
+            agency: true,
+            status: true,
+            requestedAt: true,
+            decidedAt: true,
+            note: true,
+            version: true,
+            decidedBy: { select: { name: true } },
+          },
         },
       },
     }),
@@ -98,7 +125,10 @@ export async function getConsentOverview({ actor, personId, now = new Date() }: 
           where: { AND: [referralWhere(actor, "read"), { personId: person.id }] },
           orderBy: { referredAt: "desc" },
           take: 20,
-          select: { ...REFERRAL_STATUS_SELECT, person: { select: coveringConsentSelect("SOCIAL", "REFERRAL_STATUS", agency, now) } },
+          select: {
+            ...REFERRAL_STATUS_SELECT,
+            person: { select: coveringConsentSelect("SOCIAL", "REFERRAL_STATUS", agency, now) },
+          },
         })
       : Promise.resolve([]),
     can(actor, "followUp", "read")
@@ -112,16 +142,40 @@ export async function getConsentOverview({ actor, personId, now = new Date() }: 
   ]);
 
   const disclosed: DisclosureItem[] = [
-    ...referrals.map((r) => ({ personId: person.id, fromAgency: "SOCIAL" as const, kind: "REFERRAL_STATUS" as const, entityType: "Referral", entityId: r.id, consentId: r.person.consents[0]?.id })),
-    ...followUps.map((f) => ({ personId: person.id, fromAgency: f.agency, kind: "FOLLOW_UP" as const, entityType: "FollowUp", entityId: f.id })),
+    ...referrals.map((r) => ({
+      personId: person.id,
+      fromAgency: "SOCIAL" as const,
+      kind: "REFERRAL_STATUS" as const,
+      entityType: "Referral",
+      entityId: r.id,
+      consentId: r.person.consents[0]?.id,
+    })),
+    ...followUps.map((f) => ({
+      personId: person.id,
+      fromAgency: f.agency,
+      kind: "FOLLOW_UP" as const,
+      entityType: "FollowUp",
+      entityId: f.id,
+    })),
   ];
   await recordDisclosures(actor, disclosed, { now });
   const audit = accessAuditFields(access);
-  await recordAuditNow(actor, { action: "READ", entityType: "Consent", personId: person.id, reason: audit.reason, metadata: { ...audit.metadata, consents: consents.length } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "Consent",
+    personId: person.id,
+    reason: audit.reason,
+    metadata: { ...audit.metadata, consents: consents.length },
+  });
 
   const today = parseDateOnly(stockholmToday(now))!;
   return {
-    person: { id: person.id, name: `${person.firstName} ${person.lastName}`, isMinor: isMinorOn(person.birthDate, today), hasBirthDate: person.birthDate !== null },
+    person: {
+      id: person.id,
+      name: `${person.firstName} ${person.lastName}`,
+      isMinor: isMinorOn(person.birthDate, today),
+      hasBirthDate: person.birthDate !== null,
+    },
     consents: consents.map(({ createdBy, coverage, confirmations, ...c }) => {
       const isActive = c.withdrawnAt === null && c.givenOn.getTime() <= now.getTime();
       const confirmed = new Set(confirmations.filter((k) => k.status === "CONFIRMED").map((k) => k.agency));
@@ -135,12 +189,22 @@ export async function getConsentOverview({ actor, personId, now = new Date() }: 
         confirmations: confirmations.map(({ decidedBy, ...k }) => ({
           ...k,
           decidedBy: decidedBy?.name ?? null,
-          canDecide: k.status === "REQUESTED" && c.withdrawnAt === null && k.agency === agency && can(actor, "consent", "update"),
+          canDecide:
+            k.status === "REQUESTED" &&
+            c.withdrawnAt === null &&
+            k.agency === agency &&
+            can(actor, "consent", "update"),
         })),
       };
     }),
     shared: {
-      referrals: referrals.map(({ id, status, statusChangedAt, referredAt, closedAt }) => ({ id, status, statusChangedAt, referredAt, closedAt })),
+      referrals: referrals.map(({ id, status, statusChangedAt, referredAt, closedAt }) => ({
+        id,
+        status,
+        statusChangedAt,
+        referredAt,
+        closedAt,
+      })),
       followUps,
     },
     canRecord: can(actor, "consent", "create"),
@@ -154,27 +218,56 @@ function sortCoverage(items: CoverageItem[]): CoverageItem[] {
   return [...items].sort((a, b) => order(a) - order(b));
 }
 
-export type ConsentRequest = { id: string; personId: string; personName: string; recordedByAgency: Agency; givenOn: Date; requestedAt: Date };
+export type ConsentRequest = {
+  id: string;
+  personId: string;
+  personName: string;
+  recordedByAgency: Agency;
+  givenOn: Date;
+  requestedAt: Date;
+};
 
 /**
  * The consents other agencies recorded that ask the actor's agency to confirm them (the start
  * page's list): the oldest first, at most `limit`. Names only, as in the people list; the read is
  * audited with the people shown.
  */
-export async function listConsentRequests({ actor, limit = 20 }: { actor: Actor; limit?: number }): Promise<{ items: ConsentRequest[]; total: number } | null> {
+export async function listConsentRequests({
+  actor,
+  limit = 20,
+}: {
+  actor: Actor;
+  limit?: number;
+}): Promise<{ items: ConsentRequest[]; total: number } | null> {
   if (!actor.agency || !can(actor, "consent", "update")) return null;
-  const where = { AND: [consentConfirmationWhere(actor, "update"), { status: "REQUESTED" as const, consent: { withdrawnAt: null } }] };
+  const where = {
+    AND: [consentConfirmationWhere(actor, "update"), { status: "REQUESTED" as const, consent: { withdrawnAt: null } }],
+  };
   const [rows, total] = await Promise.all([
     db.consentConfirmation.findMany({
       where,
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
       take: limit,
-      select: { id: true, requestedAt: true, consent: { select: { givenOn: true, recordedByAgency: true, person: { select: { id: true, firstName: true, lastName: true } } } } },
+      select: {
+        id: true,
+        requestedAt: true,
+        consent: {
+          select: {
+            givenOn: true,
+            recordedByAgency: true,
+            person: { select: { id: true, firstName: true, lastName: true } },
+          },
+        },
+      },
     }),
     db.consentConfirmation.count({ where }),
   ]);
   if (rows.length > 0) {
-    await recordAuditNow(actor, { action: "READ", entityType: "ConsentConfirmation", metadata: { list: "requests", shownPersonIds: [...new Set(rows.map((r) => r.consent.person.id))] } });
+    await recordAuditNow(actor, {
+      action: "READ",
+      entityType: "ConsentConfirmation",
+      metadata: { list: "requests", shownPersonIds: [...new Set(rows.map((r) => r.consent.person.id))] },
+    });
   }
   return {
     total,

@@ -39,6 +39,7 @@ export const ZDecideConsentConfirmation = z
     note: optionalText(300),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "CONFIRMED" && !v.checkedDocument) ctx.addIssue({ code: "custom", path: ["checkedDocument"], message: "checkDocumentFirst" });
+    if (v.decision === "CONFIRMED" && !v.checkedDocument)
+      ctx.addIssue({ code: "custom", path: ["checkedDocument"], message: "checkDocumentFirst" });
   });
 export type TDecideConsentConfirmation = z.output<typeof ZDecideConsentConfirmation>;

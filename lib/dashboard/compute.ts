@@ -2,7 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
 import { addDays, reachSpanOf, stockholmMidnight, type Periods, type ReachSpanOf } from "./periods";
-import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, libertySql, overdueSql, programmeSql, reachSql, reachSummarySql, type StatsScope } from "./sql";
+import {
+  caseloadSql,
+  funnelSql,
+  incidentsByMonthSql,
+  incidentsYearToDateSql,
+  libertySql,
+  overdueSql,
+  programmeSql,
+  reachSql,
+  reachSummarySql,
+  type StatsScope,
+} from "./sql";
 
 /*
  * The exact counts, straight from the database. They never leave the server as they are: every
@@ -12,7 +23,14 @@ import { caseloadSql, funnelSql, incidentsByMonthSql, incidentsYearToDateSql, li
 
 export type NotificationFigures = { soughtOut: number; visits: number; reached: number; askedForHelp: number };
 export type CallInFigures = { meetings: number; attended: number; askedForHelp: number };
-export type FunnelFigures = { notified: number; askedForHelp: number; referred: number; inProgramme: number; completed: number; relocated: number | null };
+export type FunnelFigures = {
+  notified: number;
+  askedForHelp: number;
+  referred: number;
+  inProgramme: number;
+  completed: number;
+  relocated: number | null;
+};
 export type ProgrammeFigures = {
   referred: Partial<Record<ReferralStatus, number>>;
   closed: Partial<Record<ReferralStatus, number>>;
@@ -39,7 +57,11 @@ export type Figures = {
   incidents: {
     months: IncidentMonth[];
     /** This calendar year so far and the same days of last year, by kind. */
-    yearToDate: { year: number; through: string; byType: Partial<Record<IncidentType, { thisYear: number; lastYear: number }>> };
+    yearToDate: {
+      year: number;
+      through: string;
+      byType: Partial<Record<IncidentType, { thisYear: number; lastYear: number }>>;
+    };
   };
 };
 
@@ -51,7 +73,9 @@ function byPeriod<T extends Row>(rows: T[], k: number): T | undefined {
 
 function pick<T extends object>(row: Row | undefined, zero: T): T {
   if (!row) return { ...zero };
-  return Object.fromEntries(Object.keys(zero).map((key) => [key, row[key] === null ? null : Number(row[key] ?? 0)])) as T;
+  return Object.fromEntries(
+    Object.keys(zero).map((key) => [key, row[key] === null ? null : Number(row[key] ?? 0)]),
+  ) as T;
 }
 
 function programmeOf(rows: Row[], k: number, withMeasures: boolean): ProgrammeFigures {
@@ -60,7 +84,8 @@ function programmeOf(rows: Row[], k: number, withMeasures: boolean): ProgrammeFi
     const key = String(r.key);
     if (r.metric === "referred") out.referred[key as ReferralStatus] = Number(r.n);
     else if (r.metric === "closed") out.closed[key as ReferralStatus] = Number(r.n);
-    else if (r.metric === "measures" && out.measures) out.measures[key as SupportMeasureType] = { measures: Number(r.n), people: Number(r.people) };
+    else if (r.metric === "measures" && out.measures)
+      out.measures[key as SupportMeasureType] = { measures: Number(r.n), people: Number(r.people) };
   }
   return out;
 }
@@ -75,7 +100,9 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
   const overdue = overdueSql(scope, today);
   // Long periods from the per-person summary when every period allows it; short ones from the records.
   const spans = list.map(reachSpanOf);
-  const reachStatement = spans.every((s): s is ReachSpanOf => s !== null) ? reachSummarySql(scope, list, spans) : reachSql(scope, list);
+  const reachStatement = spans.every((s): s is ReachSpanOf => s !== null)
+    ? reachSummarySql(scope, list, spans)
+    : reachSql(scope, list);
 
   const q = <T = Row>(sql: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw<T[]>(sql);
   const [reach, funnel, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
@@ -101,7 +128,12 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
     const n = (key: string) => Number(r[key] ?? 0);
     const f = funnel ? byPeriod(funnel, k) : undefined;
     return {
-      notifications: { soughtOut: n("soughtOut"), visits: n("visits"), reached: n("reached"), askedForHelp: n("askedForHelp") },
+      notifications: {
+        soughtOut: n("soughtOut"),
+        visits: n("visits"),
+        reached: n("reached"),
+        askedForHelp: n("askedForHelp"),
+      },
       callIns: { meetings: n("meetings"), attended: n("attended"), askedForHelp: n("askedAtCallIn") },
       reachedEither: n("reachedEither"),
       // The funnel starts with the people reached; asking for help on the spot is only possible when reached.
@@ -123,14 +155,33 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
     current: periodFigures(0),
     previous: periods.previous ? periodFigures(1) : null,
     liberty: pick(liberty[0], { deprived: 0, notified: 0, calledIn: 0, either: 0 }),
-    caseload: caseload.map((r) => ({ userId: String(r.userId), name: String(r.name), agency: String(r.agency), people: Number(r.people) })),
-    overdue: overdueRows ? overdueRows.map((r) => ({ userId: String(r.userId), name: String(r.name), agency: String(r.agency), overdue: Number(r.overdue) })) : null,
+    caseload: caseload.map((r) => ({
+      userId: String(r.userId),
+      name: String(r.name),
+      agency: String(r.agency),
+      people: Number(r.people),
+    })),
+    overdue: overdueRows
+      ? overdueRows.map((r) => ({
+          userId: String(r.userId),
+          name: String(r.name),
+          agency: String(r.agency),
+          overdue: Number(r.overdue),
+        }))
+      : null,
     incidents: {
-      months: months.map((r) => ({ month: String(r.month), type: r.type as IncidentType, count: Number(r.n), groupMemberInvolved: Number(r.gmi ?? 0) })),
+      months: months.map((r) => ({
+        month: String(r.month),
+        type: r.type as IncidentType,
+        count: Number(r.n),
+        groupMemberInvolved: Number(r.gmi ?? 0),
+      })),
       yearToDate: {
         year,
         through: today,
-        byType: Object.fromEntries(ytd.map((r) => [String(r.type), { thisYear: Number(r.thisYear), lastYear: Number(r.lastYear) }])),
+        byType: Object.fromEntries(
+          ytd.map((r) => [String(r.type), { thisYear: Number(r.thisYear), lastYear: Number(r.lastYear) }]),
+        ),
       },
     },
   };

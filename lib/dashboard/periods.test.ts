@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { customMonthPeriods, customPeriods, monthPeriods, resolvePeriods, stockholmMidnight, todayIn, yearPeriods, type RoundOption } from "./periods";
+import {
+  customMonthPeriods,
+  customPeriods,
+  monthPeriods,
+  resolvePeriods,
+  stockholmMidnight,
+  todayIn,
+  yearPeriods,
+  type RoundOption,
+} from "./periods";
 
 const ROUNDS: RoundOption[] = [
   { id: "may", name: "Maj 2020", startsOn: "2020-05-11", endsOn: "2020-05-22" },
@@ -47,7 +56,9 @@ describe("periods", () => {
     const p = customMonthPeriods("2020-08", "2020-10", "2020-10-05");
     expect(range(p.current)).toBe("2020-08-01..2020-10-05");
     expect(range(p.previous)).toBe("2020-05-01..2020-07-05");
-    expect(resolvePeriods({ period: "custom", from: "2020-08", to: "2020-10" }, { today: "2020-10-05", rounds: [] }).current).toMatchObject({ kind: "custom", to: "2020-10-05" });
+    expect(
+      resolvePeriods({ period: "custom", from: "2020-08", to: "2020-10" }, { today: "2020-10-05", rounds: [] }).current,
+    ).toMatchObject({ kind: "custom", to: "2020-10-05" });
   });
 
   it("compares a custom range of days with as many days immediately before it (the bench's own ranges)", () => {
@@ -58,15 +69,26 @@ describe("periods", () => {
 
   it("defaults to the latest round that has started, compared with the round before it", () => {
     const p = resolvePeriods({}, { today: "2020-10-01", rounds: ROUNDS });
-    expect(p.current).toMatchObject({ kind: "round", from: "2020-09-14", to: "2020-09-25", round: { id: "autumn", name: "Hösten 2020" } });
+    expect(p.current).toMatchObject({
+      kind: "round",
+      from: "2020-09-14",
+      to: "2020-09-25",
+      round: { id: "autumn", name: "Hösten 2020" },
+    });
     expect(p.previous).toMatchObject({ from: "2020-05-11", round: { id: "may" } });
-    expect(resolvePeriods({ period: "round", round: "may" }, { today: "2020-10-01", rounds: ROUNDS }).previous).toBeNull();
+    expect(
+      resolvePeriods({ period: "round", round: "may" }, { today: "2020-10-01", rounds: ROUNDS }).previous,
+    ).toBeNull();
   });
 
   it("falls back to this month without rounds, for an unknown round, or a round not yet started", () => {
     expect(resolvePeriods({}, { today: "2020-10-01", rounds: [] }).current.kind).toBe("month");
-    expect(resolvePeriods({ period: "round", round: "nope" }, { today: "2020-10-01", rounds: ROUNDS }).current.kind).toBe("month");
-    expect(resolvePeriods({ period: "round", round: "planned" }, { today: "2020-10-01", rounds: ROUNDS }).current.kind).toBe("month");
+    expect(
+      resolvePeriods({ period: "round", round: "nope" }, { today: "2020-10-01", rounds: ROUNDS }).current.kind,
+    ).toBe("month");
+    expect(
+      resolvePeriods({ period: "round", round: "planned" }, { today: "2020-10-01", rounds: ROUNDS }).current.kind,
+    ).toBe("month");
   });
 
   it("has nothing to compare since the start", () => {

@@ -66,7 +66,8 @@ export type ReachSpanOf = { span: "YEAR" | "ALL"; since: string };
 
 export function reachSpanOf(period: Pick<Period, "from" | "to">): ReachSpanOf | null {
   if (period.from === EARLIEST_DAY) return { span: "ALL", since: EARLIEST_DAY };
-  if (period.from.endsWith("-01-01") && period.to.slice(0, 4) === period.from.slice(0, 4)) return { span: "YEAR", since: period.from };
+  if (period.from.endsWith("-01-01") && period.to.slice(0, 4) === period.from.slice(0, 4))
+    return { span: "YEAR", since: period.from };
   return null;
 }
 
@@ -82,7 +83,15 @@ function lastDayOfMonth(year: number, month: number): number {
 /** The last day of the month `monthsBack` months before `month` (YYYY-MM). */
 function lastDayOfMonthsBack(month: string, monthsBack: number): string {
   const target = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 - monthsBack, 1));
-  return isoDay(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth()))));
+  return isoDay(
+    new Date(
+      Date.UTC(
+        target.getUTCFullYear(),
+        target.getUTCMonth(),
+        lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth()),
+      ),
+    ),
+  );
 }
 
 /** The same day of the month `monthsBack` months earlier, clamped to that month's last day. */
@@ -94,14 +103,24 @@ function sameDayMonthsBack(iso: string, monthsBack: number): string {
 }
 
 export function makePeriod(kind: PeriodKind, from: string, to: string, round?: { id: string; name: string }): Period {
-  return { kind, from, to, start: stockholmMidnight(from), end: stockholmMidnight(addDays(to, 1)), ...(round ? { round } : {}) };
+  return {
+    kind,
+    from,
+    to,
+    start: stockholmMidnight(from),
+    end: stockholmMidnight(addDays(to, 1)),
+    ...(round ? { round } : {}),
+  };
 }
 
 /** This month so far, and the same days of the month before. */
 export function monthPeriods(today: string): Periods {
   const from = `${today.slice(0, 7)}-01`;
   const previousFrom = sameDayMonthsBack(from, 1);
-  return { current: makePeriod("month", from, today), previous: makePeriod("month", previousFrom, sameDayMonthsBack(today, 1)) };
+  return {
+    current: makePeriod("month", from, today),
+    previous: makePeriod("month", previousFrom, sameDayMonthsBack(today, 1)),
+  };
 }
 
 /** This year so far, and the same days of the year before (29 February becomes the 28th). */
@@ -122,7 +141,10 @@ export function allPeriods(today: string): Periods {
 export function customPeriods(from: string, to: string): Periods {
   const days = daysInRange(from, to);
   const previousTo = addDays(from, -1);
-  return { current: makePeriod("custom", from, to), previous: makePeriod("custom", addDays(previousTo, -(days - 1)), previousTo) };
+  return {
+    current: makePeriod("custom", from, to),
+    previous: makePeriod("custom", addDays(previousTo, -(days - 1)), previousTo),
+  };
 }
 
 /** "YYYY-MM": a month as the dashboard's custom range takes it. */
@@ -148,7 +170,10 @@ export function customMonthPeriods(fromMonth: string, toMonth: string, today: st
   const n = monthsInRange(fromMonth, toMonth);
   // Whole months are compared with whole months (30 September with 31 August, not the 30th).
   const previousTo = to === lastDay ? lastDayOfMonthsBack(toMonth, n) : sameDayMonthsBack(to, n);
-  return { current: makePeriod("custom", from, to), previous: makePeriod("custom", sameDayMonthsBack(from, n), previousTo) };
+  return {
+    current: makePeriod("custom", from, to),
+    previous: makePeriod("custom", sameDayMonthsBack(from, n), previousTo),
+  };
 }
 
 /**
@@ -156,7 +181,11 @@ export function customMonthPeriods(fromMonth: string, toMonth: string, today: st
  * latest round" yet.
  */
 export function startedRounds(rounds: readonly RoundOption[], today: string): RoundOption[] {
-  return rounds.filter((r) => r.startsOn <= today).sort((a, b) => (a.startsOn === b.startsOn ? b.endsOn.localeCompare(a.endsOn) : b.startsOn.localeCompare(a.startsOn)));
+  return rounds
+    .filter((r) => r.startsOn <= today)
+    .sort((a, b) =>
+      a.startsOn === b.startsOn ? b.endsOn.localeCompare(a.endsOn) : b.startsOn.localeCompare(a.startsOn),
+    );
 }
 
 /** A round's own days, compared with the round that started before it. */
@@ -180,7 +209,10 @@ export type PeriodChoice = { period?: PeriodKind; round?: string; from?: string;
  * works, and reports, in rounds), otherwise this month. A round choice without a round id means
  * the latest round.
  */
-export function resolvePeriods(choice: PeriodChoice, { today, rounds }: { today: string; rounds: readonly RoundOption[] }): Periods {
+export function resolvePeriods(
+  choice: PeriodChoice,
+  { today, rounds }: { today: string; rounds: readonly RoundOption[] },
+): Periods {
   const latest = startedRounds(rounds, today)[0];
   const kind = choice.period ?? (latest ? "round" : "month");
   switch (kind) {

@@ -19,9 +19,22 @@ const CASELOAD_LIMIT = 5000;
  * counts the whole site; an agency user counts the people on their own caseload, and of those
  * only the referrals, support measures and follow-ups their own grants let them see.
  */
-async function scopeFor(actor: Actor, siteId: string): Promise<{ scope: StatsScope; audience: DashboardView["audience"] }> {
+async function scopeFor(
+  actor: Actor,
+  siteId: string,
+): Promise<{ scope: StatsScope; audience: DashboardView["audience"] }> {
   if (!actor.agency) {
-    return { audience: "site", scope: { siteId, people: null, referralPeople: null, supportMeasureKinds: true, followUps: "site", caseload: "site" } };
+    return {
+      audience: "site",
+      scope: {
+        siteId,
+        people: null,
+        referralPeople: null,
+        supportMeasureKinds: true,
+        followUps: "site",
+        caseload: "site",
+      },
+    };
   }
   const caseload = await db.person.findMany({
     where: { AND: [personWhere(actor, "list"), { assignments: { some: { userId: actor.id, endedAt: null } } }] },
@@ -81,7 +94,14 @@ async function load({ actor, params, now = new Date() }: Load, action: "read" | 
   const [rounds, { scope, audience }] = await Promise.all([listRounds(siteId), scopeFor(actor, siteId)]);
   const periods: Periods = resolvePeriods(query.choice, { today, rounds });
   const figures = await computeFigures(scope, periods, today);
-  return { figures, view: toView(figures, periods, audience), query, rounds: startedRounds(rounds, today), periods, audience };
+  return {
+    figures,
+    view: toView(figures, periods, audience),
+    query,
+    rounds: startedRounds(rounds, today),
+    periods,
+    audience,
+  };
 }
 
 /**
@@ -103,18 +123,28 @@ function auditMetadata(periods: Periods, audience: string) {
  */
 export async function getDashboard(args: Load): Promise<Dashboard> {
   const { view, query, rounds, periods, audience } = await load(args, "read");
-  await recordAuditNow(args.actor, { action: "READ", entityType: "Statistics", metadata: auditMetadata(periods, audience) });
+  await recordAuditNow(args.actor, {
+    action: "READ",
+    entityType: "Statistics",
+    metadata: auditMetadata(periods, audience),
+  });
   return { view, query, rounds, canExport: can(args.actor, "statistics", "export") };
 }
 
 /** One table of the dashboard as a CSV file, exactly the cells the page shows. Audited as an export. */
-export async function exportDashboardCsv(args: Load & { section: string; t: Translate }): Promise<{ fileName: string; body: string }> {
+export async function exportDashboardCsv(
+  args: Load & { section: string; t: Translate },
+): Promise<{ fileName: string; body: string }> {
   statisticsSiteId(args.actor, "export");
   const section = ZSection.safeParse(args.section);
   if (!section.success) throw new NotFoundError("statistics");
   const { view, periods, audience } = await load(args, "export");
   const table = dashboardTables(view, args.t)[section.data];
   if (!table) throw new NotFoundError("statistics");
-  await recordAuditNow(args.actor, { action: "EXPORT", entityType: "Statistics", metadata: { ...auditMetadata(periods, audience), section: section.data } });
+  await recordAuditNow(args.actor, {
+    action: "EXPORT",
+    entityType: "Statistics",
+    metadata: { ...auditMetadata(periods, audience), section: section.data },
+  });
   return { fileName: csvFileName(section.data, periods.current.from, periods.current.to), body: tableToCsv(table) };
 }

@@ -6,14 +6,30 @@ const ROUND = "0190a0b4-1c2d-7e3f-8a4b-5c6d7e8f9a0b";
 
 describe("the dashboard's search parameters", () => {
   it("reads a period, a round and a custom range", () => {
-    expect(parseDashboardQuery({ period: "year" }, TODAY)).toMatchObject({ choice: { period: "year" }, fieldErrors: {} });
-    expect(parseDashboardQuery({ period: "round", round: ROUND }, TODAY).choice).toEqual({ period: "round", round: ROUND });
-    expect(parseDashboardQuery({ period: "custom", from: "2020-05", to: "2020-07" }, TODAY).choice).toEqual({ period: "custom", from: "2020-05", to: "2020-07" });
+    expect(parseDashboardQuery({ period: "year" }, TODAY)).toMatchObject({
+      choice: { period: "year" },
+      fieldErrors: {},
+    });
+    expect(parseDashboardQuery({ period: "round", round: ROUND }, TODAY).choice).toEqual({
+      period: "round",
+      round: ROUND,
+    });
+    expect(parseDashboardQuery({ period: "custom", from: "2020-05", to: "2020-07" }, TODAY).choice).toEqual({
+      period: "custom",
+      from: "2020-05",
+      to: "2020-07",
+    });
   });
 
   it("ignores an unknown period, a malformed round id and repeated parameters' extra values", () => {
-    expect(parseDashboardQuery({ period: "decade" }, TODAY)).toMatchObject({ choice: { period: undefined }, fieldErrors: {} });
-    expect(parseDashboardQuery({ period: "round", round: "'; DROP TABLE x" }, TODAY).choice).toEqual({ period: "round", round: undefined });
+    expect(parseDashboardQuery({ period: "decade" }, TODAY)).toMatchObject({
+      choice: { period: undefined },
+      fieldErrors: {},
+    });
+    expect(parseDashboardQuery({ period: "round", round: "'; DROP TABLE x" }, TODAY).choice).toEqual({
+      period: "round",
+      round: undefined,
+    });
     expect(parseDashboardQuery({ period: ["all", "year"] }, TODAY).choice).toEqual({ period: "all", round: undefined });
   });
 

@@ -46,7 +46,8 @@ export function dashboardQuerySchema(today: string) {
         const value = q[field];
         if (!value) return ctx.addIssue({ code: "custom", path: [field], message: "required" });
         if (!MONTH.test(value)) return ctx.addIssue({ code: "custom", path: [field], message: "invalidMonth" });
-        if (value < EARLIEST_DAY.slice(0, 7)) return ctx.addIssue({ code: "custom", path: [field], message: "tooEarly" });
+        if (value < EARLIEST_DAY.slice(0, 7))
+          return ctx.addIssue({ code: "custom", path: [field], message: "tooEarly" });
         if (value > thisMonth) return ctx.addIssue({ code: "custom", path: [field], message: "futureMonth" });
         return value;
       };

@@ -59,7 +59,9 @@ function onlyPeople(scope: StatsScope, column: string): Prisma.Sql {
 }
 
 function onlyReferralPeople(scope: StatsScope, column: string): Prisma.Sql {
-  return Array.isArray(scope.referralPeople) ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${scope.referralPeople}::uuid[])` : Prisma.empty;
+  return Array.isArray(scope.referralPeople)
+    ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${scope.referralPeople}::uuid[])`
+    : Prisma.empty;
 }
 
 /** `periods(k, s, e, fd, td)`: k = 0 current, 1 previous; [s, e) instants; fd..td calendar days. */
@@ -139,7 +141,8 @@ export function reachSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
  */
 export function reachSummarySql(scope: StatsScope, periods: Period[], spans: ReachSpanOf[]): Prisma.Sql {
   const rows = periods.map(
-    (p, k) => Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz, ${p.from}::date, ${p.to}::date, ${spans[k]!.span}::"ReachSpan", ${spans[k]!.since}::date)`,
+    (p, k) =>
+      Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz, ${p.from}::date, ${p.to}::date, ${spans[k]!.span}::"ReachSpan", ${spans[k]!.since}::date)`,
   );
   const visits = scope.people
     ? Prisma.sql`
@@ -277,7 +280,10 @@ export function caseloadSql(scope: StatsScope): Prisma.Sql {
 
 export function overdueSql(scope: StatsScope, today: string): Prisma.Sql | null {
   if (!scope.followUps) return null;
-  const who = scope.followUps === "site" ? Prisma.empty : Prisma.sql`AND f."assignedToId" = ${scope.followUps.assignedToId}::uuid`;
+  const who =
+    scope.followUps === "site"
+      ? Prisma.empty
+      : Prisma.sql`AND f."assignedToId" = ${scope.followUps.assignedToId}::uuid`;
   return Prisma.sql`
     SELECT u.id AS "userId", u.name, f.agency::text AS "agency", count(*)::int AS "overdue"
     FROM "FollowUp" f
@@ -303,7 +309,10 @@ export function incidentsByMonthSql(siteId: string, thisMonth: string): Prisma.S
 }
 
 /** This year so far and the same days of last year, by kind: the fair trend for a year not yet over. */
-export function incidentsYearToDateSql(siteId: string, span: { start: Date; end: Date; previousStart: Date; previousEnd: Date }): Prisma.Sql {
+export function incidentsYearToDateSql(
+  siteId: string,
+  span: { start: Date; end: Date; previousStart: Date; previousEnd: Date },
+): Prisma.Sql {
   return Prisma.sql`
     SELECT i.type::text AS "type",
       count(*) FILTER (WHERE i."occurredAt" >= ${span.start}::timestamptz)::int AS "thisYear",

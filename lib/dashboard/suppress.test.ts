@@ -2,7 +2,17 @@ import { expect, it } from "vitest";
 import { band, bandLow, bandMiddle, BELOW_BAND } from "./suppress";
 
 it("shows a count as its band of five, 0 to 4 as one band", () => {
-  expect([0, 1, 4, 5, 9, 10, 24, 25, 40].map(band)).toEqual(["<5", "<5", "<5", "5–9", "5–9", "10–14", "20–24", "25–29", "40–44"]);
+  expect([0, 1, 4, 5, 9, 10, 24, 25, 40].map(band)).toEqual([
+    "<5",
+    "<5",
+    "<5",
+    "5–9",
+    "5–9",
+    "10–14",
+    "20–24",
+    "25–29",
+    "40–44",
+  ]);
 });
 
 it("reads a band back as its lowest count and its middle", () => {

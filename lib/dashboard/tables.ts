@@ -22,7 +22,16 @@ export type Table = {
 /** next-intl's translator for the "dashboard" namespace (or any function with its shape). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export const REACH_KEYS: ReachKey[] = ["soughtOut", "visits", "reached", "askedForHelp", "callIns", "callInAttended", "callInAskedForHelp", "reachedEither"];
+export const REACH_KEYS: ReachKey[] = [
+  "soughtOut",
+  "visits",
+  "reached",
+  "askedForHelp",
+  "callIns",
+  "callInAttended",
+  "callInAskedForHelp",
+  "reachedEither",
+];
 
 export function periodLabel(t: Translate, p: PeriodInfo): string {
   const range = p.from === p.to ? p.from : `${p.from} – ${p.to}`;
@@ -32,7 +41,9 @@ export function periodLabel(t: Translate, p: PeriodInfo): string {
 
 function pairColumns(t: Translate, view: DashboardView, first: string): string[] {
   const { current, previous } = view.periods;
-  return previous ? [first, periodLabel(t, current), periodLabel(t, previous), t("table.change")] : [first, periodLabel(t, current)];
+  return previous
+    ? [first, periodLabel(t, current), periodLabel(t, previous), t("table.change")]
+    : [first, periodLabel(t, current)];
 }
 
 /** The change column of a table made by pairColumns (the fourth), when there is a comparison. */
@@ -61,10 +72,29 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
     tables.funnel = {
       section: "funnel",
       title: t("funnel.title"),
-      columns: [t("table.stage"), periodLabel(t, current), t("table.shareOfReached"), ...(previous ? [periodLabel(t, previous)] : [])],
+      columns: [
+        t("table.stage"),
+        periodLabel(t, current),
+        t("table.shareOfReached"),
+        ...(previous ? [periodLabel(t, previous)] : []),
+      ],
       rows: [
-        ...view.funnel.stages.map((s): Cell[] => [t(`funnel.${s.stage}`), s.current, s.share, ...(previous ? [s.previous] : [])]),
-        ...(relocated ? [[t("funnel.relocated"), relocated.current, null, ...(previous ? [relocated.previous] : [])] satisfies Cell[]] : []),
+        ...view.funnel.stages.map((s): Cell[] => [
+          t(`funnel.${s.stage}`),
+          s.current,
+          s.share,
+          ...(previous ? [s.previous] : []),
+        ]),
+        ...(relocated
+          ? [
+              [
+                t("funnel.relocated"),
+                relocated.current,
+                null,
+                ...(previous ? [relocated.previous] : []),
+              ] satisfies Cell[],
+            ]
+          : []),
       ],
     };
   }
@@ -92,8 +122,15 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
       section: "supportMeasures",
       signedColumns: changeColumn(view),
       title: t("supportMeasures.title"),
-      columns: [...pairColumns(t, view, t("table.measureType")), t("table.people", { period: periodLabel(t, current) })],
-      rows: view.supportMeasures.map((m) => [t(`measureType.${m.type}`), ...pairCells(view, m.measures), m.people.current]),
+      columns: [
+        ...pairColumns(t, view, t("table.measureType")),
+        t("table.people", { period: periodLabel(t, current) }),
+      ],
+      rows: view.supportMeasures.map((m) => [
+        t(`measureType.${m.type}`),
+        ...pairCells(view, m.measures),
+        m.people.current,
+      ]),
     };
   }
 
@@ -101,7 +138,10 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
     section: "liberty",
     title: t("liberty.title"),
     columns: [t("table.measure"), t("table.now")],
-    rows: (["deprived", "notified", "calledIn", "either"] as const).map((key) => [t(`liberty.${key}`), view.liberty[key]]),
+    rows: (["deprived", "notified", "calledIn", "either"] as const).map((key) => [
+      t(`liberty.${key}`),
+      view.liberty[key],
+    ]),
   };
 
   tables.caseload = {
@@ -125,8 +165,20 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
     section: "incidentsPerYear",
     signedColumns: [3],
     title: t("incidents.perYearTitle"),
-    columns: [t("table.year"), t("incidents.shootings"), t("incidents.withGroupMembers"), t("incidents.changePercent"), t("incidents.other")],
-    rows: inc.years.map((y) => [y.partial ? t("incidents.yearSoFar", { year: y.year, through: inc.yearToDate.through }) : String(y.year), y.shootings, y.shootingsWithGroupMembers, y.changePercent, y.other]),
+    columns: [
+      t("table.year"),
+      t("incidents.shootings"),
+      t("incidents.withGroupMembers"),
+      t("incidents.changePercent"),
+      t("incidents.other"),
+    ],
+    rows: inc.years.map((y) => [
+      y.partial ? t("incidents.yearSoFar", { year: y.year, through: inc.yearToDate.through }) : String(y.year),
+      y.shootings,
+      y.shootingsWithGroupMembers,
+      y.changePercent,
+      y.other,
+    ]),
     note: t("incidents.trendNote"),
   };
   tables.incidentsPerMonth = {

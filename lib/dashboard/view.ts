@@ -23,7 +23,15 @@ export type PeriodInfo = { kind: PeriodKind; from: string; to: string; roundId?:
 export const FUNNEL_STAGES = ["notified", "askedForHelp", "referred", "inProgramme", "completed"] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-export const REFERRAL_STATUSES = ["REFERRED", "CONTACTED", "ASSESSED", "IN_PROGRAMME", "COMPLETED", "DISCONTINUED", "DECLINED"] as const satisfies readonly ReferralStatus[];
+export const REFERRAL_STATUSES = [
+  "REFERRED",
+  "CONTACTED",
+  "ASSESSED",
+  "IN_PROGRAMME",
+  "COMPLETED",
+  "DISCONTINUED",
+  "DECLINED",
+] as const satisfies readonly ReferralStatus[];
 export const CLOSED_STATUSES = ["COMPLETED", "DISCONTINUED", "DECLINED"] as const satisfies readonly ReferralStatus[];
 export const MEASURE_TYPES = [
   "RELOCATION",
@@ -37,14 +45,25 @@ export const MEASURE_TYPES = [
 ] as const satisfies readonly SupportMeasureType[];
 const OTHER_INCIDENTS: IncidentType[] = ["EXPLOSION", "STABBING", "OTHER_VIOLENCE"];
 
-export type ReachKey = "soughtOut" | "visits" | "reached" | "askedForHelp" | "callIns" | "callInAttended" | "callInAskedForHelp" | "reachedEither";
+export type ReachKey =
+  | "soughtOut"
+  | "visits"
+  | "reached"
+  | "askedForHelp"
+  | "callIns"
+  | "callInAttended"
+  | "callInAskedForHelp"
+  | "reachedEither";
 
 export type DashboardView = {
   /** "site": a manager's view of the whole site; "caseload": an agency user's own caseload. */
   audience: "site" | "caseload";
   periods: { current: PeriodInfo; previous: PeriodInfo | null };
   reach: Record<ReachKey, Pair>;
-  funnel: { stages: { stage: FunnelStage; current: Banded; previous: Banded | null; share: number | null }[]; relocated: Pair | null } | null;
+  funnel: {
+    stages: { stage: FunnelStage; current: Banded; previous: Banded | null; share: number | null }[];
+    relocated: Pair | null;
+  } | null;
   referrals: { status: ReferralStatus; count: Pair }[] | null;
   outcomes: { status: ReferralStatus; count: Pair }[] | null;
   supportMeasures: { type: SupportMeasureType; measures: Pair; people: Pair }[] | null;
@@ -52,18 +71,42 @@ export type DashboardView = {
   caseload: { name: string; agency: string; people: Banded }[];
   overdue: { name: string; agency: string; overdue: Banded }[] | null;
   incidents: {
-    years: { year: number; shootings: number; other: number; shootingsWithGroupMembers: number; changePercent: number | null; partial: boolean }[];
-    yearToDate: { year: number; through: string; shootings: number; shootingsLastYear: number; other: number; otherLastYear: number };
+    years: {
+      year: number;
+      shootings: number;
+      other: number;
+      shootingsWithGroupMembers: number;
+      changePercent: number | null;
+      partial: boolean;
+    }[];
+    yearToDate: {
+      year: number;
+      through: string;
+      shootings: number;
+      shootingsLastYear: number;
+      other: number;
+      otherLastYear: number;
+    };
     /** The calendar year of the period's last day, month by month, beside the year before. */
     monthsYear: number;
-    months: { month: number; shootings: number | null; shootingsLastYear: number; other: number | null; otherLastYear: number }[];
+    months: {
+      month: number;
+      shootings: number | null;
+      shootingsLastYear: number;
+      other: number | null;
+      otherLastYear: number;
+    }[];
   };
 };
 
 export function pair(current: number, previous: number | null | undefined): Pair {
   const shownCurrent = band(current);
   const shownPrevious = previous === null || previous === undefined ? null : band(previous);
-  return { current: shownCurrent, previous: shownPrevious, change: shownPrevious === null ? null : bandLow(shownCurrent) - bandLow(shownPrevious) };
+  return {
+    current: shownCurrent,
+    previous: shownPrevious,
+    change: shownPrevious === null ? null : bandLow(shownCurrent) - bandLow(shownPrevious),
+  };
 }
 
 /** A share in whole percent of the bands' middles, only when neither is below the first band. */
@@ -126,9 +169,17 @@ function incidentsView(figures: Figures, monthsYear: number): DashboardView["inc
     // A year not yet over is compared with the same days of last year, a whole year with the whole year before.
     const base = partial ? (yearToDate.byType.SHOOTING?.lastYear ?? 0) : (before?.shootings ?? 0);
     const changePercent = year === first || base === 0 ? null : Math.round(((y.shootings - base) / base) * 100);
-    years.push({ year, shootings: y.shootings, other: y.other, shootingsWithGroupMembers: y.gmi, changePercent, partial });
+    years.push({
+      year,
+      shootings: y.shootings,
+      other: y.other,
+      shootingsWithGroupMembers: y.gmi,
+      changePercent,
+      partial,
+    });
   }
-  const ytd = (types: IncidentType[], field: "thisYear" | "lastYear") => types.reduce((sum, t) => sum + (yearToDate.byType[t]?.[field] ?? 0), 0);
+  const ytd = (types: IncidentType[], field: "thisYear" | "lastYear") =>
+    types.reduce((sum, t) => sum + (yearToDate.byType[t]?.[field] ?? 0), 0);
   const monthCount = (year: number, month: number, types: IncidentType[]) => {
     const key = `${year}-${String(month).padStart(2, "0")}`;
     return months.filter((m) => m.month === key && types.includes(m.type)).reduce((sum, m) => sum + m.count, 0);
@@ -170,16 +221,26 @@ export function toView(figures: Figures, periods: Periods, audience: DashboardVi
     reach: reachView(c, p),
     funnel: c.funnel ? funnelView(c.funnel, p?.funnel ?? null) : null,
     referrals: programme
-      ? REFERRAL_STATUSES.map((status) => ({ status, count: pair(programme.referred[status] ?? 0, p?.programme ? (p.programme.referred[status] ?? 0) : null) }))
+      ? REFERRAL_STATUSES.map((status) => ({
+          status,
+          count: pair(programme.referred[status] ?? 0, p?.programme ? (p.programme.referred[status] ?? 0) : null),
+        }))
       : null,
     outcomes: programme
-      ? CLOSED_STATUSES.map((status) => ({ status, count: pair(programme.closed[status] ?? 0, p?.programme ? (p.programme.closed[status] ?? 0) : null) }))
+      ? CLOSED_STATUSES.map((status) => ({
+          status,
+          count: pair(programme.closed[status] ?? 0, p?.programme ? (p.programme.closed[status] ?? 0) : null),
+        }))
       : null,
     supportMeasures: programme?.measures
       ? MEASURE_TYPES.map((type) => {
           const now = programme.measures![type];
           const before = p?.programme?.measures ? (p.programme.measures[type] ?? { measures: 0, people: 0 }) : null;
-          return { type, measures: pair(now?.measures ?? 0, before?.measures), people: pair(now?.people ?? 0, before?.people) };
+          return {
+            type,
+            measures: pair(now?.measures ?? 0, before?.measures),
+            people: pair(now?.people ?? 0, before?.people),
+          };
         })
       : null,
     liberty: {
@@ -189,7 +250,9 @@ export function toView(figures: Figures, periods: Periods, audience: DashboardVi
       either: band(figures.liberty.either),
     },
     caseload: figures.caseload.map((r) => ({ name: r.name, agency: r.agency, people: band(r.people) })),
-    overdue: figures.overdue ? figures.overdue.map((r) => ({ name: r.name, agency: r.agency, overdue: band(r.overdue) })) : null,
+    overdue: figures.overdue
+      ? figures.overdue.map((r) => ({ name: r.name, agency: r.agency, overdue: band(r.overdue) }))
+      : null,
     incidents: incidentsView(figures, Number(periods.current.to.slice(0, 4))),
   };
 }

@@ -45,7 +45,12 @@ export type StatutoryBasis = { legalBasis: Exclude<DisclosureBasis, "CONSENT">; 
 /** For the person's `select`: the id of the consent that lets `viewer` see `kind` of `owner`'s information. */
 export function coveringConsentSelect(owner: Agency, kind: ConsentInfoKind, viewer: Agency, now = new Date()) {
   return {
-    consents: { where: coveringConsentWhere(owner, kind, viewer, now), orderBy: [{ givenOn: "desc" }, { id: "desc" }], take: 1, select: { id: true } },
+    consents: {
+      where: coveringConsentWhere(owner, kind, viewer, now),
+      orderBy: [{ givenOn: "desc" }, { id: "desc" }],
+      take: 1,
+      select: { id: true },
+    },
   } satisfies Prisma.PersonSelect;
 }
 
@@ -101,7 +106,11 @@ export async function recordDisclosures(
           consentIds: [...new Set(personRows.map((r) => r.consentId).filter((id): id is string => id !== null))],
           shown: [...kinds].map(([key, group]) => {
             const [fromAgency, entityType] = key.split("|");
-            return { fromAgency: fromAgency!, entityType: entityType!, entityIds: group.map((r) => r.entityId).filter((id): id is string => id !== null) };
+            return {
+              fromAgency: fromAgency!,
+              entityType: entityType!,
+              entityIds: group.map((r) => r.entityId).filter((id): id is string => id !== null),
+            };
           }),
         },
       });
@@ -123,20 +132,31 @@ function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T
   return out;
 }
 
-const consentKey = (item: Pick<DisclosureItem, "personId" | "fromAgency" | "kind" | "consentId">) => `${item.personId}|${item.fromAgency}|${item.kind}|${item.consentId ?? ""}`;
+const consentKey = (item: Pick<DisclosureItem, "personId" | "fromAgency" | "kind" | "consentId">) =>
+  `${item.personId}|${item.fromAgency}|${item.kind}|${item.consentId ?? ""}`;
 
 /**
  * The consent each item is shown under, checked now: the one the showing query matched when it
  * still covers the item, else the newest that does (the read and this check are moments apart). Fail closed: an item no consent covers (a
  * withdrawal in between, a consent its holding agency never confirmed) throws, so nothing is shown.
  */
-async function consentsFor(tx: Tx, actor: Actor, toAgency: Agency, items: DisclosureItem[], now: Date): Promise<Map<string, string>> {
+async function consentsFor(
+  tx: Tx,
+  actor: Actor,
+  toAgency: Agency,
+  items: DisclosureItem[],
+  now: Date,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const group of groupBy(items, (i) => `${i.fromAgency}|${i.kind}`).values()) {
     const { fromAgency, kind } = group[0]!;
     const personIds = [...new Set(group.map((i) => i.personId))];
     const consents = await tx.consent.findMany({
-      where: { siteId: actor.siteId, personId: { in: personIds }, ...coveringConsentWhere(fromAgency, kind, toAgency, now) },
+      where: {
+        siteId: actor.siteId,
+        personId: { in: personIds },
+        ...coveringConsentWhere(fromAgency, kind, toAgency, now),
+      },
       orderBy: [{ givenOn: "desc" }, { id: "desc" }],
       select: { id: true, personId: true },
     });

@@ -23,6 +23,7 @@ export async function editEnforcementFormAction(_previous: FormState, formData: 
   const state = await handleForm(formData, ZEditEnforcement, async (input) => {
     Object.assign(saved, await editEnforcementAction({ actor, input }));
   });
-  if (state.status === "success") redirect(`/enforcement/${saved.id}?saved=${saved.statusChanged ? "deprived" : "updated"}`);
+  if (state.status === "success")
+    redirect(`/enforcement/${saved.id}?saved=${saved.statusChanged ? "deprived" : "updated"}`);
   return state;
 }

@@ -60,7 +60,12 @@ async function readAction(actor: Actor, id: string, action: "read" | "update"): 
     ...(access ? accessAuditFields(access) : {}),
   });
   const { person, personId, createdBy, ...rest } = row;
-  return { ...rest, personId, person: person && personId ? { id: personId, name: fullName(person), status: person.status } : null, recordedBy: createdBy.name };
+  return {
+    ...rest,
+    personId,
+    person: person && personId ? { id: personId, name: fullName(person), status: person.status } : null,
+    recordedBy: createdBy.name,
+  };
 }
 
 export async function getEnforcementAction({ actor, id }: { actor: Actor; id: string }): Promise<EnforcementDetail> {
@@ -70,7 +75,12 @@ export async function getEnforcementAction({ actor, id }: { actor: Actor; id: st
 /** The edit form: the action as stored (with its version) and the groups to choose from. */
 export async function getEnforcementForEdit({ actor, id }: { actor: Actor; id: string }) {
   const action = await readAction(actor, id, "update");
-  const groups = await db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  const groups = await db.group.findMany({
+    where: groupWhere(actor, "list"),
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
   return { action, groups };
 }
 
@@ -82,7 +92,13 @@ const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
  * of recording apply; see the note at the top about Person.status. Audited with the changed fields
  * (names only), in the same transaction.
  */
-export async function editEnforcementAction({ actor, input }: { actor: Actor; input: TEditEnforcement }): Promise<{ id: string; statusChanged: boolean }> {
+export async function editEnforcementAction({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TEditEnforcement;
+}): Promise<{ id: string; statusChanged: boolean }> {
   const where = enforcementWhere(actor, "update");
   return db.$transaction(async (tx) => {
     const current = await tx.enforcementAction.findFirst({
@@ -93,12 +109,18 @@ export async function editEnforcementAction({ actor, input }: { actor: Actor; in
     const access = current.personId ? await requirePersonAccess({ actor, personId: current.personId, tx }) : null;
     // The stored record decides whether there is a person, not what the form claimed.
     if (!current.personId && !input.groupId) throw new RuleError("personOrGroupRequired", "groupId");
-    if (!current.personId && input.setDeprivedOfLiberty) throw new RuleError("deprivationNeedsPerson", "setDeprivedOfLiberty");
+    if (!current.personId && input.setDeprivedOfLiberty)
+      throw new RuleError("deprivationNeedsPerson", "setDeprivedOfLiberty");
     if (input.groupId && input.groupId !== current.groupId) {
       const group = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] } });
       if (group !== 1) throw new RuleError("unknownGroup", "groupId");
     }
-    const data = { groupId: input.groupId ?? null, type: input.type, occurredAt: input.occurredAt, description: input.description ?? null };
+    const data = {
+      groupId: input.groupId ?? null,
+      type: input.type,
+      occurredAt: input.occurredAt,
+      description: input.description ?? null,
+    };
     const fields = [
       data.groupId !== current.groupId && "groupId",
       data.type !== current.type && "type",
@@ -109,9 +131,17 @@ export async function editEnforcementAction({ actor, input }: { actor: Actor; in
 
     let statusChanged = false;
     if (current.personId && input.setDeprivedOfLiberty) {
-      const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: current.personId }] }, select: { id: true, status: true } });
+      const person = await tx.person.findFirst({
+        where: { AND: [personWhere(actor, "read"), { id: current.personId }] },
+        select: { id: true, status: true },
+      });
       if (!person) throw new NotFoundError("person");
-      statusChanged = await markDeprivedOfLiberty(tx, actor, { person, since: input.occurredAt, causeId: current.id, access });
+      statusChanged = await markDeprivedOfLiberty(tx, actor, {
+        person,
+        since: input.occurredAt,
+        causeId: current.id,
+        access,
+      });
     }
     const entry = {
       action: "UPDATE",

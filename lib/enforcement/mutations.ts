@@ -16,17 +16,31 @@ import type { TRecordEnforcement } from "./schemas";
 export async function markDeprivedOfLiberty(
   tx: Tx,
   actor: Actor,
-  { person, since, causeId, access }: { person: { id: string; status: PersonStatus }; since: Date; causeId: string; access: PersonAccess | null },
+  {
+    person,
+    since,
+    causeId,
+    access,
+  }: { person: { id: string; status: PersonStatus }; since: Date; causeId: string; access: PersonAccess | null },
 ): Promise<boolean> {
   if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
   if (person.status === "DEPRIVED_OF_LIBERTY") return false;
-  await tx.person.update({ where: { id: person.id }, data: { status: "DEPRIVED_OF_LIBERTY", statusSince: since, version: { increment: 1 } } });
+  await tx.person.update({
+    where: { id: person.id },
+    data: { status: "DEPRIVED_OF_LIBERTY", statusSince: since, version: { increment: 1 } },
+  });
   const entry = {
     action: "UPDATE",
     entityType: "Person",
     entityId: person.id,
     personId: person.id,
-    metadata: { fields: ["status", "statusSince"], fromStatus: person.status, toStatus: "DEPRIVED_OF_LIBERTY", cause: "EnforcementAction", causeId },
+    metadata: {
+      fields: ["status", "statusSince"],
+      fromStatus: person.status,
+      toStatus: "DEPRIVED_OF_LIBERTY",
+      cause: "EnforcementAction",
+      causeId,
+    },
   } as const;
   await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
   return true;
@@ -37,12 +51,21 @@ export async function markDeprivedOfLiberty(
  * person's status becomes "deprived of liberty" in the same transaction (audited on its own), so
  * that everyone who plans a visit sees it.
  */
-export async function recordEnforcementAction({ actor, input }: { actor: Actor; input: TRecordEnforcement }): Promise<{ id: string; statusChanged: boolean }> {
+export async function recordEnforcementAction({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TRecordEnforcement;
+}): Promise<{ id: string; statusChanged: boolean }> {
   authorize(actor, "enforcement", "create");
   enforcementWhere(actor, "create");
   return db.$transaction(async (tx) => {
     const person = input.personId
-      ? await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true, status: true } })
+      ? await tx.person.findFirst({
+          where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+          select: { id: true, status: true },
+        })
       : null;
     if (input.personId && !person) throw new NotFoundError("person");
     const access: PersonAccess | null = person ? await requirePersonAccess({ actor, personId: person.id, tx }) : null;
@@ -65,7 +88,9 @@ export async function recordEnforcementAction({ actor, input }: { actor: Actor; 
     });
 
     const statusChanged =
-      person && input.setDeprivedOfLiberty ? await markDeprivedOfLiberty(tx, actor, { person, since: input.occurredAt, causeId: action.id, access }) : false;
+      person && input.setDeprivedOfLiberty
+        ? await markDeprivedOfLiberty(tx, actor, { person, since: input.occurredAt, causeId: action.id, access })
+        : false;
     if (person) await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
     const entry = {
       action: "CREATE",

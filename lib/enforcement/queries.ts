@@ -22,14 +22,26 @@ const ROW_SELECT = {
 } satisfies Prisma.EnforcementActionSelect;
 
 type Row = Prisma.EnforcementActionGetPayload<{ select: typeof ROW_SELECT }>;
-export type EnforcementRow = Omit<Row, "person"> & { person: { id: string; name: string; status: NonNullable<Row["person"]>["status"] } | null };
+export type EnforcementRow = Omit<Row, "person"> & {
+  person: { id: string; name: string; status: NonNullable<Row["person"]>["status"] } | null;
+};
 
 function toRow({ person, personId, ...rest }: Row): EnforcementRow {
-  return { ...rest, personId, person: person && personId ? { id: personId, name: fullName(person), status: person.status } : null };
+  return {
+    ...rest,
+    personId,
+    person: person && personId ? { id: personId, name: fullName(person), status: person.status } : null,
+  };
 }
 
 /** The police's enforcement actions, newest first, filtered by type, group and the person's name. */
-export async function findEnforcementActions({ actor, query }: { actor: Actor; query: TFindEnforcement }): Promise<Page<EnforcementRow>> {
+export async function findEnforcementActions({
+  actor,
+  query,
+}: {
+  actor: Actor;
+  query: TFindEnforcement;
+}): Promise<Page<EnforcementRow>> {
   const where: Prisma.EnforcementActionWhereInput = {
     AND: [
       enforcementWhere(actor, "list"),
@@ -39,7 +51,12 @@ export async function findEnforcementActions({ actor, query }: { actor: Actor; q
     ],
   };
   const [rows, total] = await Promise.all([
-    db.enforcementAction.findMany({ where, select: ROW_SELECT, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(query.page) }),
+    db.enforcementAction.findMany({
+      where,
+      select: ROW_SELECT,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      ...pageArgs(query.page),
+    }),
     db.enforcementAction.count({ where }),
   ]);
   const items = rows.map(toRow);
@@ -61,14 +78,27 @@ export async function findEnforcementActions({ actor, query }: { actor: Actor; q
 /** The groups to filter the list by (names only). */
 export async function listGroupsForFilter({ actor }: { actor: Actor }) {
   enforcementWhere(actor, "list");
-  return db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  return db.group.findMany({
+    where: groupWhere(actor, "list"),
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
 }
 
 /**
  * What the "record an enforcement action" form needs: the person (with their status and current
  * groups) and/or the group (with its current members), and the groups to choose from.
  */
-export async function getEnforcementFormOptions({ actor, personId, groupId }: { actor: Actor; personId?: string; groupId?: string }) {
+export async function getEnforcementFormOptions({
+  actor,
+  personId,
+  groupId,
+}: {
+  actor: Actor;
+  personId?: string;
+  groupId?: string;
+}) {
   authorize(actor, "enforcement", "create");
   enforcementWhere(actor, "create");
   if ((personId && !isUuid(personId)) || (groupId && !isUuid(groupId))) throw new NotFoundError();
@@ -82,12 +112,25 @@ export async function getEnforcementFormOptions({ actor, personId, groupId }: { 
             firstName: true,
             lastName: true,
             status: true,
-            memberships: { where: { AND: [membershipWhere(actor), { OR: [{ validTo: null }, { validTo: { gte: today } }] }] }, select: { groupId: true } },
+            memberships: {
+              where: { AND: [membershipWhere(actor), { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
+              select: { groupId: true },
+            },
           },
         })
       : null,
-    groupId ? db.group.findFirst({ where: { AND: [groupWhere(actor, "read"), { id: groupId }] }, select: { id: true, name: true } }) : null,
-    db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    groupId
+      ? db.group.findFirst({
+          where: { AND: [groupWhere(actor, "read"), { id: groupId }] },
+          select: { id: true, name: true },
+        })
+      : null,
+    db.group.findMany({
+      where: groupWhere(actor, "list"),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   if (personId && !person) throw new NotFoundError("person");
   // Recording an action against a person is work in their file: the caseload gate applies.
@@ -95,20 +138,48 @@ export async function getEnforcementFormOptions({ actor, personId, groupId }: { 
   if (groupId && !group) throw new NotFoundError("group");
   const members = group
     ? await db.membership.findMany({
-        where: { AND: [membershipWhere(actor), { groupId: group.id, OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
+        where: {
+          AND: [membershipWhere(actor), { groupId: group.id, OR: [{ validTo: null }, { validTo: { gte: today } }] }],
+        },
         select: { person: { select: { id: true, firstName: true, lastName: true, status: true } } },
         orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }],
         take: 500,
       })
     : [];
   if (person && access) {
-    await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newEnforcement" } }));
+    await recordAuditNow(
+      actor,
+      withAccessAudit(access, {
+        action: "READ",
+        entityType: "Person",
+        entityId: person.id,
+        personId: person.id,
+        metadata: { purpose: "newEnforcement" },
+      }),
+    );
   }
-  if (group) await recordAuditNow(actor, { action: "READ", entityType: "GroupMembers", entityId: group.id, metadata: { shownPersonIds: members.map((m) => m.person.id) } });
+  if (group)
+    await recordAuditNow(actor, {
+      action: "READ",
+      entityType: "GroupMembers",
+      entityId: group.id,
+      metadata: { shownPersonIds: members.map((m) => m.person.id) },
+    });
   return {
-    person: person ? { id: person.id, name: fullName(person), status: person.status, groupIds: person.memberships.map((m) => m.groupId) } : null,
+    person: person
+      ? {
+          id: person.id,
+          name: fullName(person),
+          status: person.status,
+          groupIds: person.memberships.map((m) => m.groupId),
+        }
+      : null,
     group,
     groups,
-    members: [...new Map(members.map((m) => [m.person.id, { id: m.person.id, name: fullName(m.person), status: m.person.status }])).values()],
+    members: [
+      ...new Map(
+        members.map((m) => [m.person.id, { id: m.person.id, name: fullName(m.person), status: m.person.status }]),
+      ).values(),
+    ],
   };
 }

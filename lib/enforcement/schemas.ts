@@ -20,9 +20,12 @@ export const ZRecordEnforcement = z
     setDeprivedOfLiberty: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (!v.personId && !v.groupId) ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
-    if (v.setDeprivedOfLiberty && !v.personId) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
-    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type)) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
+    if (!v.personId && !v.groupId)
+      ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
+    if (v.setDeprivedOfLiberty && !v.personId)
+      ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
+    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type))
+      ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
   }, EVEN_WITH_FIELD_ERRORS);
 export type TRecordEnforcement = z.output<typeof ZRecordEnforcement>;
 
@@ -51,8 +54,11 @@ export const ZEditEnforcement = z
     setDeprivedOfLiberty: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (!v.hasPerson && !v.groupId) ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
-    if (v.setDeprivedOfLiberty && !v.hasPerson) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
-    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type)) ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
+    if (!v.hasPerson && !v.groupId)
+      ctx.addIssue({ code: "custom", path: ["groupId"], message: "personOrGroupRequired" });
+    if (v.setDeprivedOfLiberty && !v.hasPerson)
+      ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "deprivationNeedsPerson" });
+    else if (v.setDeprivedOfLiberty && v.type && !DEPRIVING_TYPES.includes(v.type))
+      ctx.addIssue({ code: "custom", path: ["setDeprivedOfLiberty"], message: "typeDoesNotDeprive" });
   }, EVEN_WITH_FIELD_ERRORS);
 export type TEditEnforcement = z.output<typeof ZEditEnforcement>;

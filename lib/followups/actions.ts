@@ -22,7 +22,8 @@ export async function completeFollowUpAction(_previous: FormState, formData: For
     id = (await completeFollowUp({ actor, input })).id;
   });
   // Marked done from the overdue list: back to the list, where the next one waits.
-  if (state.status === "success") redirect(formData.get("from") === "list" ? "/follow-ups?saved=done" : `/follow-ups/${id}?saved=done`);
+  if (state.status === "success")
+    redirect(formData.get("from") === "list" ? "/follow-ups?saved=done" : `/follow-ups/${id}?saved=done`);
   return state;
 }
 

@@ -33,12 +33,17 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("followUp");
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
+    const person = await tx.person.findFirst({
+      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+      select: { id: true },
+    });
     if (!person) throw new NotFoundError("person");
     const access = await requirePersonAccess({ actor, personId: person.id, tx });
     const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
     if (input.notificationId) {
-      const found = await tx.customNotification.count({ where: { AND: [notificationWhere(actor, "read"), { id: input.notificationId, personId: person.id }] } });
+      const found = await tx.customNotification.count({
+        where: { AND: [notificationWhere(actor, "read"), { id: input.notificationId, personId: person.id }] },
+      });
       if (found !== 1) throw new RuleError("unknownLink", "notificationId");
     }
     // A contact logged afterwards was due the day it happened, unless the user says otherwise.
@@ -67,7 +72,12 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
         entityType: "FollowUp",
         entityId: followUp.id,
         personId: person.id,
-        metadata: { done: Boolean(input.doneAt), contactType: input.contactType ?? null, assignedToId, notificationId: input.notificationId ?? null },
+        metadata: {
+          done: Boolean(input.doneAt),
+          contactType: input.contactType ?? null,
+          assignedToId,
+          notificationId: input.notificationId ?? null,
+        },
       }),
     );
     return followUp;
@@ -76,14 +86,23 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
 
 /** The follow-up to change, behind the caseload gate of its person (like every page of the file). */
 async function openFollowUp(tx: Tx, actor: Actor, where: Prisma.FollowUpWhereInput, id: string) {
-  const current = await tx.followUp.findFirst({ where: { AND: [where, { id }] }, select: { id: true, personId: true, doneAt: true, version: true } });
+  const current = await tx.followUp.findFirst({
+    where: { AND: [where, { id }] },
+    select: { id: true, personId: true, doneAt: true, version: true },
+  });
   if (!current) throw new NotFoundError("followUp");
   const access = await requirePersonAccess({ actor, personId: current.personId, tx });
   return { ...current, access };
 }
 
 /** Marks a planned follow-up done: when, how, and what came of it. */
-export async function completeFollowUp({ actor, input }: { actor: Actor; input: TCompleteFollowUp }): Promise<{ id: string }> {
+export async function completeFollowUp({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TCompleteFollowUp;
+}): Promise<{ id: string }> {
   const where = ownWhere(actor, "update");
   return db.$transaction(async (tx) => {
     const current = await openFollowUp(tx, actor, where, input.followUpId);
@@ -98,38 +117,78 @@ export async function completeFollowUp({ actor, input }: { actor: Actor; input: 
     await recordAudit(
       tx,
       actor,
-      withAccessAudit(current.access, { action: "UPDATE", entityType: "FollowUp", entityId: current.id, personId: current.personId, metadata: { done: true, contactType: input.contactType } }),
+      withAccessAudit(current.access, {
+        action: "UPDATE",
+        entityType: "FollowUp",
+        entityId: current.id,
+        personId: current.personId,
+        metadata: { done: true, contactType: input.contactType },
+      }),
     );
     return { id: current.id };
   });
 }
 
 /** Moves a planned follow-up to another day or officer. */
-export async function rescheduleFollowUp({ actor, input }: { actor: Actor; input: TRescheduleFollowUp }): Promise<{ id: string }> {
+export async function rescheduleFollowUp({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TRescheduleFollowUp;
+}): Promise<{ id: string }> {
   const where = ownWhere(actor, "update");
   return db.$transaction(async (tx) => {
     const current = await openFollowUp(tx, actor, where, input.followUpId);
     if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
     const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
-    await updateVersioned(tx.followUp, { where, id: current.id, version: input.version, data: { dueOn: input.dueOn, assignedToId } });
+    await updateVersioned(tx.followUp, {
+      where,
+      id: current.id,
+      version: input.version,
+      data: { dueOn: input.dueOn, assignedToId },
+    });
     await recordAudit(
       tx,
       actor,
-      withAccessAudit(current.access, { action: "UPDATE", entityType: "FollowUp", entityId: current.id, personId: current.personId, metadata: { rescheduled: true, assignedToId } }),
+      withAccessAudit(current.access, {
+        action: "UPDATE",
+        entityType: "FollowUp",
+        entityId: current.id,
+        personId: current.personId,
+        metadata: { rescheduled: true, assignedToId },
+      }),
     );
     return { id: current.id };
   });
 }
 
 /** Removes a planned follow-up. Done ones are part of the record and stay. */
-export async function deleteFollowUp({ actor, input }: { actor: Actor; input: TDeleteFollowUp }): Promise<{ personId: string }> {
+export async function deleteFollowUp({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TDeleteFollowUp;
+}): Promise<{ personId: string }> {
   const where = ownWhere(actor, "delete");
   return db.$transaction(async (tx) => {
     const current = await openFollowUp(tx, actor, where, input.followUpId);
     if (current.doneAt) throw current.version === input.version ? new RuleError("alreadyDone") : new ConflictError();
-    const { count } = await tx.followUp.deleteMany({ where: { AND: [where, { id: current.id, version: input.version, doneAt: null }] } });
+    const { count } = await tx.followUp.deleteMany({
+      where: { AND: [where, { id: current.id, version: input.version, doneAt: null }] },
+    });
     if (count !== 1) throw new ConflictError();
-    await recordAudit(tx, actor, withAccessAudit(current.access, { action: "DELETE", entityType: "FollowUp", entityId: current.id, personId: current.personId }));
+    await recordAudit(
+      tx,
+      actor,
+      withAccessAudit(current.access, {
+        action: "DELETE",
+        entityType: "FollowUp",
+        entityId: current.id,
+        personId: current.personId,
+      }),
+    );
     return { personId: current.personId };
   });
 }

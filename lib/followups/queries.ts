@@ -27,10 +27,19 @@ const ROW_SELECT = {
 } satisfies Prisma.FollowUpSelect;
 
 type Row = Prisma.FollowUpGetPayload<{ select: typeof ROW_SELECT }>;
-export type FollowUpRow = Omit<Row, "person"> & { personName: string; personStatus: Row["person"]["status"]; isOverdue: boolean };
+export type FollowUpRow = Omit<Row, "person"> & {
+  personName: string;
+  personStatus: Row["person"]["status"];
+  isOverdue: boolean;
+};
 
 function toRow({ person, ...rest }: Row, today: Date): FollowUpRow {
-  return { ...rest, personName: fullName(person), personStatus: person.status, isOverdue: !rest.doneAt && rest.dueOn.getTime() < today.getTime() };
+  return {
+    ...rest,
+    personName: fullName(person),
+    personStatus: person.status,
+    isOverdue: !rest.doneAt && rest.dueOn.getTime() < today.getTime(),
+  };
 }
 
 function agencyOf(actor: Actor): Agency {
@@ -43,15 +52,29 @@ function agencyOf(actor: Actor): Agency {
  * and done; and, for the agency, everyone's overdue follow-ups per officer. Lists show the actor's
  * own agency's follow-ups only: another agency's are seen (with consent) on the person's file.
  */
-export async function getFollowUpLists({ actor, query, now = new Date() }: { actor: Actor; query: TFollowUpList; now?: Date }) {
+export async function getFollowUpLists({
+  actor,
+  query,
+  now = new Date(),
+}: {
+  actor: Actor;
+  query: TFollowUpList;
+  now?: Date;
+}) {
   const scope = followUpWhere(actor, "list");
   const agency = agencyOf(actor);
   const today = todayDateOnly(now);
   const mine: Prisma.FollowUpWhereInput = { AND: [scope, { agency, assignedToId: actor.id }] };
   const overdue: Prisma.FollowUpWhereInput = { doneAt: null, dueOn: { lt: today } };
-  const views: Record<TFollowUpList["view"], { where: Prisma.FollowUpWhereInput; orderBy: Prisma.FollowUpOrderByWithRelationInput[] }> = {
+  const views: Record<
+    TFollowUpList["view"],
+    { where: Prisma.FollowUpWhereInput; orderBy: Prisma.FollowUpOrderByWithRelationInput[] }
+  > = {
     overdue: { where: { AND: [mine, overdue] }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] },
-    upcoming: { where: { AND: [mine, { doneAt: null, dueOn: { gte: today } }] }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] },
+    upcoming: {
+      where: { AND: [mine, { doneAt: null, dueOn: { gte: today } }] },
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    },
     done: { where: { AND: [mine, { doneAt: { not: null } }] }, orderBy: [{ doneAt: "desc" }, { id: "desc" }] },
     team: {
       where: { AND: [scope, { agency }, overdue, query.officer ? { assignedToId: query.officer } : {}] },
@@ -76,13 +99,28 @@ export async function getFollowUpLists({ actor, query, now = new Date() }: { act
   await recordAuditNow(actor, {
     action: "SEARCH",
     entityType: "FollowUp",
-    metadata: { view: query.view, page: query.page, officer: query.officer ?? null, shownFollowUpIds: items.map((i) => i.id), shownPersonIds: [...new Set(items.map((i) => i.personId))] },
+    metadata: {
+      view: query.view,
+      page: query.page,
+      officer: query.officer ?? null,
+      shownFollowUpIds: items.map((i) => i.id),
+      shownPersonIds: [...new Set(items.map((i) => i.personId))],
+    },
   });
   return {
     page: toPage(items, total, query.page) as Page<FollowUpRow>,
-    counts: { overdue: myOverdue, upcoming: myUpcoming, teamOverdue: perOfficer.reduce((sum, o) => sum + o._count._all, 0) },
+    counts: {
+      overdue: myOverdue,
+      upcoming: myUpcoming,
+      teamOverdue: perOfficer.reduce((sum, o) => sum + o._count._all, 0),
+    },
     perOfficer: perOfficer
-      .map((o) => ({ officerId: o.assignedToId, name: nameOf.get(o.assignedToId) ?? "–", overdue: o._count._all, oldestDueOn: o._min.dueOn }))
+      .map((o) => ({
+        officerId: o.assignedToId,
+        name: nameOf.get(o.assignedToId) ?? "–",
+        overdue: o._count._all,
+        oldestDueOn: o._min.dueOn,
+      }))
       .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, "sv")),
   };
 }
@@ -106,20 +144,41 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
   });
   if (!row) throw new NotFoundError("followUp");
   const access = await requirePersonAccess({ actor, personId: row.personId });
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId }));
-  if (row.agency !== actor.agency) await recordDisclosures(actor, [{ personId: row.personId, fromAgency: row.agency, kind: "FOLLOW_UP", entityType: "FollowUp", entityId: row.id }]);
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId }),
+  );
+  if (row.agency !== actor.agency)
+    await recordDisclosures(actor, [
+      { personId: row.personId, fromAgency: row.agency, kind: "FOLLOW_UP", entityType: "FollowUp", entityId: row.id },
+    ]);
   // Only the recording agency changes its own follow-ups.
   const isOwn = row.agency === actor.agency && can(actor, "followUp", "update");
-  const officers = isOwn && !row.doneAt ? await db.user.findMany({ where: officerWhere(actor), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }) : [];
+  const officers =
+    isOwn && !row.doneAt
+      ? await db.user.findMany({
+          where: officerWhere(actor),
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+          take: 200,
+        })
+      : [];
   const { createdBy, notification, createdAt, ...rest } = row;
-  return { followUp: { ...toRow(rest, todayDateOnly()), createdAt, createdByName: createdBy.name, notification }, isOwn, officers };
+  return {
+    followUp: { ...toRow(rest, todayDateOnly()), createdAt, createdByName: createdBy.name, notification },
+    isOwn,
+    officers,
+  };
 }
 
 /** What the "log a follow-up" form needs: the person, their notifications and the officers. */
 export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
   authorize(actor, "followUp", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: { id: true, firstName: true, lastName: true, status: true } });
+  const person = await db.person.findFirst({
+    where: { AND: [personWhere(actor, "read"), { id: personId }] },
+    select: { id: true, firstName: true, lastName: true, status: true },
+  });
   if (!person) throw new NotFoundError("person");
   const access = await requirePersonAccess({ actor, personId: person.id });
   const [notifications, officers] = await Promise.all([
@@ -129,9 +188,23 @@ export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor
       orderBy: { occurredAt: "desc" },
       take: 50,
     }),
-    db.user.findMany({ where: officerWhere(actor), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
+    db.user.findMany({
+      where: officerWhere(actor),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
   ]);
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newFollowUp" } }));
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Person",
+      entityId: person.id,
+      personId: person.id,
+      metadata: { purpose: "newFollowUp" },
+    }),
+  );
   return { person: { id: person.id, name: fullName(person), status: person.status }, notifications, officers };
 }
 
@@ -141,7 +214,13 @@ export { officerWhere };
  * Counts for a start page: the actor's own overdue and upcoming follow-ups. Counts only, no
  * personal data, so no audit event of their own.
  */
-export async function countMyFollowUps({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<{ overdue: number; upcoming: number }> {
+export async function countMyFollowUps({
+  actor,
+  now = new Date(),
+}: {
+  actor: Actor;
+  now?: Date;
+}): Promise<{ overdue: number; upcoming: number }> {
   const scope = followUpWhere(actor, "list");
   const agency = agencyOf(actor);
   const today = todayDateOnly(now);

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ContactType } from "@/lib/generated/prisma/enums";
-import { EVEN_WITH_FIELD_ERRORS, optional, optionalId, optionalOneOf, plannedDate, version } from "@/lib/activities/fields";
+import {
+  EVEN_WITH_FIELD_ERRORS,
+  optional,
+  optionalId,
+  optionalOneOf,
+  plannedDate,
+  version,
+} from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { oneOf, optionalText, pastDateTime, uuid } from "@/lib/validation/fields";
 
@@ -22,7 +29,8 @@ export const ZLogFollowUp = z
   })
   .superRefine((v, ctx) => {
     if (!v.doneAt && !v.dueOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "dueOrDoneRequired" });
-    if (v.doneAt && !v.contactType) ctx.addIssue({ code: "custom", path: ["contactType"], message: "contactTypeRequired" });
+    if (v.doneAt && !v.contactType)
+      ctx.addIssue({ code: "custom", path: ["contactType"], message: "contactTypeRequired" });
     if (!v.doneAt && v.contactType) ctx.addIssue({ code: "custom", path: ["doneAt"], message: "doneAtRequired" });
   }, EVEN_WITH_FIELD_ERRORS);
 export type TLogFollowUp = z.output<typeof ZLogFollowUp>;

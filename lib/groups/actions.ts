@@ -8,7 +8,11 @@ import { ZAddMembership, ZCreateGroup, ZSetGroupPriority, ZUpdateGroup, ZUpdateM
 export async function createGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   let id = "";
-  const state = await handleForm(formData, ZCreateGroup, async (input) => ({ id } = await createGroup({ actor, input })));
+  const state = await handleForm(
+    formData,
+    ZCreateGroup,
+    async (input) => ({ id } = await createGroup({ actor, input })),
+  );
   if (state.status === "success") redirect(`/groups/${id}?saved=created`);
   return state;
 }
@@ -16,7 +20,11 @@ export async function createGroupAction(_previous: FormState, formData: FormData
 export async function updateGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   let id = "";
-  const state = await handleForm(formData, ZUpdateGroup, async (input) => ({ id } = await updateGroup({ actor, input })));
+  const state = await handleForm(
+    formData,
+    ZUpdateGroup,
+    async (input) => ({ id } = await updateGroup({ actor, input })),
+  );
   if (state.status === "success") redirect(`/groups/${id}?saved=updated`);
   return state;
 }
@@ -24,7 +32,11 @@ export async function updateGroupAction(_previous: FormState, formData: FormData
 export async function setGroupPriorityAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   let id = "";
-  const state = await handleForm(formData, ZSetGroupPriority, async (input) => ({ id } = await setGroupPriority({ actor, input })));
+  const state = await handleForm(
+    formData,
+    ZSetGroupPriority,
+    async (input) => ({ id } = await setGroupPriority({ actor, input })),
+  );
   if (state.status === "success") redirect(`/groups/${id}?saved=priority`);
   return state;
 }
@@ -43,7 +55,11 @@ export async function addMembershipAction(_previous: FormState, formData: FormDa
 export async function updateMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   let personId = "";
-  const state = await handleForm(formData, ZUpdateMembership, async (input) => ({ personId } = await updateMembership({ actor, input })));
+  const state = await handleForm(
+    formData,
+    ZUpdateMembership,
+    async (input) => ({ personId } = await updateMembership({ actor, input })),
+  );
   if (state.status === "success") redirect(`/people/${personId}?saved=membership`);
   return state;
 }

@@ -14,7 +14,8 @@ async function uniqueName<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new RuleError("groupNameTaken", "name");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new RuleError("groupNameTaken", "name");
     throw error;
   }
 }
@@ -24,7 +25,13 @@ export async function createGroup({ actor, input }: { actor: Actor; input: TCrea
   return uniqueName(() =>
     db.$transaction(async (tx) => {
       const group = await tx.group.create({
-        data: { siteId: actor.siteId, name: input.name, district: input.district ?? null, description: input.description ?? null, createdById: actor.id },
+        data: {
+          siteId: actor.siteId,
+          name: input.name,
+          district: input.district ?? null,
+          description: input.description ?? null,
+          createdById: actor.id,
+        },
         select: { id: true },
       });
       await recordAudit(tx, actor, { action: "CREATE", entityType: "Group", entityId: group.id });
@@ -43,7 +50,12 @@ export async function updateGroup({ actor, input }: { actor: Actor; input: TUpda
         version: input.version,
         data: { name: input.name, district: input.district ?? null, description: input.description ?? null },
       });
-      await recordAudit(tx, actor, { action: "UPDATE", entityType: "Group", entityId: input.groupId, metadata: { version: input.version + 1 } });
+      await recordAudit(tx, actor, {
+        action: "UPDATE",
+        entityType: "Group",
+        entityId: input.groupId,
+        metadata: { version: input.version + 1 },
+      });
       return { id: input.groupId };
     }),
   );
@@ -53,7 +65,13 @@ export async function updateGroup({ actor, input }: { actor: Actor; input: TUpda
  * Marks a group as the current enforcement focus, or ends that, recording who decided it and
  * when. The focus is the police's decision (those who may record enforcement actions).
  */
-export async function setGroupPriority({ actor, input }: { actor: Actor; input: TSetGroupPriority }): Promise<{ id: string }> {
+export async function setGroupPriority({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TSetGroupPriority;
+}): Promise<{ id: string }> {
   authorize(actor, "enforcement", "create");
   const where = groupWhere(actor, "update");
   return db.$transaction(async (tx) => {
@@ -63,7 +81,12 @@ export async function setGroupPriority({ actor, input }: { actor: Actor; input: 
       version: input.version,
       data: { isPrioritized: input.prioritized, prioritizedAt: new Date(), prioritizedById: actor.id },
     });
-    await recordAudit(tx, actor, { action: "UPDATE", entityType: "Group", entityId: input.groupId, metadata: { isPrioritized: input.prioritized, version: input.version + 1 } });
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "Group",
+      entityId: input.groupId,
+      metadata: { isPrioritized: input.prioritized, version: input.version + 1 },
+    });
     return { id: input.groupId };
   });
 }
@@ -73,18 +96,31 @@ export async function setGroupPriority({ actor, input }: { actor: Actor; input: 
  * intelligence comes from, how sure it is, and when it must be reviewed. A person has at most one
  * open membership per group.
  */
-export async function addMembership({ actor, input, now = new Date() }: { actor: Actor; input: TAddMembership; now?: Date }): Promise<{ id: string }> {
+export async function addMembership({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TAddMembership;
+  now?: Date;
+}): Promise<{ id: string }> {
   authorize(actor, "person", "update");
   return db.$transaction(async (tx) => {
     const [person, group] = await Promise.all([
-      tx.person.findFirst({ where: { AND: [personWhere(actor, "update"), { id: input.personId }] }, select: { id: true } }),
+      tx.person.findFirst({
+        where: { AND: [personWhere(actor, "update"), { id: input.personId }] },
+        select: { id: true },
+      }),
       tx.group.findFirst({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] }, select: { id: true } }),
     ]);
     if (!person) throw new NotFoundError("person");
     const access = await requirePersonAccess({ actor, personId: person.id, tx });
     if (!group) throw new RuleError("unknownGroup", "groupId");
     if (!input.validTo) {
-      const open = await tx.membership.count({ where: { AND: [membershipWhere(actor), { personId: person.id, groupId: group.id }, currentMembership(now)] } });
+      const open = await tx.membership.count({
+        where: { AND: [membershipWhere(actor), { personId: person.id, groupId: group.id }, currentMembership(now)] },
+      });
       if (open > 0) throw new RuleError("alreadyMember", "groupId");
     }
     const membership = await tx.membership.create({
@@ -111,7 +147,13 @@ export async function addMembership({ actor, input, now = new Date() }: { actor:
         entityType: "Membership",
         entityId: membership.id,
         personId: person.id,
-        metadata: { groupId: group.id, role: input.role, confidence: input.confidence, sourceAgency: input.sourceAgency, ended: Boolean(input.validTo) },
+        metadata: {
+          groupId: group.id,
+          role: input.role,
+          confidence: input.confidence,
+          sourceAgency: input.sourceAgency,
+          ended: Boolean(input.validTo),
+        },
       }),
     );
     return membership;
@@ -119,10 +161,21 @@ export async function addMembership({ actor, input, now = new Date() }: { actor:
 }
 
 /** Edits a membership (end it, regrade it, mark it reviewed) with optimistic locking. */
-export async function updateMembership({ actor, input, now = new Date() }: { actor: Actor; input: TUpdateMembership; now?: Date }): Promise<{ personId: string }> {
+export async function updateMembership({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TUpdateMembership;
+  now?: Date;
+}): Promise<{ personId: string }> {
   const where = membershipWhere(actor, "update");
   return db.$transaction(async (tx) => {
-    const current = await tx.membership.findFirst({ where: { AND: [where, { id: input.membershipId }] }, select: { id: true, personId: true, groupId: true } });
+    const current = await tx.membership.findFirst({
+      where: { AND: [where, { id: input.membershipId }] },
+      select: { id: true, personId: true, groupId: true },
+    });
     if (!current) throw new NotFoundError("membership");
     const access = await requirePersonAccess({ actor, personId: current.personId, tx });
     await updateVersioned(tx.membership, {
@@ -147,7 +200,14 @@ export async function updateMembership({ actor, input, now = new Date() }: { act
         entityType: "Membership",
         entityId: current.id,
         personId: current.personId,
-        metadata: { groupId: current.groupId, role: input.role, confidence: input.confidence, ended: Boolean(input.validTo), reviewed: input.markReviewed, version: input.version + 1 },
+        metadata: {
+          groupId: current.groupId,
+          role: input.role,
+          confidence: input.confidence,
+          ended: Boolean(input.validTo),
+          reviewed: input.markReviewed,
+          version: input.version + 1,
+        },
       }),
     );
     return { personId: current.personId };

@@ -2,7 +2,15 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requirePersonAccess, withAccessAudit } from "@/lib/access";
 import { recordAuditNow } from "@/lib/audit";
-import { can, enforcementWhere, groupWhere, membershipWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import {
+  can,
+  enforcementWhere,
+  groupWhere,
+  membershipWhere,
+  notificationWhere,
+  personWhere,
+  type Actor,
+} from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage } from "@/lib/pagination";
@@ -31,7 +39,9 @@ export async function listGroups({ actor, query, now = new Date() }: { actor: Ac
         name: true,
         district: true,
         isPrioritized: true,
-        _count: { select: { memberships: { where: { AND: [membershipWhere(actor, "list"), currentMembership(now)] } } } },
+        _count: {
+          select: { memberships: { where: { AND: [membershipWhere(actor, "list"), currentMembership(now)] } } },
+        },
       },
       ...pageArgs(query.page),
     }),
@@ -110,7 +120,9 @@ export async function getGroup({ actor, groupId, now = new Date() }: { actor: Ac
     action: "READ",
     entityType: "Group",
     entityId: group.id,
-    metadata: { shownPersonIds: [...new Set([...members.map((m) => m.person.id), ...notifications.map((n) => n.person.id)])] },
+    metadata: {
+      shownPersonIds: [...new Set([...members.map((m) => m.person.id), ...notifications.map((n) => n.person.id)])],
+    },
   });
   return {
     ...group,
@@ -122,9 +134,16 @@ export async function getGroup({ actor, groupId, now = new Date() }: { actor: Ac
   };
 }
 
-async function groupEnforcement(where: Prisma.EnforcementActionWhereInput, groupId: string, siteId: string, current: Prisma.MembershipWhereInput) {
+async function groupEnforcement(
+  where: Prisma.EnforcementActionWhereInput,
+  groupId: string,
+  siteId: string,
+  current: Prisma.MembershipWhereInput,
+) {
   return db.enforcementAction.findMany({
-    where: { AND: [where, { OR: [{ groupId }, { person: { memberships: { some: { groupId, siteId, ...current } } } }] }] },
+    where: {
+      AND: [where, { OR: [{ groupId }, { person: { memberships: { some: { groupId, siteId, ...current } } } }] }],
+    },
     orderBy: { occurredAt: "desc" },
     take: GROUP_ACTIVITY_LIMIT,
     select: {
@@ -153,12 +172,29 @@ export async function getGroupForEdit({ actor, groupId }: { actor: Actor; groupI
 export async function getMembershipFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
   if (!isUuid(personId)) throw new NotFoundError("person");
   const [person, groups] = await Promise.all([
-    db.person.findFirst({ where: { AND: [personWhere(actor, "update"), { id: personId }] }, select: { id: true, firstName: true, lastName: true } }),
-    db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.person.findFirst({
+      where: { AND: [personWhere(actor, "update"), { id: personId }] },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+    db.group.findMany({
+      where: groupWhere(actor, "list"),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   if (!person) throw new NotFoundError("person");
   const access = await requirePersonAccess({ actor, personId: person.id });
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newMembership" } }));
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Person",
+      entityId: person.id,
+      personId: person.id,
+      metadata: { purpose: "newMembership" },
+    }),
+  );
   return { person, groups };
 }
 
@@ -184,7 +220,13 @@ export async function getMembershipForEdit({ actor, membershipId }: { actor: Act
   const access = await requirePersonAccess({ actor, personId: membership.person.id });
   await recordAuditNow(
     actor,
-    withAccessAudit(access, { action: "READ", entityType: "Membership", entityId: membership.id, personId: membership.person.id, metadata: { purpose: "edit", groupId: membership.group.id } }),
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Membership",
+      entityId: membership.id,
+      personId: membership.person.id,
+      metadata: { purpose: "edit", groupId: membership.group.id },
+    }),
   );
   return membership;
 }

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { Agency, Confidence, MembershipRole } from "@/lib/generated/prisma/enums";
 import { ZPage } from "@/lib/pagination";
 import { stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, oneOf, optionalText, requiredText, uuid, searchText, version } from "@/lib/validation/fields";
+import {
+  checkbox,
+  dateOnly,
+  oneOf,
+  optionalText,
+  requiredText,
+  uuid,
+  searchText,
+  version,
+} from "@/lib/validation/fields";
 
 export const MEMBERSHIP_ROLES = Object.values(MembershipRole) as [MembershipRole, ...MembershipRole[]];
 export const CONFIDENCES = Object.values(Confidence) as [Confidence, ...Confidence[]];
@@ -35,11 +44,17 @@ export const ZUpdateGroup = z.object({ ...groupFields, groupId: uuid, version })
 export type TUpdateGroup = z.output<typeof ZUpdateGroup>;
 
 /** "Prioriterad": the group is (or is no longer) the current enforcement focus. */
-export const ZSetGroupPriority = z.object({ groupId: uuid, version, prioritized: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const ZSetGroupPriority = z.object({
+  groupId: uuid,
+  version,
+  prioritized: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export type TSetGroupPriority = z.output<typeof ZSetGroupPriority>;
 
 /** A date that has happened (today at the latest), in Stockholm. */
-const pastDate = dateOnly.refine((d) => iso(d) <= stockholmToday(), { error: "futureDate" }).refine((d) => d.getUTCFullYear() >= 1990, { error: "tooEarly" });
+const pastDate = dateOnly
+  .refine((d) => iso(d) <= stockholmToday(), { error: "futureDate" })
+  .refine((d) => d.getUTCFullYear() >= 1990, { error: "tooEarly" });
 
 const membershipFields = {
   validFrom: pastDate,
@@ -48,14 +63,19 @@ const membershipFields = {
   sourceAgency: oneOf(SOURCE_AGENCIES),
   confidence: oneOf(CONFIDENCES),
   /** Membership is intelligence, not fact: every claim is reviewed by a set date. */
-  reviewDueOn: dateOnly.refine((d) => iso(d) >= stockholmToday(), { error: "reviewInPast" }).refine((d) => d.getUTCFullYear() <= new Date().getUTCFullYear() + 3, { error: "reviewTooLate" }),
+  reviewDueOn: dateOnly
+    .refine((d) => iso(d) >= stockholmToday(), { error: "reviewInPast" })
+    .refine((d) => d.getUTCFullYear() <= new Date().getUTCFullYear() + 3, { error: "reviewTooLate" }),
 };
 
 function periodInOrder(v: { validFrom: Date; validTo?: Date }, ctx: z.RefinementCtx) {
-  if (v.validTo && v.validTo < v.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: "endBeforeStart" });
+  if (v.validTo && v.validTo < v.validFrom)
+    ctx.addIssue({ code: "custom", path: ["validTo"], message: "endBeforeStart" });
 }
 
-export const ZAddMembership = z.object({ ...membershipFields, personId: uuid, groupId: uuid }).superRefine(periodInOrder);
+export const ZAddMembership = z
+  .object({ ...membershipFields, personId: uuid, groupId: uuid })
+  .superRefine(periodInOrder);
 export type TAddMembership = z.output<typeof ZAddMembership>;
 
 export const ZUpdateMembership = z

@@ -8,7 +8,10 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
 import type { TCreateIncident, TEditIncident } from "./schemas";
 
-type Links = { groups: { groupId: string; role: IncidentGroupRole }[]; people: { personId: string; role: IncidentPersonRole }[] };
+type Links = {
+  groups: { groupId: string; role: IncidentGroupRole }[];
+  people: { personId: string; role: IncidentPersonRole }[];
+};
 
 /** Resolves the form's groups and people into links, each checked against what the actor may see. */
 async function resolveLinks(tx: Tx, actor: Actor, input: TCreateIncident, keepable: Set<string>): Promise<Links> {
@@ -17,13 +20,18 @@ async function resolveLinks(tx: Tx, actor: Actor, input: TCreateIncident, keepab
     const found = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: { in: groupIds } }] } });
     if (found !== groupIds.length) throw new RuleError("unknownGroup", "suspectedGroupIds");
   }
-  for (const k of input.keepPeople) if (!keepable.has(`${k.personId}:${k.role}`)) throw new RuleError("unknownPerson", "keepPeople");
+  for (const k of input.keepPeople)
+    if (!keepable.has(`${k.personId}:${k.role}`)) throw new RuleError("unknownPerson", "keepPeople");
   const [victims, suspects] = [
     await resolvePeopleByIdentityNumber(tx, actor, input.newVictims, "newVictims"),
     await resolvePeopleByIdentityNumber(tx, actor, input.newSuspects, "newSuspects"),
   ];
   const people = new Map<string, { personId: string; role: IncidentPersonRole }>();
-  for (const l of [...input.keepPeople, ...victims.map((personId) => ({ personId, role: "VICTIM" as const })), ...suspects.map((personId) => ({ personId, role: "SUSPECT" as const }))]) {
+  for (const l of [
+    ...input.keepPeople,
+    ...victims.map((personId) => ({ personId, role: "VICTIM" as const })),
+    ...suspects.map((personId) => ({ personId, role: "SUSPECT" as const })),
+  ]) {
     people.set(`${l.personId}:${l.role}`, l);
   }
   return {
@@ -60,7 +68,13 @@ function auditMetadata(input: TCreateIncident, links: Links) {
 }
 
 /** Records a shooting or other serious violence with its groups and people (the police). */
-export async function createIncident({ actor, input }: { actor: Actor; input: TCreateIncident }): Promise<{ id: string }> {
+export async function createIncident({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TCreateIncident;
+}): Promise<{ id: string }> {
   authorize(actor, "incident", "create");
   return db.$transaction(async (tx) => {
     const links = await resolveLinks(tx, actor, input, new Set());
@@ -75,9 +89,17 @@ export async function createIncident({ actor, input }: { actor: Actor; input: TC
       select: { id: true },
     });
     if (links.people.length > 0) {
-      await tx.person.updateMany({ where: { id: { in: links.people.map((p) => p.personId) } }, data: { lastActivityAt: new Date() } });
+      await tx.person.updateMany({
+        where: { id: { in: links.people.map((p) => p.personId) } },
+        data: { lastActivityAt: new Date() },
+      });
     }
-    await recordAudit(tx, actor, { action: "CREATE", entityType: "Incident", entityId: incident.id, metadata: auditMetadata(input, links) });
+    await recordAudit(tx, actor, {
+      action: "CREATE",
+      entityType: "Incident",
+      entityId: incident.id,
+      metadata: auditMetadata(input, links),
+    });
     return incident;
   });
 }
@@ -89,7 +111,10 @@ export async function editIncident({ actor, input }: { actor: Actor; input: TEdi
     const current = await tx.incident.findFirst({
       where: { AND: [scope, { id: input.incidentId }] },
       // Only links to people the actor may see can be kept or dropped; others are left alone.
-      select: { id: true, people: { where: { person: personWhere(actor, "read") }, select: { personId: true, role: true } } },
+      select: {
+        id: true,
+        people: { where: { person: personWhere(actor, "read") }, select: { personId: true, role: true } },
+      },
     });
     if (!current) throw new NotFoundError("incident");
     const visible = new Set(current.people.map((p) => `${p.personId}:${p.role}`));
@@ -100,8 +125,14 @@ export async function editIncident({ actor, input }: { actor: Actor; input: TEdi
     await tx.incidentGroup.createMany({ data: links.groups.map((g) => ({ incidentId: current.id, ...g })) });
     const wanted = new Set(links.people.map((p) => `${p.personId}:${p.role}`));
     const dropped = current.people.filter((p) => !wanted.has(`${p.personId}:${p.role}`));
-    for (const d of dropped) await tx.incidentPerson.delete({ where: { incidentId_personId_role: { incidentId: current.id, personId: d.personId, role: d.role } } });
-    await tx.incidentPerson.createMany({ data: links.people.map((p) => ({ incidentId: current.id, ...p })), skipDuplicates: true });
+    for (const d of dropped)
+      await tx.incidentPerson.delete({
+        where: { incidentId_personId_role: { incidentId: current.id, personId: d.personId, role: d.role } },
+      });
+    await tx.incidentPerson.createMany({
+      data: links.people.map((p) => ({ incidentId: current.id, ...p })),
+      skipDuplicates: true,
+    });
     await recordAudit(tx, actor, {
       action: "UPDATE",
       entityType: "Incident",

@@ -72,7 +72,12 @@ async function listDistricts(actor: Actor): Promise<string[]> {
 export async function findIncidents({ actor, query }: { actor: Actor; query: TFindIncidents }) {
   const where = filterWhere(actor, query);
   const [rows, total, sums, districts] = await Promise.all([
-    db.incident.findMany({ where, select: ROW_SELECT, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(query.page) }),
+    db.incident.findMany({
+      where,
+      select: ROW_SELECT,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      ...pageArgs(query.page),
+    }),
     db.incident.count({ where }),
     db.incident.aggregate({ where, _sum: { killed: true, injured: true } }),
     listDistricts(actor),
@@ -80,7 +85,13 @@ export async function findIncidents({ actor, query }: { actor: Actor; query: TFi
   await recordAuditNow(actor, {
     action: "SEARCH",
     entityType: "Incident",
-    metadata: { page: query.page, type: query.type ?? null, gmi: query.gmi ?? null, district: Boolean(query.district), shownIncidentIds: rows.map((r) => r.id) },
+    metadata: {
+      page: query.page,
+      type: query.type ?? null,
+      gmi: query.gmi ?? null,
+      district: Boolean(query.district),
+      shownIncidentIds: rows.map((r) => r.id),
+    },
   });
   return {
     page: toPage(rows, total, query.page) as Page<IncidentRow>,
@@ -97,19 +108,32 @@ function detailSelect(actor: Actor, withPeople: boolean, withGroups: boolean) {
     createdAt: true,
     createdBy: { select: { name: true } },
     groups: withGroups
-      ? { where: { group: groupWhere(actor, "read") }, select: { role: true, group: { select: { id: true, name: true } } }, orderBy: { group: { name: "asc" } } }
+      ? {
+          where: { group: groupWhere(actor, "read") },
+          select: { role: true, group: { select: { id: true, name: true } } },
+          orderBy: { group: { name: "asc" } },
+        }
       : false,
     people: withPeople
       ? {
           where: { person: personWhere(actor, "read") },
-          select: { role: true, person: { select: { id: true, firstName: true, lastName: true, identityNumber: true, status: true } } },
+          select: {
+            role: true,
+            person: { select: { id: true, firstName: true, lastName: true, identityNumber: true, status: true } },
+          },
           orderBy: [{ role: "asc" }, { person: { lastName: "asc" } }],
         }
       : false,
   } satisfies Prisma.IncidentSelect;
 }
 
-export type IncidentPersonLink = { personId: string; name: string; maskedIdentityNumber: string | null; role: "VICTIM" | "SUSPECT"; status: string };
+export type IncidentPersonLink = {
+  personId: string;
+  name: string;
+  maskedIdentityNumber: string | null;
+  role: "VICTIM" | "SUSPECT";
+  status: string;
+};
 
 export type IncidentDetail = IncidentRow & {
   description: string | null;
@@ -124,7 +148,15 @@ export type IncidentDetail = IncidentRow & {
  * One incident. Linked people (victims, suspects) only for those who may read people, so never
  * for the programme management; groups likewise. Null means "not yours to see", not "none".
  */
-export async function getIncident({ actor, incidentId, action = "read" }: { actor: Actor; incidentId: string; action?: "read" | "update" }): Promise<IncidentDetail> {
+export async function getIncident({
+  actor,
+  incidentId,
+  action = "read",
+}: {
+  actor: Actor;
+  incidentId: string;
+  action?: "read" | "update";
+}): Promise<IncidentDetail> {
   if (!isUuid(incidentId)) throw new NotFoundError("incident");
   const withPeople = canSeeIncidentPeople(actor);
   const withGroups = can(actor, "group", "read");
@@ -134,7 +166,12 @@ export async function getIncident({ actor, incidentId, action = "read" }: { acto
   });
   if (!row) throw new NotFoundError("incident");
   const people = withPeople
-    ? (row.people as unknown as { role: "VICTIM" | "SUSPECT"; person: { id: string; firstName: string; lastName: string; identityNumber: string | null; status: string } }[]).map((l) => ({
+    ? (
+        row.people as unknown as {
+          role: "VICTIM" | "SUSPECT";
+          person: { id: string; firstName: string; lastName: string; identityNumber: string | null; status: string };
+        }[]
+      ).map((l) => ({
         personId: l.person.id,
         name: fullName(l.person),
         maskedIdentityNumber: l.person.identityNumber ? maskIdentityNumber(l.person.identityNumber) : null,
@@ -143,7 +180,9 @@ export async function getIncident({ actor, incidentId, action = "read" }: { acto
       }))
     : null;
   const groups = withGroups
-    ? (row.groups as unknown as { role: "SUSPECTED" | "VICTIM_SIDE"; group: { id: string; name: string } }[]).map((g) => ({ role: g.role, ...g.group }))
+    ? (row.groups as unknown as { role: "SUSPECTED" | "VICTIM_SIDE"; group: { id: string; name: string } }[]).map(
+        (g) => ({ role: g.role, ...g.group }),
+      )
     : null;
   await recordAuditNow(actor, {
     action: "READ",
@@ -159,7 +198,12 @@ export async function getIncident({ actor, incidentId, action = "read" }: { acto
 export async function getIncidentFormOptions({ actor }: { actor: Actor }) {
   authorize(actor, "incident", "create");
   const [groups, districts] = await Promise.all([
-    db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.group.findMany({
+      where: groupWhere(actor, "list"),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
     listDistricts(actor),
   ]);
   return { groups, districts };

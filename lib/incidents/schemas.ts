@@ -7,14 +7,20 @@ import { oneOf, optionalText, pastDateTime, plainString, requiredText, uuid } fr
 import { isUuid } from "@/lib/validation/ids";
 
 export const INCIDENT_TYPES = Object.values(IncidentType) as [IncidentType, ...IncidentType[]];
-export const GMI_VALUES = Object.values(GroupMemberInvolvement) as [GroupMemberInvolvement, ...GroupMemberInvolvement[]];
+export const GMI_VALUES = Object.values(GroupMemberInvolvement) as [
+  GroupMemberInvolvement,
+  ...GroupMemberInvolvement[],
+];
 
 /** A person already linked to the incident, as a kept checkbox: "<personId>:VICTIM|SUSPECT". */
 const linkedPerson = plainString()
-  .refine((v) => {
-    const [id, role] = v.split(":");
-    return isUuid(id) && (role === "VICTIM" || role === "SUSPECT");
-  }, { error: "invalid" })
+  .refine(
+    (v) => {
+      const [id, role] = v.split(":");
+      return isUuid(id) && (role === "VICTIM" || role === "SUSPECT");
+    },
+    { error: "invalid" },
+  )
   .transform((v) => {
     const [personId, role] = v.split(":") as [string, "VICTIM" | "SUSPECT"];
     return { personId, role };
@@ -40,14 +46,21 @@ const incidentFields = {
 type IncidentInput = z.output<z.ZodObject<typeof incidentFields>>;
 
 function incidentRules(v: IncidentInput, ctx: z.RefinementCtx) {
-  if (Array.isArray(v.suspectedGroupIds) && Array.isArray(v.victimGroupIds) && v.suspectedGroupIds.some((id) => v.victimGroupIds.includes(id))) ctx.addIssue({ code: "custom", path: ["victimGroupIds"], message: "groupBothSides" });
+  if (
+    Array.isArray(v.suspectedGroupIds) &&
+    Array.isArray(v.victimGroupIds) &&
+    v.suspectedGroupIds.some((id) => v.victimGroupIds.includes(id))
+  )
+    ctx.addIssue({ code: "custom", path: ["victimGroupIds"], message: "groupBothSides" });
 }
 
 /** Recording a shooting or other serious violence (the police). */
 export const ZCreateIncident = z.object(incidentFields).superRefine(incidentRules, EVEN_WITH_FIELD_ERRORS);
 export type TCreateIncident = z.output<typeof ZCreateIncident>;
 
-export const ZEditIncident = z.object({ incidentId: uuid, version, ...incidentFields }).superRefine(incidentRules, EVEN_WITH_FIELD_ERRORS);
+export const ZEditIncident = z
+  .object({ incidentId: uuid, version, ...incidentFields })
+  .superRefine(incidentRules, EVEN_WITH_FIELD_ERRORS);
 export type TEditIncident = z.output<typeof ZEditIncident>;
 
 export const INCIDENT_ARRAYS = ["suspectedGroupIds", "victimGroupIds", "keepPeople"] as const;
@@ -61,7 +74,12 @@ const dateParam = plainString()
 export const ZFindIncidents = z.object({
   type: z.enum(INCIDENT_TYPES).optional().catch(undefined),
   gmi: z.enum(GMI_VALUES).optional().catch(undefined),
-  district: plainString().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  district: plainString()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
   from: dateParam,
   to: dateParam,
   page: ZPage,

@@ -24,9 +24,14 @@ export async function logNotificationAction(_previous: FormState, formData: Form
 export async function updateNotificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   let personId = "";
-  const state = await handleForm(formData, ZUpdateNotification, async (input) => ({ personId } = await updateNotification({ actor, input })), {
-    arrays: LOG_NOTIFICATION_ARRAYS,
-  });
+  const state = await handleForm(
+    formData,
+    ZUpdateNotification,
+    async (input) => ({ personId } = await updateNotification({ actor, input })),
+    {
+      arrays: LOG_NOTIFICATION_ARRAYS,
+    },
+  );
   if (state.status === "success") redirect(`/people/${personId}?saved=notificationUpdated`);
   return state;
 }

@@ -18,13 +18,22 @@ async function checkParticipants(tx: Tx, actor: Actor, participantIds: string[])
  * Records a custom notification with its participants and the actor's agency's internal note,
  * and its audit event, in one transaction.
  */
-export async function logNotification({ actor, input }: { actor: Actor; input: TLogNotification }): Promise<{ id: string }> {
+export async function logNotification({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TLogNotification;
+}): Promise<{ id: string }> {
   authorize(actor, "notification", "create");
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("notification");
 
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
+    const person = await tx.person.findFirst({
+      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+      select: { id: true },
+    });
     if (!person) throw new NotFoundError("person");
     const access = await requirePersonAccess({ actor, personId: person.id, tx });
 
@@ -60,7 +69,11 @@ export async function logNotification({ actor, input }: { actor: Actor; input: T
         entityType: "CustomNotification",
         entityId: notification.id,
         personId: person.id,
-        metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: Boolean(input.internalNote) },
+        metadata: {
+          outcome: input.outcome,
+          participants: input.participantIds.length,
+          internalNote: Boolean(input.internalNote),
+        },
       }),
     );
     return notification;
@@ -72,14 +85,23 @@ export async function logNotification({ actor, input }: { actor: Actor; input: T
  * replaced, and the actor's own agency's internal note is saved (or removed when emptied). Other
  * agencies' notes are never read or written here. Audited in the same transaction.
  */
-export async function updateNotification({ actor, input }: { actor: Actor; input: TUpdateNotification }): Promise<{ id: string; personId: string }> {
+export async function updateNotification({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TUpdateNotification;
+}): Promise<{ id: string; personId: string }> {
   const where = notificationWhere(actor, "update");
   const noteScope = internalNoteWhere(actor, "update");
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("notification");
 
   return db.$transaction(async (tx) => {
-    const current = await tx.customNotification.findFirst({ where: { AND: [where, { id: input.notificationId }] }, select: { id: true, personId: true } });
+    const current = await tx.customNotification.findFirst({
+      where: { AND: [where, { id: input.notificationId }] },
+      select: { id: true, personId: true },
+    });
     if (!current) throw new NotFoundError("notification");
     const access = await requirePersonAccess({ actor, personId: current.personId, tx });
     await checkParticipants(tx, actor, input.participantIds);
@@ -101,15 +123,33 @@ export async function updateNotification({ actor, input }: { actor: Actor; input
     });
     await tx.notificationParticipant.deleteMany({ where: { notificationId: current.id } });
     if (input.participantIds.length > 0) {
-      await tx.notificationParticipant.createMany({ data: input.participantIds.map((userId) => ({ notificationId: current.id, userId })) });
+      await tx.notificationParticipant.createMany({
+        data: input.participantIds.map((userId) => ({ notificationId: current.id, userId })),
+      });
     }
 
-    const ownNote = await tx.internalNote.findFirst({ where: { AND: [noteScope, { notificationId: current.id }] }, select: { id: true, body: true } });
+    const ownNote = await tx.internalNote.findFirst({
+      where: { AND: [noteScope, { notificationId: current.id }] },
+      select: { id: true, body: true },
+    });
     let note: "unchanged" | "saved" | "removed" = "unchanged";
     if (input.internalNote && input.internalNote !== ownNote?.body) {
       note = "saved";
-      if (ownNote) await tx.internalNote.update({ where: { id: ownNote.id }, data: { body: input.internalNote, version: { increment: 1 } } });
-      else await tx.internalNote.create({ data: { siteId: actor.siteId, agency, notificationId: current.id, body: input.internalNote, createdById: actor.id } });
+      if (ownNote)
+        await tx.internalNote.update({
+          where: { id: ownNote.id },
+          data: { body: input.internalNote, version: { increment: 1 } },
+        });
+      else
+        await tx.internalNote.create({
+          data: {
+            siteId: actor.siteId,
+            agency,
+            notificationId: current.id,
+            body: input.internalNote,
+            createdById: actor.id,
+          },
+        });
     } else if (!input.internalNote && ownNote) {
       note = "removed";
       await tx.internalNote.delete({ where: { id: ownNote.id } });
@@ -123,7 +163,12 @@ export async function updateNotification({ actor, input }: { actor: Actor; input
         entityType: "CustomNotification",
         entityId: current.id,
         personId: current.personId,
-        metadata: { outcome: input.outcome, participants: input.participantIds.length, internalNote: note, version: input.version + 1 },
+        metadata: {
+          outcome: input.outcome,
+          participants: input.participantIds.length,
+          internalNote: note,
+          version: input.version + 1,
+        },
       }),
     );
     return current;

@@ -11,12 +11,29 @@ export async function getNotificationFormOptions({ actor, personId }: { actor: A
   authorize(actor, "notification", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
   const [person, colleagues] = await Promise.all([
-    db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: { id: true, firstName: true, lastName: true, status: true } }),
-    db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.person.findFirst({
+      where: { AND: [personWhere(actor, "read"), { id: personId }] },
+      select: { id: true, firstName: true, lastName: true, status: true },
+    }),
+    db.user.findMany({
+      where: colleagueWhere(actor),
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   if (!person) throw new NotFoundError("person");
   const access = await requirePersonAccess({ actor, personId: person.id });
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newNotification" } }));
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Person",
+      entityId: person.id,
+      personId: person.id,
+      metadata: { purpose: "newNotification" },
+    }),
+  );
   return { person, colleagues };
 }
 
@@ -45,14 +62,28 @@ export async function getNotificationForEdit({ actor, notificationId }: { actor:
         person: { select: { id: true, firstName: true, lastName: true, status: true } },
       },
     }),
-    db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.user.findMany({
+      where: colleagueWhere(actor),
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   if (!notification) throw new NotFoundError("notification");
   const access = await requirePersonAccess({ actor, personId: notification.person.id });
   await recordAuditNow(
     actor,
-    withAccessAudit(access, { action: "READ", entityType: "CustomNotification", entityId: notification.id, personId: notification.person.id, metadata: { purpose: "edit" } }),
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "CustomNotification",
+      entityId: notification.id,
+      personId: notification.person.id,
+      metadata: { purpose: "edit" },
+    }),
   );
   const { notes, participants, ...rest } = notification;
-  return { notification: { ...rest, participantIds: participants.map((p) => p.userId), internalNote: notes[0]?.body ?? null }, colleagues };
+  return {
+    notification: { ...rest, participantIds: participants.map((p) => p.userId), internalNote: notes[0]?.body ?? null },
+    colleagues,
+  };
 }

@@ -30,7 +30,12 @@ describe("ZLogNotification", () => {
   it("answers with message keys per field", () => {
     const result = ZLogNotification.safeParse({ ...base, outcome: "MAYBE", occurredAt: "", agencies: [] });
     expect(result.success).toBe(false);
-    if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ outcome: "required", occurredAt: "required", agencies: "chooseAgency" });
+    if (!result.success)
+      expect(fieldErrorsOf(result.error)).toEqual({
+        outcome: "required",
+        occurredAt: "required",
+        agencies: "chooseAgency",
+      });
   });
 });
 
@@ -41,6 +46,10 @@ describe("formDataToObject", () => {
     fd.append("agencies", "SOCIAL");
     fd.append("outcome", "DELIVERED");
     fd.append("$ACTION_ID_abc", "");
-    expect(formDataToObject(fd, LOG_NOTIFICATION_ARRAYS)).toEqual({ agencies: ["POLICE", "SOCIAL"], participantIds: [], outcome: "DELIVERED" });
+    expect(formDataToObject(fd, LOG_NOTIFICATION_ARRAYS)).toEqual({
+      agencies: ["POLICE", "SOCIAL"],
+      participantIds: [],
+      outcome: "DELIVERED",
+    });
   });
 });

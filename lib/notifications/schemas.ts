@@ -13,18 +13,29 @@ const notificationFields = {
   placeType: oneOf(PLACES),
   placeDescription: optionalText(200),
   agencies: someOf(AGENCIES).refine((a) => a.length > 0, { error: "chooseAgency" }),
-  participantIds: z.array(uuid).max(20, { error: "tooMany" }).transform((v) => [...new Set(v)]),
+  participantIds: z
+    .array(uuid)
+    .max(20, { error: "tooMany" })
+    .transform((v) => [...new Set(v)]),
   outcome: oneOf(OUTCOMES),
-  response: z.union([z.literal(""), oneOf(RESPONSES)]).optional().transform((v) => (v ? v : undefined)),
+  response: z
+    .union([z.literal(""), oneOf(RESPONSES)])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   askedForHelpOnSite: checkbox,
   nextStep: optionalText(1000),
   internalNote: optionalText(4000),
 };
 
 /** A response is only recorded when the message reached the person. */
-function responseNeedsDelivery(v: { outcome: NotificationOutcome; response?: PersonResponse; askedForHelpOnSite: boolean }, ctx: z.RefinementCtx) {
-  if (v.outcome === "DELIVERED" && !v.response) ctx.addIssue({ code: "custom", path: ["response"], message: "responseRequired" });
-  if (v.outcome !== "DELIVERED" && v.askedForHelpOnSite) ctx.addIssue({ code: "custom", path: ["askedForHelpOnSite"], message: "helpNeedsDelivery" });
+function responseNeedsDelivery(
+  v: { outcome: NotificationOutcome; response?: PersonResponse; askedForHelpOnSite: boolean },
+  ctx: z.RefinementCtx,
+) {
+  if (v.outcome === "DELIVERED" && !v.response)
+    ctx.addIssue({ code: "custom", path: ["response"], message: "responseRequired" });
+  if (v.outcome !== "DELIVERED" && v.askedForHelpOnSite)
+    ctx.addIssue({ code: "custom", path: ["askedForHelpOnSite"], message: "helpNeedsDelivery" });
 }
 
 /** Logging a custom notification: the one schema the form and the server action share. */

@@ -3,7 +3,13 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm } from "@/lib/forms";
 import type { FormState } from "@/lib/form-state";
-import { createPerson, DuplicateIdentityNumberError, PossibleDuplicateError, updatePerson, type ExistingPerson } from "./mutations";
+import {
+  createPerson,
+  DuplicateIdentityNumberError,
+  PossibleDuplicateError,
+  updatePerson,
+  type ExistingPerson,
+} from "./mutations";
 import { setIdentityProtection } from "./protection";
 import { ZCreatePerson, ZSetIdentityProtection, ZUpdatePerson } from "./schemas";
 
@@ -29,7 +35,9 @@ export async function createPersonAction(_previous: PersonFormState, formData: F
   const actor = await requireActor();
   const { found, watch } = duplicates();
   let id = "";
-  const state = await handleForm(formData, ZCreatePerson, (input) => watch(async () => ({ id } = await createPerson({ actor, input }))));
+  const state = await handleForm(formData, ZCreatePerson, (input) =>
+    watch(async () => ({ id } = await createPerson({ actor, input }))),
+  );
   if (state.status === "success") redirect(`/people/${id}?saved=created`);
   return { ...state, ...found };
 }
@@ -38,7 +46,9 @@ export async function updatePersonAction(_previous: PersonFormState, formData: F
   const actor = await requireActor();
   const { found, watch } = duplicates();
   let id = "";
-  const state = await handleForm(formData, ZUpdatePerson, (input) => watch(async () => ({ id } = await updatePerson({ actor, input }))));
+  const state = await handleForm(formData, ZUpdatePerson, (input) =>
+    watch(async () => ({ id } = await updatePerson({ actor, input }))),
+  );
   if (state.status === "success") redirect(`/people/${id}?saved=updated`);
   return { ...state, ...found };
 }

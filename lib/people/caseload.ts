@@ -25,13 +25,36 @@ async function countIf(count: () => Promise<number>): Promise<number | null> {
 export async function getWorkingList({ actor, page, now = new Date() }: { actor: Actor; page: number; now?: Date }) {
   const caseload = await findCaseload({ actor, page, now });
   const [overdueFollowUps, openReferrals, consentRequests] = await Promise.all([
-    countIf(() => db.followUp.count({ where: { AND: [followUpWhere(actor, "list"), { assignedToId: actor.id, doneAt: null, dueOn: { lt: todayDate(now) } }] } })),
+    countIf(() =>
+      db.followUp.count({
+        where: {
+          AND: [followUpWhere(actor, "list"), { assignedToId: actor.id, doneAt: null, dueOn: { lt: todayDate(now) } }],
+        },
+      }),
+    ),
     countIf(() =>
       db.referral.count({
-        where: { AND: [referralWhere(actor, "list"), { closedAt: null, person: { assignments: { some: { siteId: actor.siteId, userId: actor.id, endedAt: null } } } }] },
+        where: {
+          AND: [
+            referralWhere(actor, "list"),
+            {
+              closedAt: null,
+              person: { assignments: { some: { siteId: actor.siteId, userId: actor.id, endedAt: null } } },
+            },
+          ],
+        },
       }),
     ),
     listConsentRequests({ actor }),
   ]);
-  return { caseload, consentRequests, counts: { caseload: caseload.total, overdueFollowUps, openReferrals, consentRequests: consentRequests?.total ?? null } };
+  return {
+    caseload,
+    consentRequests,
+    counts: {
+      caseload: caseload.total,
+      overdueFollowUps,
+      openReferrals,
+      consentRequests: consentRequests?.total ?? null,
+    },
+  };
 }

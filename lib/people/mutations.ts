@@ -39,7 +39,12 @@ const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * second record would split the person's history), but its id and name never leave this function:
  * the user learns only what they typed is taken, which the unique constraint would tell them anyway.
  */
-async function existingWithNumber(tx: Tx, actor: Actor, identityNumber: string, exceptId?: string): Promise<{ existing: ExistingPerson | null } | null> {
+async function existingWithNumber(
+  tx: Tx,
+  actor: Actor,
+  identityNumber: string,
+  exceptId?: string,
+): Promise<{ existing: ExistingPerson | null } | null> {
   const other = exceptId ? { id: { not: exceptId } } : {};
   const visible = await tx.person.findFirst({
     where: { AND: [personWhere(actor, "read"), { identityNumber }, other] },
@@ -51,12 +56,21 @@ async function existingWithNumber(tx: Tx, actor: Actor, identityNumber: string, 
   return hidden > 0 ? { existing: null } : null;
 }
 
-async function sameNameAndBirthDate(tx: Tx, actor: Actor, p: { firstName: string; lastName: string; birthDate: Date }, exceptId?: string) {
+async function sameNameAndBirthDate(
+  tx: Tx,
+  actor: Actor,
+  p: { firstName: string; lastName: string; birthDate: Date },
+  exceptId?: string,
+) {
   const rows = await tx.person.findMany({
     where: {
       AND: [
         personWhere(actor, "read"),
-        { birthDate: p.birthDate, firstName: { equals: p.firstName, mode: "insensitive" }, lastName: { equals: p.lastName, mode: "insensitive" } },
+        {
+          birthDate: p.birthDate,
+          firstName: { equals: p.firstName, mode: "insensitive" },
+          lastName: { equals: p.lastName, mode: "insensitive" },
+        },
         exceptId ? { id: { not: exceptId } } : {},
       ],
     },
@@ -67,7 +81,11 @@ async function sameNameAndBirthDate(tx: Tx, actor: Actor, p: { firstName: string
 }
 
 /** A race with another save of the same number ends at the unique constraint: the same answer. */
-async function onUniqueViolation<T>(actor: Actor, identityNumber: string | undefined, run: () => Promise<T>): Promise<T> {
+async function onUniqueViolation<T>(
+  actor: Actor,
+  identityNumber: string | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -95,7 +113,11 @@ export async function createPerson({ actor, input }: { actor: Actor; input: TCre
         if (taken) throw new DuplicateIdentityNumberError(taken.existing);
       }
       if (birthDate && !input.confirmDuplicate) {
-        const matches = await sameNameAndBirthDate(tx, actor, { firstName: input.firstName, lastName: input.lastName, birthDate });
+        const matches = await sameNameAndBirthDate(tx, actor, {
+          firstName: input.firstName,
+          lastName: input.lastName,
+          birthDate,
+        });
         if (matches.length > 0) throw new PossibleDuplicateError(matches);
       }
       const person = await tx.person.create({
@@ -114,14 +136,28 @@ export async function createPerson({ actor, input }: { actor: Actor; input: TCre
       });
       const assign = input.assignToMe && actor.agency;
       if (assign) {
-        await tx.assignment.create({ data: { siteId: actor.siteId, personId: person.id, userId: actor.id, agency: actor.agency!, createdById: actor.id } });
+        await tx.assignment.create({
+          data: {
+            siteId: actor.siteId,
+            personId: person.id,
+            userId: actor.id,
+            agency: actor.agency!,
+            createdById: actor.id,
+          },
+        });
       }
       await recordAudit(tx, actor, {
         action: "CREATE",
         entityType: "Person",
         entityId: person.id,
         personId: person.id,
-        metadata: { status: input.status, hasIdentityNumber: Boolean(number), aliases: input.aliases.length, assignedToActor: Boolean(assign), confirmedDuplicate: input.confirmDuplicate },
+        metadata: {
+          status: input.status,
+          hasIdentityNumber: Boolean(number),
+          aliases: input.aliases.length,
+          assignedToActor: Boolean(assign),
+          confirmedDuplicate: input.confirmDuplicate,
+        },
       });
       return person;
     }),
@@ -139,7 +175,16 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
     db.$transaction(async (tx) => {
       const current = await tx.person.findFirst({
         where: { AND: [where, { id: input.personId }] },
-        select: { id: true, firstName: true, lastName: true, identityNumber: true, birthDate: true, aliases: true, status: true, version: true },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          identityNumber: true,
+          birthDate: true,
+          aliases: true,
+          status: true,
+          version: true,
+        },
       });
       if (!current) throw new NotFoundError("person");
       const access = await requirePersonAccess({ actor, personId: current.id, tx });
@@ -150,13 +195,21 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
       }
       // The number (new or kept) decides the birth date; a typed one must agree with it.
       const keptNumberBirth = !number && current.identityNumber ? current.birthDate : null;
-      if (keptNumberBirth && input.birthDate && keptNumberBirth.getTime() !== input.birthDate.getTime()) throw new RuleError("birthDateMismatch", "birthDate");
+      if (keptNumberBirth && input.birthDate && keptNumberBirth.getTime() !== input.birthDate.getTime())
+        throw new RuleError("birthDateMismatch", "birthDate");
       const birthDate = number ? asDate(number.birthDate) : (keptNumberBirth ?? input.birthDate ?? null);
 
       const nameOrBirthChanged =
-        current.firstName !== input.firstName || current.lastName !== input.lastName || current.birthDate?.getTime() !== birthDate?.getTime();
+        current.firstName !== input.firstName ||
+        current.lastName !== input.lastName ||
+        current.birthDate?.getTime() !== birthDate?.getTime();
       if (birthDate && nameOrBirthChanged && !input.confirmDuplicate) {
-        const matches = await sameNameAndBirthDate(tx, actor, { firstName: input.firstName, lastName: input.lastName, birthDate }, current.id);
+        const matches = await sameNameAndBirthDate(
+          tx,
+          actor,
+          { firstName: input.firstName, lastName: input.lastName, birthDate },
+          current.id,
+        );
         if (matches.length > 0) throw new PossibleDuplicateError(matches);
       }
 
@@ -186,7 +239,11 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
           entityType: "Person",
           entityId: current.id,
           personId: current.id,
-          metadata: { changed, version: input.version + 1, ...(current.status !== input.status ? { status: input.status } : {}) },
+          metadata: {
+            changed,
+            version: input.version + 1,
+            ...(current.status !== input.status ? { status: input.status } : {}),
+          },
         }),
       );
       return { id: current.id };

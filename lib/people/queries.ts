@@ -65,7 +65,9 @@ export type PersonListItem = {
  */
 async function toListItems(rows: ListRow[], now: Date): Promise<PersonListItem[]> {
   if (rows.length === 0) return [];
-  const extras = await db.$queryRaw<{ id: string; groups: { id: string; name: string }[]; notificationCount: number }[]>`
+  const extras = await db.$queryRaw<
+    { id: string; groups: { id: string; name: string }[]; notificationCount: number }[]
+  >`
     SELECT x.id,
       coalesce((
         SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY m."validFrom" DESC, m.id)
@@ -102,13 +104,20 @@ export type PeoplePage = Page<PersonListItem> & {
   totalIsLowerBound: boolean;
 };
 
-async function countUpTo(where: Prisma.PersonWhereInput, page: number): Promise<{ total: number; totalIsLowerBound: boolean }> {
+async function countUpTo(
+  where: Prisma.PersonWhereInput,
+  page: number,
+): Promise<{ total: number; totalIsLowerBound: boolean }> {
   const limit = page * PAGE_SIZE + COUNT_AHEAD;
   const counted = await db.person.count({ where, take: limit + 1 });
   return counted > limit ? { total: limit, totalIsLowerBound: true } : { total: counted, totalIsLowerBound: false };
 }
 
-const LIST_ORDER = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] satisfies Prisma.PersonOrderByWithRelationInput[];
+const LIST_ORDER = [
+  { lastName: "asc" },
+  { firstName: "asc" },
+  { id: "asc" },
+] satisfies Prisma.PersonOrderByWithRelationInput[];
 /** Search results: by last and first name too, but from a column without a b-tree index (see the migration people_search). */
 const SEARCH_ORDER = [{ sortName: "asc" }, { id: "asc" }] satisfies Prisma.PersonOrderByWithRelationInput[];
 
@@ -118,10 +127,26 @@ const SEARCH_ORDER = [{ sortName: "asc" }, { id: "asc" }] satisfies Prisma.Perso
  * from an index (trigram on the search text, the identity-number range, the filters' own).
  * The read is audited with the ids shown, never the search text (it may be a personnummer).
  */
-export async function findPeople({ actor, query, now = new Date() }: { actor: Actor; query: TFindPeople; now?: Date }): Promise<PeoplePage> {
-  const where: Prisma.PersonWhereInput = { AND: [personWhere(actor, "list"), searchWhere(query.q), filterWhere(actor.siteId, query, now)] };
+export async function findPeople({
+  actor,
+  query,
+  now = new Date(),
+}: {
+  actor: Actor;
+  query: TFindPeople;
+  now?: Date;
+}): Promise<PeoplePage> {
+  const where: Prisma.PersonWhereInput = {
+    AND: [personWhere(actor, "list"), searchWhere(query.q), filterWhere(actor.siteId, query, now)],
+  };
   const search = parsePeopleSearch(query.q);
-  const list = () => db.person.findMany({ where, select: listSelect(), orderBy: search.words.length > 0 ? SEARCH_ORDER : LIST_ORDER, ...pageArgs(query.page) });
+  const list = () =>
+    db.person.findMany({
+      where,
+      select: listSelect(),
+      orderBy: search.words.length > 0 ? SEARCH_ORDER : LIST_ORDER,
+      ...pageArgs(query.page),
+    });
   let rows: ListRow[];
   let counted: { total: number; totalIsLowerBound: boolean };
   if (search.numbers.length > 0 && search.words.length === 0) {
@@ -129,7 +154,10 @@ export async function findPeople({ actor, query, now = new Date() }: { actor: Ac
     // itself, and the count is run only when it is full (or past the end).
     rows = await list();
     const { skip, take } = pageArgs(query.page);
-    counted = rows.length > 0 && rows.length < take ? { total: skip + rows.length, totalIsLowerBound: false } : await countUpTo(where, query.page);
+    counted =
+      rows.length > 0 && rows.length < take
+        ? { total: skip + rows.length, totalIsLowerBound: false }
+        : await countUpTo(where, query.page);
   } else {
     // A name or a filter may match thousands: the page and its count side by side.
     [rows, counted] = await Promise.all([list(), countUpTo(where, query.page)]);
@@ -144,7 +172,12 @@ export async function findPeople({ actor, query, now = new Date() }: { actor: Ac
       metadata: {
         page: query.page,
         searched: query.q.length > 0,
-        filters: { status: query.status ?? null, groupId: query.group ?? null, coordinatorId: query.coordinator ?? null, notified: query.notified ?? null },
+        filters: {
+          status: query.status ?? null,
+          groupId: query.group ?? null,
+          coordinatorId: query.coordinator ?? null,
+          notified: query.notified ?? null,
+        },
         shownPersonIds: rows.map((r) => r.id),
       },
     }),
@@ -156,22 +189,50 @@ export async function findPeople({ actor, query, now = new Date() }: { actor: Ac
 export async function getPeopleFilterOptions({ actor }: { actor: Actor }) {
   authorize(actor, "person", "list");
   const [groups, coordinators] = await Promise.all([
-    db.group.findMany({ where: groupWhere(actor, "list"), select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
-    db.user.findMany({ where: colleagueWhere(actor), select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.group.findMany({
+      where: groupWhere(actor, "list"),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
+    db.user.findMany({
+      where: colleagueWhere(actor),
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   return { groups, coordinators };
 }
 
 /** The actor's own caseload: people they are the active coordinator of. */
-export async function findCaseload({ actor, page, now = new Date() }: { actor: Actor; page: number; now?: Date }): Promise<Page<PersonListItem>> {
+export async function findCaseload({
+  actor,
+  page,
+  now = new Date(),
+}: {
+  actor: Actor;
+  page: number;
+  now?: Date;
+}): Promise<Page<PersonListItem>> {
   const where: Prisma.PersonWhereInput = {
-    AND: [personWhere(actor, "list"), { assignments: { some: { siteId: actor.siteId, userId: actor.id, endedAt: null } } }],
+    AND: [
+      personWhere(actor, "list"),
+      { assignments: { some: { siteId: actor.siteId, userId: actor.id, endedAt: null } } },
+    ],
   };
   const [rows, total] = await Promise.all([
     db.person.findMany({ where, select: listSelect(), orderBy: LIST_ORDER, ...pageArgs(page) }),
     db.person.count({ where }),
   ]);
-  const [items] = await Promise.all([toListItems(rows, now), recordAuditNow(actor, { action: "READ", entityType: "Caseload", metadata: { page, shownPersonIds: rows.map((r) => r.id) } })]);
+  const [items] = await Promise.all([
+    toListItems(rows, now),
+    recordAuditNow(actor, {
+      action: "READ",
+      entityType: "Caseload",
+      metadata: { page, shownPersonIds: rows.map((r) => r.id) },
+    }),
+  ]);
   return toPage(items, total, page);
 }
 
@@ -213,7 +274,8 @@ const PROFILE_SELECT = {
   },
 } satisfies Prisma.PersonSelect;
 
-const noteSelect = (actor: Actor) => ({ where: internalNoteWhere(actor), select: { agency: true, body: true } }) as const;
+const noteSelect = (actor: Actor) =>
+  ({ where: internalNoteWhere(actor), select: { agency: true, body: true } }) as const;
 
 /** A where builder that denies (NotFoundError) means: this kind of record is not for this viewer. */
 function allowed<T>(build: () => T): T | null {
@@ -273,7 +335,15 @@ async function callInEntries(actor: Actor, personId: string): Promise<TimelineEn
       status: true,
       response: true,
       askedForHelp: true,
-      callIn: { select: { id: true, occurredAt: true, venue: true, createdByAgency: true, createdBy: { select: { name: true } } } },
+      callIn: {
+        select: {
+          id: true,
+          occurredAt: true,
+          venue: true,
+          createdByAgency: true,
+          createdBy: { select: { name: true } },
+        },
+      },
     },
   });
   return rows.map((r) => ({
@@ -290,12 +360,20 @@ async function callInEntries(actor: Actor, personId: string): Promise<TimelineEn
 }
 
 /** Social services: every step with who took it. Police and probation (with consent): the status only. */
-async function referralEntries(actor: Actor, personId: string): Promise<{ entries: TimelineEntry[]; disclosedIds: string[] }> {
+async function referralEntries(
+  actor: Actor,
+  personId: string,
+): Promise<{ entries: TimelineEntry[]; disclosedIds: string[] }> {
   const where = allowed(() => referralWhere(actor));
   if (!where) return { entries: [], disclosedIds: [] };
   const scoped = { AND: [where, { personId }] };
   if (isStatusOnly(actor, "referral")) {
-    const rows = await db.referral.findMany({ where: scoped, orderBy: { statusChangedAt: "desc" }, take: TIMELINE_LIMIT, select: REFERRAL_STATUS_SELECT });
+    const rows = await db.referral.findMany({
+      where: scoped,
+      orderBy: { statusChangedAt: "desc" },
+      take: TIMELINE_LIMIT,
+      select: REFERRAL_STATUS_SELECT,
+    });
     return {
       entries: rows.map((r) => ({
         kind: "referralStatus",
@@ -314,7 +392,15 @@ async function referralEntries(actor: Actor, personId: string): Promise<{ entrie
     where: { referral: scoped },
     orderBy: { changedAt: "desc" },
     take: TIMELINE_LIMIT,
-    select: { id: true, referralId: true, fromStatus: true, toStatus: true, changedAt: true, comment: true, changedBy: { select: { name: true, role: true } } },
+    select: {
+      id: true,
+      referralId: true,
+      fromStatus: true,
+      toStatus: true,
+      changedAt: true,
+      comment: true,
+      changedBy: { select: { name: true, role: true } },
+    },
   });
   return {
     entries: steps.map((s) => ({
@@ -332,7 +418,11 @@ async function referralEntries(actor: Actor, personId: string): Promise<{ entrie
 }
 
 /** Follow-ups: never the police's; the other agency's only under the person's consent (followUpWhere). */
-async function followUpEntries(actor: Actor, personId: string, now: Date): Promise<{ entries: TimelineEntry[]; disclosed: { agency: Agency; id: string }[] }> {
+async function followUpEntries(
+  actor: Actor,
+  personId: string,
+  now: Date,
+): Promise<{ entries: TimelineEntry[]; disclosed: { agency: Agency; id: string }[] }> {
   const where = allowed(() => followUpWhere(actor));
   if (!where) return { entries: [], disclosed: [] };
   const today = todayDate(now);
@@ -379,7 +469,14 @@ async function enforcementEntries(actor: Actor, personId: string): Promise<Timel
     where: { AND: [where, { personId }] },
     orderBy: { occurredAt: "desc" },
     take: TIMELINE_LIMIT,
-    select: { id: true, type: true, occurredAt: true, description: true, createdBy: { select: { name: true } }, notes: noteSelect(actor) },
+    select: {
+      id: true,
+      type: true,
+      occurredAt: true,
+      description: true,
+      createdBy: { select: { name: true } },
+      notes: noteSelect(actor),
+    },
   });
   return rows.map((e) => ({
     kind: "enforcement",
@@ -420,12 +517,23 @@ export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: typeof PROFILE_S
  * The read is audited, and each record of another agency shown under the person's consent is
  * logged as a disclosure (OSL 12 kap. 2 §), in the same transaction.
  */
-export async function getPersonFile({ actor, personId, now = new Date() }: { actor: Actor; personId: string; now?: Date }): Promise<PersonFile> {
+export async function getPersonFile({
+  actor,
+  personId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  personId: string;
+  now?: Date;
+}): Promise<PersonFile> {
   if (!isUuid(personId)) throw new NotFoundError("person");
   // The caseload gate: outside the actor's caseload a reason must have been given (lib/access); it
   // goes into the READ event. AccessReasonRequiredError sends the page to the reason form.
   const access = await requirePersonAccess({ actor, personId, now });
-  const person = await db.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: personId }] }, select: PROFILE_SELECT });
+  const person = await db.person.findFirst({
+    where: { AND: [personWhere(actor, "read"), { id: personId }] },
+    select: PROFILE_SELECT,
+  });
   if (!person) throw new NotFoundError("person");
 
   const locationWhere = personLocationWhere(actor, person.hasProtectedIdentity);
@@ -436,16 +544,37 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
     followUpEntries(actor, person.id, now),
     enforcementEntries(actor, person.id),
     locationWhere
-      ? db.person.findFirst({ where: { AND: [personWhere(actor, "read"), locationWhere, { id: person.id }] }, select: { protectedTown: true, protectedAddress: true } })
+      ? db.person.findFirst({
+          where: { AND: [personWhere(actor, "read"), locationWhere, { id: person.id }] },
+          select: { protectedTown: true, protectedAddress: true },
+        })
       : null,
   ]);
 
   const disclosures = [
-    ...referrals.disclosedIds.map((id) => ({ personId: person.id, fromAgency: "SOCIAL" as const, kind: "REFERRAL_STATUS" as const, entityType: "ReferralStatus", entityId: id })),
-    ...followUps.disclosed.map((f) => ({ personId: person.id, fromAgency: f.agency, kind: "FOLLOW_UP" as const, entityType: "FollowUp", entityId: f.id })),
+    ...referrals.disclosedIds.map((id) => ({
+      personId: person.id,
+      fromAgency: "SOCIAL" as const,
+      kind: "REFERRAL_STATUS" as const,
+      entityType: "ReferralStatus",
+      entityId: id,
+    })),
+    ...followUps.disclosed.map((f) => ({
+      personId: person.id,
+      fromAgency: f.agency,
+      kind: "FOLLOW_UP" as const,
+      entityType: "FollowUp",
+      entityId: f.id,
+    })),
   ];
   await db.$transaction(async (tx) => {
-    await recordAudit(tx, actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, ...accessAuditFields(access) });
+    await recordAudit(tx, actor, {
+      action: "READ",
+      entityType: "Person",
+      entityId: person.id,
+      personId: person.id,
+      ...accessAuditFields(access),
+    });
     // Each record of another agency shown under the person's consent (lib/disclosure).
     await recordDisclosures(actor, disclosures, { tx, now });
   });
@@ -455,7 +584,10 @@ export async function getPersonFile({ actor, personId, now = new Date() }: { act
   return {
     ...rest,
     maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null,
-    protectedLocation: location && (location.protectedTown || location.protectedAddress) ? { town: location.protectedTown, address: location.protectedAddress } : null,
+    protectedLocation:
+      location && (location.protectedTown || location.protectedAddress)
+        ? { town: location.protectedTown, address: location.protectedAddress }
+        : null,
     timeline: mergeTimeline(...sources),
     timelineTruncated: sources.some((s) => s.length >= TIMELINE_LIMIT),
     can: {
@@ -479,11 +611,28 @@ export async function getPersonForEdit({ actor, personId }: { actor: Actor; pers
   if (!isUuid(personId)) throw new NotFoundError("person");
   const person = await db.person.findFirst({
     where: { AND: [personWhere(actor, "update"), { id: personId }] },
-    select: { id: true, firstName: true, lastName: true, identityNumber: true, identityNumberKind: true, birthDate: true, aliases: true, status: true, version: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      identityNumber: true,
+      identityNumberKind: true,
+      birthDate: true,
+      aliases: true,
+      status: true,
+      version: true,
+    },
   });
   if (!person) throw new NotFoundError("person");
   const access = await requirePersonAccess({ actor, personId });
-  await recordAuditNow(actor, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, reason: accessAuditFields(access).reason, metadata: { purpose: "edit", access: access.basis } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "Person",
+    entityId: person.id,
+    personId: person.id,
+    reason: accessAuditFields(access).reason,
+    metadata: { purpose: "edit", access: access.basis },
+  });
   const { identityNumber, ...rest } = person;
   return { ...rest, maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null };
 }

@@ -2,7 +2,17 @@ import { z } from "zod";
 import { PersonStatus } from "@/lib/generated/prisma/enums";
 import { ZPage } from "@/lib/pagination";
 import { stockholmToday } from "@/lib/validation/dates";
-import { checkbox, dateOnly, identityNumber, oneOf, requiredText, plainString, uuid, searchText, version } from "@/lib/validation/fields";
+import {
+  checkbox,
+  dateOnly,
+  identityNumber,
+  oneOf,
+  requiredText,
+  plainString,
+  uuid,
+  searchText,
+  version,
+} from "@/lib/validation/fields";
 import { isUuid } from "@/lib/validation/ids";
 
 export const STATUSES = Object.values(PersonStatus) as [PersonStatus, ...PersonStatus[]];
@@ -30,7 +40,14 @@ const MAX_ALIASES = 10;
 /** "Lillen, Snabben" (commas or new lines): trimmed, blanks and duplicates dropped. */
 const aliases = plainString()
   .optional()
-  .transform((v) => [...new Set((v ?? "").split(/[,\n]/).map((a) => a.trim()).filter(Boolean))])
+  .transform((v) => [
+    ...new Set(
+      (v ?? "")
+        .split(/[,\n]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ])
   .refine((list) => list.length <= MAX_ALIASES, { error: "tooManyAliases" })
   .refine((list) => list.every((a) => a.length <= 50), { error: "tooLong" });
 
@@ -39,7 +56,10 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 /** A birth date: a real date, not in the future. */
 const birthDate = z.preprocess(
   blankToUndefined,
-  dateOnly.refine((d) => d.toISOString().slice(0, 10) <= stockholmToday(), { error: "futureDate" }).refine((d) => d.getUTCFullYear() >= 1900, { error: "tooEarly" }).optional(),
+  dateOnly
+    .refine((d) => d.toISOString().slice(0, 10) <= stockholmToday(), { error: "futureDate" })
+    .refine((d) => d.getUTCFullYear() >= 1900, { error: "tooEarly" })
+    .optional(),
 );
 
 const personFields = {

@@ -3,7 +3,11 @@ import { identityNumberCandidates, parsePeopleSearch } from "./search";
 
 describe("parsePeopleSearch", () => {
   it("turns names into lower-case word prefixes, hyphens as breaks, at most four", () => {
-    expect(parsePeopleSearch("  Anna-Karin ÖBERG ")).toEqual({ words: ["anna", "karin", "öberg"], numbers: [], impossible: false });
+    expect(parsePeopleSearch("  Anna-Karin ÖBERG ")).toEqual({
+      words: ["anna", "karin", "öberg"],
+      numbers: [],
+      impossible: false,
+    });
     expect(parsePeopleSearch("a b c d e f").words).toEqual(["a", "b", "c", "d"]);
   });
 
@@ -23,7 +27,10 @@ describe("parsePeopleSearch", () => {
   });
 
   it("reads a birth date as a prefix and as the birth date itself", () => {
-    expect(identityNumberCandidates("900101")).toEqual({ prefixes: ["19900101", "20900101"], birthDates: ["1990-01-01", "2090-01-01"] });
+    expect(identityNumberCandidates("900101")).toEqual({
+      prefixes: ["19900101", "20900101"],
+      birthDates: ["1990-01-01", "2090-01-01"],
+    });
     expect(identityNumberCandidates("19900101")).toEqual({ prefixes: ["19900101"], birthDates: ["1990-01-01"] });
     // samordningsnummer: day + 60, found by the real birth date too
     expect(identityNumberCandidates("19900167")).toEqual({ prefixes: ["19900167"], birthDates: ["1990-01-07"] });
@@ -41,11 +48,17 @@ describe("parsePeopleSearch", () => {
     expect(identityNumberCandidates("900145")).toBeNull();
   });
 
-  it.each(["123", "9001", "1234567890123", "90-0101", "9001011234x"])("cannot read %j as a number: nothing matches", (input) => {
-    expect(parsePeopleSearch(input).impossible).toBe(true);
-  });
+  it.each(["123", "9001", "1234567890123", "90-0101", "9001011234x"])(
+    "cannot read %j as a number: nothing matches",
+    (input) => {
+      expect(parsePeopleSearch(input).impossible).toBe(true);
+    },
+  );
 
   it("combines a name with a number", () => {
-    expect(parsePeopleSearch("omar 900101")).toMatchObject({ words: ["omar"], numbers: [{ prefixes: ["19900101", "20900101"] }] });
+    expect(parsePeopleSearch("omar 900101")).toMatchObject({
+      words: ["omar"],
+      numbers: [{ prefixes: ["19900101", "20900101"] }],
+    });
   });
 });

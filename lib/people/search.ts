@@ -40,8 +40,12 @@ export function parsePeopleSearch(input: string): PeopleSearch {
       continue;
     }
     // Hyphens break words as in the stored text; LIKE wildcards are not the user's to use.
-    for (const word of token.toLocaleLowerCase("sv-SE").replace(/[%_\\]/g, "").split("-")) {
-      if (word && out.words.length < MAX_WORDS && !out.words.includes(word)) out.words.push(word.slice(0, MAX_WORD_LENGTH));
+    for (const word of token
+      .toLocaleLowerCase("sv-SE")
+      .replace(/[%_\\]/g, "")
+      .split("-")) {
+      if (word && out.words.length < MAX_WORDS && !out.words.includes(word))
+        out.words.push(word.slice(0, MAX_WORD_LENGTH));
     }
   }
   return out;
@@ -75,7 +79,12 @@ export function identityNumberCandidates(token: string): { prefixes: string[]; b
   if (prefixes.length === 0) return null;
   // A date with nothing after it: also the birth date (samordningsnummer, or no number known).
   const dateOnly = tail === "" && (digits.length === 6 || digits.length === 8);
-  const birthDates = dateOnly ? prefixes.filter((p) => p.length === 8).map(birthDateOf).filter((d): d is string => d !== null) : [];
+  const birthDates = dateOnly
+    ? prefixes
+        .filter((p) => p.length === 8)
+        .map(birthDateOf)
+        .filter((d): d is string => d !== null)
+    : [];
   return { prefixes, birthDates };
 }
 

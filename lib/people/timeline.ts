@@ -29,10 +29,29 @@ export type TimelineEntry =
       participants: string[];
       notes: NoteView[];
     })
-  | (Base & { kind: "callIn"; callInId: string; venue: string; status: InviteeStatus; response: PersonResponse | null; askedForHelp: boolean })
-  | (Base & { kind: "referralStep"; referralId: string; fromStatus: ReferralStatus | null; toStatus: ReferralStatus; comment: string | null })
+  | (Base & {
+      kind: "callIn";
+      callInId: string;
+      venue: string;
+      status: InviteeStatus;
+      response: PersonResponse | null;
+      askedForHelp: boolean;
+    })
+  | (Base & {
+      kind: "referralStep";
+      referralId: string;
+      fromStatus: ReferralStatus | null;
+      toStatus: ReferralStatus;
+      comment: string | null;
+    })
   /** Police and probation: that a referral exists and where it stands, nothing of its content (consent given). */
-  | (Base & { kind: "referralStatus"; referralId: string; status: ReferralStatus; referredAt: Date; closedAt: Date | null })
+  | (Base & {
+      kind: "referralStatus";
+      referralId: string;
+      status: ReferralStatus;
+      referredAt: Date;
+      closedAt: Date | null;
+    })
   | (Base & {
       kind: "followUp";
       id: string;
@@ -44,7 +63,13 @@ export type TimelineEntry =
       assignedTo: string;
       notes: NoteView[];
     })
-  | (Base & { kind: "enforcement"; id: string; type: EnforcementActionType; description: string | null; notes: NoteView[] });
+  | (Base & {
+      kind: "enforcement";
+      id: string;
+      type: EnforcementActionType;
+      description: string | null;
+      notes: NoteView[];
+    });
 
 export type TimelineKind = TimelineEntry["kind"];
 

@@ -34,7 +34,11 @@ export function searchWhere(q: string): Prisma.PersonWhereInput {
     and.push({
       OR: [
         // Every stored number is exactly 12 digits: a prefix is a range on the unique index.
-        ...number.prefixes.map((p) => (p.length === 12 ? { identityNumber: p } : { identityNumber: { gte: p.padEnd(12, "0"), lte: p.padEnd(12, "9") } })),
+        ...number.prefixes.map((p) =>
+          p.length === 12
+            ? { identityNumber: p }
+            : { identityNumber: { gte: p.padEnd(12, "0"), lte: p.padEnd(12, "9") } },
+        ),
         ...number.birthDates.map((d) => ({ birthDate: new Date(`${d}T00:00:00Z`) })),
       ],
     });
@@ -43,7 +47,11 @@ export function searchWhere(q: string): Prisma.PersonWhereInput {
 }
 
 /** The people list's filters; each is answered from an index (see prisma/schema.prisma). */
-export function filterWhere(siteId: string, query: Omit<TFindPeople, "q" | "page">, now = new Date()): Prisma.PersonWhereInput {
+export function filterWhere(
+  siteId: string,
+  query: Omit<TFindPeople, "q" | "page">,
+  now = new Date(),
+): Prisma.PersonWhereInput {
   const and: Prisma.PersonWhereInput[] = [];
   if (query.status) and.push({ status: query.status });
   if (query.group) and.push({ memberships: { some: { siteId, groupId: query.group, ...currentMembership(now) } } });

@@ -17,7 +17,12 @@ export const NEXT_STATUSES: Record<ReferralStatus, readonly ReferralStatus[]> = 
 };
 
 /** The board's columns, in the order a referral moves through them. */
-export const OPEN_STATUSES = ["REFERRED", "CONTACTED", "ASSESSED", "IN_PROGRAMME"] as const satisfies readonly ReferralStatus[];
+export const OPEN_STATUSES = [
+  "REFERRED",
+  "CONTACTED",
+  "ASSESSED",
+  "IN_PROGRAMME",
+] as const satisfies readonly ReferralStatus[];
 export const CLOSED_STATUSES = ["COMPLETED", "DISCONTINUED", "DECLINED"] as const satisfies readonly ReferralStatus[];
 
 export function isClosed(status: ReferralStatus): boolean {

@@ -29,23 +29,38 @@ async function isHandler(tx: Tx, actor: Actor, personId: string): Promise<boolea
 }
 
 /** Refers a person to the defector programme: the referral, its first history step, the audit event. */
-export async function createReferral({ actor, input }: { actor: Actor; input: TCreateReferral }): Promise<{ id: string }> {
+export async function createReferral({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TCreateReferral;
+}): Promise<{ id: string }> {
   authorize(actor, "referral", "create");
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { AND: [personWhere(actor, "read"), { id: input.personId }] }, select: { id: true } });
+    const person = await tx.person.findFirst({
+      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+      select: { id: true },
+    });
     if (!person) throw new NotFoundError("person");
     const access = await requirePersonAccess({ actor, personId: person.id, tx });
     await lockPerson(tx, person.id);
     // One way through the programme at a time: a second open referral would split its history.
-    const open = await tx.referral.count({ where: { AND: [referralWhere(actor, "read"), { personId: person.id, closedAt: null }] } });
+    const open = await tx.referral.count({
+      where: { AND: [referralWhere(actor, "read"), { personId: person.id, closedAt: null }] },
+    });
     if (open > 0) throw new RuleError("openReferralExists");
 
     if (input.notificationId) {
-      const found = await tx.customNotification.count({ where: { AND: [notificationWhere(actor, "read"), { id: input.notificationId, personId: person.id }] } });
+      const found = await tx.customNotification.count({
+        where: { AND: [notificationWhere(actor, "read"), { id: input.notificationId, personId: person.id }] },
+      });
       if (found !== 1) throw new RuleError("unknownLink", "notificationId");
     }
     if (input.callInId) {
-      const found = await tx.callInInvitee.count({ where: { AND: [callInInviteeWhere(actor, "read"), { callInId: input.callInId, personId: person.id }] } });
+      const found = await tx.callInInvitee.count({
+        where: { AND: [callInInviteeWhere(actor, "read"), { callInId: input.callInId, personId: person.id }] },
+      });
       if (found !== 1) throw new RuleError("unknownLink", "callInId");
     }
 
@@ -60,7 +75,15 @@ export async function createReferral({ actor, input }: { actor: Actor; input: TC
         callInId: input.callInId ?? null,
         referredAt: input.referredAt,
         createdById: actor.id,
-        history: { create: { fromStatus: null, toStatus: "REFERRED", changedAt: input.referredAt, changedById: actor.id, comment: input.comment ?? null } },
+        history: {
+          create: {
+            fromStatus: null,
+            toStatus: "REFERRED",
+            changedAt: input.referredAt,
+            changedById: actor.id,
+            comment: input.comment ?? null,
+          },
+        },
       },
       select: { id: true },
     });
@@ -73,7 +96,11 @@ export async function createReferral({ actor, input }: { actor: Actor; input: TC
         entityType: "Referral",
         entityId: referral.id,
         personId: person.id,
-        metadata: { source: input.source, notificationId: input.notificationId ?? null, callInId: input.callInId ?? null },
+        metadata: {
+          source: input.source,
+          notificationId: input.notificationId ?? null,
+          callInId: input.callInId ?? null,
+        },
       }),
     );
     return referral;
@@ -84,7 +111,13 @@ export async function createReferral({ actor, input }: { actor: Actor; input: TC
  * Moves a referral one legal step (flow.ts), dated, with a line in its history. The user chose
  * the step from the status they saw: if it has moved since, that is a conflict, not a guess.
  */
-export async function changeReferralStatus({ actor, input }: { actor: Actor; input: TChangeReferralStatus }): Promise<void> {
+export async function changeReferralStatus({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TChangeReferralStatus;
+}): Promise<void> {
   const scope = referralWhere(actor, "update");
   await db.$transaction(async (tx) => {
     const current = await tx.referral.findFirst({
@@ -95,16 +128,28 @@ export async function changeReferralStatus({ actor, input }: { actor: Actor; inp
     const access = await requirePersonAccess({ actor, personId: current.personId, tx });
     if (current.version !== input.version) throw new ConflictError();
     if (!canMove(current.status, input.toStatus)) throw new RuleError("illegalTransition", "toStatus");
-    if (input.changedAt.getTime() < current.statusChangedAt.getTime()) throw new RuleError("beforePreviousStep", "changedAt");
+    if (input.changedAt.getTime() < current.statusChangedAt.getTime())
+      throw new RuleError("beforePreviousStep", "changedAt");
 
     await updateVersioned(tx.referral, {
       where: scope,
       id: current.id,
       version: input.version,
-      data: { status: input.toStatus, statusChangedAt: input.changedAt, closedAt: isClosed(input.toStatus) ? input.changedAt : null },
+      data: {
+        status: input.toStatus,
+        statusChangedAt: input.changedAt,
+        closedAt: isClosed(input.toStatus) ? input.changedAt : null,
+      },
     });
     await tx.referralStatusChange.create({
-      data: { referralId: current.id, fromStatus: current.status, toStatus: input.toStatus, changedAt: input.changedAt, changedById: actor.id, comment: input.comment ?? null },
+      data: {
+        referralId: current.id,
+        fromStatus: current.status,
+        toStatus: input.toStatus,
+        changedAt: input.changedAt,
+        changedById: actor.id,
+        comment: input.comment ?? null,
+      },
     });
     await tx.person.update({ where: { id: current.personId }, data: { lastActivityAt: new Date() } });
     await recordAudit(
@@ -140,13 +185,22 @@ function checkProtectedFields(input: MeasureInput, handler: boolean) {
  * protected from then on: town and address only for social services staff handling them.
  */
 async function markPersonRelocated(tx: Tx, actor: Actor, personId: string, measureId: string, input: MeasureInput) {
-  const person = await tx.person.findFirstOrThrow({ where: { id: personId }, select: { status: true, hasProtectedIdentity: true } });
+  const person = await tx.person.findFirstOrThrow({
+    where: { id: personId },
+    select: { status: true, hasProtectedIdentity: true },
+  });
   if (person.status === "DECEASED") throw new RuleError("personDeceased", "markRelocated");
   const since = input.status === "COMPLETED" && input.endsOn ? input.endsOn : input.startsOn;
   const protect = input.protectTown === "yes";
   await tx.person.update({
     where: { id: personId },
-    data: { status: "RELOCATED", statusSince: since, protectedTown: input.destinationTown ?? null, ...(protect ? { hasProtectedIdentity: true } : {}), version: { increment: 1 } },
+    data: {
+      status: "RELOCATED",
+      statusSince: since,
+      protectedTown: input.destinationTown ?? null,
+      ...(protect ? { hasProtectedIdentity: true } : {}),
+      version: { increment: 1 },
+    },
   });
   await recordAudit(tx, actor, {
     action: "UPDATE",
@@ -154,7 +208,12 @@ async function markPersonRelocated(tx: Tx, actor: Actor, personId: string, measu
     entityId: personId,
     personId,
     metadata: {
-      fields: ["status", "statusSince", "protectedTown", ...(protect && !person.hasProtectedIdentity ? ["hasProtectedIdentity"] : [])],
+      fields: [
+        "status",
+        "statusSince",
+        "protectedTown",
+        ...(protect && !person.hasProtectedIdentity ? ["hasProtectedIdentity"] : []),
+      ],
       fromStatus: person.status,
       toStatus: "RELOCATED",
       protectedIdentity: protect || person.hasProtectedIdentity,
@@ -165,7 +224,13 @@ async function markPersonRelocated(tx: Tx, actor: Actor, personId: string, measu
 }
 
 /** Adds a support measure to an open referral. */
-export async function addSupportMeasure({ actor, input }: { actor: Actor; input: TAddSupportMeasure }): Promise<{ id: string }> {
+export async function addSupportMeasure({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TAddSupportMeasure;
+}): Promise<{ id: string }> {
   authorize(actor, "supportMeasure", "create");
   return db.$transaction(async (tx) => {
     const referral = await tx.referral.findFirst({
@@ -202,7 +267,12 @@ export async function addSupportMeasure({ actor, input }: { actor: Actor; input:
         entityType: "SupportMeasure",
         entityId: measure.id,
         personId: referral.personId,
-        metadata: { referralId: referral.id, type: input.type, status: input.status, destination: Boolean(input.destinationTown) },
+        metadata: {
+          referralId: referral.id,
+          type: input.type,
+          status: input.status,
+          destination: Boolean(input.destinationTown),
+        },
       }),
     );
     return measure;
@@ -210,7 +280,13 @@ export async function addSupportMeasure({ actor, input }: { actor: Actor; input:
 }
 
 /** Edits a support measure the user saw at `version` (its status, dates and outcome as work goes on). */
-export async function editSupportMeasure({ actor, input }: { actor: Actor; input: TEditSupportMeasure }): Promise<{ referralId: string }> {
+export async function editSupportMeasure({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: TEditSupportMeasure;
+}): Promise<{ referralId: string }> {
   const scope = supportMeasureWhere(actor, "update");
   return db.$transaction(async (tx) => {
     const existing = await tx.supportMeasure.findFirst({

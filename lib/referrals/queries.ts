@@ -48,20 +48,53 @@ function mineWhere(actor: Actor, mine: boolean): Prisma.ReferralWhereInput {
   return mine ? { person: { assignments: { some: { userId: actor.id, endedAt: null } } } } : {};
 }
 
-async function auditShown(actor: Actor, action: "SEARCH" | "READ", entityType: string, cards: ReferralCard[], metadata: Prisma.InputJsonObject = {}) {
-  await recordAuditNow(actor, { action, entityType, metadata: { ...metadata, shownReferralIds: cards.map((c) => c.id), shownPersonIds: [...new Set(cards.map((c) => c.personId))] } });
+async function auditShown(
+  actor: Actor,
+  action: "SEARCH" | "READ",
+  entityType: string,
+  cards: ReferralCard[],
+  metadata: Prisma.InputJsonObject = {},
+) {
+  await recordAuditNow(actor, {
+    action,
+    entityType,
+    metadata: {
+      ...metadata,
+      shownReferralIds: cards.map((c) => c.id),
+      shownPersonIds: [...new Set(cards.map((c) => c.personId))],
+    },
+  });
   if (isStatusOnly(actor, "referral")) {
-    await recordDisclosures(actor, cards.map((c) => ({ personId: c.personId, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "ReferralStatus", entityId: c.id })));
+    await recordDisclosures(
+      actor,
+      cards.map((c) => ({
+        personId: c.personId,
+        fromAgency: "SOCIAL",
+        kind: "REFERRAL_STATUS",
+        entityType: "ReferralStatus",
+        entityId: c.id,
+      })),
+    );
   }
 }
 
 export type BoardColumn = { status: ReferralStatus; total: number; items: ReferralCard[] };
 
 /** All open referrals by status, longest waiting first in each column. Audited; disclosures logged. */
-export async function getReferralBoard({ actor, mine = false }: { actor: Actor; mine?: boolean }): Promise<BoardColumn[]> {
+export async function getReferralBoard({
+  actor,
+  mine = false,
+}: {
+  actor: Actor;
+  mine?: boolean;
+}): Promise<BoardColumn[]> {
   const base: Prisma.ReferralWhereInput = { AND: [referralWhere(actor, "list"), mineWhere(actor, mine)] };
   const [counts, ...columns] = await Promise.all([
-    db.referral.groupBy({ by: ["status"], where: { AND: [base, { status: { in: [...OPEN_STATUSES] } }] }, _count: { _all: true } }),
+    db.referral.groupBy({
+      by: ["status"],
+      where: { AND: [base, { status: { in: [...OPEN_STATUSES] } }] },
+      _count: { _all: true },
+    }),
     ...OPEN_STATUSES.map((status) =>
       db.referral.findMany({
         where: { AND: [base, { status }] },
@@ -72,13 +105,29 @@ export async function getReferralBoard({ actor, mine = false }: { actor: Actor; 
     ),
   ]);
   const total = new Map(counts.map((c) => [c.status, c._count._all]));
-  const board = OPEN_STATUSES.map((status, i) => ({ status, total: total.get(status) ?? 0, items: columns[i]!.map(toCard) }));
-  await auditShown(actor, "READ", "ReferralBoard", board.flatMap((c) => c.items), { mine });
+  const board = OPEN_STATUSES.map((status, i) => ({
+    status,
+    total: total.get(status) ?? 0,
+    items: columns[i]!.map(toCard),
+  }));
+  await auditShown(
+    actor,
+    "READ",
+    "ReferralBoard",
+    board.flatMap((c) => c.items),
+    { mine },
+  );
   return board;
 }
 
 /** Referrals, filtered by status (or all open ones) and the person's name, paginated. */
-export async function findReferrals({ actor, query }: { actor: Actor; query: TFindReferrals }): Promise<Page<ReferralCard>> {
+export async function findReferrals({
+  actor,
+  query,
+}: {
+  actor: Actor;
+  query: TFindReferrals;
+}): Promise<Page<ReferralCard>> {
   const where: Prisma.ReferralWhereInput = {
     AND: [
       referralWhere(actor, "list"),
@@ -88,13 +137,19 @@ export async function findReferrals({ actor, query }: { actor: Actor; query: TFi
     ],
   };
   // With a status, the board's order (longest waiting first); otherwise the newest referrals first.
-  const orderBy: Prisma.ReferralOrderByWithRelationInput[] = query.status ? [{ statusChangedAt: "asc" }, { id: "asc" }] : [{ referredAt: "desc" }, { id: "desc" }];
+  const orderBy: Prisma.ReferralOrderByWithRelationInput[] = query.status
+    ? [{ statusChangedAt: "asc" }, { id: "asc" }]
+    : [{ referredAt: "desc" }, { id: "desc" }];
   const [rows, total] = await Promise.all([
     db.referral.findMany({ where, select: CARD_SELECT, orderBy, ...pageArgs(query.page) }),
     db.referral.count({ where }),
   ]);
   const items = rows.map(toCard);
-  await auditShown(actor, "SEARCH", "Referral", items, { page: query.page, searched: query.q.length > 0, status: query.status ?? null });
+  await auditShown(actor, "SEARCH", "Referral", items, {
+    page: query.page,
+    searched: query.q.length > 0,
+    status: query.status ?? null,
+  });
   return toPage(items, total, query.page);
 }
 
@@ -114,7 +169,14 @@ function fullSelect() {
     callIn: { select: { id: true, occurredAt: true, venue: true } },
     history: {
       orderBy: [{ changedAt: "asc" }, { id: "asc" }],
-      select: { id: true, fromStatus: true, toStatus: true, changedAt: true, comment: true, changedBy: { select: { name: true } } },
+      select: {
+        id: true,
+        fromStatus: true,
+        toStatus: true,
+        changedAt: true,
+        comment: true,
+        changedBy: { select: { name: true } },
+      },
     },
   } satisfies Prisma.ReferralSelect;
 }
@@ -161,7 +223,13 @@ export async function isHandlerOf(actor: Actor, personId: string): Promise<boole
  * One referral: in full for social services; for police and probation with the person's consent,
  * the status, its dates and the measures' status only (nothing else is selected). Audited.
  */
-export async function getReferral({ actor, referralId }: { actor: Actor; referralId: string }): Promise<ReferralDetail> {
+export async function getReferral({
+  actor,
+  referralId,
+}: {
+  actor: Actor;
+  referralId: string;
+}): Promise<ReferralDetail> {
   if (!isUuid(referralId)) throw new NotFoundError("referral");
   const where: Prisma.ReferralWhereInput = { AND: [referralWhere(actor, "read"), { id: referralId }] };
 
@@ -175,10 +243,30 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
       select: SUPPORT_MEASURE_STATUS_SELECT,
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     });
-    await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "ReferralStatus", entityId: row.id, personId: row.personId }));
+    await recordAuditNow(
+      actor,
+      withAccessAudit(access, {
+        action: "READ",
+        entityType: "ReferralStatus",
+        entityId: row.id,
+        personId: row.personId,
+      }),
+    );
     await recordDisclosures(actor, [
-      { personId: row.personId, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "ReferralStatus", entityId: row.id },
-      ...measures.map((m) => ({ personId: m.personId, fromAgency: "SOCIAL" as const, kind: "SUPPORT_MEASURE_STATUS" as const, entityType: "SupportMeasureStatus", entityId: m.id })),
+      {
+        personId: row.personId,
+        fromAgency: "SOCIAL",
+        kind: "REFERRAL_STATUS",
+        entityType: "ReferralStatus",
+        entityId: row.id,
+      },
+      ...measures.map((m) => ({
+        personId: m.personId,
+        fromAgency: "SOCIAL" as const,
+        kind: "SUPPORT_MEASURE_STATUS" as const,
+        entityType: "SupportMeasureStatus",
+        entityId: m.id,
+      })),
     ]);
     return { kind: "statusOnly", referral: toCard(row), measures };
   }
@@ -206,7 +294,13 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
     : new Map<string, string>();
   await recordAuditNow(
     actor,
-    withAccessAudit(access, { action: "READ", entityType: "Referral", entityId: row.id, personId: row.personId, metadata: { protectedDestinationShown: towns.size > 0 } }),
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Referral",
+      entityId: row.id,
+      personId: row.personId,
+      metadata: { protectedDestinationShown: towns.size > 0 },
+    }),
   );
   const { person, ...referral } = row;
   return {
@@ -214,7 +308,11 @@ export async function getReferral({ actor, referralId }: { actor: Actor; referra
     referral: { ...referral, personName: fullName(person), personStatus: person.status },
     measures: measures.map((m) => ({
       ...m,
-      destination: towns.has(m.id) ? { kind: "town", town: towns.get(m.id)! } : m.type === "RELOCATION" && !isHandler ? { kind: "protected" } : { kind: "none" },
+      destination: towns.has(m.id)
+        ? { kind: "town", town: towns.get(m.id)! }
+        : m.type === "RELOCATION" && !isHandler
+          ? { kind: "protected" }
+          : { kind: "none" },
     })),
     nextStatuses: NEXT_STATUSES[row.status],
     isHandler,
@@ -244,10 +342,27 @@ export async function getReferralFormOptions({ actor, personId }: { actor: Actor
       orderBy: { callIn: { occurredAt: "desc" } },
       take: 50,
     }),
-    db.referral.findFirst({ where: { AND: [referralWhere(actor, "read"), { personId, closedAt: null }] }, select: { id: true } }),
+    db.referral.findFirst({
+      where: { AND: [referralWhere(actor, "read"), { personId, closedAt: null }] },
+      select: { id: true },
+    }),
   ]);
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Person", entityId: person.id, personId: person.id, metadata: { purpose: "newReferral" } }));
-  return { person: { id: person.id, name: fullName(person), status: person.status }, notifications, callIns: invitations.map((i) => i.callIn), openReferralId: openReferral?.id ?? null };
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Person",
+      entityId: person.id,
+      personId: person.id,
+      metadata: { purpose: "newReferral" },
+    }),
+  );
+  return {
+    person: { id: person.id, name: fullName(person), status: person.status },
+    notifications,
+    callIns: invitations.map((i) => i.callIn),
+    openReferralId: openReferral?.id ?? null,
+  };
 }
 
 /** A support measure as its edit form shows it; the destination only for the person's handlers. */
@@ -255,15 +370,34 @@ export async function getSupportMeasureForEdit({ actor, measureId }: { actor: Ac
   if (!isUuid(measureId)) throw new NotFoundError("supportMeasure");
   const measure = await db.supportMeasure.findFirst({
     where: { AND: [supportMeasureWhere(actor, "update"), { id: measureId }] },
-    select: { ...MEASURE_SELECT, referralId: true, personId: true, person: { select: { firstName: true, lastName: true } } },
+    select: {
+      ...MEASURE_SELECT,
+      referralId: true,
+      personId: true,
+      person: { select: { firstName: true, lastName: true } },
+    },
   });
   if (!measure) throw new NotFoundError("supportMeasure");
   const access = await requirePersonAccess({ actor, personId: measure.personId });
   const isHandler = await isHandlerOf(actor, measure.personId);
   const destinationTown = isHandler
-    ? ((await db.supportMeasure.findFirst({ where: { AND: [supportMeasureWhere(actor, "update"), { id: measure.id }] }, select: { destinationTown: true } }))?.destinationTown ?? null)
+    ? ((
+        await db.supportMeasure.findFirst({
+          where: { AND: [supportMeasureWhere(actor, "update"), { id: measure.id }] },
+          select: { destinationTown: true },
+        })
+      )?.destinationTown ?? null)
     : null;
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "SupportMeasure", entityId: measure.id, personId: measure.personId, metadata: { purpose: "edit" } }));
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "SupportMeasure",
+      entityId: measure.id,
+      personId: measure.personId,
+      metadata: { purpose: "edit" },
+    }),
+  );
   const { person, ...rest } = measure;
   return { ...rest, personName: fullName(person), isHandler, destinationTown };
 }
@@ -279,20 +413,43 @@ export async function getSupportMeasureFormOptions({ actor, referralId }: { acto
   if (!referral) throw new NotFoundError("referral");
   const access = await requirePersonAccess({ actor, personId: referral.personId });
   const isHandler = await isHandlerOf(actor, referral.personId);
-  await recordAuditNow(actor, withAccessAudit(access, { action: "READ", entityType: "Referral", entityId: referral.id, personId: referral.personId, metadata: { purpose: "newSupportMeasure" } }));
-  return { referralId: referral.id, personId: referral.personId, personName: fullName(referral.person), isClosed: referral.closedAt !== null, isHandler };
+  await recordAuditNow(
+    actor,
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "Referral",
+      entityId: referral.id,
+      personId: referral.personId,
+      metadata: { purpose: "newSupportMeasure" },
+    }),
+  );
+  return {
+    referralId: referral.id,
+    personId: referral.personId,
+    personName: fullName(referral.person),
+    isClosed: referral.closedAt !== null,
+    isHandler,
+  };
 }
 
 /**
  * Counts for a start page: open referrals per status, of everyone the actor may see or (mine) of
  * the people on their own caseload. Counts only, so no audit event and no disclosure.
  */
-export async function countOpenReferrals({ actor, mine = false }: { actor: Actor; mine?: boolean }): Promise<{ total: number; byStatus: Record<(typeof OPEN_STATUSES)[number], number> }> {
+export async function countOpenReferrals({
+  actor,
+  mine = false,
+}: {
+  actor: Actor;
+  mine?: boolean;
+}): Promise<{ total: number; byStatus: Record<(typeof OPEN_STATUSES)[number], number> }> {
   const counts = await db.referral.groupBy({
     by: ["status"],
     where: { AND: [referralWhere(actor, "list"), mineWhere(actor, mine), { status: { in: [...OPEN_STATUSES] } }] },
     _count: { _all: true },
   });
-  const byStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0])) as Record<(typeof OPEN_STATUSES)[number], number>;
+  const byStatus = Object.fromEntries(
+    OPEN_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0]),
+  ) as Record<(typeof OPEN_STATUSES)[number], number>;
   return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
 }

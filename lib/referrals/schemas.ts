@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ReferralSource, ReferralStatus, SupportMeasureStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
-import { EVEN_WITH_FIELD_ERRORS, isDate, optional, optionalId, plannedDate, todayDateOnly, version } from "@/lib/activities/fields";
+import {
+  EVEN_WITH_FIELD_ERRORS,
+  isDate,
+  optional,
+  optionalId,
+  plannedDate,
+  todayDateOnly,
+  version,
+} from "@/lib/activities/fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, pastDateTime, uuid, searchText } from "@/lib/validation/fields";
 import { OPEN_STATUSES } from "./flow";
@@ -8,7 +16,10 @@ import { OPEN_STATUSES } from "./flow";
 export const REFERRAL_STATUSES = Object.values(ReferralStatus) as [ReferralStatus, ...ReferralStatus[]];
 export const REFERRAL_SOURCES = Object.values(ReferralSource) as [ReferralSource, ...ReferralSource[]];
 export const MEASURE_TYPES = Object.values(SupportMeasureType) as [SupportMeasureType, ...SupportMeasureType[]];
-export const MEASURE_STATUSES = Object.values(SupportMeasureStatus) as [SupportMeasureStatus, ...SupportMeasureStatus[]];
+export const MEASURE_STATUSES = Object.values(SupportMeasureStatus) as [
+  SupportMeasureStatus,
+  ...SupportMeasureStatus[],
+];
 
 /** Referring a person to the defector programme. */
 export const ZCreateReferral = z
@@ -22,8 +33,10 @@ export const ZCreateReferral = z
   })
   .superRefine((v, ctx) => {
     // The link says where the referral came from: it must agree with the source.
-    if (v.notificationId && v.source !== "CUSTOM_NOTIFICATION") ctx.addIssue({ code: "custom", path: ["notificationId"], message: "linkNeedsSource" });
-    if (v.callInId && v.source !== "CALL_IN") ctx.addIssue({ code: "custom", path: ["callInId"], message: "linkNeedsSource" });
+    if (v.notificationId && v.source !== "CUSTOM_NOTIFICATION")
+      ctx.addIssue({ code: "custom", path: ["notificationId"], message: "linkNeedsSource" });
+    if (v.callInId && v.source !== "CALL_IN")
+      ctx.addIssue({ code: "custom", path: ["callInId"], message: "linkNeedsSource" });
   }, EVEN_WITH_FIELD_ERRORS);
 export type TCreateReferral = z.output<typeof ZCreateReferral>;
 
@@ -63,25 +76,37 @@ function measureRules(v: MeasureInput, ctx: z.RefinementCtx) {
   const starts = isDate(v.startsOn) ? v.startsOn.getTime() : null;
   const ends = isDate(v.endsOn) ? v.endsOn.getTime() : null;
   // Only a planned measure may start in the future; a finished one has ended, and not ahead of today.
-  if (v.status && v.status !== "PLANNED" && starts !== null && starts > today) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "futureStart" });
-  if (ends !== null && starts !== null && ends < starts) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endBeforeStart" });
-  else if (finished && v.endsOn === undefined) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endRequired" });
-  else if (finished && ends !== null && ends > today) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "futureDate" });
-  if (v.destinationTown && v.type && v.type !== "RELOCATION") ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationOnlyRelocation" });
+  if (v.status && v.status !== "PLANNED" && starts !== null && starts > today)
+    ctx.addIssue({ code: "custom", path: ["startsOn"], message: "futureStart" });
+  if (ends !== null && starts !== null && ends < starts)
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endBeforeStart" });
+  else if (finished && v.endsOn === undefined)
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "endRequired" });
+  else if (finished && ends !== null && ends > today)
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "futureDate" });
+  if (v.destinationTown && v.type && v.type !== "RELOCATION")
+    ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationOnlyRelocation" });
   if (v.markRelocated) {
-    if (v.type !== "RELOCATION") ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "destinationOnlyRelocation" });
-    else if (v.status !== "ONGOING" && v.status !== "COMPLETED") ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "relocationNotStarted" });
-    else if (!v.destinationTown) ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationRequired" });
+    if (v.type !== "RELOCATION")
+      ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "destinationOnlyRelocation" });
+    else if (v.status !== "ONGOING" && v.status !== "COMPLETED")
+      ctx.addIssue({ code: "custom", path: ["markRelocated"], message: "relocationNotStarted" });
+    else if (!v.destinationTown)
+      ctx.addIssue({ code: "custom", path: ["destinationTown"], message: "destinationRequired" });
     if (!v.protectTown) ctx.addIssue({ code: "custom", path: ["protectTown"], message: "protectTownRequired" });
   }
 }
 
 /** A support measure added to a referral. */
-export const ZAddSupportMeasure = z.object({ referralId: uuid, ...measureFields }).superRefine(measureRules, EVEN_WITH_FIELD_ERRORS);
+export const ZAddSupportMeasure = z
+  .object({ referralId: uuid, ...measureFields })
+  .superRefine(measureRules, EVEN_WITH_FIELD_ERRORS);
 export type TAddSupportMeasure = z.output<typeof ZAddSupportMeasure>;
 
 /** Editing a support measure (its status, dates and outcome as the work goes on). */
-export const ZEditSupportMeasure = z.object({ measureId: uuid, version, ...measureFields }).superRefine(measureRules, EVEN_WITH_FIELD_ERRORS);
+export const ZEditSupportMeasure = z
+  .object({ measureId: uuid, version, ...measureFields })
+  .superRefine(measureRules, EVEN_WITH_FIELD_ERRORS);
 export type TEditSupportMeasure = z.output<typeof ZEditSupportMeasure>;
 
 /** The referral list's filters (from the URL: bad values fall back, never an error page). */

@@ -78,7 +78,12 @@ export async function getRegisterExtract({
     entityId: request.id,
     personId: person.id,
     reason: request.reference,
-    metadata: { requestId: request.id, event: "opened", format, rows: Object.fromEntries(sections.map((s) => [s.key, s.rows.length])) },
+    metadata: {
+      requestId: request.id,
+      event: "opened",
+      format,
+      rows: Object.fromEntries(sections.map((s) => [s.key, s.rows.length])),
+    },
   });
   return {
     personId: person.id,
@@ -111,6 +116,19 @@ export function registerExtractJson(extract: RegisterExtract): string {
 
 /** The extract as one CSV file in long form (section; row; field; value), for a spreadsheet. */
 export function registerExtractCsv(extract: RegisterExtract): string {
-  const records = extract.sections.flatMap((s) => s.rows.flatMap((row, i) => Object.entries(row).map(([field, value]) => [s.key, String(i + 1), field, value === null ? "" : String(value)])));
-  return "\uFEFF" + stringify(records, { delimiter: ";", header: true, columns: ["section", "row", "field", "value"], cast: { string: neutraliseFormula }, record_delimiter: "\r\n" });
+  const records = extract.sections.flatMap((s) =>
+    s.rows.flatMap((row, i) =>
+      Object.entries(row).map(([field, value]) => [s.key, String(i + 1), field, value === null ? "" : String(value)]),
+    ),
+  );
+  return (
+    "\uFEFF" +
+    stringify(records, {
+      delimiter: ";",
+      header: true,
+      columns: ["section", "row", "field", "value"],
+      cast: { string: neutraliseFormula },
+      record_delimiter: "\r\n",
+    })
+  );
 }

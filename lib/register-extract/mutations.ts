@@ -17,10 +17,21 @@ import type { TDecideExtractRequest, TProduceRegisterExtract, TRegisterExtractRe
  */
 
 /** ADMIN registers an access request about a person of the site; nothing is shown or produced yet. */
-export async function registerExtractRequest({ actor, input, now = new Date() }: { actor: Actor; input: TRegisterExtractRequest; now?: Date }): Promise<{ id: string }> {
+export async function registerExtractRequest({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TRegisterExtractRequest;
+  now?: Date;
+}): Promise<{ id: string }> {
   const where = personAdministrationWhere(actor, "registerExtract", "create");
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { AND: [where, { id: input.personId }] }, select: { id: true, anonymisedAt: true } });
+    const person = await tx.person.findFirst({
+      where: { AND: [where, { id: input.personId }] },
+      select: { id: true, anonymisedAt: true },
+    });
     if (!person) throw new NotFoundError("person");
     // Anonymised: nothing identifies them any more, so there is nothing about them to give out.
     if (person.anonymisedAt) throw new RuleError("personAnonymised");
@@ -45,7 +56,12 @@ export async function registerExtractRequest({ actor, input, now = new Date() }:
       entityId: request.id,
       personId: person.id,
       reason: input.reference,
-      metadata: { requestId: request.id, event: "registered", requester: input.requester, identityCheck: input.identityCheck },
+      metadata: {
+        requestId: request.id,
+        event: "registered",
+        requester: input.requester,
+        identityCheck: input.identityCheck,
+      },
     });
     return request;
   });
@@ -55,7 +71,15 @@ export async function registerExtractRequest({ actor, input, now = new Date() }:
  * The second person approves, or rejects with a reason. Never the one who registered it: checked
  * here (a clear message), in the scope (extractRequestWhere "update") and by the database.
  */
-export async function decideExtractRequest({ actor, input, now = new Date() }: { actor: Actor; input: TDecideExtractRequest; now?: Date }): Promise<{ id: string }> {
+export async function decideExtractRequest({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TDecideExtractRequest;
+  now?: Date;
+}): Promise<{ id: string }> {
   const updateWhere = extractRequestWhere(actor, "update");
   const readWhere = extractRequestWhere(actor, "read");
   return db.$transaction(async (tx) => {
@@ -92,7 +116,15 @@ export async function decideExtractRequest({ actor, input, now = new Date() }: {
  * EXPORT event names the request and its reference. What it opens: the producer may view and
  * download this production for EXTRACT_OPEN_MINUTES (getRegisterExtract), and nobody ever again.
  */
-export async function produceRegisterExtract({ actor, input, now = new Date() }: { actor: Actor; input: TProduceRegisterExtract; now?: Date }): Promise<{ id: string; personId: string }> {
+export async function produceRegisterExtract({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TProduceRegisterExtract;
+  now?: Date;
+}): Promise<{ id: string; personId: string }> {
   const where = extractRequestWhere(actor, "export");
   return db.$transaction(async (tx) => {
     const current = await tx.registerExtractRequest.findFirst({

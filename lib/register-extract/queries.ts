@@ -18,7 +18,8 @@ import { extractOpenUntil, isExtractOpen } from "./window";
  * Every read names the people it showed in the audit log.
  */
 
-const personLabel = (p: { firstName: string; lastName: string; anonymisedAt: Date | null }) => (p.anonymisedAt ? null : `${p.firstName} ${p.lastName}`);
+const personLabel = (p: { firstName: string; lastName: string; anonymisedAt: Date | null }) =>
+  p.anonymisedAt ? null : `${p.firstName} ${p.lastName}`;
 
 export type ExtractRequestRow = {
   id: string;
@@ -33,8 +34,16 @@ export type ExtractRequestRow = {
 };
 
 /** The site's requests, newest first, optionally of one status (the manager's: awaiting a decision). */
-export async function listExtractRequests({ actor, query }: { actor: Actor; query: TExtractRequestQuery }): Promise<Page<ExtractRequestRow>> {
-  const where: Prisma.RegisterExtractRequestWhereInput = { AND: [extractRequestWhere(actor, "list"), query.status ? { status: query.status } : {}] };
+export async function listExtractRequests({
+  actor,
+  query,
+}: {
+  actor: Actor;
+  query: TExtractRequestQuery;
+}): Promise<Page<ExtractRequestRow>> {
+  const where: Prisma.RegisterExtractRequestWhereInput = {
+    AND: [extractRequestWhere(actor, "list"), query.status ? { status: query.status } : {}],
+  };
   const [rows, total] = await Promise.all([
     db.registerExtractRequest.findMany({
       where,
@@ -57,7 +66,11 @@ export async function listExtractRequests({ actor, query }: { actor: Actor; quer
   await recordAuditNow(actor, {
     action: "READ",
     entityType: "RegisterExtractRequest",
-    metadata: { ...(query.status ? { status: query.status } : {}), page: query.page, shownPersonIds: [...new Set(rows.map((r) => r.person.id))] },
+    metadata: {
+      ...(query.status ? { status: query.status } : {}),
+      page: query.page,
+      shownPersonIds: [...new Set(rows.map((r) => r.person.id))],
+    },
   });
   return toPage(
     rows.map(({ person, ...r }) => ({ ...r, person: { id: person.id, label: personLabel(person) } })),
@@ -93,7 +106,15 @@ export type ExtractRequestView = {
 };
 
 /** One request, for its page (ADMIN) or for the decision (MANAGER); the read is audited with the person. */
-export async function getExtractRequest({ actor, requestId, now = new Date() }: { actor: Actor; requestId: string; now?: Date }): Promise<ExtractRequestView> {
+export async function getExtractRequest({
+  actor,
+  requestId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  requestId: string;
+  now?: Date;
+}): Promise<ExtractRequestView> {
   const where = extractRequestWhere(actor, "read");
   if (!isUuid(requestId)) throw new NotFoundError("registerExtract");
   const r = await db.registerExtractRequest.findFirst({
@@ -119,7 +140,14 @@ export async function getExtractRequest({ actor, requestId, now = new Date() }: 
     },
   });
   if (!r) throw new NotFoundError("registerExtract");
-  await recordAuditNow(actor, { action: "READ", entityType: "RegisterExtractRequest", entityId: r.id, personId: r.person.id, reason: r.reference, metadata: { requestId: r.id } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "RegisterExtractRequest",
+    entityId: r.id,
+    personId: r.person.id,
+    reason: r.reference,
+    metadata: { requestId: r.id },
+  });
   const isOwnRegistration = r.registeredBy.id === actor.id;
   const isProducer = r.producedBy?.id === actor.id;
   return {
@@ -127,7 +155,11 @@ export async function getExtractRequest({ actor, requestId, now = new Date() }: 
     version: r.version,
     status: r.status,
     reference: r.reference,
-    person: { id: r.person.id, label: personLabel(r.person), birthDate: r.person.anonymisedAt ? null : r.person.birthDate },
+    person: {
+      id: r.person.id,
+      label: personLabel(r.person),
+      birthDate: r.person.anonymisedAt ? null : r.person.birthDate,
+    },
     requester: r.requester,
     requesterName: r.requesterName,
     receivedOn: r.receivedOn,
@@ -143,18 +175,33 @@ export async function getExtractRequest({ actor, requestId, now = new Date() }: 
     isOwnRegistration,
     canDecide: r.status === "REGISTERED" && !isOwnRegistration && can(actor, "registerExtract", "update"),
     canProduce: r.status === "APPROVED" && can(actor, "registerExtract", "export"),
-    openUntil: r.status === "PRODUCED" && isProducer && r.producedAt && isExtractOpen(r.producedAt, now) ? extractOpenUntil(r.producedAt) : null,
+    openUntil:
+      r.status === "PRODUCED" && isProducer && r.producedAt && isExtractOpen(r.producedAt, now)
+        ? extractOpenUntil(r.producedAt)
+        : null,
   };
 }
 
-export type ExtractRequestSubject = { id: string; label: string | null; maskedIdentityNumber: string | null; birthDate: Date | null; anonymised: boolean };
+export type ExtractRequestSubject = {
+  id: string;
+  label: string | null;
+  maskedIdentityNumber: string | null;
+  birthDate: Date | null;
+  anonymised: boolean;
+};
 
 /**
  * The person a new request is about, for the registration form (ADMIN, from the person's page in
  * the audit log). Logged like the readers page: the person in metadata only, since the name and
  * masked number shown there are no reading of the file.
  */
-export async function getExtractRequestSubject({ actor, personId }: { actor: Actor; personId: string }): Promise<ExtractRequestSubject> {
+export async function getExtractRequestSubject({
+  actor,
+  personId,
+}: {
+  actor: Actor;
+  personId: string;
+}): Promise<ExtractRequestSubject> {
   const where = personAdministrationWhere(actor, "registerExtract", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
   const person = await db.person.findFirst({
@@ -162,7 +209,11 @@ export async function getExtractRequestSubject({ actor, personId }: { actor: Act
     select: { id: true, firstName: true, lastName: true, identityNumber: true, birthDate: true, anonymisedAt: true },
   });
   if (!person) throw new NotFoundError("person");
-  await recordAuditNow(actor, { action: "READ", entityType: "RegisterExtractRequest", metadata: { newRequestForPersonId: person.id } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "RegisterExtractRequest",
+    metadata: { newRequestForPersonId: person.id },
+  });
   return {
     id: person.id,
     label: personLabel(person),

@@ -6,7 +6,10 @@ import { dateOnly, uuid, version } from "@/lib/validation/fields";
 
 export const EXTRACT_REQUESTERS = Object.values(ExtractRequester) as [ExtractRequester, ...ExtractRequester[]];
 export const IDENTITY_CHECKS = Object.values(IdentityCheck) as [IdentityCheck, ...IdentityCheck[]];
-export const EXTRACT_REQUEST_STATUSES = Object.values(ExtractRequestStatus) as [ExtractRequestStatus, ...ExtractRequestStatus[]];
+export const EXTRACT_REQUEST_STATUSES = Object.values(ExtractRequestStatus) as [
+  ExtractRequestStatus,
+  ...ExtractRequestStatus[],
+];
 export const EXTRACT_DECISIONS = ["APPROVED", "REJECTED"] as const;
 export const EXTRACT_FORMATS = ["html", "json", "csv"] as const;
 export type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
@@ -25,7 +28,9 @@ export const requestReference = z
 
 /** One code of a closed list: a missing choice is "required", a code not in the list "unknownChoice". */
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "unknownChoice") });
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "unknownChoice"),
+  });
 
 // PostgreSQL cannot store NUL in text (the insert would fail with a 500), and no other control
 // character belongs in a name or a note; tabs and line breaks only where a note may have lines.
@@ -63,11 +68,16 @@ export const ZRegisterExtractRequest = z
     reference: requestReference,
   })
   .superRefine((v, ctx) => {
-    if (v.requester !== "DATA_SUBJECT" && !v.requesterName) ctx.addIssue({ code: "custom", path: ["requesterName"], message: "requesterNameRequired" });
-    if (v.requester === "DATA_SUBJECT" && v.requesterName) ctx.addIssue({ code: "custom", path: ["requesterName"], message: "requesterNameOnlyForOthers" });
-    if (v.identityCheck === "OTHER" && !v.identityCheckNote) ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "identityCheckNoteRequired" });
-    if (v.identityCheck !== "OTHER" && v.identityCheckNote) ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "identityCheckNoteOnlyForOther" });
-    if (v.identityCheckNote && LOOKS_LIKE_IDENTITY_NUMBER.test(v.identityCheckNote)) ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "noIdentityNumbers" });
+    if (v.requester !== "DATA_SUBJECT" && !v.requesterName)
+      ctx.addIssue({ code: "custom", path: ["requesterName"], message: "requesterNameRequired" });
+    if (v.requester === "DATA_SUBJECT" && v.requesterName)
+      ctx.addIssue({ code: "custom", path: ["requesterName"], message: "requesterNameOnlyForOthers" });
+    if (v.identityCheck === "OTHER" && !v.identityCheckNote)
+      ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "identityCheckNoteRequired" });
+    if (v.identityCheck !== "OTHER" && v.identityCheckNote)
+      ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "identityCheckNoteOnlyForOther" });
+    if (v.identityCheckNote && LOOKS_LIKE_IDENTITY_NUMBER.test(v.identityCheckNote))
+      ctx.addIssue({ code: "custom", path: ["identityCheckNote"], message: "noIdentityNumbers" });
   });
 export type TRegisterExtractRequest = z.output<typeof ZRegisterExtractRequest>;
 
@@ -83,7 +93,8 @@ export const ZDecideExtractRequest = z
     decisionNote: freeText(1000, CONTROL_IN_TEXT),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "REJECTED" && !v.decisionNote) ctx.addIssue({ code: "custom", path: ["decisionNote"], message: "rejectionReasonRequired" });
+    if (v.decision === "REJECTED" && !v.decisionNote)
+      ctx.addIssue({ code: "custom", path: ["decisionNote"], message: "rejectionReasonRequired" });
   });
 export type TDecideExtractRequest = z.output<typeof ZDecideExtractRequest>;
 

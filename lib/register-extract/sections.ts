@@ -19,7 +19,11 @@ export type ExtractValue = string | number | boolean | null;
 export type ExtractRow = Record<string, ExtractValue>;
 export type Subject = { siteId: string; personId: string };
 /** `models`: the Prisma models the section reads (tests/unit/register-extract-coverage.test.ts). */
-export type ExtractSection = { key: string; models: readonly string[]; load: (tx: Tx, subject: Subject) => Promise<ExtractRow[]> };
+export type ExtractSection = {
+  key: string;
+  models: readonly string[];
+  load: (tx: Tx, subject: Subject) => Promise<ExtractRow[]>;
+};
 
 /** Timestamps as ISO 8601 UTC; calendar dates (@db.Date) as YYYY-MM-DD. */
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
@@ -43,7 +47,14 @@ function notesOf({ siteId, personId }: Subject): Prisma.InternalNoteWhereInput {
   };
 }
 
-function noteTarget(n: { personId: string | null; notificationId: string | null; referralId: string | null; supportMeasureId: string | null; followUpId: string | null; enforcementActionId: string | null }): string {
+function noteTarget(n: {
+  personId: string | null;
+  notificationId: string | null;
+  referralId: string | null;
+  supportMeasureId: string | null;
+  followUpId: string | null;
+  enforcementActionId: string | null;
+}): string {
   if (n.notificationId) return "CustomNotification";
   if (n.referralId) return "Referral";
   if (n.supportMeasureId) return "SupportMeasure";
@@ -99,7 +110,11 @@ export const SECTIONS: readonly ExtractSection[] = [
     models: ["Membership"],
     load: async (tx, s) =>
       (
-        await tx.membership.findMany({ where: ofPerson(s), orderBy: { validFrom: "asc" }, include: { group: { select: { name: true } } } })
+        await tx.membership.findMany({
+          where: ofPerson(s),
+          orderBy: { validFrom: "asc" },
+          include: { group: { select: { name: true } } },
+        })
       ).map((m) => ({
         group: m.group.name,
         role: m.role,
@@ -115,7 +130,13 @@ export const SECTIONS: readonly ExtractSection[] = [
     key: "assignments",
     models: ["Assignment"],
     load: async (tx, s) =>
-      (await tx.assignment.findMany({ where: ofPerson(s), orderBy: { assignedAt: "asc" }, include: { user: { select: { name: true } } } })).map((a) => ({
+      (
+        await tx.assignment.findMany({
+          where: ofPerson(s),
+          orderBy: { assignedAt: "asc" },
+          include: { user: { select: { name: true } } },
+        })
+      ).map((a) => ({
         agency: a.agency,
         coordinator: a.user.name,
         assignedAt: ts(a.assignedAt),
@@ -126,7 +147,13 @@ export const SECTIONS: readonly ExtractSection[] = [
     key: "notifications",
     models: ["CustomNotification"],
     load: async (tx, s) =>
-      (await tx.customNotification.findMany({ where: ofPerson(s), orderBy: { occurredAt: "asc" }, include: { round: { select: { name: true } } } })).map((n) => ({
+      (
+        await tx.customNotification.findMany({
+          where: ofPerson(s),
+          orderBy: { occurredAt: "asc" },
+          include: { round: { select: { name: true } } },
+        })
+      ).map((n) => ({
         occurredAt: ts(n.occurredAt),
         round: n.round?.name ?? null,
         placeType: n.placeType,
@@ -144,7 +171,11 @@ export const SECTIONS: readonly ExtractSection[] = [
     models: ["CallInInvitee", "CallIn"],
     load: async (tx, s) =>
       (
-        await tx.callInInvitee.findMany({ where: { personId: s.personId, callIn: { siteId: s.siteId } }, orderBy: { callIn: { occurredAt: "asc" } }, include: { callIn: true } })
+        await tx.callInInvitee.findMany({
+          where: { personId: s.personId, callIn: { siteId: s.siteId } },
+          orderBy: { callIn: { occurredAt: "asc" } },
+          include: { callIn: true },
+        })
       ).map((i) => ({
         occurredAt: ts(i.callIn.occurredAt),
         venue: i.callIn.venue,
@@ -169,12 +200,14 @@ export const SECTIONS: readonly ExtractSection[] = [
     key: "referralStatusChanges",
     models: ["ReferralStatusChange"],
     load: async (tx, s) =>
-      (await tx.referralStatusChange.findMany({ where: { referral: ofPerson(s) }, orderBy: { changedAt: "asc" } })).map((c) => ({
-        changedAt: ts(c.changedAt),
-        fromStatus: c.fromStatus,
-        toStatus: c.toStatus,
-        comment: c.comment,
-      })),
+      (await tx.referralStatusChange.findMany({ where: { referral: ofPerson(s) }, orderBy: { changedAt: "asc" } })).map(
+        (c) => ({
+          changedAt: ts(c.changedAt),
+          fromStatus: c.fromStatus,
+          toStatus: c.toStatus,
+          comment: c.comment,
+        }),
+      ),
   },
   {
     key: "supportMeasures",
@@ -216,7 +249,11 @@ export const SECTIONS: readonly ExtractSection[] = [
     models: ["IncidentPerson", "Incident"],
     load: async (tx, s) =>
       (
-        await tx.incidentPerson.findMany({ where: { personId: s.personId, incident: { siteId: s.siteId } }, orderBy: { incident: { occurredAt: "asc" } }, include: { incident: true } })
+        await tx.incidentPerson.findMany({
+          where: { personId: s.personId, incident: { siteId: s.siteId } },
+          orderBy: { incident: { occurredAt: "asc" } },
+          include: { incident: true },
+        })
       ).map((l) => ({
         occurredAt: ts(l.incident.occurredAt),
         type: l.incident.type,
@@ -241,7 +278,9 @@ export const SECTIONS: readonly ExtractSection[] = [
         recordedByAgency: c.recordedByAgency,
         // What it covers, as codes: holding agency, kind of information, receiving agency.
         coverage: list(c.coverage.map((k) => `${k.fromAgency}:${k.kind}:${k.toAgency}`)),
-        confirmations: list(c.confirmations.map((k) => `${k.agency}:${k.status}${k.decidedAt ? `:${ts(k.decidedAt)}` : ""}`)),
+        confirmations: list(
+          c.confirmations.map((k) => `${k.agency}:${k.status}${k.decidedAt ? `:${ts(k.decidedAt)}` : ""}`),
+        ),
         documentReference: c.documentReference,
         guardianConsent: c.guardianConsent,
         givenOn: day(c.givenOn),
@@ -252,7 +291,13 @@ export const SECTIONS: readonly ExtractSection[] = [
     key: "disclosures",
     models: ["Disclosure"],
     load: async (tx, s) =>
-      (await tx.disclosure.findMany({ where: ofPerson(s), orderBy: { disclosedAt: "asc" }, include: { consent: { select: { givenOn: true, documentReference: true } } } })).map((d) => ({
+      (
+        await tx.disclosure.findMany({
+          where: ofPerson(s),
+          orderBy: { disclosedAt: "asc" },
+          include: { consent: { select: { givenOn: true, documentReference: true } } },
+        })
+      ).map((d) => ({
         disclosedAt: ts(d.disclosedAt),
         fromAgency: d.fromAgency,
         toAgency: d.toAgency,
@@ -281,7 +326,12 @@ export const SECTIONS: readonly ExtractSection[] = [
     key: "extractRequests",
     models: ["RegisterExtractRequest"],
     load: async (tx, s) =>
-      (await tx.registerExtractRequest.findMany({ where: ofPerson(s), orderBy: [{ registeredAt: "asc" }, { id: "asc" }] })).map((r) => ({
+      (
+        await tx.registerExtractRequest.findMany({
+          where: ofPerson(s),
+          orderBy: [{ registeredAt: "asc" }, { id: "asc" }],
+        })
+      ).map((r) => ({
         reference: r.reference,
         receivedOn: day(r.receivedOn),
         requester: r.requester,
@@ -301,9 +351,17 @@ export const SECTIONS: readonly ExtractSection[] = [
     key: "accessLog",
     models: ["AuditEvent"],
     load: async (tx, s) =>
+      // Events naming the person in their metadata too (lists, searches, boards): see aboutPersonSql.
       (
-        // Events naming the person in their metadata too (lists, searches, boards): see aboutPersonSql.
-        await tx.$queryRaw<{ occurredAt: Date; action: string; actorRole: string | null; entityType: string | null; reason: string | null }[]>`
+        await tx.$queryRaw<
+          {
+            occurredAt: Date;
+            action: string;
+            actorRole: string | null;
+            entityType: string | null;
+            reason: string | null;
+          }[]
+        >`
           SELECT "occurredAt", "action"::text AS "action", "actorRole"::text AS "actorRole", "entityType", "reason"
           FROM "AuditEvent"
           WHERE "siteId" = ${s.siteId}::uuid AND ${aboutPersonSql(s.personId)}

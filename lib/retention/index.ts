@@ -26,10 +26,15 @@ export async function getRetentionMonths(client: Pick<Tx, "systemSetting"> = db)
 }
 
 /** The period and the version of the setting (0 while it was never saved), for the edit form. */
-export async function getRetentionSetting(client: Pick<Tx, "systemSetting"> = db): Promise<{ months: number; version: number }> {
+export async function getRetentionSetting(
+  client: Pick<Tx, "systemSetting"> = db,
+): Promise<{ months: number; version: number }> {
   const setting = await client.systemSetting.findUnique({ where: { key: SETTING } });
   const months = setting ? Number(setting.value) : NaN;
-  return { months: Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS, version: setting?.version ?? 0 };
+  return {
+    months: Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS,
+    version: setting?.version ?? 0,
+  };
 }
 
 /**
@@ -44,9 +49,17 @@ export async function setRetentionMonths({ actor, input }: { actor: Actor; input
     const saved =
       input.version === 0
         ? await tx.systemSetting.createMany({ data: [{ key: SETTING, value }], skipDuplicates: true })
-        : await tx.systemSetting.updateMany({ where: { key: SETTING, version: input.version }, data: { value, version: { increment: 1 } } });
+        : await tx.systemSetting.updateMany({
+            where: { key: SETTING, version: input.version },
+            data: { value, version: { increment: 1 } },
+          });
     if (saved.count !== 1) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "UPDATE", entityType: "SystemSetting", entityId: SETTING, metadata: { months: input.months, previous: previous.months } });
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "SystemSetting",
+      entityId: SETTING,
+      metadata: { months: input.months, previous: previous.months },
+    });
   });
 }
 
@@ -64,11 +77,24 @@ export type RetentionRow = {
 };
 
 /** ADMIN's review list: people due, and those falling due within REVIEW_AHEAD_DAYS, oldest first. */
-export async function listRetentionReview({ actor, page, now = new Date() }: { actor: Actor; page: number; now?: Date }) {
+export async function listRetentionReview({
+  actor,
+  page,
+  now = new Date(),
+}: {
+  actor: Actor;
+  page: number;
+  now?: Date;
+}) {
   const { months, version: monthsVersion } = await getRetentionSetting();
   const cutoff = retentionCutoff(now, months);
   const horizon = new Date(cutoff.getTime() + REVIEW_AHEAD_DAYS * 86_400_000);
-  const where: Prisma.PersonWhereInput = { AND: [personAdministrationWhere(actor, "retention", "list"), { anonymisedAt: null, lastActivityAt: { lt: horizon } }] };
+  const where: Prisma.PersonWhereInput = {
+    AND: [
+      personAdministrationWhere(actor, "retention", "list"),
+      { anonymisedAt: null, lastActivityAt: { lt: horizon } },
+    ],
+  };
   const [people, total, dueCount] = await Promise.all([
     db.person.findMany({
       where,
@@ -88,7 +114,11 @@ export async function listRetentionReview({ actor, page, now = new Date() }: { a
     db.person.count({ where }),
     db.person.count({ where: { AND: [where, { lastActivityAt: { lt: cutoff } }] } }),
   ]);
-  await recordAuditNow(actor, { action: "READ", entityType: "RetentionReview", metadata: { page, shownPersonIds: people.map((p) => p.id) } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "RetentionReview",
+    metadata: { page, shownPersonIds: people.map((p) => p.id) },
+  });
   const result: Page<RetentionRow> = toPage(
     people.map((p) => ({
       id: p.id,
@@ -114,11 +144,22 @@ type Cleared = Record<string, number>;
  * (for a reviewer) the version in the same statement that takes the row lock, so an activity or a
  * "keep" that commits first wins. Null when the person is no longer due, gone or already anonymised.
  */
-async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { personId: string; cutoff: Date; now: Date; version?: number }): Promise<Cleared | null> {
-  const person = await tx.person.findFirst({ where: { id: personId, anonymisedAt: null }, select: { birthDate: true } });
+async function anonymiseInTx(
+  tx: Tx,
+  { personId, cutoff, now, version }: { personId: string; cutoff: Date; now: Date; version?: number },
+): Promise<Cleared | null> {
+  const person = await tx.person.findFirst({
+    where: { id: personId, anonymisedAt: null },
+    select: { birthDate: true },
+  });
   if (!person) return null;
   const updated = await tx.person.updateMany({
-    where: { id: personId, anonymisedAt: null, lastActivityAt: { lt: cutoff }, ...(version === undefined ? {} : { version }) },
+    where: {
+      id: personId,
+      anonymisedAt: null,
+      lastActivityAt: { lt: cutoff },
+      ...(version === undefined ? {} : { version }),
+    },
     data: {
       firstName: "",
       lastName: "",
@@ -137,16 +178,33 @@ async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { perso
 
   // Codes, dates and links stay (counts and trends are computed from them); free text goes.
   const ofPerson = { personId };
-  const [notifications, statusComments, supportMeasures, followUps, enforcementActions, consents, consentNotes, disclosures, internalNotes, assignments] = await Promise.all([
+  const [
+    notifications,
+    statusComments,
+    supportMeasures,
+    followUps,
+    enforcementActions,
+    consents,
+    consentNotes,
+    disclosures,
+    internalNotes,
+    assignments,
+  ] = await Promise.all([
     tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
-    tx.referralStatusChange.updateMany({ where: { referral: ofPerson, comment: { not: null } }, data: { comment: null } }),
+    tx.referralStatusChange.updateMany({
+      where: { referral: ofPerson, comment: { not: null } },
+      data: { comment: null },
+    }),
     tx.supportMeasure.updateMany({ where: ofPerson, data: { outcome: null, destinationTown: null } }),
     tx.followUp.updateMany({ where: ofPerson, data: { summary: null } }),
     tx.enforcementAction.updateMany({ where: ofPerson, data: { description: null } }),
     // The consent rows stay as the legal basis of the disclosures made under them.
     tx.consent.updateMany({ where: ofPerson, data: { documentReference: "" } }),
     tx.consentConfirmation.updateMany({ where: { consent: ofPerson, note: { not: null } }, data: { note: null } }),
-    tx.disclosure.updateMany({ where: { ...ofPerson, legalBasisDetail: { not: null } }, data: { legalBasisDetail: null } }),
+    tx.disclosure.updateMany({
+      where: { ...ofPerson, legalBasisDetail: { not: null } },
+      data: { legalBasisDetail: null },
+    }),
     tx.internalNote.deleteMany({
       where: {
         OR: [
@@ -187,18 +245,35 @@ async function anonymiseInTx(tx: Tx, { personId, cutoff, now, version }: { perso
 }
 
 /** ADMIN's decision in the review: anonymise a person who is due, as seen (version). */
-export async function anonymisePerson({ actor, input, now = new Date() }: { actor: Actor; input: TRetentionDecision; now?: Date }): Promise<void> {
+export async function anonymisePerson({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TRetentionDecision;
+  now?: Date;
+}): Promise<void> {
   const where = personAdministrationWhere(actor, "retention", "update");
   const months = await getRetentionMonths();
   const cutoff = retentionCutoff(now, months);
   await db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { AND: [where, { id: input.personId, anonymisedAt: null }] }, select: { id: true, version: true, lastActivityAt: true } });
+    const person = await tx.person.findFirst({
+      where: { AND: [where, { id: input.personId, anonymisedAt: null }] },
+      select: { id: true, version: true, lastActivityAt: true },
+    });
     if (!person) throw new NotFoundError("person");
     if (person.version !== input.version) throw new ConflictError();
     if (person.lastActivityAt >= cutoff) throw new RuleError("notDue");
     const cleared = await anonymiseInTx(tx, { personId: person.id, cutoff, now, version: input.version });
     if (!cleared) throw new ConflictError();
-    await recordAudit(tx, actor, { action: "ANONYMISE", entityType: "Person", entityId: person.id, personId: person.id, metadata: { trigger: "review", months, cleared } });
+    await recordAudit(tx, actor, {
+      action: "ANONYMISE",
+      entityType: "Person",
+      entityId: person.id,
+      personId: person.id,
+      metadata: { trigger: "review", months, cleared },
+    });
   });
 }
 
@@ -206,21 +281,55 @@ export async function anonymisePerson({ actor, input, now = new Date() }: { acto
  * ADMIN's other decision: keep the person for another period. Recorded as activity (the review is
  * one), with the decision in the audit log, so the person leaves the list until due again.
  */
-export async function keepPerson({ actor, input, now = new Date() }: { actor: Actor; input: TRetentionDecision; now?: Date }): Promise<void> {
-  const where: Prisma.PersonWhereInput = { AND: [personAdministrationWhere(actor, "retention", "update"), { anonymisedAt: null }] };
+export async function keepPerson({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TRetentionDecision;
+  now?: Date;
+}): Promise<void> {
+  const where: Prisma.PersonWhereInput = {
+    AND: [personAdministrationWhere(actor, "retention", "update"), { anonymisedAt: null }],
+  };
   await db.$transaction(async (tx) => {
-    await updateVersioned(tx.person, { where, id: input.personId, version: input.version, data: { lastActivityAt: now } });
-    await recordAudit(tx, actor, { action: "UPDATE", entityType: "Person", entityId: input.personId, personId: input.personId, metadata: { retention: "kept" } });
+    await updateVersioned(tx.person, {
+      where,
+      id: input.personId,
+      version: input.version,
+      data: { lastActivityAt: now },
+    });
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "Person",
+      entityId: input.personId,
+      personId: input.personId,
+      metadata: { retention: "kept" },
+    });
   });
 }
 
-export type RetentionRun = { months: number; cutoff: Date; due: { siteId: string; personId: string }[]; anonymised: number };
+export type RetentionRun = {
+  months: number;
+  cutoff: Date;
+  due: { siteId: string; personId: string }[];
+  anonymised: number;
+};
 
 /**
  * The scheduled run: every site's due people; with `apply`, each anonymised in a transaction of
  * its own (one failure does not undo the others) with an ANONYMISE event of the site and no actor.
  */
-export async function runRetention({ apply, months: override, now = new Date() }: { apply: boolean; months?: number; now?: Date }): Promise<RetentionRun> {
+export async function runRetention({
+  apply,
+  months: override,
+  now = new Date(),
+}: {
+  apply: boolean;
+  months?: number;
+  now?: Date;
+}): Promise<RetentionRun> {
   const months = override ?? (await getRetentionMonths());
   const cutoff = retentionCutoff(now, months);
   const due = await db.person.findMany({
@@ -234,7 +343,14 @@ export async function runRetention({ apply, months: override, now = new Date() }
       const done = await db.$transaction(async (tx) => {
         const cleared = await anonymiseInTx(tx, { personId: person.id, cutoff, now });
         if (!cleared) return false;
-        await recordAudit(tx, null, { action: "ANONYMISE", entityType: "Person", entityId: person.id, personId: person.id, siteId: person.siteId, metadata: { trigger: "scheduled", months, cleared } });
+        await recordAudit(tx, null, {
+          action: "ANONYMISE",
+          entityType: "Person",
+          entityId: person.id,
+          personId: person.id,
+          siteId: person.siteId,
+          metadata: { trigger: "scheduled", months, cleared },
+        });
         return true;
       });
       if (done) anonymised++;

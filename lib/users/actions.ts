@@ -7,7 +7,11 @@ import { ZUserAction, type TUserAction } from "./schemas";
 
 type Done = "deactivated" | "reactivated" | "resetDone";
 
-async function userAction(formData: FormData, run: (input: TUserAction) => Promise<void>, done: Done): Promise<FormState> {
+async function userAction(
+  formData: FormData,
+  run: (input: TUserAction) => Promise<void>,
+  done: Done,
+): Promise<FormState> {
   let userId = "";
   const state = await handleForm(formData, ZUserAction, async (input) => {
     userId = input.userId;

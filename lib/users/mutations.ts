@@ -20,12 +20,30 @@ function guardSelf(actor: Actor, input: TUserAction): void {
 }
 
 /** Deactivating signs the person out at once (their next request finds no session). */
-export async function setUserActive({ actor, input, active }: { actor: Actor; input: TUserAction; active: boolean }): Promise<void> {
+export async function setUserActive({
+  actor,
+  input,
+  active,
+}: {
+  actor: Actor;
+  input: TUserAction;
+  active: boolean;
+}): Promise<void> {
   guardSelf(actor, input);
   await db.$transaction(async (tx) => {
-    await updateVersioned(tx.user, { where: userWhere(actor, "update"), id: input.userId, version: input.version, data: { isActive: active } });
+    await updateVersioned(tx.user, {
+      where: userWhere(actor, "update"),
+      id: input.userId,
+      version: input.version,
+      data: { isActive: active },
+    });
     if (!active) await revokeSessions(tx, input.userId);
-    await recordAudit(tx, actor, { action: "UPDATE", entityType: "User", entityId: input.userId, metadata: { change: active ? "reactivated" : "deactivated" } });
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "User",
+      entityId: input.userId,
+      metadata: { change: active ? "reactivated" : "deactivated" },
+    });
   });
 }
 
@@ -43,6 +61,11 @@ export async function resetSecondFactor({ actor, input }: { actor: Actor; input:
       data: { totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null, recoveryCodeHashes: [] },
     });
     await revokeSessions(tx, input.userId);
-    await recordAudit(tx, actor, { action: "SECURITY", entityType: "User", entityId: input.userId, metadata: { event: "secondFactorReset" } });
+    await recordAudit(tx, actor, {
+      action: "SECURITY",
+      entityType: "User",
+      entityId: input.userId,
+      metadata: { event: "secondFactorReset" },
+    });
   });
 }

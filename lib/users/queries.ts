@@ -8,7 +8,15 @@ import { isUuid } from "@/lib/validation/ids";
 
 // Password hashes, TOTP secrets and recovery-code hashes are never selected: only whether a second
 // factor exists and how many recovery codes are left.
-const USER_SELECT = { id: true, name: true, email: true, role: true, isActive: true, lastSignInAt: true, totpEnabledAt: true } as const;
+const USER_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  isActive: true,
+  lastSignInAt: true,
+  totpEnabledAt: true,
+} as const;
 
 /** The site's user accounts, for ADMIN. */
 export async function listUsers({ actor, page }: { actor: Actor; page: number }) {
@@ -17,7 +25,11 @@ export async function listUsers({ actor, page }: { actor: Actor; page: number })
     db.user.findMany({ where, select: USER_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], ...pageArgs(page) }),
     db.user.count({ where }),
   ]);
-  await recordAuditNow(actor, { action: "READ", entityType: "User", metadata: { page, shownUserIds: rows.map((u) => u.id) } });
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "User",
+    metadata: { page, shownUserIds: rows.map((u) => u.id) },
+  });
   const items = rows.map(({ totpEnabledAt, ...u }) => ({ ...u, hasSecondFactor: totpEnabledAt !== null }));
   return toPage(items, total, page);
 }
@@ -45,5 +57,10 @@ export async function getUserForAdmin({ actor, userId }: { actor: Actor; userId:
   if (!user) throw new NotFoundError("user");
   await recordAuditNow(actor, { action: "READ", entityType: "User", entityId: user.id });
   const { totpEnabledAt, recoveryCodeHashes, ...rest } = user;
-  return { ...rest, hasSecondFactor: totpEnabledAt !== null, recoveryCodesLeft: recoveryCodeHashes.length, isSelf: user.id === actor.id };
+  return {
+    ...rest,
+    hasSecondFactor: totpEnabledAt !== null,
+    recoveryCodesLeft: recoveryCodeHashes.length,
+    isSelf: user.id === actor.id,
+  };
 }

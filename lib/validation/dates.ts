@@ -40,10 +40,25 @@ const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 export function parseStockholmDateTime(value: string): Date | null {
   const m = LOCAL_DATETIME.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  )
+    return null;
   // Stockholm's offset is one of at most two values around any instant: try each.
   const offsets = [...new Set([offsetAt(new Date(wall - 12 * HOUR)), offsetAt(new Date(wall + 12 * HOUR))])];
   const matching = offsets.map((o) => wall - o).filter((t) => wallClock(new Date(t)) === wall);
@@ -74,7 +89,11 @@ export function stockholmToday(now = new Date()): string {
   return toStockholmInputValue(now).slice(0, 10);
 }
 
-const displayDateTime = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "short", timeStyle: "short" });
+const displayDateTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  dateStyle: "short",
+  timeStyle: "short",
+});
 const displayDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "UTC", dateStyle: "short" });
 
 export function formatDateTime(date: Date): string {

@@ -23,10 +23,16 @@ export function hasForbiddenCharacters(value: string): boolean {
 export const INT4_MAX = 2_147_483_647;
 
 /** Any text from a form or a URL: a string without the characters above (error "invalidCharacters"). */
-export const plainString = (params?: { error: string }) => z.string(params).refine((v) => !hasForbiddenCharacters(v), { error: "invalidCharacters", abort: true });
+export const plainString = (params?: { error: string }) =>
+  z.string(params).refine((v) => !hasForbiddenCharacters(v), { error: "invalidCharacters", abort: true });
 
 /** A whole number for an INTEGER column, from a form field: `min`…2147483647, else "invalid". */
-export const int4 = (min: number) => z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(min, { error: "invalid" }).max(INT4_MAX, { error: "invalid" });
+export const int4 = (min: number) =>
+  z.coerce
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .min(min, { error: "invalid" })
+    .max(INT4_MAX, { error: "invalid" });
 
 /** The version the user saw (optimistic locking): the one schema every form with a version uses. */
 export const version = int4(1);
@@ -39,7 +45,8 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-export const requiredText = (max: number) => plainString({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+export const requiredText = (max: number) =>
+  plainString({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
 
 export const uuid = z.uuid({ error: "invalid" });
 
@@ -78,7 +85,8 @@ export const checkbox = z
   .transform((v) => v === "on" || v === "true");
 
 /** One value of a closed list (a Prisma enum). */
-export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "required" });
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: "required" });
 
 /** Several values of a closed list (checkbox group); duplicates removed. */
 export const someOf = <const T extends readonly [string, ...string[]]>(values: T) =>

@@ -5,7 +5,10 @@
  * call it with any serialisable argument (a string, a number, an object), which must be answered
  * as an unreadable form rather than thrown as a TypeError.
  */
-export function formDataToObject(formData: unknown, arrays: readonly string[] = []): Record<string, string | string[]> | null {
+export function formDataToObject(
+  formData: unknown,
+  arrays: readonly string[] = [],
+): Record<string, string | string[]> | null {
   if (!(formData instanceof FormData)) return null;
   const out: Record<string, string | string[]> = {};
   for (const name of arrays) out[name] = [];

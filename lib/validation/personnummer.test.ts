@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { formatIdentityNumber, generateIdentityNumber, luhnCheckDigit, maskIdentityNumber, parseIdentityNumber } from "./personnummer";
+import {
+  formatIdentityNumber,
+  generateIdentityNumber,
+  luhnCheckDigit,
+  maskIdentityNumber,
+  parseIdentityNumber,
+} from "./personnummer";
 
 describe("parseIdentityNumber", () => {
   // 19811218-9876 is the personnummer organisation's own published test number.
-  it.each(["198112189876", "19811218-9876", "8112189876", "811218-9876", " 811218-9876 "])("accepts %j and normalises it to 12 digits", (input) => {
-    expect(parseIdentityNumber(input)).toEqual({ normalized: "198112189876", kind: "PERSONNUMMER", birthDate: "1981-12-18" });
-  });
+  it.each(["198112189876", "19811218-9876", "8112189876", "811218-9876", " 811218-9876 "])(
+    "accepts %j and normalises it to 12 digits",
+    (input) => {
+      expect(parseIdentityNumber(input)).toEqual({
+        normalized: "198112189876",
+        kind: "PERSONNUMMER",
+        birthDate: "1981-12-18",
+      });
+    },
+  );
 
   it("reads `+` as someone 100 years or older", () => {
     expect(parseIdentityNumber("121212+1212")?.normalized).toBe("191212121212");
@@ -14,7 +27,11 @@ describe("parseIdentityNumber", () => {
   it("accepts a samordningsnummer (day + 60) and gives the real birth date", () => {
     const number = generateIdentityNumber(new Date(Date.UTC(1990, 4, 7)), 123, true);
     expect(number.slice(6, 8)).toBe("67");
-    expect(parseIdentityNumber(number)).toEqual({ normalized: number, kind: "SAMORDNINGSNUMMER", birthDate: "1990-05-07" });
+    expect(parseIdentityNumber(number)).toEqual({
+      normalized: number,
+      kind: "SAMORDNINGSNUMMER",
+      birthDate: "1990-05-07",
+    });
   });
 
   it.each([

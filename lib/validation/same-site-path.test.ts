@@ -75,9 +75,12 @@ describe("safeNext: where a sign-in lands", () => {
     expect(safeNext(value)).toBe("/");
   });
 
-  it.each(["/login", "/login/verify", "/login?next=%2Fpeople", "/./login/enrol"])("never back to the sign-in pages (%s)", (value) => {
-    expect(safeNext(value)).toBe("/");
-  });
+  it.each(["/login", "/login/verify", "/login?next=%2Fpeople", "/./login/enrol"])(
+    "never back to the sign-in pages (%s)",
+    (value) => {
+      expect(safeNext(value)).toBe("/");
+    },
+  );
 
   it("keeps a path on this site", () => {
     expect(safeNext("/people?q=a")).toBe("/people?q=a");
@@ -90,7 +93,10 @@ describe("safeAccessNext uses the same rule", () => {
     expect(safeAccessNext(id, value)).toBe(`/people/${id}`);
   });
 
-  it.each([`/people/${id}\t`, `/people/${id}%0A`, `/people/${id}?x=%00`, `/people/${id}/%5C`, `/referrals/${id}%09`])("falls back for a control character or backslash after an allowed prefix (%s)", (value) => {
-    expect(safeAccessNext(id, value)).toBe(`/people/${id}`);
-  });
+  it.each([`/people/${id}\t`, `/people/${id}%0A`, `/people/${id}?x=%00`, `/people/${id}/%5C`, `/referrals/${id}%09`])(
+    "falls back for a control character or backslash after an allowed prefix (%s)",
+    (value) => {
+      expect(safeAccessNext(id, value)).toBe(`/people/${id}`);
+    },
+  );
 });

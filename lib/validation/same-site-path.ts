@@ -17,7 +17,9 @@ const BASE = "http://x.invalid";
 
 /** %XX runs as UTF-8, invalid sequences as U+FFFD: unlike decodeURIComponent it never throws. */
 function percentDecode(value: string): string {
-  return value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => new TextDecoder().decode(Uint8Array.from(run.match(/%../g)!, (h) => parseInt(h.slice(1), 16))));
+  return value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) =>
+    new TextDecoder().decode(Uint8Array.from(run.match(/%../g)!, (h) => parseInt(h.slice(1), 16))),
+  );
 }
 
 /**

@@ -9,7 +9,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * left out first, whatever the schema says of them: a NUL in `?q=` used to reach PostgreSQL,
  * which refuses it (a 500). `invalid` names them, so the page can say so next to the field.
  */
-export function parseSearchParams<S extends z.ZodType>(schema: S, params: SearchParams): { query: z.output<S>; invalid: string[] } {
+export function parseSearchParams<S extends z.ZodType>(
+  schema: S,
+  params: SearchParams,
+): { query: z.output<S>; invalid: string[] } {
   const invalid: string[] = [];
   const clean: SearchParams = {};
   for (const [key, value] of Object.entries(params)) {

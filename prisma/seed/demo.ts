@@ -10,7 +10,14 @@
  * Every name is invented and every personnummer generated (valid date and check digit). The UI
  * shows "Demodata" while this is loaded (SystemSetting demoData).
  */
-import type { Agency, IncidentType, PersonResponse, PlaceType, ReferralStatus, Role } from "@/lib/generated/prisma/enums";
+import type {
+  Agency,
+  IncidentType,
+  PersonResponse,
+  PlaceType,
+  ReferralStatus,
+  Role,
+} from "@/lib/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
 import {
@@ -52,18 +59,115 @@ export const DEMO_ROUNDS = {
 export const DEMO_SHOOTINGS_PER_YEAR = { 2017: 65, 2018: 47, 2019: 34, 2020: 19 } as const;
 
 export const FIRST_NAMES = [
-  "Adam", "Ahmed", "Albin", "Ali", "Amir", "Anton", "Arvid", "Axel", "Benjamin", "Bilal", "Dani", "David", "Deniz", "Edvin",
-  "Elias", "Emil", "Erik", "Filip", "Gabriel", "Hamza", "Hassan", "Hugo", "Ibrahim", "Isak", "Jamal", "Jesper", "Jonathan",
-  "Kevin", "Leo", "Liam", "Linus", "Lucas", "Malik", "Marcus", "Mehmet", "Milan", "Mohammed", "Musa", "Nils", "Noah", "Omar",
-  "Oscar", "Rami", "Robin", "Samir", "Simon", "Tariq", "Theo", "Tobias", "Viktor", "Yusuf", "Zakaria",
+  "Adam",
+  "Ahmed",
+  "Albin",
+  "Ali",
+  "Amir",
+  "Anton",
+  "Arvid",
+  "Axel",
+  "Benjamin",
+  "Bilal",
+  "Dani",
+  "David",
+  "Deniz",
+  "Edvin",
+  "Elias",
+  "Emil",
+  "Erik",
+  "Filip",
+  "Gabriel",
+  "Hamza",
+  "Hassan",
+  "Hugo",
+  "Ibrahim",
+  "Isak",
+  "Jamal",
+  "Jesper",
+  "Jonathan",
+  "Kevin",
+  "Leo",
+  "Liam",
+  "Linus",
+  "Lucas",
+  "Malik",
+  "Marcus",
+  "Mehmet",
+  "Milan",
+  "Mohammed",
+  "Musa",
+  "Nils",
+  "Noah",
+  "Omar",
+  "Oscar",
+  "Rami",
+  "Robin",
+  "Samir",
+  "Simon",
+  "Tariq",
+  "Theo",
+  "Tobias",
+  "Viktor",
+  "Yusuf",
+  "Zakaria",
 ];
 export const LAST_NAMES = [
-  "Abdi", "Ahmadi", "Andersson", "Berg", "Björk", "Dahl", "Demir", "Ekberg", "Falk", "Farah", "Fors", "Gustafsson", "Hadzic",
-  "Hansson", "Holm", "Hussein", "Isaksson", "Jansson", "Karlsson", "Khalil", "Kovac", "Lind", "Malmberg", "Mansour", "Mattsson",
-  "Mohamud", "Nilsson", "Nord", "Olsson", "Petrovic", "Rahimi", "Sandberg", "Sjöberg", "Strand", "Svensson", "Torres", "Vik",
-  "Wallin", "Yilmaz", "Öberg",
+  "Abdi",
+  "Ahmadi",
+  "Andersson",
+  "Berg",
+  "Björk",
+  "Dahl",
+  "Demir",
+  "Ekberg",
+  "Falk",
+  "Farah",
+  "Fors",
+  "Gustafsson",
+  "Hadzic",
+  "Hansson",
+  "Holm",
+  "Hussein",
+  "Isaksson",
+  "Jansson",
+  "Karlsson",
+  "Khalil",
+  "Kovac",
+  "Lind",
+  "Malmberg",
+  "Mansour",
+  "Mattsson",
+  "Mohamud",
+  "Nilsson",
+  "Nord",
+  "Olsson",
+  "Petrovic",
+  "Rahimi",
+  "Sandberg",
+  "Sjöberg",
+  "Strand",
+  "Svensson",
+  "Torres",
+  "Vik",
+  "Wallin",
+  "Yilmaz",
+  "Öberg",
 ];
-export const ALIASES = ["Lillen", "Snabben", "Kungen", "Prinsen", "Tjocka", "Blixten", "Doktorn", "Spöket", "Räven", "Tysken", "Lejonet", "Gamen"];
+export const ALIASES = [
+  "Lillen",
+  "Snabben",
+  "Kungen",
+  "Prinsen",
+  "Tjocka",
+  "Blixten",
+  "Doktorn",
+  "Spöket",
+  "Räven",
+  "Tysken",
+  "Lejonet",
+  "Gamen",
+];
 const GROUPS = [
   { name: "Västra gänget", district: "Västra innerstaden", prioritized: true },
   { name: "Hamnligan", district: "Hamnen", prioritized: false },
@@ -74,7 +178,18 @@ const GROUPS = [
   { name: "Östra kretsen", district: "Öster", prioritized: false },
   { name: "Stationsgänget", district: "Centrum", prioritized: false },
 ];
-export const DISTRICTS = ["Centrum", "Söder", "Norr", "Öster", "Västra innerstaden", "Hamnen", "Fosie", "Rosengård", "Husie", "Kirseberg"];
+export const DISTRICTS = [
+  "Centrum",
+  "Söder",
+  "Norr",
+  "Öster",
+  "Västra innerstaden",
+  "Hamnen",
+  "Fosie",
+  "Rosengård",
+  "Husie",
+  "Kirseberg",
+];
 
 /** mulberry32: a small seeded PRNG, so every run of the seed makes the same data. */
 function prng(seed: number) {
@@ -96,7 +211,8 @@ function prng(seed: number) {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A time of day in Swedish summer/winter time is not needed here: demo times are UTC. */
-const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00Z`);
+const at = (iso: string, hour: number, minute = 0) =>
+  new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00Z`);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -110,13 +226,31 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   const users: Record<string, { id: string; role: Role }> = {};
   for (const u of DEMO_USERS) {
-    users[u.key] = await createUser(db, { siteId: malmo.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD, ...demoSecondFactor(u.email) });
+    users[u.key] = await createUser(db, {
+      siteId: malmo.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password: DEMO_PASSWORD,
+      ...demoSecondFactor(u.email),
+    });
   }
   for (const u of OREBRO_USERS) {
-    users[u.key] = await createUser(db, { siteId: orebro.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD, ...demoSecondFactor(u.email) });
+    users[u.key] = await createUser(db, {
+      siteId: orebro.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password: DEMO_PASSWORD,
+      ...demoSecondFactor(u.email),
+    });
   }
-  const police = users.police!, police2 = users.police2!, social = users.social!, social2 = users.social2!;
-  const probation = users.probation!, probation2 = users.probation2!;
+  const police = users.police!,
+    police2 = users.police2!,
+    social = users.social!,
+    social2 = users.social2!;
+  const probation = users.probation!,
+    probation2 = users.probation2!;
   const agencyUser: Record<Agency, { id: string }> = { POLICE: police, SOCIAL: social, PROBATION: probation };
 
   // ── groups ──
@@ -143,7 +277,15 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
   ];
   for (const [a, b, kind, from] of relations) {
     await db.groupRelation.create({
-      data: { siteId: malmo.id, groupAId: groups[a]!.id, groupBId: groups[b]!.id, kind, validFrom: day(from), sourceAgency: "POLICE", createdById: police.id },
+      data: {
+        siteId: malmo.id,
+        groupAId: groups[a]!.id,
+        groupBId: groups[b]!.id,
+        kind,
+        validFrom: day(from),
+        sourceAgency: "POLICE",
+        createdById: police.id,
+      },
     });
   }
 
@@ -196,20 +338,48 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   // Caseloads: a police coordinator for everyone; social services and probation for some.
   for (let i = 0; i < PEOPLE; i++) {
-    await createAssignment(db, { siteId: malmo.id, personId: person(i), userId: i % 2 === 0 ? police.id : police2.id, agency: "POLICE" });
-    if (i < 60) await createAssignment(db, { siteId: malmo.id, personId: person(i), userId: i % 3 === 0 ? social2.id : social.id, agency: "SOCIAL" });
+    await createAssignment(db, {
+      siteId: malmo.id,
+      personId: person(i),
+      userId: i % 2 === 0 ? police.id : police2.id,
+      agency: "POLICE",
+    });
+    if (i < 60)
+      await createAssignment(db, {
+        siteId: malmo.id,
+        personId: person(i),
+        userId: i % 3 === 0 ? social2.id : social.id,
+        agency: "SOCIAL",
+      });
     if (i >= 20 && i < 110 && i % 2 === 0) {
-      await createAssignment(db, { siteId: malmo.id, personId: person(i), userId: i % 4 === 0 ? probation2.id : probation.id, agency: "PROBATION" });
+      await createAssignment(db, {
+        siteId: malmo.id,
+        personId: person(i),
+        userId: i % 4 === 0 ? probation2.id : probation.id,
+        agency: "PROBATION",
+      });
     }
   }
 
   // ── custom notifications ──
   const rounds = {
     may: await db.notificationRound.create({
-      data: { siteId: malmo.id, createdById: police.id, name: DEMO_ROUNDS.may.name, startsOn: day(DEMO_ROUNDS.may.startsOn), endsOn: day(DEMO_ROUNDS.may.endsOn) },
+      data: {
+        siteId: malmo.id,
+        createdById: police.id,
+        name: DEMO_ROUNDS.may.name,
+        startsOn: day(DEMO_ROUNDS.may.startsOn),
+        endsOn: day(DEMO_ROUNDS.may.endsOn),
+      },
     }),
     latest: await db.notificationRound.create({
-      data: { siteId: malmo.id, createdById: police.id, name: DEMO_ROUNDS.latest.name, startsOn: day(DEMO_ROUNDS.latest.startsOn), endsOn: day(DEMO_ROUNDS.latest.endsOn) },
+      data: {
+        siteId: malmo.id,
+        createdById: police.id,
+        name: DEMO_ROUNDS.latest.name,
+        startsOn: day(DEMO_ROUNDS.latest.startsOn),
+        endsOn: day(DEMO_ROUNDS.latest.endsOn),
+      },
     }),
   };
   const notificationIds = new Map<number, string>();
@@ -225,7 +395,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     nextStep?: string;
   };
   const notify = async (s: NotificationSpec) => {
-    const place: PlaceType = s.place ?? (s.i >= 20 && s.i < 110 && s.i % 2 === 0 ? "PROBATION_OFFICE" : rng.pick(["HOME", "HOME", "STREET", "OTHER"] as const));
+    const place: PlaceType =
+      s.place ??
+      (s.i >= 20 && s.i < 110 && s.i % 2 === 0
+        ? "PROBATION_OFFICE"
+        : rng.pick(["HOME", "HOME", "STREET", "OTHER"] as const));
     const agencies: Agency[] = place === "PROBATION_OFFICE" ? ["POLICE", "SOCIAL", "PROBATION"] : ["POLICE", "SOCIAL"];
     const outcome = s.outcome ?? "DELIVERED";
     const n = await db.customNotification.create({
@@ -237,7 +411,10 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
         placeType: place,
         agencies,
         outcome,
-        response: outcome === "DELIVERED" ? (s.response ?? rng.pick(["POSITIVE", "POSITIVE", "NEUTRAL", "NEUTRAL", "NEGATIVE"] as const)) : null,
+        response:
+          outcome === "DELIVERED"
+            ? (s.response ?? rng.pick(["POSITIVE", "POSITIVE", "NEUTRAL", "NEUTRAL", "NEGATIVE"] as const))
+            : null,
         askedForHelpOnSite: Boolean(s.askedForHelp),
         nextStep: s.nextStep ?? (s.askedForHelp ? "Kontakt med avhopparverksamheten inom en vecka." : null),
         createdById: police.id,
@@ -251,12 +428,23 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   // Earlier work, 2018–2019: people 47–105, and some seen again later.
   for (const i of range(47, 105)) {
-    await notify({ i, when: at(`${rng.int(2018, 2019)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`, rng.int(8, 17)) });
+    await notify({
+      i,
+      when: at(
+        `${rng.int(2018, 2019)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
+        rng.int(8, 17),
+      ),
+    });
   }
   // May 2020: 23 people in two weeks (people 24–46).
   const may = range(24, 46);
   for (const [k, i] of may.entries()) {
-    await notify({ i, when: at(isoDay(addDays(day(DEMO_ROUNDS.may.startsOn), k % 12)), 9 + (k % 8)), roundId: rounds.may.id, askedForHelp: false });
+    await notify({
+      i,
+      when: at(isoDay(addDays(day(DEMO_ROUNDS.may.startsOn), k % 12)), 9 + (k % 8)),
+      roundId: rounds.may.id,
+      askedForHelp: false,
+    });
   }
   // The latest round, autumn 2020: 24 people (0–23), 5 asked for help on the spot (0–4); two were
   // not found at the first attempt. Person 23 ignored the message (see the enforcement below).
@@ -279,8 +467,24 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   // Internal notes of two agencies on the same visit: each visible to its own agency only.
   const noted = notificationIds.get(0)!;
-  await db.internalNote.create({ data: { siteId: malmo.id, agency: "POLICE", notificationId: noted, body: "Polisens interna anteckning: uppgifter om hot mot personen.", createdById: police.id } });
-  await db.internalNote.create({ data: { siteId: malmo.id, agency: "SOCIAL", notificationId: noted, body: "Socialtjänstens interna anteckning: familjens situation.", createdById: social.id } });
+  await db.internalNote.create({
+    data: {
+      siteId: malmo.id,
+      agency: "POLICE",
+      notificationId: noted,
+      body: "Polisens interna anteckning: uppgifter om hot mot personen.",
+      createdById: police.id,
+    },
+  });
+  await db.internalNote.create({
+    data: {
+      siteId: malmo.id,
+      agency: "SOCIAL",
+      notificationId: noted,
+      body: "Socialtjänstens interna anteckning: familjens situation.",
+      createdById: social.id,
+    },
+  });
 
   // ── call-ins, before the pandemic replaced them with custom notifications ──
   const callIns = [
@@ -321,12 +525,20 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
   }
 
   // ── the defector programme ──
-  const refer = async (i: number, referredAt: Date, path: ("CONTACTED" | "ASSESSED" | "IN_PROGRAMME" | "COMPLETED" | "DISCONTINUED" | "DECLINED")[], sourceNotification = true) => {
+  const refer = async (
+    i: number,
+    referredAt: Date,
+    path: ("CONTACTED" | "ASSESSED" | "IN_PROGRAMME" | "COMPLETED" | "DISCONTINUED" | "DECLINED")[],
+    sourceNotification = true,
+  ) => {
     let status: ReferralStatus = "REFERRED";
     let when = referredAt;
-    const history: { fromStatus: ReferralStatus | null; toStatus: ReferralStatus; changedAt: Date; changedById: string }[] = [
-      { fromStatus: null, toStatus: "REFERRED", changedAt: referredAt, changedById: social.id },
-    ];
+    const history: {
+      fromStatus: ReferralStatus | null;
+      toStatus: ReferralStatus;
+      changedAt: Date;
+      changedById: string;
+    }[] = [{ fromStatus: null, toStatus: "REFERRED", changedAt: referredAt, changedById: social.id }];
     for (const step of path) {
       when = addDays(when, rng.int(3, 20));
       history.push({ fromStatus: status, toStatus: step, changedAt: when, changedById: social.id });
@@ -374,14 +586,23 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
   ];
   for (const [k, r] of mayReferrals.entries()) {
     const referral = await refer(r.i, at(isoDay(addDays(day(DEMO_ROUNDS.may.startsOn), 3 + k * 4)), 10), [...r.path]);
-    const measures: { type: "HOUSING" | "EMPLOYMENT" | "TREATMENT" | "DEBT_ADVICE"; status: "ONGOING" | "COMPLETED" }[] = [
-      { type: k % 2 === 0 ? "EMPLOYMENT" : "TREATMENT", status: "ONGOING" },
-    ];
+    const measures: {
+      type: "HOUSING" | "EMPLOYMENT" | "TREATMENT" | "DEBT_ADVICE";
+      status: "ONGOING" | "COMPLETED";
+    }[] = [{ type: k % 2 === 0 ? "EMPLOYMENT" : "TREATMENT", status: "ONGOING" }];
     if (k === 0) measures.push({ type: "DEBT_ADVICE", status: "COMPLETED" });
     if (r.path.includes("ASSESSED" as never)) {
       for (const m of measures) {
         await db.supportMeasure.create({
-          data: { siteId: malmo.id, referralId: referral.id, personId: person(r.i), type: m.type, status: m.status, startsOn: day("2020-07-01"), createdById: social.id },
+          data: {
+            siteId: malmo.id,
+            referralId: referral.id,
+            personId: person(r.i),
+            type: m.type,
+            status: m.status,
+            startsOn: day("2020-07-01"),
+            createdById: social.id,
+          },
         });
       }
     }
@@ -402,7 +623,13 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       });
       await db.person.update({
         where: { id: person(r.i) },
-        data: { status: "RELOCATED", statusSince: at("2020-07-01", 12), hasProtectedIdentity: true, protectedTown: r.relocateTo, protectedAddress: "Skyddad adress" },
+        data: {
+          status: "RELOCATED",
+          statusSince: at("2020-07-01", 12),
+          hasProtectedIdentity: true,
+          protectedTown: r.relocateTo,
+          protectedAddress: "Skyddad adress",
+        },
       });
     }
   }
@@ -416,7 +643,10 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   // ── probation follow-ups after notifications ──
   for (const i of range(20, 109).filter((x) => x % 2 === 0 && notificationIds.has(x))) {
-    const notifiedAt = await db.customNotification.findUniqueOrThrow({ where: { id: notificationIds.get(i)! }, select: { occurredAt: true } });
+    const notifiedAt = await db.customNotification.findUniqueOrThrow({
+      where: { id: notificationIds.get(i)! },
+      select: { occurredAt: true },
+    });
     const due = addDays(notifiedAt.occurredAt, 14);
     const done = i % 10 !== 0; // a few are still open: the overdue list
     await db.followUp.create({
@@ -438,7 +668,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
   // ── deprived of liberty: 42 people from earlier work, and the one who ignored the message ──
   const deprived = [...range(80, 121), 23];
   for (const i of deprived) {
-    const when = i === 23 ? at("2020-09-29", 6) : at(`2020-0${rng.int(1, 8)}-${String(rng.int(1, 28)).padStart(2, "0")}`, 6);
+    const when =
+      i === 23 ? at("2020-09-29", 6) : at(`2020-0${rng.int(1, 8)}-${String(rng.int(1, 28)).padStart(2, "0")}`, 6);
     await db.person.update({ where: { id: person(i) }, data: { status: "DEPRIVED_OF_LIBERTY", statusSince: when } });
     await db.enforcementAction.create({
       data: {
@@ -452,12 +683,26 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     });
     if (i === 23) {
       await db.enforcementAction.create({
-        data: { siteId: malmo.id, personId: person(i), type: "DETENTION", occurredAt: addDays(when, 3), description: "Häktad i väntan på åtal.", createdById: police.id },
+        data: {
+          siteId: malmo.id,
+          personId: person(i),
+          type: "DETENTION",
+          occurredAt: addDays(when, 3),
+          description: "Häktad i väntan på åtal.",
+          createdById: police.id,
+        },
       });
     }
   }
   await db.enforcementAction.create({
-    data: { siteId: malmo.id, groupId: groups[0]!.id, type: "SEARCH", occurredAt: at("2020-09-30", 5), description: "Fokuserade insatser mot grupperingen.", createdById: police.id },
+    data: {
+      siteId: malmo.id,
+      groupId: groups[0]!.id,
+      type: "SEARCH",
+      occurredAt: at("2020-09-30", 5),
+      description: "Fokuserade insatser mot grupperingen.",
+      createdById: police.id,
+    },
   });
 
   // ── shootings and other serious violence ──
@@ -472,11 +717,24 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       incidents.push(incident(rng, malmo.id, police.id, when, "SHOOTING"));
     }
     for (let k = 0; k < Math.round(count / 4); k++) {
-      incidents.push(incident(rng, malmo.id, police.id, addDays(day(`${year}-01-01`), rng.int(0, span)), rng.pick(["EXPLOSION", "STABBING", "OTHER_VIOLENCE"] as const)));
+      incidents.push(
+        incident(
+          rng,
+          malmo.id,
+          police.id,
+          addDays(day(`${year}-01-01`), rng.int(0, span)),
+          rng.pick(["EXPLOSION", "STABBING", "OTHER_VIOLENCE"] as const),
+        ),
+      );
     }
   }
   await db.incident.createMany({ data: incidents });
-  const fatal = await db.incident.findMany({ where: { siteId: malmo.id, killed: { gt: 0 } }, select: { id: true }, take: 12, orderBy: { occurredAt: "desc" } });
+  const fatal = await db.incident.findMany({
+    where: { siteId: malmo.id, killed: { gt: 0 } },
+    select: { id: true },
+    take: 12,
+    orderBy: { occurredAt: "desc" },
+  });
   for (const [k, inc] of fatal.entries()) {
     await db.incidentGroup.create({ data: { incidentId: inc.id, groupId: groups[k % 3]!.id, role: "SUSPECTED" } });
   }
@@ -502,7 +760,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
   });
 
   // ── Örebro: a few records, never visible from Malmö ──
-  const orebroGroup = await createGroup(db, { siteId: orebro.id, createdById: users.orebroPolice!.id, name: "Vivalla-nätverket (demo)" });
+  const orebroGroup = await createGroup(db, {
+    siteId: orebro.id,
+    createdById: users.orebroPolice!.id,
+    name: "Vivalla-nätverket (demo)",
+  });
   for (let i = 0; i < 6; i++) {
     const p = await createPerson(db, {
       siteId: orebro.id,
@@ -511,10 +773,19 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       lastName: rng.pick(LAST_NAMES),
       identityNumber: generateIdentityNumber(new Date(Date.UTC(1999, i, 10)), 700 + i),
     });
-    await createMembership(db, { siteId: orebro.id, personId: p.id, groupId: orebroGroup.id, createdById: users.orebroPolice!.id });
+    await createMembership(db, {
+      siteId: orebro.id,
+      personId: p.id,
+      groupId: orebroGroup.id,
+      createdById: users.orebroPolice!.id,
+    });
   }
 
-  await db.systemSetting.upsert({ where: { key: "demoData" }, create: { key: "demoData", value: "true" }, update: { value: "true" } });
+  await db.systemSetting.upsert({
+    where: { key: "demoData" },
+    create: { key: "demoData", value: "true" },
+    update: { value: "true" },
+  });
   return { people: PEOPLE + 6, users: DEMO_USERS.length + OREBRO_USERS.length };
 }
 

@@ -24,16 +24,28 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     child.on("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ENOENT" ? new Error(`${command} not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client).`) : error),
+      reject(
+        error.code === "ENOENT"
+          ? new Error(
+              `${command} not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client).`,
+            )
+          : error,
+      ),
     );
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} failed (exit ${code}): ${err.trim()}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} failed (exit ${code}): ${err.trim()}`)),
+    );
   });
 }
 
 /** Dumps the database at `url` to `file` (readable by its owner only), then checks the file reads back. */
 export async function backupDatabase(url: string, file: string): Promise<{ bytes: number; entries: number }> {
   const { dbname, env } = connection(url);
-  await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${dbname}`], env);
+  await run(
+    "pg_dump",
+    ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${dbname}`],
+    env,
+  );
   await chmod(file, 0o600);
   const listing = await run("pg_restore", ["--list", file], env);
   return { bytes: (await stat(file)).size, entries: listing.split("\n").filter((l) => l && !l.startsWith(";")).length };
@@ -66,7 +78,11 @@ export async function restoreDatabase(file: string, url: string): Promise<{ prev
   await ensureDatabase(stagingUrl);
   const { dbname, env } = connection(stagingUrl);
   try {
-    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${dbname}`, file], env);
+    await run(
+      "pg_restore",
+      ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${dbname}`, file],
+      env,
+    );
   } catch (error) {
     await withAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(staging)} WITH (FORCE)`));
     throw error;
@@ -75,7 +91,10 @@ export async function restoreDatabase(file: string, url: string): Promise<{ prev
     const exists = (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
     if (exists) {
       await c.query(`DROP DATABASE IF EXISTS ${quote(previous)} WITH (FORCE)`);
-      await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+      await c.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [name],
+      );
       await c.query(`ALTER DATABASE ${quote(name)} RENAME TO ${quote(previous)}`);
     }
     await c.query(`ALTER DATABASE ${quote(staging)} RENAME TO ${quote(name)}`);

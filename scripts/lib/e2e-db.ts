@@ -6,7 +6,10 @@ import { appSecrets, databaseName, withDatabase } from "./local-db";
  * add users of their own so that no test changes a demo account.
  */
 export function e2eDatabaseUrl(clusterUrl: string): string {
-  return withDatabase(clusterUrl, process.env.DATABASE_URL ? `${databaseName(process.env.DATABASE_URL)}_e2e` : "samverkan_e2e");
+  return withDatabase(
+    clusterUrl,
+    process.env.DATABASE_URL ? `${databaseName(process.env.DATABASE_URL)}_e2e` : "samverkan_e2e",
+  );
 }
 
 /** The environment the end-to-end tests' app is built and served with (scripts/e2e-server.ts, scripts/test-all.ts). */

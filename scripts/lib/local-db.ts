@@ -32,7 +32,8 @@ export async function loadLocalConfig(): Promise<LocalConfig> {
     // Added after the first release of this file: existing local data gets one on its next start.
     totpEncryptionKey: stored.totpEncryptionKey ?? newSecret(32),
   };
-  if (JSON.stringify(stored) !== JSON.stringify(config)) await writeFile(LOCAL_CONFIG, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
+  if (JSON.stringify(stored) !== JSON.stringify(config))
+    await writeFile(LOCAL_CONFIG, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
   return config;
 }
 

@@ -10,7 +10,11 @@ export type RunResult = { code: number; output: string };
  * Runs the Prisma CLI against `databaseUrl`. Prisma wants DATABASE_URL even for `generate`
  * (otherwise it tries to download a query engine), so a placeholder is given when none is needed.
  */
-export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: boolean; cwd?: string } = {}): Promise<RunResult> {
+export function runPrisma(
+  args: string[],
+  databaseUrl: string,
+  opts: { quiet?: boolean; cwd?: string } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PRISMA_BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
@@ -35,7 +39,11 @@ export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: b
   });
 }
 
-export async function runPrismaOrThrow(args: string[], databaseUrl: string, opts: { quiet?: boolean; cwd?: string } = {}): Promise<string> {
+export async function runPrismaOrThrow(
+  args: string[],
+  databaseUrl: string,
+  opts: { quiet?: boolean; cwd?: string } = {},
+): Promise<string> {
   const result = await runPrisma(args, databaseUrl, opts);
   if (result.code !== 0) {
     if (opts.quiet) process.stderr.write(result.output);

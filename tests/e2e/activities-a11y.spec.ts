@@ -18,7 +18,10 @@ async function firstLinked(page: Page, listPath: string, href: RegExp): Promise<
   const target = await page
     .getByRole("main")
     .getByRole("link")
-    .evaluateAll((links, source) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(source).test(h)) ?? "", href.source);
+    .evaluateAll(
+      (links, source) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(source).test(h)) ?? "",
+      href.source,
+    );
   expect(target, `a record linked from ${listPath}`).not.toBe("");
   return target;
 }

@@ -10,7 +10,12 @@ test.describe.configure({ timeout: 180_000 });
 // Probation officers and social secretaries work between meetings: on a phone-width screen.
 test("marking an overdue follow-up done on a phone", async ({ page }) => {
   // Peter Sandberg, so that the desktop journey's counts of Karin Nyström's list stay hers alone.
-  await signInAs(page, "frivard2@malmo.samverkan.test", DEMO_PASSWORD, DEMO_TOTP_SECRETS["frivard2@malmo.samverkan.test"]!);
+  await signInAs(
+    page,
+    "frivard2@malmo.samverkan.test",
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRETS["frivard2@malmo.samverkan.test"]!,
+  );
   await expect(page).toHaveURL(/\/caseload$/);
   await page.goto("/follow-ups?view=team");
   await expectNoSidewaysScroll(page);

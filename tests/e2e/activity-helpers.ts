@@ -1,6 +1,13 @@
 import { expect, type Page } from "@playwright/test";
 
-const FORMAT = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+const FORMAT = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** A Stockholm date and time `days` from now, as a datetime-local field takes it. */
 export function dateTimeIn(days: number): string {

@@ -13,7 +13,10 @@ test("a call-in with speakers and attendees: planned, then attendance and respon
   await page.getByLabel("Datum och tid").fill("2026-01-15T17:00");
   await page.getByLabel("Lokal").fill(venue);
   await page.getByRole("group", { name: "Från polisen" }).getByRole("checkbox", { name: "Jonas Berglund" }).check();
-  await page.getByRole("group", { name: "Från socialtjänsten" }).getByRole("checkbox", { name: "Maria Ekström" }).check();
+  await page
+    .getByRole("group", { name: "Från socialtjänsten" })
+    .getByRole("checkbox", { name: "Maria Ekström" })
+    .check();
   await page.getByRole("group", { name: "Från frivården" }).getByRole("checkbox", { name: "Karin Nyström" }).check();
   await page.getByLabel("Röster från samhället").fill("Mammor mot våld\nImam från Rosengård");
   await page.getByRole("group", { name: "Grupperingar" }).getByRole("checkbox", { name: "Stationsgänget" }).check();
@@ -22,14 +25,22 @@ test("a call-in with speakers and attendees: planned, then attendance and respon
   await page.getByRole("button", { name: "Spara stormöte" }).click();
   await expect(page.getByText("Minst ett av personnumren är ogiltigt.")).toBeVisible();
   await expect(page.getByLabel("Lokal")).toHaveValue(venue);
-  await expect(page.getByRole("group", { name: "Från socialtjänsten" }).getByRole("checkbox", { name: "Maria Ekström" })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Från socialtjänsten" }).getByRole("checkbox", { name: "Maria Ekström" }),
+  ).toBeChecked();
   await expect(page.getByLabel("Röster från samhället")).toHaveValue("Mammor mot våld\nImam från Rosengård");
 
   await page.getByLabel("Personnummer", { exact: true }).fill("");
   await page.getByRole("button", { name: "Spara stormöte" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Stormötet är sparat." })).toBeVisible();
   const speakers = page.getByRole("region", { name: "Talare" });
-  for (const who of ["Jonas Berglund – Polisen", "Maria Ekström – Socialtjänsten", "Karin Nyström – Frivården", "Mammor mot våld – Röst från samhället"]) await expect(speakers).toContainText(who);
+  for (const who of [
+    "Jonas Berglund – Polisen",
+    "Maria Ekström – Socialtjänsten",
+    "Karin Nyström – Frivården",
+    "Mammor mot våld – Röst från samhället",
+  ])
+    await expect(speakers).toContainText(who);
   const attendees = page.getByRole("region", { name: "Inbjudna" });
   const invited = await attendees.getByRole("listitem").count();
   expect(invited).toBeGreaterThan(2);
@@ -54,8 +65,12 @@ test("a call-in with speakers and attendees: planned, then attendance and respon
   await second.getByLabel("Reaktion").selectOption({ label: "– Ingen –" });
   await page.getByRole("button", { name: "Spara ändringar" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Ändringarna är sparade." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Mötet" })).toContainText(`${invited} inbjudna, 1 deltog, 1 bad om hjälp`);
-  await expect(page.getByRole("region", { name: "Inbjudna" }).getByRole("listitem").filter({ hasText: firstName })).toContainText("Deltog · Positiv");
+  await expect(page.getByRole("region", { name: "Mötet" })).toContainText(
+    `${invited} inbjudna, 1 deltog, 1 bad om hjälp`,
+  );
+  await expect(
+    page.getByRole("region", { name: "Inbjudna" }).getByRole("listitem").filter({ hasText: firstName }),
+  ).toContainText("Deltog · Positiv");
 
   // The list finds it by venue.
   await page.goto("/call-ins");
@@ -64,7 +79,10 @@ test("a call-in with speakers and attendees: planned, then attendance and respon
   await expect(page.getByRole("status")).toHaveText("1 stormöte");
 });
 
-test("two people editing the same call-in: the second save explains the conflict and keeps the input", async ({ page, browser }) => {
+test("two people editing the same call-in: the second save explains the conflict and keeps the input", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "SOCIAL");
   await page.goto("/call-ins?period=past");
   await page.getByRole("table").getByRole("link").first().click();
@@ -80,7 +98,9 @@ test("two people editing the same call-in: the second save explains the conflict
 
   await other.getByLabel("Beskrivning").fill("Andra ändringen.");
   await other.getByRole("button", { name: "Spara ändringar" }).click();
-  await expect(other.getByRole("alert").filter({ hasText: "Någon annan har ändrat uppgifterna sedan du öppnade dem." })).toBeVisible();
+  await expect(
+    other.getByRole("alert").filter({ hasText: "Någon annan har ändrat uppgifterna sedan du öppnade dem." }),
+  ).toBeVisible();
   await expect(other.getByLabel("Beskrivning")).toHaveValue("Andra ändringen.");
   await other.close();
   await page.reload();

@@ -11,7 +11,10 @@ test("each agency's start page is its working list with counts; the police have 
   const tiles = page.getByRole("region", { name: "Att göra" });
   await expect(tiles.getByText("Personer i min ärendelista")).toBeVisible();
   await expect(tiles.getByText("Mina försenade uppföljningar")).toBeVisible();
-  await expect(tiles.getByRole("link", { name: "Visa försenade uppföljningar" })).toHaveAttribute("href", "/follow-ups");
+  await expect(tiles.getByRole("link", { name: "Visa försenade uppföljningar" })).toHaveAttribute(
+    "href",
+    "/follow-ups",
+  );
   await expect(tiles.getByRole("link", { name: "Visa insatser" })).toHaveAttribute("href", "/referrals");
   const count = await page.getByRole("region", { name: "Min ärendelista" }).getByRole("status").textContent();
   expect(count).toMatch(/^\d+ personer i din ärendelista$/);
@@ -21,5 +24,7 @@ test("each agency's start page is its working list with counts; the police have 
   await signOut(page);
   await signIn(page, "POLICE");
   await expect(page.getByRole("region", { name: "Att göra" }).getByText("Mina försenade uppföljningar")).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Att göra" }).getByText("Öppna insatser för mina personer")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Att göra" }).getByText("Öppna insatser för mina personer"),
+  ).toBeVisible();
 });

@@ -11,11 +11,18 @@ test("giving a reason, revealing the personnummer and reading consent on a phone
   await page.getByRole("button", { name: "Öppna personakten" }).click();
   await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
   await page.getByRole("button", { name: "Visa hela" }).click();
-  await expect(page.getByTestId("identity-number")).toHaveText(`${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}`);
+  await expect(page.getByTestId("identity-number")).toHaveText(
+    `${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}`,
+  );
   await page.getByRole("link", { name: "Samtycke" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Samtycke" })).toBeVisible();
   // Touch targets of at least 44 px: the button, and each checkbox with its label.
-  for (const target of [page.getByRole("button", { name: "Spara samtycke" }), page.locator("label").filter({ has: page.getByRole("checkbox", { name: /^Socialtjänsten → Polisen: status för insatser/ }) })]) {
+  for (const target of [
+    page.getByRole("button", { name: "Spara samtycke" }),
+    page
+      .locator("label")
+      .filter({ has: page.getByRole("checkbox", { name: /^Socialtjänsten → Polisen: status för insatser/ }) }),
+  ]) {
     expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -20,7 +20,9 @@ function recordResponses(page: Page) {
   return async () => (await Promise.all(pending)).filter((r): r is { url: string; body: string } => r !== null);
 }
 
-test("a police user's browser never receives social services' internal note: not in the HTML, the navigation payloads or a server action's answer", async ({ page }) => {
+test("a police user's browser never receives social services' internal note: not in the HTML, the navigation payloads or a server action's answer", async ({
+  page,
+}) => {
   test.slow(); // several users and pages on two shared cores
   const { personId, policeNote, socialNote } = await visitWithTwoNotes();
   // An ASCII part of the note, so no escaping in a payload could hide it from the check.
@@ -60,7 +62,11 @@ test("a police user's browser never receives social services' internal note: not
   expect(flight.ok()).toBe(true);
   const flightBody = await flight.text();
 
-  const received = [...(await responses()), { url: "POST (action) /people/…", body: actionBody }, { url: "GET (RSC) /people/…", body: flightBody }];
+  const received = [
+    ...(await responses()),
+    { url: "POST (action) /people/…", body: actionBody },
+    { url: "GET (RSC) /people/…", body: flightBody },
+  ];
   expect(received.filter((r) => r.body.includes(policeNote.slice(0, 30))).length).toBeGreaterThan(1); // and payloads carry notes at all
   expect(received.filter((r) => r.body.includes(socialFragment)).map((r) => r.url)).toEqual([]);
 
@@ -73,7 +79,9 @@ test("a police user's browser never receives social services' internal note: not
   expect(await page.content()).not.toContain(policeNote);
 });
 
-test("outside the caseload the file asks why; the reason and the reveal reach ADMIN, who sees the file's readers in two clicks", async ({ page }) => {
+test("outside the caseload the file asks why; the reason and the reveal reach ADMIN, who sees the file's readers in two clicks", async ({
+  page,
+}) => {
   test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(3); // coordinated by another police officer, not the demo user
   await signIn(page, "POLICE");
@@ -116,15 +124,24 @@ test("outside the caseload the file asks why; the reason and the reveal reach AD
   const reader = page.getByRole("row").filter({ hasText: "Jonas Berglund (Polisen)" });
   await expect(reader).toBeVisible();
   await reader.getByRole("link").click();
-  await expect(page.getByRole("row").filter({ hasText: "Skäl för åtkomst" }).first()).toContainText("Annat skäl: Samordning inför gemensamt möte");
+  await expect(page.getByRole("row").filter({ hasText: "Skäl för åtkomst" }).first()).toContainText(
+    "Annat skäl: Samordning inför gemensamt möte",
+  );
 });
 
-test("a consent the police record opens nothing of social services' until social services confirm it, and its withdrawal closes it at once", async ({ page, browser }) => {
+test("a consent the police record opens nothing of social services' until social services confirm it, and its withdrawal closes it at once", async ({
+  page,
+  browser,
+}) => {
   test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(2); // in the programme, on both demo users' caseloads
   const consentUrl = `/people/${person.id}/consent`;
   await signIn(page, "SOCIAL");
-  const policeContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+  const policeContext = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+  });
   const police = await policeContext.newPage();
   await signIn(police, "POLICE");
 
@@ -139,7 +156,9 @@ test("a consent the police record opens nothing of social services' until social
   await expect(police.getByText("Inga uppgifter från andra myndigheter visas.")).toBeVisible();
 
   // The police record one: nothing chosen is refused next to the field, input kept.
-  const referralStatus = police.getByRole("checkbox", { name: /^Socialtjänsten → Polisen: status för insatser via avhopparverksamheten/ });
+  const referralStatus = police.getByRole("checkbox", {
+    name: /^Socialtjänsten → Polisen: status för insatser via avhopparverksamheten/,
+  });
   await expect(referralStatus).toHaveAccessibleName(/kräver bekräftelse av Socialtjänsten/);
   await police.getByLabel("Hänvisning till undertecknat dokument").fill("SAMTYCKE-E2E-1");
   await police.getByRole("button", { name: "Spara samtycke" }).click();
@@ -163,10 +182,14 @@ test("a consent the police record opens nothing of social services' until social
   await answer.getByRole("radio", { name: "Bekräfta: samtycket omfattar att våra uppgifter lämnas ut" }).check();
   await answer.getByRole("button", { name: "Spara svaret" }).click();
   await expect(page.getByText("Kontrollera det undertecknade samtycket innan ni bekräftar.")).toBeVisible();
-  await answer.getByRole("checkbox", { name: "Jag har kontrollerat det undertecknade samtycket (SAMTYCKE-E2E-1)" }).check();
+  await answer
+    .getByRole("checkbox", { name: "Jag har kontrollerat det undertecknade samtycket (SAMTYCKE-E2E-1)" })
+    .check();
   await answer.getByRole("button", { name: "Spara svaret" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Samtycket är bekräftat." })).toBeVisible();
-  await expect(page.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" })).toContainText(`Socialtjänsten: bekräftat av ${ACCOUNTS.SOCIAL.name}`);
+  await expect(page.getByRole("article").filter({ hasText: "SAMTYCKE-E2E-1" })).toContainText(
+    `Socialtjänsten: bekräftat av ${ACCOUNTS.SOCIAL.name}`,
+  );
 
   await police.reload();
   const shared = police.getByRole("listitem").filter({ hasText: "Insats via avhopparverksamheten (Socialtjänsten)" });
@@ -182,7 +205,9 @@ test("a consent the police record opens nothing of social services' until social
   await policeContext.close();
 });
 
-test("ADMIN finds a person by personnummer, is offered a register extract request (never the extract itself), exports the log, and reviews retention", async ({ page }) => {
+test("ADMIN finds a person by personnummer, is offered a register extract request (never the extract itself), exports the log, and reviews retention", async ({
+  page,
+}) => {
   test.slow(); // several users and pages on two shared cores
   const person = await demoPerson(24); // relocated under protection, in the programme
   await signIn(page, "ADMIN");
@@ -201,9 +226,14 @@ test("ADMIN finds a person by personnummer, is offered a register extract reques
   await expect(page.getByText("Ort A (skyddad)")).toHaveCount(0);
 
   await page.goto(`/admin/audit?personId=${person.id}`);
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exportera CSV" }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exportera CSV" }).click(),
+  ]);
   const text = await readFile((await csv.path())!, "utf8");
-  expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash");
+  expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+    "id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash",
+  );
   expect(text).toContain(";SEARCH;Person;");
   expect(text).not.toContain(";EXPORT;RegisterExtract;");
 
@@ -219,8 +249,20 @@ test("each role reaches only its own part of the confidentiality pages", async (
   test.slow(); // three sign-ins and thirteen pages
   const person = await demoPerson(0);
   const pages = {
-    agency: ["/admin/audit", "/admin/retention", `/admin/audit/people/${person.id}`, `/people/${person.id}/extract?ref=X`, "/admin/audit/export"],
-    manager: ["/my-activity", `/people/${person.id}/consent`, `/people/${person.id}/access`, "/admin/audit", `/people/${person.id}/extract?ref=X`],
+    agency: [
+      "/admin/audit",
+      "/admin/retention",
+      `/admin/audit/people/${person.id}`,
+      `/people/${person.id}/extract?ref=X`,
+      "/admin/audit/export",
+    ],
+    manager: [
+      "/my-activity",
+      `/people/${person.id}/consent`,
+      `/people/${person.id}/access`,
+      "/admin/audit",
+      `/people/${person.id}/extract?ref=X`,
+    ],
     admin: ["/my-activity", `/people/${person.id}/consent`, `/people/${person.id}/access`],
   };
   const refused = async (paths: string[]) => {
@@ -260,7 +302,9 @@ test.describe("accessibility", () => {
   test("ADMIN's audit, extract and retention pages have no serious accessibility violations", async ({ page }) => {
     const person = await demoPerson(5);
     // The demo's approved request (prisma/seed/demo.ts), whose page offers "Ta fram utdrag".
-    const [approved] = await query<{ id: string }>(`SELECT id FROM "RegisterExtractRequest" WHERE reference = 'KS 2020/0815'`);
+    const [approved] = await query<{ id: string }>(
+      `SELECT id FROM "RegisterExtractRequest" WHERE reference = 'KS 2020/0815'`,
+    );
     await signIn(page, "ADMIN");
     const paths = [
       "/admin/audit",

@@ -36,7 +36,10 @@ async function caseloadPageOf(email: string, personId: string): Promise<number> 
 
 /** The person's link in the caseload list (by address: two demo people may share a name). */
 const caseloadLink = (page: Page, person: { id: string; name: string }) =>
-  page.getByRole("region", { name: "Min ärendelista" }).getByRole("link", { name: person.name }).and(page.locator(`[href="/people/${person.id}"]`));
+  page
+    .getByRole("region", { name: "Min ärendelista" })
+    .getByRole("link", { name: person.name })
+    .and(page.locator(`[href="/people/${person.id}"]`));
 
 async function caseloadCount(page: Page): Promise<number> {
   const text = await page.getByRole("region", { name: "Min ärendelista" }).getByRole("status").textContent();
@@ -58,7 +61,9 @@ test("a social secretary takes a person on, hands over to a colleague, and the c
   const social = page.getByRole("region", { name: "Socialtjänsten" });
   await expect(social.getByText("Ingen samordnare just nu.")).toBeVisible();
   // Only one's own agency's coordinators can be changed.
-  await expect(page.getByRole("region", { name: "Polisen" }).getByText("Du kan bara ändra samordnare för din egen myndighet.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Polisen" }).getByText("Du kan bara ändra samordnare för din egen myndighet."),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // Taking the person on.

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("the dashboard works at phone width: the period form, the figures and no sideways page scroll", async ({ page }) => {
+test("the dashboard works at phone width: the period form, the figures and no sideways page scroll", async ({
+  page,
+}) => {
   await signIn(page, "MANAGER");
   await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
   await page.getByLabel("Period", { exact: true }).selectOption("all");

@@ -24,13 +24,27 @@ test.beforeAll(async () => {
   await runPrismaOrThrow(["migrate", "deploy"], cluster.url, { quiet: true });
   const port = await freePort();
   appUrl = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, ...(await appSecrets()), DATABASE_URL: cluster.url, NODE_ENV: "production", LOG_LEVEL: "info", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [app.stdout!, app.stderr!]) stream.on("data", (chunk: Buffer) => logLines.push(...chunk.toString().split("\n").filter(Boolean)));
-  await expect.poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+  app = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...(await appSecrets()),
+        DATABASE_URL: cluster.url,
+        NODE_ENV: "production",
+        LOG_LEVEL: "info",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  for (const stream of [app.stdout!, app.stderr!])
+    stream.on("data", (chunk: Buffer) => logLines.push(...chunk.toString().split("\n").filter(Boolean)));
+  await expect
+    .poll(async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 })
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -38,7 +52,9 @@ test.afterAll(async () => {
   await cluster?.destroy();
 });
 
-test("during a database restart pages say 'try again' in Swedish, and the app recovers by itself", async ({ browser }) => {
+test("during a database restart pages say 'try again' in Swedish, and the app recovers by itself", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const db = new pg.Pool({ connectionString: cluster.url, max: 1 });
   await db.query(`INSERT INTO "Site" (id, code, name) VALUES (gen_random_uuid(), 'malmo', 'Malmö')`);
@@ -71,8 +87,12 @@ test("during a database restart pages say 'try again' in Swedish, and the app re
   await context.close();
 
   // The outage is in the server log as JSON lines with the request id, never as free text.
-  const failures = logLines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { msg?: string; requestId?: string; err?: { type?: string } });
-  expect(failures.some((l) => l.msg === "request failed" && l.requestId && l.err?.type === "ServiceUnavailableError")).toBe(true);
+  const failures = logLines
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as { msg?: string; requestId?: string; err?: { type?: string } });
+  expect(
+    failures.some((l) => l.msg === "request failed" && l.requestId && l.err?.type === "ServiceUnavailableError"),
+  ).toBe(true);
   const freeText = logLines.filter((l) => !l.startsWith("{") && /error|⨯/i.test(l));
   expect(freeText).toEqual([]);
 });

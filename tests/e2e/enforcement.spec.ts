@@ -10,7 +10,11 @@ test("police record a detention; the person shows as deprived of liberty to the 
   await signIn(page, "POLICE");
   // Someone still at liberty, from the people list.
   await page.goto("/people?page=2");
-  const row = page.getByRole("table").getByRole("row").filter({ has: page.getByText("Aktiv", { exact: true }) }).first();
+  const row = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByText("Aktiv", { exact: true }) })
+    .first();
   const link = row.getByRole("link").first();
   const name = (await link.textContent())!.trim();
   const personId = await idFromLink(page, link);
@@ -24,7 +28,9 @@ test("police record a detention; the person shows as deprived of liberty to the 
   await page.getByLabel("Beskrivning").fill("Häktad efter vapenfynd vid husrannsakan.");
   await page.getByLabel(`Registrera ${name} som frihetsberövad`).check();
   await page.getByRole("button", { name: "Registrera åtgärd" }).click();
-  await expect(page.getByText("Bara gripande, häktning och fängelsedom innebär att personen blir frihetsberövad.")).toBeVisible();
+  await expect(
+    page.getByText("Bara gripande, häktning och fängelsedom innebär att personen blir frihetsberövad."),
+  ).toBeVisible();
   await expect(page.getByLabel("Beskrivning")).toHaveValue("Häktad efter vapenfynd vid husrannsakan.");
   // Nor may it lie in the future.
   await page.getByRole("radio", { name: "Häktning" }).check();
@@ -70,10 +76,15 @@ test("police record an action against a group", async ({ page }) => {
   await page.getByLabel("Beskrivning").fill("Samordnad husrannsakan mot Hamnligan.");
   await page.getByRole("button", { name: "Registrera åtgärd" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Åtgärden är registrerad." })).toBeVisible();
-  await expect(page.getByRole("article").filter({ hasText: "Samordnad husrannsakan mot Hamnligan." }).first()).toContainText("Mot grupperingen Hamnligan");
+  await expect(
+    page.getByRole("article").filter({ hasText: "Samordnad husrannsakan mot Hamnligan." }).first(),
+  ).toContainText("Mot grupperingen Hamnligan");
 });
 
-test("police correct an action; a stale second save explains the conflict and keeps what was typed", async ({ page, context }) => {
+test("police correct an action; a stale second save explains the conflict and keeps what was typed", async ({
+  page,
+  context,
+}) => {
   const original = `Vapenbeslag i källaren (${Date.now()}).`;
   await signIn(page, "POLICE");
   await page.goto("/enforcement/new");
@@ -84,7 +95,11 @@ test("police correct an action; a stale second save explains the conflict and ke
   await expect(page.getByRole("status").filter({ hasText: "Åtgärden är registrerad." })).toBeVisible();
 
   // From the list to the action, and to its edit form.
-  await page.getByRole("article").filter({ hasText: original }).getByRole("link", { name: /^Visa åtgärden Vapenbeslag/ }).click();
+  await page
+    .getByRole("article")
+    .filter({ hasText: original })
+    .getByRole("link", { name: /^Visa åtgärden Vapenbeslag/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: /^Vapenbeslag / })).toBeVisible();
   await expect(page.getByText(original)).toBeVisible();
   await page.getByRole("link", { name: "Ändra åtgärden" }).click();
@@ -112,7 +127,9 @@ test("police correct an action; a stale second save explains the conflict and ke
   // The stale save: refused with an explanation, nothing lost from the form.
   await other.getByLabel("Beskrivning").fill("Min egen rättelse.");
   await other.getByRole("button", { name: "Spara ändringarna" }).click();
-  await expect(other.getByText("Någon annan har ändrat uppgifterna sedan du öppnade dem.", { exact: false })).toBeVisible();
+  await expect(
+    other.getByText("Någon annan har ändrat uppgifterna sedan du öppnade dem.", { exact: false }),
+  ).toBeVisible();
   await expect(other.getByLabel("Beskrivning")).toHaveValue("Min egen rättelse.");
   await other.close();
   await page.reload();

@@ -25,14 +25,27 @@ export type TestAccount = { id: string; email: string; name: string; password: s
 export const TEST_ACCOUNT_PASSWORD = "e2e lösenord som är långt";
 
 /** A Malmö account with a TOTP secret (unless `enrolled: false`, for the first-login enrolment). */
-export async function createAccount({ role, enrolled = true, db: given }: { role: Role; enrolled?: boolean; db?: pg.Pool }): Promise<TestAccount> {
+export async function createAccount({
+  role,
+  enrolled = true,
+  db: given,
+}: {
+  role: Role;
+  enrolled?: boolean;
+  db?: pg.Pool;
+}): Promise<TestAccount> {
   const db = given ?? (await e2eDb());
   const id = randomUUID();
   const email = `e2e-${id.slice(0, 8)}@malmo.samverkan.test`;
   const name = `Testperson ${id.slice(0, 4).toUpperCase()}`;
   const secret = enrolled ? newTotpSecret() : null;
   const sealed = secret ? seal((await appSecrets()).TOTP_ENCRYPTION_KEY, "totp-secret", secret) : null;
-  const passwordHash = await hash(TEST_ACCOUNT_PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+  const passwordHash = await hash(TEST_ACCOUNT_PASSWORD, {
+    algorithm: 2,
+    memoryCost: 4096,
+    timeCost: 1,
+    parallelism: 1,
+  });
   await db.query(
     `INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "totpSecret", "totpEnabledAt", "updatedAt")
      SELECT $1, id, $2, $3, $4, $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE now() END, now() FROM "Site" WHERE code = 'malmo'`,
@@ -43,6 +56,11 @@ export async function createAccount({ role, enrolled = true, db: given }: { role
 
 /** Moves the account's sessions' last activity back in time, as if the user had left the desk. */
 export async function ageSessions(userId: string, minutes: number): Promise<number> {
-  const result = await (await e2eDb()).query(`UPDATE "Session" SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE "userId" = $1`, [userId, minutes]);
+  const result = await (
+    await e2eDb()
+  ).query(`UPDATE "Session" SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE "userId" = $1`, [
+    userId,
+    minutes,
+  ]);
   return result.rowCount ?? 0;
 }

@@ -63,7 +63,9 @@ test("a probation officer plans, logs and completes follow-ups and sees who is o
   await expect(page.getByRole("status").filter({ hasText: "Uppföljningen är markerad som genomförd." })).toBeVisible();
   await expect(overdueTab).toHaveText(`Mina försenade (${overdueBefore})`);
   await page.getByRole("link", { name: "Mina genomförda" }).click();
-  await expect(page.getByRole("article", { name }).filter({ hasText: "Arbetsträningen går bra." })).toContainText("Möte");
+  await expect(page.getByRole("article", { name }).filter({ hasText: "Arbetsträningen går bra." })).toContainText(
+    "Möte",
+  );
 
   // A contact already made is logged in one go: an hour ago, which is in the past at any hour
   // (today at 08:00 is in the future before eight, and was refused on night-time runs).
@@ -85,7 +87,9 @@ test("a probation officer plans, logs and completes follow-ups and sees who is o
 
 test("follow-ups are not the police's", async ({ page }) => {
   await signIn(page, "POLICE");
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Uppföljningar" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Uppföljningar" }),
+  ).toHaveCount(0);
   expect((await page.goto("/follow-ups"))?.status()).toBe(404);
   await signOut(page);
   await signIn(page, "MANAGER");

@@ -5,7 +5,9 @@ import { signIn, signOut } from "./helpers";
 // Each journey is many page loads on a 2-core machine shared with the build and the database.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-test("the police register a group, mark it as the enforcement focus, and add a member with graded intelligence", async ({ page }) => {
+test("the police register a group, mark it as the enforcement focus, and add a member with graded intelligence", async ({
+  page,
+}) => {
   test.slow();
   const name = `Testgänget ${Date.now()}`;
   await signIn(page, "POLICE");
@@ -81,7 +83,8 @@ test("the groups list puts the prioritised groups first and can show only them",
   await page.getByLabel("Bara prioriterade").check();
   await page.getByRole("button", { name: "Sök", exact: true }).click();
   await expect(page).toHaveURL(/prioritized=on/);
-  for (const item of await page.getByRole("main").getByRole("listitem").all()) await expect(item).toContainText("Prioriterad");
+  for (const item of await page.getByRole("main").getByRole("listitem").all())
+    await expect(item).toContainText("Prioriterad");
   await page.getByRole("link", { name: "Västra gänget" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /Nuvarande medlemmar/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Nuvarande medlemmar" }).getByRole("row")).not.toHaveCount(1);

@@ -7,7 +7,12 @@ export const DEMO_PASSWORD = "Samverkan-demo-2026";
 export const ACCOUNTS = {
   POLICE: { email: "polis@malmo.samverkan.test", name: "Jonas Berglund", start: "/caseload", heading: "Mina ärenden" },
   SOCIAL: { email: "social@malmo.samverkan.test", name: "Maria Ekström", start: "/caseload", heading: "Mina ärenden" },
-  PROBATION: { email: "frivard@malmo.samverkan.test", name: "Karin Nyström", start: "/caseload", heading: "Mina ärenden" },
+  PROBATION: {
+    email: "frivard@malmo.samverkan.test",
+    name: "Karin Nyström",
+    start: "/caseload",
+    heading: "Mina ärenden",
+  },
   MANAGER: { email: "ledning@malmo.samverkan.test", name: "Lena Åberg", start: "/dashboard", heading: "Översikt" },
   ADMIN: { email: "admin@malmo.samverkan.test", name: "Tomas Wik", start: "/admin/users", heading: "Användare" },
 } as const;
@@ -36,7 +41,9 @@ export async function enterTotp(page: Page, secret: string) {
     // Bounded: on a loaded machine a click right after a refused code has been seen to submit
     // nothing, and an unbounded wait then ate the whole test's time. The next round fills again.
     const answered = page
-      .waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify", { timeout: 20_000 })
+      .waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify", {
+        timeout: 20_000,
+      })
       .catch(() => null);
     await page.getByRole("button", { name: "Verifiera" }).click();
     const response = await answered;
@@ -45,7 +52,8 @@ export async function enterTotp(page: Page, secret: string) {
       await page.waitForURL((url) => !onLoginPages(url));
       return;
     }
-    if (attempt % 2 === 1) await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.5) * 1000);
+    if (attempt % 2 === 1)
+      await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.5) * 1000);
   }
   throw new Error("the second factor was refused six times");
 }
@@ -84,7 +92,10 @@ export async function signIn(page: Page, role: DemoRole) {
   const context = page.context();
   if (!(await resumeSession(context, page, role))) {
     await signInAs(page, account.email, DEMO_PASSWORD, DEMO_TOTP_SECRETS[account.email]!);
-    sessions.set(role, (await context.cookies()).filter((c) => c.name.includes("session-token")));
+    sessions.set(
+      role,
+      (await context.cookies()).filter((c) => c.name.includes("session-token")),
+    );
   }
   await expect(page).toHaveURL(new RegExp(`${account.start}$`), { timeout: 20_000 });
 }

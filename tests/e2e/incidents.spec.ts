@@ -16,7 +16,10 @@ test("police record and correct a shooting; managers read it without the people"
   await page.getByLabel("Plats").fill(place);
   await page.getByLabel("Antal skadade").fill("2");
   await page.getByRole("radio", { name: "Ja" }).check();
-  await page.getByRole("group", { name: "Misstänkta grupperingar" }).getByRole("checkbox", { name: "Västra gänget" }).check();
+  await page
+    .getByRole("group", { name: "Misstänkta grupperingar" })
+    .getByRole("checkbox", { name: "Västra gänget" })
+    .check();
   // In the future, and with a wrong personnummer: both refused, nothing typed lost.
   await page.getByLabel("Datum och tid").fill(dateTimeIn(1));
   await page.getByLabel("Lägg till offer").fill("19811218-9875");
@@ -24,7 +27,9 @@ test("police record and correct a shooting; managers read it without the people"
   await expect(page.getByText("Datumet kan inte ligga i framtiden.", { exact: true })).toBeVisible();
   await expect(page.getByText("Minst ett av personnumren är ogiltigt.")).toBeVisible();
   await expect(page.getByLabel("Plats")).toHaveValue(place);
-  await expect(page.getByRole("group", { name: "Misstänkta grupperingar" }).getByRole("checkbox", { name: "Västra gänget" })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Misstänkta grupperingar" }).getByRole("checkbox", { name: "Västra gänget" }),
+  ).toBeChecked();
 
   await page.getByLabel("Datum och tid").fill(dateTimeIn(-1));
   await page.getByLabel("Lägg till offer").fill("");

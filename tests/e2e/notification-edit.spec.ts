@@ -5,15 +5,25 @@ import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 // Each journey is many page loads on a 2-core machine shared with the build and the database.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-test("a social secretary edits a logged notification later; the note is social services' own; a stale second save is refused", async ({ page, context }) => {
+test("a social secretary edits a logged notification later; the note is social services' own; a stale second save is refused", async ({
+  page,
+  context,
+}) => {
   test.slow();
   const nextStep = `Ändrat nästa steg ${Date.now()}`;
   const note = `Socialtjänstens anteckning ${Date.now()}`;
   await signIn(page, "SOCIAL");
   // Someone with a delivered custom notification (the last column counts them).
   await page.goto("/people?notified=yes");
-  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
-  await rows.filter({ hasNot: page.getByRole("cell", { name: "0", exact: true }) }).first().getByRole("link").click();
+  const rows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
+  await rows
+    .filter({ hasNot: page.getByRole("cell", { name: "0", exact: true }) })
+    .first()
+    .getByRole("link")
+    .click();
   await expect(page.getByRole("heading", { level: 2, name: "Händelser" })).toBeVisible();
   const personUrl = page.url();
   const editLink = page.getByRole("link", { name: /^Ändra samtalet/ }).first();
@@ -40,7 +50,9 @@ test("a social secretary edits a logged notification later; the note is social s
 
   await stale.getByLabel("Nästa steg").fill("Min gamla ändring");
   await stale.getByRole("button", { name: "Spara ändringar" }).click();
-  await expect(stale.getByRole("alert").filter({ hasText: "Någon annan har ändrat uppgifterna sedan du öppnade dem." })).toBeVisible();
+  await expect(
+    stale.getByRole("alert").filter({ hasText: "Någon annan har ändrat uppgifterna sedan du öppnade dem." }),
+  ).toBeVisible();
   await expect(stale.getByLabel("Nästa steg")).toHaveValue("Min gamla ändring");
 
   // The police see the edit, not social services' note; their own edit form does not hold it either.

@@ -20,7 +20,9 @@ async function search(page: Page, q: string) {
   await expect(page).toHaveURL(/\/people\?/);
 }
 
-test("a coordinator registers a person, finds them by name, alias and personnummer in any form, and is stopped from registering them twice", async ({ page }) => {
+test("a coordinator registers a person, finds them by name, alias and personnummer in any form, and is stopped from registering them twice", async ({
+  page,
+}) => {
   test.slow();
   const number = uniqueNumber();
   const suffix = String(Date.now()).slice(-6);
@@ -51,10 +53,19 @@ test("a coordinator registers a person, finds them by name, alias and personnumm
   // Stored normalised, shown masked: the last four digits never reach the page.
   await expect(page.getByText(`${number.slice(0, 8)}-XXXX`)).toBeVisible();
   const html = await page.content();
-  for (const shown of [number, `${number.slice(0, 8)}-${number.slice(8)}`, `${number.slice(2, 8)}-${number.slice(8)}`]) expect(html).not.toContain(shown);
+  for (const shown of [number, `${number.slice(0, 8)}-${number.slice(8)}`, `${number.slice(2, 8)}-${number.slice(8)}`])
+    expect(html).not.toContain(shown);
   await expect(page.getByRole("region", { name: "Uppgifter" })).toContainText("Karin Nyström (Frivården)");
 
-  for (const q of [lastName.toLowerCase(), `elias ${lastName.slice(0, -1)}`, `skuggan${suffix}`, number, `${number.slice(0, 8)}-${number.slice(8)}`, `${number.slice(2, 8)}-${number.slice(8)}`, number.slice(2)]) {
+  for (const q of [
+    lastName.toLowerCase(),
+    `elias ${lastName.slice(0, -1)}`,
+    `skuggan${suffix}`,
+    number,
+    `${number.slice(0, 8)}-${number.slice(8)}`,
+    `${number.slice(2, 8)}-${number.slice(8)}`,
+    number.slice(2),
+  ]) {
     await search(page, q);
     await expect(page.getByRole("status").filter({ hasText: "1 person" }), q).toBeVisible();
     await expect(page.getByRole("link", { name: `Elias ${lastName}` })).toBeVisible();
@@ -70,7 +81,10 @@ test("a coordinator registers a person, finds them by name, alias and personnumm
   await page.getByLabel("Personnummer eller samordningsnummer").fill(number);
   await page.getByRole("button", { name: "Registrera", exact: true }).click();
   await expect(page.getByText("Personnumret finns redan registrerat på en annan person.")).toBeVisible();
-  await page.getByRole("alert").getByRole("link", { name: `Elias ${lastName}` }).click();
+  await page
+    .getByRole("alert")
+    .getByRole("link", { name: `Elias ${lastName}` })
+    .click();
   await expect(page).toHaveURL(personUrl);
 });
 
@@ -98,7 +112,10 @@ test("same name and birth date: the coordinator is warned and confirms", async (
   await expect(page.getByRole("status").filter({ hasText: "2 personer" })).toBeVisible();
 });
 
-test("two coordinators edit the same person: the second save explains the conflict and keeps the input", async ({ page, context }) => {
+test("two coordinators edit the same person: the second save explains the conflict and keeps the input", async ({
+  page,
+  context,
+}) => {
   test.slow();
   const lastName = `Konflikt${String(Date.now()).slice(-6)}`;
   await signIn(page, "POLICE");
@@ -119,7 +136,9 @@ test("two coordinators edit the same person: the second save explains the confli
 
   await other.getByLabel("Alias").fill("Sent alias");
   await other.getByRole("button", { name: "Spara ändringar" }).click();
-  await expect(other.getByRole("alert").filter({ hasText: "Någon annan har ändrat uppgifterna sedan du öppnade dem." })).toBeVisible();
+  await expect(
+    other.getByRole("alert").filter({ hasText: "Någon annan har ändrat uppgifterna sedan du öppnade dem." }),
+  ).toBeVisible();
   await expect(other.getByLabel("Alias")).toHaveValue("Sent alias");
   await expectNoSeriousA11yViolations(other);
 });
@@ -133,7 +152,8 @@ test("the people list filters by status, group, coordinator and notified", async
   await expect(page).toHaveURL(/status=DEPRIVED_OF_LIBERTY/);
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows.nth(1)).toContainText("Frihetsberövad");
-  for (const row of await rows.all()) if ((await row.getByRole("cell").count()) > 0) await expect(row).toContainText("Frihetsberövad");
+  for (const row of await rows.all())
+    if ((await row.getByRole("cell").count()) > 0) await expect(row).toContainText("Frihetsberövad");
 
   await page.goto("/people");
   await page.getByLabel("Gruppering").selectOption({ label: "Hamnligan" });
@@ -150,15 +170,22 @@ test("the people list filters by status, group, coordinator and notified", async
   await expect(page).toHaveURL(/\/people$/);
 });
 
-test("the person's file shows each role what it may see: police the enforcement actions, social services not", async ({ page }) => {
+test("the person's file shows each role what it may see: police the enforcement actions, social services not", async ({
+  page,
+}) => {
   test.slow();
   await signIn(page, "POLICE");
   await page.goto("/people?status=DEPRIVED_OF_LIBERTY");
   await page.getByRole("table").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Händelser" })).toBeVisible();
   const personUrl = page.url();
-  await expect(page.getByRole("article").filter({ hasText: "Polisiär åtgärd" }).first()).toContainText("Registrerat av Jonas Berglund (Polisen)");
-  await expect(page.getByRole("link", { name: "Registrera polisiär åtgärd" })).toHaveAttribute("href", /\/enforcement\/new\?personId=/);
+  await expect(page.getByRole("article").filter({ hasText: "Polisiär åtgärd" }).first()).toContainText(
+    "Registrerat av Jonas Berglund (Polisen)",
+  );
+  await expect(page.getByRole("link", { name: "Registrera polisiär åtgärd" })).toHaveAttribute(
+    "href",
+    /\/enforcement\/new\?personId=/,
+  );
   await expect(page.getByRole("link", { name: "Registrera uppföljning" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 
@@ -169,5 +196,8 @@ test("the person's file shows each role what it may see: police the enforcement 
   await expect(page.getByRole("region", { name: "Uppgifter" })).toContainText("Frihetsberövad");
   await expect(page.getByRole("article").filter({ hasText: "Polisiär åtgärd" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Registrera polisiär åtgärd" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Ny insats via avhopparverksamheten" })).toHaveAttribute("href", /\/referrals\/new\?personId=/);
+  await expect(page.getByRole("link", { name: "Ny insats via avhopparverksamheten" })).toHaveAttribute(
+    "href",
+    /\/referrals\/new\?personId=/,
+  );
 });

@@ -28,10 +28,15 @@ async function takeStep(page: Page, status: string, savedStatus = status) {
   await page.getByRole("group", { name: "Nytt steg" }).getByRole("radio", { name: status }).check();
   await page.getByRole("button", { name: "Spara steg" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Nytt steg sparat." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Status", exact: true }).getByText(savedStatus, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Status", exact: true }).getByText(savedStatus, { exact: true }),
+  ).toBeVisible();
 }
 
-test("a social secretary takes a referral through the programme, with a relocation to another town", async ({ page, browser }) => {
+test("a social secretary takes a referral through the programme, with a relocation to another town", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "SOCIAL");
   const { name } = await openNewReferralForMyPerson(page);
   await expect(page.getByText(`Anvisning av ${name}`)).toBeVisible();
@@ -47,14 +52,17 @@ test("a social secretary takes a referral through the programme, with a relocati
 
   await page.getByLabel("Anvisad datum och tid").fill(dateTimeIn(-20));
   await page.getByRole("button", { name: "Anvisa" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Personen är anvisad till avhopparverksamheten." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Personen är anvisad till avhopparverksamheten." }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: `Insats för ${name}` })).toBeVisible();
   const referralUrl = page.url().split("?")[0]!;
 
   // Only legal steps are offered: from "referred" not straight to "in programme".
   const steps = page.getByRole("group", { name: "Nytt steg" }).getByRole("radio");
   await expect(steps).toHaveCount(3);
-  for (const step of ["Kontaktad", "Tackade nej", "Avbruten"]) await expect(steps.and(page.getByRole("radio", { name: step }))).toBeVisible();
+  for (const step of ["Kontaktad", "Tackade nej", "Avbruten"])
+    await expect(steps.and(page.getByRole("radio", { name: step }))).toBeVisible();
   await page.getByLabel("Datum och tid").fill(dateTimeIn(-18));
   await takeStep(page, "Kontaktad");
 
@@ -122,7 +130,9 @@ test("a social secretary takes a referral through the programme, with a relocati
   expect((await page.goto(referralUrl))?.status()).toBe(404);
 });
 
-test("police see a consenting person's referral as status only; the relocation town stays with the handler", async ({ page }) => {
+test("police see a consenting person's referral as status only; the relocation town stays with the handler", async ({
+  page,
+}) => {
   await signIn(page, "POLICE");
   await page.goto("/referrals");
   await expect(page.getByText("Du ser bara var insatsen står")).toBeVisible();
@@ -134,20 +144,26 @@ test("police see a consenting person's referral as status only; the relocation t
   await expect(page.getByRole("region", { name: "Status", exact: true })).toContainText("I programmet");
   // Nothing of the content: neither on screen nor anywhere in the page sent to the browser.
   const shown = await page.getByRole("main").innerText();
-  for (const secret of ["Flytt till annan ort", "Behandling", "Arbete", "Väg in", "Historik", "Anvisad av"]) expect(shown).not.toContain(secret);
+  for (const secret of ["Flytt till annan ort", "Behandling", "Arbete", "Väg in", "Historik", "Anvisad av"])
+    expect(shown).not.toContain(secret);
   const html = await page.content();
-  for (const secret of ["Ort A (skyddad)", "Ort B (skyddad)", "Flyttat till annan ort."]) expect(html).not.toContain(secret);
+  for (const secret of ["Ort A (skyddad)", "Ort B (skyddad)", "Flyttat till annan ort."])
+    expect(html).not.toContain(secret);
   await expect(page.getByRole("link", { name: "Lägg till stödinsats" })).toHaveCount(0);
 });
 
-test("a social secretary who does not handle the person sees that a town is protected, not the town", async ({ page }) => {
+test("a social secretary who does not handle the person sees that a town is protected, not the town", async ({
+  page,
+}) => {
   // Maria Ekström handles the person relocated to "Ort B"; her colleague does not.
   await signIn(page, "SOCIAL");
   await page.goto("/referrals?view=list&status=IN_PROGRAMME");
   const hrefs = await page
     .getByRole("main")
     .getByRole("link")
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").filter((href) => /^\/referrals\/[0-9a-f-]{36}$/.test(href)));
+    .evaluateAll((links) =>
+      links.map((a) => a.getAttribute("href") ?? "").filter((href) => /^\/referrals\/[0-9a-f-]{36}$/.test(href)),
+    );
   let found = "";
   for (const href of hrefs) {
     await page.goto(href);
@@ -159,7 +175,12 @@ test("a social secretary who does not handle the person sees that a town is prot
   expect(found, "the demo referral with the relocation to Ort B").not.toBe("");
   await signOut(page);
 
-  await signInAs(page, "social2@malmo.samverkan.test", DEMO_PASSWORD, DEMO_TOTP_SECRETS["social2@malmo.samverkan.test"]!);
+  await signInAs(
+    page,
+    "social2@malmo.samverkan.test",
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRETS["social2@malmo.samverkan.test"]!,
+  );
   await expect(page).toHaveURL(/\/caseload$/);
   await page.goto(found);
   await giveAccessReasonIfAsked(page, page.getByText("Ny ort: skyddad, visas bara för personens handläggare."));

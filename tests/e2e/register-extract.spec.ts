@@ -11,7 +11,10 @@ import { signIn } from "./helpers";
  * it; a second production is refused. The reference is new on every run, and the request is
  * received "today" as the form proposes it, so the journey does not depend on the date or the hour.
  */
-test("the admin registers an extract request, the manager approves it, the admin produces the extract once", async ({ page, browser }) => {
+test("the admin registers an extract request, the manager approves it, the admin produces the extract once", async ({
+  page,
+  browser,
+}) => {
   test.slow(); // two users, a dozen pages, on two shared cores
   const person = await demoPerson(31);
   const reference = `KS 2026/E2E-${randomInt(100_000, 999_999)}`;
@@ -44,7 +47,9 @@ test("the admin registers an extract request, the manager approves it, the admin
   await page.getByLabel("Diarienummer").fill(reference);
   await page.getByRole("button", { name: "Registrera begäran" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Begäran ${reference}` })).toBeVisible();
-  await expect(page.getByText("Begäran är registrerad. En chef på orten behöver godkänna den innan utdraget kan tas fram.")).toBeVisible();
+  await expect(
+    page.getByText("Begäran är registrerad. En chef på orten behöver godkänna den innan utdraget kan tas fram."),
+  ).toBeVisible();
   await expect(page.getByText("Väntar på beslut av en chef på orten.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Ta fram utdrag" })).toHaveCount(0);
   const requestUrl = page.url();
@@ -57,7 +62,11 @@ test("the admin registers an extract request, the manager approves it, the admin
   expect((await page.goto(`/people/${person.id}/extract?ref=${encodeURIComponent(reference)}`))?.status()).toBe(404);
 
   // ── the manager approves it ──
-  const managerContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+  const managerContext = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+  });
   const manager = await managerContext.newPage();
   await signIn(manager, "MANAGER");
   await manager.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Registerutdrag" }).click();
@@ -73,7 +82,9 @@ test("the admin registers an extract request, the manager approves it, the admin
   await expect(manager.getByText("Ange skälet till avslaget.")).toBeVisible();
   await manager.getByLabel("Anteckning").fill("Identiteten styrkt med BankID.");
   await manager.getByRole("button", { name: "Godkänn begäran" }).click();
-  await expect(manager.getByText("Begäran är godkänd. En administratör kan nu ta fram utdraget, en gång.")).toBeVisible();
+  await expect(
+    manager.getByText("Begäran är godkänd. En administratör kan nu ta fram utdraget, en gång."),
+  ).toBeVisible();
   await expect(manager.getByRole("button", { name: "Godkänn begäran" })).toHaveCount(0);
   // The manager never reaches the extract.
   expect((await manager.goto(`/people/${person.id}/extract?request=${requestId}`))?.status()).toBe(404);
@@ -96,19 +107,38 @@ test("the admin registers an extract request, the manager approves it, the admin
   for (const section of ["Personuppgifter (1)", "Begäranden om registerutdrag (1)", "Åtkomst till uppgifterna"]) {
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ladda ned JSON" }).click()]);
-  const json = JSON.parse(await readFile((await download.path())!, "utf8")) as { requestId: string; requestReference: string; personId: string };
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Ladda ned JSON" }).click(),
+  ]);
+  const json = JSON.parse(await readFile((await download.path())!, "utf8")) as {
+    requestId: string;
+    requestReference: string;
+    personId: string;
+  };
   expect(json).toMatchObject({ requestId, requestReference: reference, personId: person.id });
 
   // The second production is refused, in Swedish, and changes nothing.
   await second.getByRole("button", { name: "Ta fram utdrag" }).click();
-  await expect(second.getByText("Utdraget har redan tagits fram för den här begäran. Behövs ett nytt utdrag registreras en ny begäran.")).toBeVisible();
+  await expect(
+    second.getByText(
+      "Utdraget har redan tagits fram för den här begäran. Behövs ett nytt utdrag registreras en ny begäran.",
+    ),
+  ).toBeVisible();
   await second.close();
 
   // "Who has read this file" shows each step.
   await page.goto(`/admin/audit/people/${person.id}`);
-  const history = page.getByRole("table", { name: "Begäranden om registerutdrag för personen, steg för steg, senast först" });
-  for (const step of ["Begäran registrerad", "Begäran godkänd", "Utdrag framtaget", "Utdrag öppnat (utskriftsvy)", "Utdrag öppnat (JSON)"]) {
+  const history = page.getByRole("table", {
+    name: "Begäranden om registerutdrag för personen, steg för steg, senast först",
+  });
+  for (const step of [
+    "Begäran registrerad",
+    "Begäran godkänd",
+    "Utdrag framtaget",
+    "Utdrag öppnat (utskriftsvy)",
+    "Utdrag öppnat (JSON)",
+  ]) {
     await expect(history.getByRole("row").filter({ hasText: step }).filter({ hasText: reference })).toHaveCount(1);
   }
 });

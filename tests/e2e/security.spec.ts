@@ -26,7 +26,9 @@ async function violationsIn(page: Page): Promise<string[]> {
 
 function expectHardened(response: Response | null, path: string) {
   const headers = response?.headers() ?? {};
-  expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+  expect(headers["content-security-policy"], path).toMatch(
+    /script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/,
+  );
   expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
   expect(headers["content-security-policy"], path).not.toContain("unsafe-eval");
   expect(headers["strict-transport-security"], path).toContain("max-age=");
@@ -39,11 +41,20 @@ function expectHardened(response: Response | null, path: string) {
 /** The page was hydrated by React: its DOM nodes carry React's fiber (scripts ran under the CSP). */
 async function expectHydrated(page: Page) {
   await expect
-    .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__reactFiber"))), { timeout: 10_000 })
+    .poll(
+      () =>
+        page.evaluate(() =>
+          Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__reactFiber")),
+        ),
+      { timeout: 10_000 },
+    )
     .toBe(true);
 }
 
-test("every page has a nonce CSP and the hardening headers; scripts carry the nonce, pages hydrate, nothing is blocked", async ({ page, request }) => {
+test("every page has a nonce CSP and the hardening headers; scripts carry the nonce, pages hydrate, nothing is blocked", async ({
+  page,
+  request,
+}) => {
   test.slow(); // many pages
   const problems = await watchForViolations(page);
   const login = await page.goto("/login");
@@ -88,18 +99,29 @@ test("a cross-site POST is refused before it reaches a page or an action", async
     }),
   );
   await page.goto("http://angripare.example/");
-  const [response] = await Promise.all([page.waitForResponse(`${baseURL}/account/password`), page.getByRole("button", { name: "Skicka" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse(`${baseURL}/account/password`),
+    page.getByRole("button", { name: "Skicka" }).click(),
+  ]);
   expect(response.status()).toBe(403);
   await expect(page.getByText("Förfrågan avvisades: den kom från en annan webbplats.")).toBeVisible();
 
   // The signed-in session's own cookies with another site's Origin: refused too. The same site: not.
-  const forged = await page.request.post("/people", { headers: { Origin: "https://angripare.example" }, form: { q: "x" } });
+  const forged = await page.request.post("/people", {
+    headers: { Origin: "https://angripare.example" },
+    form: { q: "x" },
+  });
   expect(forged.status()).toBe(403);
-  const sameSite = await page.request.post("/people", { headers: { Origin: new URL(baseURL!).origin }, form: { q: "x" } });
+  const sameSite = await page.request.post("/people", {
+    headers: { Origin: new URL(baseURL!).origin },
+    form: { q: "x" },
+  });
   expect(sameSite.status()).not.toBe(403);
 });
 
-test("an account is locked after five failed attempts, and says so in Swedish even to the right password", async ({ page }) => {
+test("an account is locked after five failed attempts, and says so in Swedish even to the right password", async ({
+  page,
+}) => {
   // (An address without an account is locked the same way: tests/integration/auth.test.ts.)
   const account = await createAccount({ role: "SOCIAL" });
   for (let i = 0; i < 5; i++) {
@@ -107,11 +129,16 @@ test("an account is locked after five failed attempts, and says so in Swedish ev
     await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
   }
   await enterPassword(page, account.email, TEST_ACCOUNT_PASSWORD);
-  await expect(page.getByRole("alert").filter({ hasText: "För många" })).toHaveText("För många misslyckade inloggningsförsök. Försök igen om 15 minuter.");
+  await expect(page.getByRole("alert").filter({ hasText: "För många" })).toHaveText(
+    "För många misslyckade inloggningsförsök. Försök igen om 15 minuter.",
+  );
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("a sign-in link with a hostile next lands on the app's own start page, without an error page", async ({ page, baseURL }) => {
+test("a sign-in link with a hostile next lands on the app's own start page, without an error page", async ({
+  page,
+  baseURL,
+}) => {
   test.slow(); // two sign-ins of one account: the second waits for a fresh TOTP step
   const account = await createAccount({ role: "POLICE" });
   // A tab that Chromium strips (/\t/evil.test → //evil.test), and CR LF, which broke the Location header.
@@ -128,12 +155,15 @@ test("a sign-in link with a hostile next lands on the app's own start page, with
   }
 });
 
-test("a forged X-Forwarded-For is neither the audited address nor a way around the per-address sign-in limit", async ({ page }) => {
+test("a forged X-Forwarded-For is neither the audited address nor a way around the per-address sign-in limit", async ({
+  page,
+}) => {
   // The app is served as `npm start` serves it (scripts/serve.mjs) with no proxy in front
   // (TRUSTED_PROXY_HOPS=0): the address is the TCP peer's, whatever the client writes.
   const account = await createAccount({ role: "PROBATION" });
   const db = await e2eDb();
-  const countOf = async (key: string) => Number((await db.query(`SELECT points FROM "RateLimit" WHERE key = $1`, [key])).rows[0]?.points ?? 0);
+  const countOf = async (key: string) =>
+    Number((await db.query(`SELECT points FROM "RateLimit" WHERE key = $1`, [key])).rows[0]?.points ?? 0);
   const before = await countOf("login-ip:127.0.0.1");
   const forged = ["203.0.113.66", "198.51.100.7, 203.0.113.67", "127.0.0.2"];
   for (const header of forged) {
@@ -141,11 +171,16 @@ test("a forged X-Forwarded-For is neither the audited address nor a way around t
     await enterPassword(page, account.email, `fel lösenord ${header}`);
     await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
   }
-  const audited = await db.query(`SELECT "ipAddress" FROM "AuditEvent" WHERE action = 'SIGN_IN_FAILED' AND "entityId" = $1 ORDER BY id`, [account.id]);
+  const audited = await db.query(
+    `SELECT "ipAddress" FROM "AuditEvent" WHERE action = 'SIGN_IN_FAILED' AND "entityId" = $1 ORDER BY id`,
+    [account.id],
+  );
   expect(audited.rows).toEqual(forged.map(() => ({ ipAddress: "127.0.0.1" })));
   // Every failure counted on the one real address (other workers' failures may add to it), none on a forged one.
   expect(await countOf("login-ip:127.0.0.1")).toBeGreaterThanOrEqual(before + forged.length);
-  const forgedKeys = await db.query(`SELECT key FROM "RateLimit" WHERE key = ANY($1)`, [["203.0.113.66", "203.0.113.67", "198.51.100.7", "127.0.0.2"].map((a) => `login-ip:${a}`)]);
+  const forgedKeys = await db.query(`SELECT key FROM "RateLimit" WHERE key = ANY($1)`, [
+    ["203.0.113.66", "203.0.113.67", "198.51.100.7", "127.0.0.2"].map((a) => `login-ip:${a}`),
+  ]);
   expect(forgedKeys.rows).toEqual([]);
 });
 
@@ -153,7 +188,18 @@ test("a malformed address or search string gets a Swedish answer, never a 500", 
   const unreadable = "Adressen kunde inte läsas: den innehåller ogiltiga tecken.";
   await signIn(page, "POLICE");
   // An encoded NUL anywhere, or a path that does not percent-decode: one answer for every route.
-  for (const path of ["/people?q=%00", "/enforcement?q=%00", "/groups?q=%00", "/call-ins?q=%00", "/referrals?q=abc%00", "/incidents?district=%00", "/people/%E0%A4%A", "/people/%ZZ", "/people%00", "/login?next=%00"]) {
+  for (const path of [
+    "/people?q=%00",
+    "/enforcement?q=%00",
+    "/groups?q=%00",
+    "/call-ins?q=%00",
+    "/referrals?q=abc%00",
+    "/incidents?district=%00",
+    "/people/%E0%A4%A",
+    "/people/%ZZ",
+    "/people%00",
+    "/login?next=%00",
+  ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(400);
     expect(await response.text(), path).toContain(unreadable);
@@ -168,7 +214,9 @@ test("a malformed address or search string gets a Swedish answer, never a 500", 
   ] as const) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    await expect(page.getByRole("searchbox", { name: label, exact: true }), path).toHaveAccessibleDescription(/Texten innehåller otillåtna tecken\./);
+    await expect(page.getByRole("searchbox", { name: label, exact: true }), path).toHaveAccessibleDescription(
+      /Texten innehåller otillåtna tecken\./,
+    );
   }
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "ADMIN");
@@ -192,7 +240,9 @@ test("a password form of more than 1 MB gets a clear Swedish answer, not a 500",
       input.removeAttribute("maxlength");
       input.value = "x".repeat(n);
     }, size);
-    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/account/password");
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/account/password",
+    );
     await page.getByRole("button", { name: "Byt lösenord" }).click();
     return (await answered).status();
   };
@@ -201,7 +251,11 @@ test("a password form of more than 1 MB gets a clear Swedish answer, not a 500",
   await expect(page.getByText("Lösenorden är inte likadana.")).toBeVisible();
   // Over it: refused before the action runs, and the page says why.
   expect(await submit(1_100_000)).toBe(413);
-  await expect(page.getByText("Formuläret är för stort för att skickas (högst 1 MB). Ingenting sparades. Gå tillbaka, korta texterna och försök igen.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Formuläret är för stort för att skickas (högst 1 MB). Ingenting sparades. Gå tillbaka, korta texterna och försök igen.",
+    ),
+  ).toBeVisible();
 });
 
 test("an idle session has expired: the next request goes to the login page, which says why", async ({ page }) => {
@@ -211,7 +265,9 @@ test("an idle session has expired: the next request goes to the login page, whic
   expect(await ageSessions(account.id, 31)).toBe(1);
   await page.goto("/people");
   await expect(page).toHaveURL(/\/login\?session=idle$/);
-  await expect(page.getByText("Du har loggats ut eftersom du inte har varit aktiv på en stund. Logga in igen.")).toBeVisible();
+  await expect(
+    page.getByText("Du har loggats ut eftersom du inte har varit aktiv på en stund. Logga in igen."),
+  ).toBeVisible();
   await page.goto("/caseload");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -232,7 +288,9 @@ test("a deactivated user's next request is refused, and they cannot sign in agai
   await expect(admin.getByText("Bekräfta att åtgärden är rätt.")).toBeVisible();
   await admin.getByLabel("Jag har kontrollerat att åtgärden är rätt").check();
   await admin.getByRole("button", { name: "Inaktivera kontot" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Kontot är inaktiverat och personen är utloggad." })).toBeVisible();
+  await expect(
+    admin.getByRole("status").filter({ hasText: "Kontot är inaktiverat och personen är utloggad." }),
+  ).toBeVisible();
   await adminContext.close();
 
   await page.goto("/people");
@@ -241,7 +299,9 @@ test("a deactivated user's next request is refused, and they cannot sign in agai
   await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
 });
 
-test("first sign-in enrols the authenticator and shows recovery codes once; a recovery code signs in", async ({ page }) => {
+test("first sign-in enrols the authenticator and shows recovery codes once; a recovery code signs in", async ({
+  page,
+}) => {
   test.slow(); // several sign-ins in one journey
   const account = await createAccount({ role: "SOCIAL", enrolled: false });
   await enterPassword(page, account.email, account.password);
@@ -269,7 +329,9 @@ test("first sign-in enrols the authenticator and shows recovery codes once; a re
   await expect(page).toHaveURL(/\/caseload$/);
 });
 
-test("changing the password: wrong current password and weak passwords are refused in Swedish; the new one works", async ({ page }) => {
+test("changing the password: wrong current password and weak passwords are refused in Swedish; the new one works", async ({
+  page,
+}) => {
   test.slow(); // several sign-ins in one journey
   const account = await createAccount({ role: "PROBATION" });
   await signInAs(page, account.email, account.password, account.secret!);

@@ -18,7 +18,12 @@ import { getNotificationForEdit, getNotificationFormOptions } from "@/lib/notifi
 import { createPerson, DuplicateIdentityNumberError, updatePerson } from "@/lib/people/mutations";
 import { getPersonFile } from "@/lib/people/queries";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
-import { getReferral, getReferralFormOptions, getSupportMeasureForEdit, getSupportMeasureFormOptions } from "@/lib/referrals/queries";
+import {
+  getReferral,
+  getReferralFormOptions,
+  getSupportMeasureForEdit,
+  getSupportMeasureFormOptions,
+} from "@/lib/referrals/queries";
 import { createAssignment, createGroup, createMembership } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
@@ -32,7 +37,12 @@ const minutes = (n: number) => n * 60_000;
 
 describe("the caseload gate", () => {
   it("opens the file of a person on the actor's own caseload without asking", async () => {
-    await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users.POLICE.id, agency: "POLICE" });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.POLICE.id,
+      agency: "POLICE",
+    });
     expect(await requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id })).toEqual({ basis: "caseload" });
     await getPersonFile({ actor: w.actors.POLICE, personId: w.person.id });
     const read = await db.auditEvent.findFirstOrThrow({ where: { action: "READ", entityType: "Person" } });
@@ -40,39 +50,75 @@ describe("the caseload gate", () => {
   });
 
   it("asks for a reason outside the caseload, even when a colleague of the same agency coordinates the person", async () => {
-    const colleague = await db.user.create({ data: { siteId: w.site.id, role: "POLICE", email: "kollega@test.invalid", name: "Kollega", passwordHash: "x" } });
+    const colleague = await db.user.create({
+      data: { siteId: w.site.id, role: "POLICE", email: "kollega@test.invalid", name: "Kollega", passwordHash: "x" },
+    });
     await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: colleague.id, agency: "POLICE" });
-    await expect(getPersonFile({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(AccessReasonRequiredError);
+    await expect(getPersonFile({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(
+      AccessReasonRequiredError,
+    );
     // An ended assignment is no longer a caseload either.
-    await db.assignment.create({ data: { siteId: w.site.id, personId: w.person.id, userId: w.users.POLICE.id, agency: "POLICE", endedAt: new Date(), createdById: w.users.POLICE.id } });
-    await expect(requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(AccessReasonRequiredError);
+    await db.assignment.create({
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        userId: w.users.POLICE.id,
+        agency: "POLICE",
+        endedAt: new Date(),
+        createdById: w.users.POLICE.id,
+      },
+    });
+    await expect(requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(
+      AccessReasonRequiredError,
+    );
     expect(await db.auditEvent.count({ where: { action: "READ", entityType: "Person" } })).toBe(0);
   });
 
   it("records the reason, puts it on every read under it, and remembers it for a limited time only", async () => {
     const t0 = new Date();
-    const granted = await requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, reason: { code: "COVERING_COLLEAGUE", text: "Ordinarie sekreterare sjuk" } });
+    const granted = await requirePersonAccess({
+      actor: w.actors.SOCIAL,
+      personId: w.person.id,
+      reason: { code: "COVERING_COLLEAGUE", text: "Ordinarie sekreterare sjuk" },
+    });
     expect(granted).toMatchObject({ basis: "reason", reason: "COVERING_COLLEAGUE: Ordinarie sekreterare sjuk" });
     const grant = await db.auditEvent.findFirstOrThrow({ where: { entityType: "PersonAccess" } });
-    expect(grant).toMatchObject({ action: "READ", actorId: w.users.SOCIAL.id, personId: w.person.id, reason: "COVERING_COLLEAGUE: Ordinarie sekreterare sjuk" });
+    expect(grant).toMatchObject({
+      action: "READ",
+      actorId: w.users.SOCIAL.id,
+      personId: w.person.id,
+      reason: "COVERING_COLLEAGUE: Ordinarie sekreterare sjuk",
+    });
     expect(grant.metadata).toEqual({ reasonCode: "COVERING_COLLEAGUE", grantMinutes: ACCESS_GRANT_MINUTES });
 
     await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id });
     await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id });
     const reads = await db.auditEvent.findMany({ where: { action: "READ", entityType: "Person" } });
     expect(reads).toHaveLength(2);
-    for (const read of reads) expect(read).toMatchObject({ reason: "COVERING_COLLEAGUE: Ordinarie sekreterare sjuk", metadata: { access: "reason" } });
+    for (const read of reads)
+      expect(read).toMatchObject({
+        reason: "COVERING_COLLEAGUE: Ordinarie sekreterare sjuk",
+        metadata: { access: "reason" },
+      });
 
     const justBefore = new Date(t0.getTime() + minutes(ACCESS_GRANT_MINUTES) - 1000);
-    await expect(requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, now: justBefore })).resolves.toMatchObject({ basis: "reason" });
+    await expect(
+      requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, now: justBefore }),
+    ).resolves.toMatchObject({ basis: "reason" });
     const after = new Date(t0.getTime() + minutes(ACCESS_GRANT_MINUTES) + 1000);
-    await expect(requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, now: after })).rejects.toBeInstanceOf(AccessReasonRequiredError);
+    await expect(
+      requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, now: after }),
+    ).rejects.toBeInstanceOf(AccessReasonRequiredError);
   });
 
   it("never carries a reason over to another user or another person", async () => {
     await requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, reason: { code: "JOINT_PLANNING" } });
-    await expect(requirePersonAccess({ actor: w.actors.PROBATION, personId: w.person.id })).rejects.toBeInstanceOf(AccessReasonRequiredError);
-    await expect(requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.secondPerson.id })).rejects.toBeInstanceOf(AccessReasonRequiredError);
+    await expect(requirePersonAccess({ actor: w.actors.PROBATION, personId: w.person.id })).rejects.toBeInstanceOf(
+      AccessReasonRequiredError,
+    );
+    await expect(requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.secondPerson.id })).rejects.toBeInstanceOf(
+      AccessReasonRequiredError,
+    );
   });
 
   it("answers not found, not 'give a reason', for people the actor may not see at all", async () => {
@@ -84,10 +130,15 @@ describe("the caseload gate", () => {
       ["ADMIN", w.person.id],
     ];
     for (const [role, personId] of cases) {
-      await expect(requirePersonAccess({ actor: w.actors[role], personId, reason: { code: "OTHER", text: "försök" } }), `${role} ${personId}`).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        requirePersonAccess({ actor: w.actors[role], personId, reason: { code: "OTHER", text: "försök" } }),
+        `${role} ${personId}`,
+      ).rejects.toBeInstanceOf(NotFoundError);
     }
     await db.person.update({ where: { id: w.person.id }, data: { anonymisedAt: new Date() } });
-    await expect(requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id, reason: { code: "OTHER", text: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id, reason: { code: "OTHER", text: "x" } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.auditEvent.count()).toBe(0);
   });
 
@@ -95,42 +146,83 @@ describe("the caseload gate", () => {
     const submit = (fields: Record<string, string>) => {
       const fd = new FormData();
       for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-      return handleForm(fd, ZGrantPersonAccess, (input) => requirePersonAccess({ actor: w.actors.SOCIAL, personId: input.personId, reason: { code: input.reasonCode, text: input.reasonText } }));
+      return handleForm(fd, ZGrantPersonAccess, (input) =>
+        requirePersonAccess({
+          actor: w.actors.SOCIAL,
+          personId: input.personId,
+          reason: { code: input.reasonCode, text: input.reasonText },
+        }),
+      );
     };
-    expect(await submit({ personId: w.person.id, reasonCode: "" })).toMatchObject({ status: "error", fieldErrors: { reasonCode: "required" } });
-    expect(await submit({ personId: w.person.id, reasonCode: "OTHER", reasonText: " " })).toMatchObject({ fieldErrors: { reasonText: "reasonTextRequired" } });
-    expect(await submit({ personId: w.person.id, reasonCode: "OTHER", reasonText: "Gäller 19811218-9876" })).toMatchObject({ fieldErrors: { reasonText: "noIdentityNumbers" } });
-    expect(await submit({ personId: w.person.id, reasonCode: "OTHER", reasonText: "x".repeat(301) })).toMatchObject({ fieldErrors: { reasonText: "tooLong" } });
-    expect(await submit({ personId: w.otherPerson.id, reasonCode: "PLANNED_CONTACT" })).toMatchObject({ status: "error", formError: "notFound" });
+    expect(await submit({ personId: w.person.id, reasonCode: "" })).toMatchObject({
+      status: "error",
+      fieldErrors: { reasonCode: "required" },
+    });
+    expect(await submit({ personId: w.person.id, reasonCode: "OTHER", reasonText: " " })).toMatchObject({
+      fieldErrors: { reasonText: "reasonTextRequired" },
+    });
+    expect(
+      await submit({ personId: w.person.id, reasonCode: "OTHER", reasonText: "Gäller 19811218-9876" }),
+    ).toMatchObject({ fieldErrors: { reasonText: "noIdentityNumbers" } });
+    expect(await submit({ personId: w.person.id, reasonCode: "OTHER", reasonText: "x".repeat(301) })).toMatchObject({
+      fieldErrors: { reasonText: "tooLong" },
+    });
+    expect(await submit({ personId: w.otherPerson.id, reasonCode: "PLANNED_CONTACT" })).toMatchObject({
+      status: "error",
+      formError: "notFound",
+    });
     expect(await db.auditEvent.count()).toBe(0);
     expect(await submit({ personId: w.person.id, reasonCode: "PLANNED_CONTACT" })).toEqual({ status: "success" });
     expect(await db.auditEvent.count({ where: { entityType: "PersonAccess", reason: "PLANNED_CONTACT" } })).toBe(1);
   });
 
   it("the reason page shows only the name, is logged, and is skipped when access is already there", async () => {
-    expect(await getAccessPrompt({ actor: w.actors.PROBATION, personId: w.person.id })).toEqual({ id: w.person.id, name: "Testa Testsson" });
-    expect(await db.auditEvent.count({ where: { entityType: "PersonAccessPrompt", actorId: w.users.PROBATION.id } })).toBe(1);
-    await requirePersonAccess({ actor: w.actors.PROBATION, personId: w.person.id, reason: { code: "PLANNED_CONTACT" } });
+    expect(await getAccessPrompt({ actor: w.actors.PROBATION, personId: w.person.id })).toEqual({
+      id: w.person.id,
+      name: "Testa Testsson",
+    });
+    expect(
+      await db.auditEvent.count({ where: { entityType: "PersonAccessPrompt", actorId: w.users.PROBATION.id } }),
+    ).toBe(1);
+    await requirePersonAccess({
+      actor: w.actors.PROBATION,
+      personId: w.person.id,
+      reason: { code: "PLANNED_CONTACT" },
+    });
     expect(await getAccessPrompt({ actor: w.actors.PROBATION, personId: w.person.id })).toBeNull();
   });
 });
 
 describe("revealing the personnummer", () => {
   it("returns the full number and logs the reveal, never the number itself", async () => {
-    await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users.PROBATION.id, agency: "PROBATION" });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
+    });
     const { identityNumber } = await revealIdentityNumber({ actor: w.actors.PROBATION, personId: w.person.id });
     expect(identityNumber).toBe(`${w.person.identityNumber!.slice(0, 8)}-${w.person.identityNumber!.slice(8)}`);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "REVEAL_IDENTITY_NUMBER" } });
-    expect(event).toMatchObject({ actorId: w.users.PROBATION.id, personId: w.person.id, entityId: w.person.id, reason: null });
+    expect(event).toMatchObject({
+      actorId: w.users.PROBATION.id,
+      personId: w.person.id,
+      entityId: w.person.id,
+      reason: null,
+    });
     expect(`${event.reason} ${JSON.stringify(event.metadata)}`).not.toContain(w.person.identityNumber!.slice(8));
   });
 
   it("outside the caseload needs the reason first, and logs the reveal with it", async () => {
-    await expect(revealIdentityNumber({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(AccessReasonRequiredError);
+    await expect(revealIdentityNumber({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(
+      AccessReasonRequiredError,
+    );
     expect(await db.auditEvent.count({ where: { action: "REVEAL_IDENTITY_NUMBER" } })).toBe(0);
     await requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id, reason: { code: "RISK_ASSESSMENT" } });
     await revealIdentityNumber({ actor: w.actors.POLICE, personId: w.person.id });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "REVEAL_IDENTITY_NUMBER" } })).toMatchObject({ reason: "RISK_ASSESSMENT" });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "REVEAL_IDENTITY_NUMBER" } })).toMatchObject({
+      reason: "RISK_ASSESSMENT",
+    });
   });
 
   it("is not for managers, administrators or another site, and logs nothing for them", async () => {
@@ -145,9 +237,18 @@ describe("revealing the personnummer", () => {
   });
 
   it("reveals nothing for a person without a number", async () => {
-    const noNumber = await db.person.create({ data: { siteId: w.site.id, firstName: "Utan", lastName: "Nummer", createdById: w.users.POLICE.id } });
-    await createAssignment(db, { siteId: w.site.id, personId: noNumber.id, userId: w.users.POLICE.id, agency: "POLICE" });
-    expect(await revealIdentityNumber({ actor: w.actors.POLICE, personId: noNumber.id })).toEqual({ identityNumber: null });
+    const noNumber = await db.person.create({
+      data: { siteId: w.site.id, firstName: "Utan", lastName: "Nummer", createdById: w.users.POLICE.id },
+    });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: noNumber.id,
+      userId: w.users.POLICE.id,
+      agency: "POLICE",
+    });
+    expect(await revealIdentityNumber({ actor: w.actors.POLICE, personId: noNumber.id })).toEqual({
+      identityNumber: null,
+    });
     expect(await db.auditEvent.count({ where: { action: "REVEAL_IDENTITY_NUMBER" } })).toBe(0);
   });
 });
@@ -162,7 +263,12 @@ describe("revealing the personnummer", () => {
 describe("the caseload gate on every function about one person", () => {
   type Role = "POLICE" | "SOCIAL" | "PROBATION";
   type Fixture = Awaited<ReturnType<typeof gatedFixture>>;
-  type Case = { name: string; role: Role; person: "first" | "second"; run: (f: Fixture, actor: World["actors"][Role]) => Promise<unknown> };
+  type Case = {
+    name: string;
+    role: Role;
+    person: "first" | "second";
+    run: (f: Fixture, actor: World["actors"][Role]) => Promise<unknown>;
+  };
 
   const past = new Date(Date.now() - 86_400_000);
   const pastDay = new Date(`${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
@@ -179,8 +285,21 @@ describe("the caseload gate on every function about one person", () => {
     nextStep: none,
     internalNote: none,
   };
-  const membershipInput = { validFrom: new Date("2024-01-01"), role: "MEMBER", sourceAgency: "POLICE", confidence: "PROBABLE", reviewDueOn: new Date("2027-06-01") } as const;
-  const measureInput = { type: "HOUSING", status: "PLANNED", startsOn: pastDay, outcome: none, destinationTown: none, markRelocated: false } as const;
+  const membershipInput = {
+    validFrom: new Date("2024-01-01"),
+    role: "MEMBER",
+    sourceAgency: "POLICE",
+    confidence: "PROBABLE",
+    reviewDueOn: new Date("2027-06-01"),
+  } as const;
+  const measureInput = {
+    type: "HOUSING",
+    status: "PLANNED",
+    startsOn: pastDay,
+    outcome: none,
+    destinationTown: none,
+    markRelocated: false,
+  } as const;
   const version = async (find: () => Promise<{ version: number }>) => (await find()).version;
 
   async function gatedFixture() {
@@ -188,24 +307,89 @@ describe("the caseload gate on every function about one person", () => {
     // Status-only referrals for the police need the person's consent naming both agencies.
     await giveConsent(w, w.person.id, ["SOCIAL", "POLICE"]);
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    const membership = await createMembership(db, { siteId: w.site.id, personId: w.person.id, groupId: group.id, createdById: w.users.POLICE.id });
+    const membership = await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+    });
     return { ...records, group, membership };
   }
 
   const cases: Case[] = [
     // pages
-    { name: "getReferral (full)", role: "SOCIAL", person: "first", run: (f, actor) => getReferral({ actor, referralId: f.referral.id }) },
-    { name: "getReferral (status only)", role: "POLICE", person: "first", run: (f, actor) => getReferral({ actor, referralId: f.referral.id }) },
-    { name: "getSupportMeasureForEdit", role: "SOCIAL", person: "first", run: (f, actor) => getSupportMeasureForEdit({ actor, measureId: f.supportMeasure.id }) },
-    { name: "getSupportMeasureFormOptions", role: "SOCIAL", person: "first", run: (f, actor) => getSupportMeasureFormOptions({ actor, referralId: f.referral.id }) },
-    { name: "getFollowUp", role: "PROBATION", person: "first", run: (f, actor) => getFollowUp({ actor, followUpId: f.followUp.id }) },
-    { name: "getNotificationForEdit", role: "POLICE", person: "first", run: (f, actor) => getNotificationForEdit({ actor, notificationId: f.notification.id }) },
-    { name: "getNotificationFormOptions", role: "POLICE", person: "first", run: (_f, actor) => getNotificationFormOptions({ actor, personId: w.person.id }) },
-    { name: "getMembershipFormOptions", role: "POLICE", person: "first", run: (_f, actor) => getMembershipFormOptions({ actor, personId: w.person.id }) },
-    { name: "getMembershipForEdit", role: "POLICE", person: "first", run: (f, actor) => getMembershipForEdit({ actor, membershipId: f.membership.id }) },
-    { name: "getFollowUpFormOptions", role: "PROBATION", person: "first", run: (_f, actor) => getFollowUpFormOptions({ actor, personId: w.person.id }) },
-    { name: "getReferralFormOptions", role: "SOCIAL", person: "first", run: (_f, actor) => getReferralFormOptions({ actor, personId: w.person.id }) },
-    { name: "getEnforcementFormOptions (person)", role: "POLICE", person: "first", run: (_f, actor) => getEnforcementFormOptions({ actor, personId: w.person.id }) },
+    {
+      name: "getReferral (full)",
+      role: "SOCIAL",
+      person: "first",
+      run: (f, actor) => getReferral({ actor, referralId: f.referral.id }),
+    },
+    {
+      name: "getReferral (status only)",
+      role: "POLICE",
+      person: "first",
+      run: (f, actor) => getReferral({ actor, referralId: f.referral.id }),
+    },
+    {
+      name: "getSupportMeasureForEdit",
+      role: "SOCIAL",
+      person: "first",
+      run: (f, actor) => getSupportMeasureForEdit({ actor, measureId: f.supportMeasure.id }),
+    },
+    {
+      name: "getSupportMeasureFormOptions",
+      role: "SOCIAL",
+      person: "first",
+      run: (f, actor) => getSupportMeasureFormOptions({ actor, referralId: f.referral.id }),
+    },
+    {
+      name: "getFollowUp",
+      role: "PROBATION",
+      person: "first",
+      run: (f, actor) => getFollowUp({ actor, followUpId: f.followUp.id }),
+    },
+    {
+      name: "getNotificationForEdit",
+      role: "POLICE",
+      person: "first",
+      run: (f, actor) => getNotificationForEdit({ actor, notificationId: f.notification.id }),
+    },
+    {
+      name: "getNotificationFormOptions",
+      role: "POLICE",
+      person: "first",
+      run: (_f, actor) => getNotificationFormOptions({ actor, personId: w.person.id }),
+    },
+    {
+      name: "getMembershipFormOptions",
+      role: "POLICE",
+      person: "first",
+      run: (_f, actor) => getMembershipFormOptions({ actor, personId: w.person.id }),
+    },
+    {
+      name: "getMembershipForEdit",
+      role: "POLICE",
+      person: "first",
+      run: (f, actor) => getMembershipForEdit({ actor, membershipId: f.membership.id }),
+    },
+    {
+      name: "getFollowUpFormOptions",
+      role: "PROBATION",
+      person: "first",
+      run: (_f, actor) => getFollowUpFormOptions({ actor, personId: w.person.id }),
+    },
+    {
+      name: "getReferralFormOptions",
+      role: "SOCIAL",
+      person: "first",
+      run: (_f, actor) => getReferralFormOptions({ actor, personId: w.person.id }),
+    },
+    {
+      name: "getEnforcementFormOptions (person)",
+      role: "POLICE",
+      person: "first",
+      run: (_f, actor) => getEnforcementFormOptions({ actor, personId: w.person.id }),
+    },
     // mutations
     {
       name: "updatePerson",
@@ -214,55 +398,152 @@ describe("the caseload gate on every function about one person", () => {
       run: async (_f, actor) =>
         updatePerson({
           actor,
-          input: { personId: w.person.id, version: await version(() => db.person.findUniqueOrThrow({ where: { id: w.person.id } })), firstName: "Testa", lastName: "Testsson", aliases: [], status: "ACTIVE", confirmDuplicate: false },
+          input: {
+            personId: w.person.id,
+            version: await version(() => db.person.findUniqueOrThrow({ where: { id: w.person.id } })),
+            firstName: "Testa",
+            lastName: "Testsson",
+            aliases: [],
+            status: "ACTIVE",
+            confirmDuplicate: false,
+          },
         }),
     },
-    { name: "addMembership", role: "POLICE", person: "second", run: (f, actor) => addMembership({ actor, input: { ...membershipInput, personId: w.secondPerson.id, groupId: f.group.id } }) },
+    {
+      name: "addMembership",
+      role: "POLICE",
+      person: "second",
+      run: (f, actor) =>
+        addMembership({ actor, input: { ...membershipInput, personId: w.secondPerson.id, groupId: f.group.id } }),
+    },
     {
       name: "updateMembership",
       role: "POLICE",
       person: "first",
       run: async (f, actor) =>
-        updateMembership({ actor, input: { ...membershipInput, membershipId: f.membership.id, version: await version(() => db.membership.findUniqueOrThrow({ where: { id: f.membership.id } })), markReviewed: true } }),
+        updateMembership({
+          actor,
+          input: {
+            ...membershipInput,
+            membershipId: f.membership.id,
+            version: await version(() => db.membership.findUniqueOrThrow({ where: { id: f.membership.id } })),
+            markReviewed: true,
+          },
+        }),
     },
-    { name: "logNotification", role: "POLICE", person: "first", run: (_f, actor) => logNotification({ actor, input: { ...notificationInput, personId: w.person.id } }) },
+    {
+      name: "logNotification",
+      role: "POLICE",
+      person: "first",
+      run: (_f, actor) => logNotification({ actor, input: { ...notificationInput, personId: w.person.id } }),
+    },
     {
       name: "updateNotification",
       role: "POLICE",
       person: "first",
       run: async (f, actor) =>
-        updateNotification({ actor, input: { ...notificationInput, notificationId: f.notification.id, version: await version(() => db.customNotification.findUniqueOrThrow({ where: { id: f.notification.id } })) } }),
+        updateNotification({
+          actor,
+          input: {
+            ...notificationInput,
+            notificationId: f.notification.id,
+            version: await version(() => db.customNotification.findUniqueOrThrow({ where: { id: f.notification.id } })),
+          },
+        }),
     },
-    { name: "logFollowUp", role: "PROBATION", person: "first", run: (_f, actor) => logFollowUp({ actor, input: { personId: w.person.id, dueOn: pastDay, summary: none, assignedToId: none, notificationId: none } }) },
+    {
+      name: "logFollowUp",
+      role: "PROBATION",
+      person: "first",
+      run: (_f, actor) =>
+        logFollowUp({
+          actor,
+          input: { personId: w.person.id, dueOn: pastDay, summary: none, assignedToId: none, notificationId: none },
+        }),
+    },
     {
       name: "completeFollowUp",
       role: "PROBATION",
       person: "first",
       run: async (f, actor) =>
-        completeFollowUp({ actor, input: { followUpId: f.followUp.id, version: await version(() => db.followUp.findUniqueOrThrow({ where: { id: f.followUp.id } })), doneAt: past, contactType: "PHONE", summary: none } }),
+        completeFollowUp({
+          actor,
+          input: {
+            followUpId: f.followUp.id,
+            version: await version(() => db.followUp.findUniqueOrThrow({ where: { id: f.followUp.id } })),
+            doneAt: past,
+            contactType: "PHONE",
+            summary: none,
+          },
+        }),
     },
     {
       name: "rescheduleFollowUp",
       role: "PROBATION",
       person: "first",
       run: async (f, actor) =>
-        rescheduleFollowUp({ actor, input: { followUpId: f.followUp.id, version: await version(() => db.followUp.findUniqueOrThrow({ where: { id: f.followUp.id } })), dueOn: pastDay, assignedToId: none } }),
+        rescheduleFollowUp({
+          actor,
+          input: {
+            followUpId: f.followUp.id,
+            version: await version(() => db.followUp.findUniqueOrThrow({ where: { id: f.followUp.id } })),
+            dueOn: pastDay,
+            assignedToId: none,
+          },
+        }),
     },
     {
       name: "deleteFollowUp",
       role: "PROBATION",
       person: "first",
-      run: async (f, actor) => deleteFollowUp({ actor, input: { followUpId: f.followUp.id, version: await version(() => db.followUp.findUniqueOrThrow({ where: { id: f.followUp.id } })) } }),
+      run: async (f, actor) =>
+        deleteFollowUp({
+          actor,
+          input: {
+            followUpId: f.followUp.id,
+            version: await version(() => db.followUp.findUniqueOrThrow({ where: { id: f.followUp.id } })),
+          },
+        }),
     },
-    { name: "createReferral", role: "SOCIAL", person: "second", run: (_f, actor) => createReferral({ actor, input: { personId: w.secondPerson.id, source: "SELF", referredAt: past, notificationId: none, callInId: none, comment: none } }) },
+    {
+      name: "createReferral",
+      role: "SOCIAL",
+      person: "second",
+      run: (_f, actor) =>
+        createReferral({
+          actor,
+          input: {
+            personId: w.secondPerson.id,
+            source: "SELF",
+            referredAt: past,
+            notificationId: none,
+            callInId: none,
+            comment: none,
+          },
+        }),
+    },
     {
       name: "changeReferralStatus",
       role: "SOCIAL",
       person: "first",
       run: async (f, actor) =>
-        changeReferralStatus({ actor, input: { referralId: f.referral.id, version: await version(() => db.referral.findUniqueOrThrow({ where: { id: f.referral.id } })), toStatus: "CONTACTED", changedAt: new Date(), comment: none } }),
+        changeReferralStatus({
+          actor,
+          input: {
+            referralId: f.referral.id,
+            version: await version(() => db.referral.findUniqueOrThrow({ where: { id: f.referral.id } })),
+            toStatus: "CONTACTED",
+            changedAt: new Date(),
+            comment: none,
+          },
+        }),
     },
-    { name: "addSupportMeasure", role: "SOCIAL", person: "first", run: (f, actor) => addSupportMeasure({ actor, input: { ...measureInput, referralId: f.referral.id } }) },
+    {
+      name: "addSupportMeasure",
+      role: "SOCIAL",
+      person: "first",
+      run: (f, actor) => addSupportMeasure({ actor, input: { ...measureInput, referralId: f.referral.id } }),
+    },
     {
       name: "editSupportMeasure",
       role: "SOCIAL",
@@ -270,10 +551,31 @@ describe("the caseload gate on every function about one person", () => {
       run: async (f, actor) =>
         editSupportMeasure({
           actor,
-          input: { ...measureInput, type: "RELOCATION", measureId: f.supportMeasure.id, version: await version(() => db.supportMeasure.findUniqueOrThrow({ where: { id: f.supportMeasure.id } })) },
+          input: {
+            ...measureInput,
+            type: "RELOCATION",
+            measureId: f.supportMeasure.id,
+            version: await version(() => db.supportMeasure.findUniqueOrThrow({ where: { id: f.supportMeasure.id } })),
+          },
         }),
     },
-    { name: "recordEnforcementAction (person)", role: "POLICE", person: "first", run: (_f, actor) => recordEnforcementAction({ actor, input: { personId: w.person.id, type: "SEARCH", occurredAt: past, groupId: none, description: none, setDeprivedOfLiberty: false } }) },
+    {
+      name: "recordEnforcementAction (person)",
+      role: "POLICE",
+      person: "first",
+      run: (_f, actor) =>
+        recordEnforcementAction({
+          actor,
+          input: {
+            personId: w.person.id,
+            type: "SEARCH",
+            occurredAt: past,
+            groupId: none,
+            description: none,
+            setDeprivedOfLiberty: false,
+          },
+        }),
+    },
   ];
 
   /** Everything these functions could write: counts, and the versions and activity of the records. */
@@ -281,7 +583,10 @@ describe("the caseload gate on every function about one person", () => {
     const [audit, rows] = await Promise.all([
       db.auditEvent.count(),
       Promise.all([
-        db.person.findMany({ select: { id: true, version: true, status: true, lastActivityAt: true }, orderBy: { id: "asc" } }),
+        db.person.findMany({
+          select: { id: true, version: true, status: true, lastActivityAt: true },
+          orderBy: { id: "asc" },
+        }),
         db.membership.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } }),
         db.customNotification.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } }),
         db.followUp.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } }),
@@ -296,11 +601,15 @@ describe("the caseload gate on every function about one person", () => {
   }
 
   const personOf = (c: Case) => (c.person === "first" ? w.person.id : w.secondPerson.id);
-  const maxAuditId = async () => (await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
+  const maxAuditId = async () =>
+    (await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
 
   /** The events the call wrote about the person, besides disclosures (which carry the consent instead). */
   async function eventsSince(after: bigint, personId: string) {
-    return db.auditEvent.findMany({ where: { id: { gt: after }, personId, action: { not: "DISCLOSE" } }, select: { action: true, entityType: true, reason: true, metadata: true } });
+    return db.auditEvent.findMany({
+      where: { id: { gt: after }, personId, action: { not: "DISCLOSE" } },
+      select: { action: true, entityType: true, reason: true, metadata: true },
+    });
   }
 
   it.each(cases)("$name asks for a reason outside the caseload and writes nothing", async (c) => {
@@ -312,30 +621,53 @@ describe("the caseload gate on every function about one person", () => {
 
   it.each(cases)("$name works with a reason, and its audit events carry it", async (c) => {
     const f = await gatedFixture();
-    await requirePersonAccess({ actor: w.actors[c.role], personId: personOf(c), reason: { code: "RISK_ASSESSMENT", text: "Hot mot personen" } });
+    await requirePersonAccess({
+      actor: w.actors[c.role],
+      personId: personOf(c),
+      reason: { code: "RISK_ASSESSMENT", text: "Hot mot personen" },
+    });
     const after = await maxAuditId();
     await c.run(f, w.actors[c.role]);
     const events = await eventsSince(after, personOf(c));
     expect(events.length).toBeGreaterThan(0);
-    for (const e of events) expect(e, `${e.action} ${e.entityType}`).toMatchObject({ reason: "RISK_ASSESSMENT: Hot mot personen", metadata: { access: "reason" } });
+    for (const e of events)
+      expect(e, `${e.action} ${e.entityType}`).toMatchObject({
+        reason: "RISK_ASSESSMENT: Hot mot personen",
+        metadata: { access: "reason" },
+      });
   });
 
   it.each(cases)("$name works on the actor's own caseload without a question", async (c) => {
     const f = await gatedFixture();
-    await createAssignment(db, { siteId: w.site.id, personId: personOf(c), userId: w.users[c.role].id, agency: c.role });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: personOf(c),
+      userId: w.users[c.role].id,
+      agency: c.role,
+    });
     const after = await maxAuditId();
     await c.run(f, w.actors[c.role]);
     const events = await eventsSince(after, personOf(c));
     expect(events.length).toBeGreaterThan(0);
-    for (const e of events) expect(e, `${e.action} ${e.entityType}`).toMatchObject({ reason: null, metadata: { access: "caseload" } });
+    for (const e of events)
+      expect(e, `${e.action} ${e.entityType}`).toMatchObject({ reason: null, metadata: { access: "caseload" } });
   });
 
   it("a form posted without a reason gets the question as a form error and keeps what was typed", async () => {
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ personId: w.person.id, dueOn: pastDay.toISOString().slice(0, 10), summary: "Ringa upp" })) fd.append(k, v);
+    for (const [k, v] of Object.entries({
+      personId: w.person.id,
+      dueOn: pastDay.toISOString().slice(0, 10),
+      summary: "Ringa upp",
+    }))
+      fd.append(k, v);
     const before = await snapshot();
     const state = await handleForm(fd, ZLogFollowUp, (input) => logFollowUp({ actor: w.actors.PROBATION, input }));
-    expect(state).toMatchObject({ status: "error", formError: "accessReasonRequired", values: { summary: "Ringa upp" } });
+    expect(state).toMatchObject({
+      status: "error",
+      formError: "accessReasonRequired",
+      values: { summary: "Ringa upp" },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -343,7 +675,9 @@ describe("the caseload gate on every function about one person", () => {
     const f = await gatedFixture();
     for (const role of ["MANAGER", "ADMIN"] as const) {
       for (const c of cases) {
-        await expect(c.run(f, w.actors[role] as World["actors"][Role]), `${role} ${c.name}`).rejects.not.toBeInstanceOf(AccessReasonRequiredError);
+        await expect(c.run(f, w.actors[role] as World["actors"][Role]), `${role} ${c.name}`).rejects.not.toBeInstanceOf(
+          AccessReasonRequiredError,
+        );
       }
     }
   });
@@ -352,7 +686,19 @@ describe("the caseload gate on every function about one person", () => {
 describe("a duplicate personnummer", () => {
   it("names the person holding it only when the actor may see them, and still blocks a hidden one", async () => {
     const number = w.person.identityNumber!;
-    const input = { firstName: "Ny", lastName: "Person", identityNumber: { normalized: number, kind: "PERSONNUMMER" as const, birthDate: `${number.slice(0, 4)}-${number.slice(4, 6)}-${number.slice(6, 8)}` }, aliases: [], status: "ACTIVE" as const, confirmDuplicate: false, assignToMe: false };
+    const input = {
+      firstName: "Ny",
+      lastName: "Person",
+      identityNumber: {
+        normalized: number,
+        kind: "PERSONNUMMER" as const,
+        birthDate: `${number.slice(0, 4)}-${number.slice(4, 6)}-${number.slice(6, 8)}`,
+      },
+      aliases: [],
+      status: "ACTIVE" as const,
+      confirmDuplicate: false,
+      assignToMe: false,
+    };
     const visible = await createPerson({ actor: w.actors.POLICE, input }).catch((e: unknown) => e);
     expect(visible).toBeInstanceOf(DuplicateIdentityNumberError);
     expect((visible as DuplicateIdentityNumberError).existing).toEqual({ id: w.person.id, name: "Testa Testsson" });
@@ -368,8 +714,15 @@ describe("a duplicate personnummer", () => {
       input: { ...input, personId: w.secondPerson.id, version: 1, birthDate: undefined },
     }).catch((e: unknown) => e);
     expect(edit).toBeInstanceOf(AccessReasonRequiredError);
-    await requirePersonAccess({ actor: w.actors.POLICE, personId: w.secondPerson.id, reason: { code: "PLANNED_CONTACT" } });
-    const editHidden = await updatePerson({ actor: w.actors.POLICE, input: { ...input, personId: w.secondPerson.id, version: 1, birthDate: undefined } }).catch((e: unknown) => e);
+    await requirePersonAccess({
+      actor: w.actors.POLICE,
+      personId: w.secondPerson.id,
+      reason: { code: "PLANNED_CONTACT" },
+    });
+    const editHidden = await updatePerson({
+      actor: w.actors.POLICE,
+      input: { ...input, personId: w.secondPerson.id, version: 1, birthDate: undefined },
+    }).catch((e: unknown) => e);
     expect(editHidden).toBeInstanceOf(DuplicateIdentityNumberError);
     expect((editHidden as DuplicateIdentityNumberError).existing).toBeNull();
     expect(await db.person.count({ where: { identityNumber: number } })).toBe(1);

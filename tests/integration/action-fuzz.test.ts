@@ -49,7 +49,11 @@ function serverActionModules(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== "generated" && entry.name !== "node_modules") walk(full);
-      } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(full, "utf8"))) {
+      } else if (
+        /\.tsx?$/.test(entry.name) &&
+        !/\.test\.tsx?$/.test(entry.name) &&
+        /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(full, "utf8"))
+      ) {
         found.push(path.relative(ROOT, full));
       }
     }
@@ -65,14 +69,18 @@ async function loadActions(): Promise<Action[]> {
   const actions: Action[] = [];
   for (const file of serverActionModules()) {
     const exports = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exports)) if (typeof value === "function") actions.push({ name, file, run: value as Action["run"] });
+    for (const [name, value] of Object.entries(exports))
+      if (typeof value === "function") actions.push({ name, file, run: value as Action["run"] });
   }
   return actions;
 }
 
 /** Actions that write whatever their arguments, by design, and what they may write. */
 const WRITES_WITHOUT_INPUT: Record<string, { because: string; keys: string[] }> = {
-  signOutAction: { because: "signing out is audited (SIGN_OUT); it takes no arguments", keys: ["audit:SIGN_OUT", "AuditEvent"] },
+  signOutAction: {
+    because: "signing out is audited (SIGN_OUT); it takes no arguments",
+    keys: ["audit:SIGN_OUT", "AuditEvent"],
+  },
 };
 
 let pool: pg.Pool;
@@ -81,8 +89,12 @@ let fingerprintSql = "";
 /** Rows of every table, the audit log's rows per action, and the sum of every `version` column. */
 async function fingerprint(): Promise<Record<string, number>> {
   if (!fingerprintSql) {
-    const { rows: tables } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
-    const { rows: versioned } = await pool.query<{ t: string }>("SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'");
+    const { rows: tables } = await pool.query<{ t: string }>(
+      "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+    );
+    const { rows: versioned } = await pool.query<{ t: string }>(
+      "SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'",
+    );
     const parts = [
       ...tables.map(({ t }) => `'${t}', (SELECT count(*) FROM "${t}")`),
       ...versioned.map(({ t }) => `'version:${t}', (SELECT coalesce(sum(version), 0) FROM "${t}")`),
@@ -97,7 +109,9 @@ async function fingerprint(): Promise<Record<string, number>> {
 }
 
 function changed(before: Record<string, number>, after: Record<string, number>): string[] {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => (before[k] ?? 0) !== (after[k] ?? 0)).map((k) => `${k} ${before[k] ?? 0}→${after[k] ?? 0}`);
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => (before[k] ?? 0) !== (after[k] ?? 0))
+    .map((k) => `${k} ${before[k] ?? 0}→${after[k] ?? 0}`);
 }
 
 const KEYS = allSchemaKeys();
@@ -145,7 +159,10 @@ function hostileCalls(): Call[] {
 /** Next.js's redirect() and notFound() are control flow, not failures. */
 function isControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT;") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;"));
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT;") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;"))
+  );
 }
 
 /** An answer that is the generic "something went wrong" of any of the action kinds. */
@@ -169,32 +186,47 @@ beforeEach(async () => {
 describe("every server action answers hostile arguments, and changes nothing", () => {
   it("finds the server actions and the field names", () => {
     expect(actions.length).toBeGreaterThan(40);
-    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(["signInAction", "createPersonAction", "revealIdentityNumberAction", "setLocaleAction", "finishEnrolmentAction"]));
+    expect(actions.map((a) => a.name)).toEqual(
+      expect.arrayContaining([
+        "signInAction",
+        "createPersonAction",
+        "revealIdentityNumberAction",
+        "setLocaleAction",
+        "finishEnrolmentAction",
+      ]),
+    );
     expect(KEYS).toEqual(expect.arrayContaining(["version", "personId", "q", "confirmPassword", "next"]));
   });
 
-  it.each(ROLES)("signed in as %s", async (role) => {
-    request.sessionId = await db.$transaction((tx) => startSession(tx, w.users[role].id));
-    const problems: string[] = [];
-    const calls = hostileCalls();
-    let before = await fingerprint();
-    for (const action of actions) {
-      for (const call of calls) {
-        const what = `${action.file}#${action.name}${call.label} as ${role}`;
-        let result: unknown;
-        try {
-          result = await action.run(...call.args);
-        } catch (error) {
-          if (!isControlFlow(error)) problems.push(`${what} threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`);
+  it.each(ROLES)(
+    "signed in as %s",
+    async (role) => {
+      request.sessionId = await db.$transaction((tx) => startSession(tx, w.users[role].id));
+      const problems: string[] = [];
+      const calls = hostileCalls();
+      let before = await fingerprint();
+      for (const action of actions) {
+        for (const call of calls) {
+          const what = `${action.file}#${action.name}${call.label} as ${role}`;
+          let result: unknown;
+          try {
+            result = await action.run(...call.args);
+          } catch (error) {
+            if (!isControlFlow(error))
+              problems.push(
+                `${what} threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`,
+              );
+          }
+          if (isUnexpectedAnswer(result)) problems.push(`${what} answered ${JSON.stringify(result).slice(0, 200)}`);
+          const after = await fingerprint();
+          const allowed = WRITES_WITHOUT_INPUT[action.name]?.keys ?? [];
+          const writes = changed(before, after).filter((c) => !allowed.includes(c.split(" ")[0]!));
+          if (call.malformed && writes.length > 0) problems.push(`${what} changed the database: ${writes.join(", ")}`);
+          before = after;
         }
-        if (isUnexpectedAnswer(result)) problems.push(`${what} answered ${JSON.stringify(result).slice(0, 200)}`);
-        const after = await fingerprint();
-        const allowed = WRITES_WITHOUT_INPUT[action.name]?.keys ?? [];
-        const writes = changed(before, after).filter((c) => !allowed.includes(c.split(" ")[0]!));
-        if (call.malformed && writes.length > 0) problems.push(`${what} changed the database: ${writes.join(", ")}`);
-        before = after;
       }
-    }
-    expect(problems).toEqual([]);
-  }, 300_000);
+      expect(problems).toEqual([]);
+    },
+    300_000,
+  );
 });

@@ -52,10 +52,26 @@ beforeEach(async () => {
 describe("the personnummer reveal", () => {
   it("answers 'not found' to anything but a person id, and logs nothing", async () => {
     await assignAll(w);
-    for (const bad of ["", "not-a-uuid", `${w.person.id}x`, "x".repeat(100_000), 42, null, undefined, [w.person.id], { personId: w.person.id }]) {
-      expect(await revealIdentityNumberAction(bad as unknown as string), JSON.stringify(bad)?.slice(0, 40)).toEqual({ ok: false, error: "notFound" });
+    for (const bad of [
+      "",
+      "not-a-uuid",
+      `${w.person.id}x`,
+      "x".repeat(100_000),
+      42,
+      null,
+      undefined,
+      [w.person.id],
+      { personId: w.person.id },
+    ]) {
+      expect(await revealIdentityNumberAction(bad as unknown as string), JSON.stringify(bad)?.slice(0, 40)).toEqual({
+        ok: false,
+        error: "notFound",
+      });
     }
-    expect(await revealIdentityNumberAction("0193a1b2-0000-7000-8000-000000000001")).toEqual({ ok: false, error: "notFound" });
+    expect(await revealIdentityNumberAction("0193a1b2-0000-7000-8000-000000000001")).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     expect(await db.auditEvent.count({ where: { action: "REVEAL_IDENTITY_NUMBER" } })).toBe(0);
   });
 
@@ -74,7 +90,13 @@ describe("the language switch", () => {
   });
 
   it("changes nothing for any other value, without an error", async () => {
-    for (const bad of [form({ locale: "de" }), form({ locale: "" }), form({ locale: "sv ".repeat(5000) }), form({}), form({ locale: new Blob(["sv"]) })]) {
+    for (const bad of [
+      form({ locale: "de" }),
+      form({ locale: "" }),
+      form({ locale: "sv ".repeat(5000) }),
+      form({}),
+      form({ locale: new Blob(["sv"]) }),
+    ]) {
       await expect(setLocaleAction(bad)).resolves.toBeUndefined();
     }
     expect(request.cookies.has("NEXT_LOCALE")).toBe(false);

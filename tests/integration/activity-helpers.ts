@@ -16,13 +16,31 @@ export function form(fields: Record<string, string | string[] | undefined>): For
 }
 
 /** Runs a domain function the way its server action does: the form's schema, then the function. */
-export function submitWith<S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>, arrays: readonly string[] = []) {
+export function submitWith<S extends z.ZodType>(
+  schema: S,
+  run: (input: z.output<S>) => Promise<unknown>,
+  arrays: readonly string[] = [],
+) {
   return (fields: Record<string, string | string[] | undefined>) => handleForm(form(fields), schema, run, { arrays });
 }
 
 /** Every table the activities write, counted: "no change in the database" is this staying equal. */
 export async function activityCounts() {
-  const [callIns, invitees, speakers, referrals, history, measures, followUps, enforcement, incidents, incidentPeople, incidentGroups, audits, disclosures] = await Promise.all([
+  const [
+    callIns,
+    invitees,
+    speakers,
+    referrals,
+    history,
+    measures,
+    followUps,
+    enforcement,
+    incidents,
+    incidentPeople,
+    incidentGroups,
+    audits,
+    disclosures,
+  ] = await Promise.all([
     db.callIn.count(),
     db.callInInvitee.count(),
     db.callInSpeaker.count(),
@@ -37,7 +55,21 @@ export async function activityCounts() {
     db.auditEvent.count({ where: { action: { in: ["CREATE", "UPDATE", "DELETE"] } } }),
     db.disclosure.count(),
   ]);
-  return { callIns, invitees, speakers, referrals, history, measures, followUps, enforcement, incidents, incidentPeople, incidentGroups, audits, disclosures };
+  return {
+    callIns,
+    invitees,
+    speakers,
+    referrals,
+    history,
+    measures,
+    followUps,
+    enforcement,
+    incidents,
+    incidentPeople,
+    incidentGroups,
+    audits,
+    disclosures,
+  };
 }
 
 /** A consent by the person that the named agencies share information about them (see confid-fixtures). */
@@ -50,7 +82,14 @@ export const UNKNOWN_ID = "00000000-0000-7000-8000-000000000000";
 /** A Stockholm wall-clock time as typed into a datetime-local field, `days` from now. */
 export function typedDateTime(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
     .format(d)
     .replace(" ", "T");
 }

@@ -16,7 +16,11 @@ describe("the audit log in the database", () => {
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
     await client.connect();
     try {
-      for (const sql of ['UPDATE "AuditEvent" SET reason = \'x\'', 'DELETE FROM "AuditEvent"', 'TRUNCATE "AuditEvent"']) {
+      for (const sql of [
+        "UPDATE \"AuditEvent\" SET reason = 'x'",
+        'DELETE FROM "AuditEvent"',
+        'TRUNCATE "AuditEvent"',
+      ]) {
         await expect(client.query(sql), sql).rejects.toThrow(/append-only/);
       }
     } finally {
@@ -26,7 +30,8 @@ describe("the audit log in the database", () => {
   });
 
   it("chains every row to the one before it", async () => {
-    for (let i = 0; i < 5; i++) await recordAuditNow(w.actors.SOCIAL, { action: "READ", entityType: "Person", personId: w.person.id });
+    for (let i = 0; i < 5; i++)
+      await recordAuditNow(w.actors.SOCIAL, { action: "READ", entityType: "Person", personId: w.person.id });
     const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(rows[0]!.prevHash).toBe("genesis");
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
@@ -35,7 +40,9 @@ describe("the audit log in the database", () => {
 
   it("keeps the chain whole when transactions append concurrently", async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => recordAuditNow(i % 2 ? w.actors.POLICE : w.actors.SOCIAL, { action: "READ", entityType: "Person" })),
+      Array.from({ length: 20 }, (_, i) =>
+        recordAuditNow(i % 2 ? w.actors.POLICE : w.actors.SOCIAL, { action: "READ", entityType: "Person" }),
+      ),
     );
     const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(rows).toHaveLength(20);

@@ -16,7 +16,13 @@ let w: World;
 let ids: bigint[];
 beforeEach(async () => {
   w = await makeWorld();
-  for (let i = 0; i < 6; i++) await recordAuditNow(i % 2 ? w.actors.POLICE : w.actors.SOCIAL, { action: "READ", entityType: "Person", personId: w.person.id, metadata: { i } });
+  for (let i = 0; i < 6; i++)
+    await recordAuditNow(i % 2 ? w.actors.POLICE : w.actors.SOCIAL, {
+      action: "READ",
+      entityType: "Person",
+      personId: w.person.id,
+      metadata: { i },
+    });
   ids = (await db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id);
 });
 
@@ -50,7 +56,11 @@ async function runScript(args: string[] = []): Promise<{ code: number; stdout: s
   const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
   return promisify(execFile)(tsx, [script, ...args], { env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
@@ -125,24 +135,45 @@ describe("verifying the audit log's chain", () => {
   it("is not fooled by a redefined audit_event_digest() that approves an edited row, with or without an anchor", async () => {
     const anchor = (await verify()).head!;
     await tamper(`UPDATE "AuditEvent" SET "entityId" = 'i efterhand', reason = NULL WHERE id = ${ids[2]}`);
-    const original = await asSuperuser(async (client) => (await client.query<{ def: string }>(`SELECT pg_get_functiondef('audit_event_digest(text, "AuditEvent")'::regprocedure) AS def`)).rows[0]!.def);
-    await withForgery(`CREATE OR REPLACE FUNCTION audit_event_digest(prev_hash text, e "AuditEvent") RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT e.hash $$`, original, async () => {
-      // The forgery works on the database itself: its own function now approves every row.
-      const approved = await asSuperuser(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" e WHERE hash = audit_event_digest("prevHash", e)`)).rows[0].n);
-      expect(approved).toBe(6);
-      expect((await verify()).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
-      expect((await verify({ anchor })).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
-      for (const args of [[], ["--anchor", formatAnchor(anchor)]]) {
-        const run = await runScript(args);
-        expect(run.code, args.join(" ")).toBe(1);
-        expect(run.stderr).toContain(`Audit log BROKEN at event id ${ids[2]}`);
-      }
-    });
+    const original = await asSuperuser(
+      async (client) =>
+        (
+          await client.query<{ def: string }>(
+            `SELECT pg_get_functiondef('audit_event_digest(text, "AuditEvent")'::regprocedure) AS def`,
+          )
+        ).rows[0]!.def,
+    );
+    await withForgery(
+      `CREATE OR REPLACE FUNCTION audit_event_digest(prev_hash text, e "AuditEvent") RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT e.hash $$`,
+      original,
+      async () => {
+        // The forgery works on the database itself: its own function now approves every row.
+        const approved = await asSuperuser(
+          async (client) =>
+            (
+              await client.query(
+                `SELECT count(*)::int AS n FROM "AuditEvent" e WHERE hash = audit_event_digest("prevHash", e)`,
+              )
+            ).rows[0].n,
+        );
+        expect(approved).toBe(6);
+        expect((await verify()).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
+        expect((await verify({ anchor })).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
+        for (const args of [[], ["--anchor", formatAnchor(anchor)]]) {
+          const run = await runScript(args);
+          expect(run.code, args.join(" ")).toBe(1);
+          expect(run.stderr).toContain(`Audit log BROKEN at event id ${ids[2]}`);
+        }
+      },
+    );
     expect((await verify()).firstBreak).toMatchObject({ id: ids[2], kind: "hash" });
   }, 90_000);
 
   it("is not fooled by a cast (jsonb AS text) that shows an edited row's old metadata", async () => {
-    const before = await asSuperuser(async (client) => (await client.query(`SELECT metadata::text AS m FROM "AuditEvent" WHERE id = ${ids[3]}`)).rows[0].m as string);
+    const before = await asSuperuser(
+      async (client) =>
+        (await client.query(`SELECT metadata::text AS m FROM "AuditEvent" WHERE id = ${ids[3]}`)).rows[0].m as string,
+    );
     await tamper(`UPDATE "AuditEvent" SET metadata = '{"i": 99}' WHERE id = ${ids[3]}`);
     await withForgery(
       `CREATE FUNCTION forged_jsonb_text(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN j = '{"i": 99}'::jsonb THEN '${before}' ELSE textin(jsonb_out(j)) END $$;
@@ -150,7 +181,14 @@ describe("verifying the audit log's chain", () => {
       `DROP CAST (jsonb AS text); DROP FUNCTION forged_jsonb_text(jsonb)`,
       async () => {
         // Inside SQL the edited row now hashes as before the edit, with the migration's own function.
-        const approved = await asSuperuser(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" e WHERE hash = audit_event_digest("prevHash", e)`)).rows[0].n);
+        const approved = await asSuperuser(
+          async (client) =>
+            (
+              await client.query(
+                `SELECT count(*)::int AS n FROM "AuditEvent" e WHERE hash = audit_event_digest("prevHash", e)`,
+              )
+            ).rows[0].n,
+        );
         expect(approved).toBe(6);
         expect((await verify()).firstBreak).toMatchObject({ id: ids[3], kind: "hash" });
       },
@@ -162,7 +200,11 @@ describe("verifying the audit log's chain", () => {
     // typed (1.0, 1e3) and key order are jsonb's own; JSON.parse and JSON.stringify would change them.
     const metadata = [
       `{"a": 1.0, "b": 1e3, "c": 1.50, "d": -0, "e": 1E-7, "f": 123456789012345678901234567890}`,
-      JSON.stringify({ text: 'åäö Ωmega 🙂 "quoted" \\back\\slash\\ \u0001\u001f\u007f\u0085 \n\t\r', "nyckel med mellanslag": "x", "": "empty key" }),
+      JSON.stringify({
+        text: 'åäö Ωmega 🙂 "quoted" \\back\\slash\\ \u0001\u001f\u007f\u0085 \n\t\r',
+        "nyckel med mellanslag": "x",
+        "": "empty key",
+      }),
       JSON.stringify({ nested: { deeper: [1, { b: null, c: [true, false] }], empty: {} }, list: [], zeros: [0, 0.0] }),
       String.raw`{"escaped": "\u00e5\ud83d\ude42\"\\", "dup": 1, "dup": 2}`,
       `[]`,
@@ -174,11 +216,21 @@ describe("verifying the audit log's chain", () => {
         await client.query(
           `INSERT INTO "AuditEvent" ("occurredAt", action, "entityType", "entityId", reason, metadata, "ipAddress", "requestId")
            VALUES (now() - make_interval(secs => $1), 'READ', $2, $3, $4, $5::jsonb, $6, $7)`,
-          [i + 0.1, i % 2 ? null : "Person", i % 3 ? null : "ä;\u001f", i % 2 ? null : "OTHER: \"citat\" \\ ü", m, i % 2 ? null : "::1", i % 2 ? null : `req-${i}`],
+          [
+            i + 0.1,
+            i % 2 ? null : "Person",
+            i % 3 ? null : "ä;\u001f",
+            i % 2 ? null : 'OTHER: "citat" \\ ü',
+            m,
+            i % 2 ? null : "::1",
+            i % 2 ? null : `req-${i}`,
+          ],
         );
       }
       // Whole seconds and a SQL NULL metadata too: the text output drops trailing zeros of the fraction.
-      await client.query(`INSERT INTO "AuditEvent" ("occurredAt", action) VALUES (date_trunc('second', now()), 'READ'), (date_trunc('second', now()) + interval '0.1 s', 'EXPORT')`);
+      await client.query(
+        `INSERT INTO "AuditEvent" ("occurredAt", action) VALUES (date_trunc('second', now()), 'READ'), (date_trunc('second', now()) + interval '0.1 s', 'EXPORT')`,
+      );
     });
     const report = await verify({ batchSize: 3 });
     expect(report.firstBreak).toBeNull();

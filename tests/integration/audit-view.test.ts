@@ -17,9 +17,23 @@ beforeEach(async () => {
 const filter = (params: Record<string, string> = {}) => parseAuditFilter(params).filter;
 
 /** Appends events as they would be at a given time (the trigger leaves occurredAt alone). */
-async function eventAt(actor: World["actors"]["POLICE"], occurredAt: string, entry: Parameters<typeof recordAuditNow>[1]) {
+async function eventAt(
+  actor: World["actors"]["POLICE"],
+  occurredAt: string,
+  entry: Parameters<typeof recordAuditNow>[1],
+) {
   await db.auditEvent.create({
-    data: { siteId: actor.siteId, actorId: actor.id, actorRole: actor.role, occurredAt: new Date(occurredAt), action: entry.action, entityType: entry.entityType, personId: entry.personId, reason: entry.reason, metadata: entry.metadata as Prisma.InputJsonValue | undefined },
+    data: {
+      siteId: actor.siteId,
+      actorId: actor.id,
+      actorRole: actor.role,
+      occurredAt: new Date(occurredAt),
+      action: entry.action,
+      entityType: entry.entityType,
+      personId: entry.personId,
+      reason: entry.reason,
+      metadata: entry.metadata as Prisma.InputJsonValue | undefined,
+    },
   });
 }
 
@@ -29,11 +43,32 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 describe("ADMIN's audit view", () => {
   beforeEach(async () => {
-    await eventAt(w.actors.POLICE, "2026-01-10T10:00:00Z", { action: "READ", entityType: "Person", personId: w.person.id });
-    await eventAt(w.actors.SOCIAL, "2026-01-20T10:00:00Z", { action: "READ", entityType: "Person", personId: w.person.id, reason: "PLANNED_CONTACT" });
-    await eventAt(w.actors.SOCIAL, "2026-02-01T10:00:00Z", { action: "REVEAL_IDENTITY_NUMBER", entityType: "Person", personId: w.secondPerson.id });
-    await eventAt(w.actors.PROBATION, "2026-02-15T10:00:00Z", { action: "CREATE", entityType: "Consent", personId: w.person.id });
-    await eventAt(w.otherActor, "2026-01-15T10:00:00Z", { action: "READ", entityType: "Person", personId: w.otherPerson.id });
+    await eventAt(w.actors.POLICE, "2026-01-10T10:00:00Z", {
+      action: "READ",
+      entityType: "Person",
+      personId: w.person.id,
+    });
+    await eventAt(w.actors.SOCIAL, "2026-01-20T10:00:00Z", {
+      action: "READ",
+      entityType: "Person",
+      personId: w.person.id,
+      reason: "PLANNED_CONTACT",
+    });
+    await eventAt(w.actors.SOCIAL, "2026-02-01T10:00:00Z", {
+      action: "REVEAL_IDENTITY_NUMBER",
+      entityType: "Person",
+      personId: w.secondPerson.id,
+    });
+    await eventAt(w.actors.PROBATION, "2026-02-15T10:00:00Z", {
+      action: "CREATE",
+      entityType: "Consent",
+      personId: w.person.id,
+    });
+    await eventAt(w.otherActor, "2026-01-15T10:00:00Z", {
+      action: "READ",
+      entityType: "Person",
+      personId: w.otherPerson.id,
+    });
   });
 
   it("shows the site's events newest first, with names, and never another site's", async () => {
@@ -46,21 +81,39 @@ describe("ADMIN's audit view", () => {
       ["READ", w.users.POLICE.name, "Testa Testsson"],
     ]);
     // Looking at the log is logged (after the page was read, so it is not on it).
-    expect(await db.auditEvent.count({ where: { actorId: w.users.ADMIN.id, entityType: "AuditEvent", action: "READ" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { actorId: w.users.ADMIN.id, entityType: "AuditEvent", action: "READ" } }),
+    ).toBe(1);
   });
 
   it("filters by user, person, action and Stockholm dates, on the server", async () => {
-    const ids = async (params: Record<string, string>) => (await listAuditEvents({ actor: w.actors.ADMIN, filter: filter(params) })).items.map((r) => r.action + ":" + r.actor?.name);
-    expect(await ids({ userId: w.users.SOCIAL.id })).toEqual([`REVEAL_IDENTITY_NUMBER:${w.users.SOCIAL.name}`, `READ:${w.users.SOCIAL.name}`]);
-    expect(await ids({ personId: w.person.id, action: "READ" })).toEqual([`READ:${w.users.SOCIAL.name}`, `READ:${w.users.POLICE.name}`]);
-    expect(await ids({ from: "2026-01-20", to: "2026-02-01" })).toEqual([`REVEAL_IDENTITY_NUMBER:${w.users.SOCIAL.name}`, `READ:${w.users.SOCIAL.name}`]);
+    const ids = async (params: Record<string, string>) =>
+      (await listAuditEvents({ actor: w.actors.ADMIN, filter: filter(params) })).items.map(
+        (r) => r.action + ":" + r.actor?.name,
+      );
+    expect(await ids({ userId: w.users.SOCIAL.id })).toEqual([
+      `REVEAL_IDENTITY_NUMBER:${w.users.SOCIAL.name}`,
+      `READ:${w.users.SOCIAL.name}`,
+    ]);
+    expect(await ids({ personId: w.person.id, action: "READ" })).toEqual([
+      `READ:${w.users.SOCIAL.name}`,
+      `READ:${w.users.POLICE.name}`,
+    ]);
+    expect(await ids({ from: "2026-01-20", to: "2026-02-01" })).toEqual([
+      `REVEAL_IDENTITY_NUMBER:${w.users.SOCIAL.name}`,
+      `READ:${w.users.SOCIAL.name}`,
+    ]);
     // The other site's user or person as a filter finds nothing.
     expect(await ids({ userId: w.otherActor.id })).toEqual([]);
     expect(await ids({ personId: w.otherPerson.id })).toEqual([]);
   });
 
   it("paginates on the server", async () => {
-    for (let i = 0; i < 30; i++) await eventAt(w.actors.POLICE, `2025-06-01T10:${String(i).padStart(2, "0")}:00Z`, { action: "SEARCH", entityType: "Person" });
+    for (let i = 0; i < 30; i++)
+      await eventAt(w.actors.POLICE, `2025-06-01T10:${String(i).padStart(2, "0")}:00Z`, {
+        action: "SEARCH",
+        entityType: "Person",
+      });
     // (By action: the view's own READ events would otherwise join the list between the two pages.)
     const first = await listAuditEvents({ actor: w.actors.ADMIN, filter: filter({ action: "SEARCH" }) });
     const second = await listAuditEvents({ actor: w.actors.ADMIN, filter: filter({ action: "SEARCH", page: "2" }) });
@@ -72,7 +125,11 @@ describe("ADMIN's audit view", () => {
 
   it("answers 'who has read this person's file' per user, with the reads outside the caseload", async () => {
     const { person, readers } = await listPersonReaders({ actor: w.actors.ADMIN, personId: w.person.id });
-    expect(person).toMatchObject({ id: w.person.id, label: "Testa Testsson", maskedIdentityNumber: `${w.person.identityNumber!.slice(0, 8)}-XXXX` });
+    expect(person).toMatchObject({
+      id: w.person.id,
+      label: "Testa Testsson",
+      maskedIdentityNumber: `${w.person.identityNumber!.slice(0, 8)}-XXXX`,
+    });
     expect(readers.map((r) => [r.user?.name, r.reads, r.withReason])).toEqual([
       [w.users.SOCIAL.name, 1, 1],
       [w.users.POLICE.name, 1, 0],
@@ -85,9 +142,21 @@ describe("ADMIN's audit view", () => {
 
   it("counts the lists, searches and boards that showed the person among the reads", async () => {
     // A search and a group page naming the person only in metadata; a board showing someone else.
-    await eventAt(w.actors.PROBATION, "2026-03-01T10:00:00Z", { action: "SEARCH", entityType: "Person", metadata: { query: "q", shownPersonIds: [w.secondPerson.id, w.person.id] } });
-    await eventAt(w.actors.PROBATION, "2026-03-02T10:00:00Z", { action: "READ", entityType: "Group", metadata: { shownPersonIds: [w.person.id] } });
-    await eventAt(w.actors.POLICE, "2026-03-03T10:00:00Z", { action: "READ", entityType: "ReferralBoard", metadata: { shownPersonIds: [w.secondPerson.id] } });
+    await eventAt(w.actors.PROBATION, "2026-03-01T10:00:00Z", {
+      action: "SEARCH",
+      entityType: "Person",
+      metadata: { query: "q", shownPersonIds: [w.secondPerson.id, w.person.id] },
+    });
+    await eventAt(w.actors.PROBATION, "2026-03-02T10:00:00Z", {
+      action: "READ",
+      entityType: "Group",
+      metadata: { shownPersonIds: [w.person.id] },
+    });
+    await eventAt(w.actors.POLICE, "2026-03-03T10:00:00Z", {
+      action: "READ",
+      entityType: "ReferralBoard",
+      metadata: { shownPersonIds: [w.secondPerson.id] },
+    });
     const { readers } = await listPersonReaders({ actor: w.actors.ADMIN, personId: w.person.id });
     expect(readers.map((r) => [r.user?.name, r.reads, r.withReason, r.first.toISOString()])).toEqual([
       [w.users.PROBATION.name, 2, 0, "2026-03-01T10:00:00.000Z"],
@@ -100,7 +169,9 @@ describe("ADMIN's audit view", () => {
     const plan = await db.$transaction(async (tx) => {
       // Few rows here: forbid the sequential scan to see whether the condition can use an index at all.
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT "id" FROM "AuditEvent" WHERE ${aboutPersonSql(w.person.id)}`;
+      return tx.$queryRaw<
+        { "QUERY PLAN": string }[]
+      >`EXPLAIN SELECT "id" FROM "AuditEvent" WHERE ${aboutPersonSql(w.person.id)}`;
     });
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("AuditEvent_metadata_idx");
@@ -108,9 +179,16 @@ describe("ADMIN's audit view", () => {
   });
 
   it("finds a person by the full personnummer, and says not found otherwise", async () => {
-    expect(await findPersonForAudit({ actor: w.actors.ADMIN, identityNumber: w.person.identityNumber! })).toEqual({ id: w.person.id });
-    await expect(findPersonForAudit({ actor: w.actors.ADMIN, identityNumber: w.otherPerson.identityNumber! })).rejects.toBeInstanceOf(NotFoundError);
-    const searches = await db.auditEvent.findMany({ where: { action: "SEARCH", actorId: w.users.ADMIN.id }, orderBy: { id: "asc" } });
+    expect(await findPersonForAudit({ actor: w.actors.ADMIN, identityNumber: w.person.identityNumber! })).toEqual({
+      id: w.person.id,
+    });
+    await expect(
+      findPersonForAudit({ actor: w.actors.ADMIN, identityNumber: w.otherPerson.identityNumber! }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const searches = await db.auditEvent.findMany({
+      where: { action: "SEARCH", actorId: w.users.ADMIN.id },
+      orderBy: { id: "asc" },
+    });
     expect(searches.map((s) => [s.personId, s.metadata])).toEqual([
       [w.person.id, { byIdentityNumber: true, found: true }],
       [null, { byIdentityNumber: true, found: false }],
@@ -118,14 +196,31 @@ describe("ADMIN's audit view", () => {
   });
 
   it("exports the filtered events as CSV, logging the export before any row leaves", async () => {
-    await eventAt(w.actors.SOCIAL, "2026-02-20T10:00:00Z", { action: "READ", entityType: "Person", personId: w.person.id, reason: '=HYPERLINK("http://x")' });
-    const { rows, stream } = await exportAuditEvents({ actor: w.actors.ADMIN, filter: filter({ personId: w.person.id }) });
+    await eventAt(w.actors.SOCIAL, "2026-02-20T10:00:00Z", {
+      action: "READ",
+      entityType: "Person",
+      personId: w.person.id,
+      reason: '=HYPERLINK("http://x")',
+    });
+    const { rows, stream } = await exportAuditEvents({
+      actor: w.actors.ADMIN,
+      filter: filter({ personId: w.person.id }),
+    });
     expect(rows).toBe(4);
     const exportEvent = await db.auditEvent.findFirstOrThrow({ where: { action: "EXPORT" } });
-    expect(exportEvent).toMatchObject({ actorId: w.users.ADMIN.id, entityType: "AuditEvent", metadata: { rows: 4, format: "csv", filter: { personId: w.person.id, page: 1 } } });
+    expect(exportEvent).toMatchObject({
+      actorId: w.users.ADMIN.id,
+      entityType: "AuditEvent",
+      metadata: { rows: 4, format: "csv", filter: { personId: w.person.id, page: 1 } },
+    });
     const csv = await readAll(stream);
-    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash",
+    );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain(";READ;Person;;" + w.person.id);
     // A reason a spreadsheet would run as a formula is kept as text.
@@ -135,7 +230,13 @@ describe("ADMIN's audit view", () => {
 
   it("streams exports larger than one batch completely", async () => {
     await db.auditEvent.createMany({
-      data: Array.from({ length: 2_100 }, () => ({ siteId: w.site.id, actorId: w.users.POLICE.id, actorRole: "POLICE" as const, action: "SEARCH" as const, entityType: "Person" })),
+      data: Array.from({ length: 2_100 }, () => ({
+        siteId: w.site.id,
+        actorId: w.users.POLICE.id,
+        actorRole: "POLICE" as const,
+        action: "SEARCH" as const,
+        entityType: "Person",
+      })),
     });
     const { rows, stream } = await exportAuditEvents({ actor: w.actors.ADMIN, filter: filter({ action: "SEARCH" }) });
     expect(rows).toBe(2_100);
@@ -146,9 +247,16 @@ describe("ADMIN's audit view", () => {
 
   it("is ADMIN's: other roles cannot list the whole log, export it or ask who read a file", async () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER"] as const) {
-      await expect(exportAuditEvents({ actor: w.actors[role], filter: filter() }), role).rejects.toBeInstanceOf(NotFoundError);
-      await expect(listPersonReaders({ actor: w.actors[role], personId: w.person.id }), role).rejects.toBeInstanceOf(NotFoundError);
-      await expect(findPersonForAudit({ actor: w.actors[role], identityNumber: w.person.identityNumber! }), role).rejects.toBeInstanceOf(NotFoundError);
+      await expect(exportAuditEvents({ actor: w.actors[role], filter: filter() }), role).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(listPersonReaders({ actor: w.actors[role], personId: w.person.id }), role).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(
+        findPersonForAudit({ actor: w.actors[role], identityNumber: w.person.identityNumber! }),
+        role,
+      ).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(listAuditEvents({ actor: w.actors.MANAGER, filter: filter() })).rejects.toBeInstanceOf(NotFoundError);
     // An agency's grant is its own actions: the "all events" query narrows to them.

@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 /** Gives a user a TOTP second factor, as enrolment would; returns the secret to compute codes. */
 export async function enrolTotp(userId: string): Promise<string> {
   const secret = newTotpSecret();
-  await db.user.update({ where: { id: userId }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() } });
+  await db.user.update({
+    where: { id: userId },
+    data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() },
+  });
   return secret;
 }
 

@@ -13,7 +13,9 @@ beforeEach(async () => {
 });
 
 const failureReasons = async () =>
-  (await db.auditEvent.findMany({ where: { action: "SIGN_IN_FAILED" }, orderBy: { id: "asc" } })).map((f) => (f.metadata as { reason: string }).reason);
+  (await db.auditEvent.findMany({ where: { action: "SIGN_IN_FAILED" }, orderBy: { id: "asc" } })).map(
+    (f) => (f.metadata as { reason: string }).reason,
+  );
 
 /** Step 1 for a user, as the sign-in form does it, returning the ticket's contents. */
 async function passwordStep(email: string) {
@@ -25,8 +27,16 @@ async function passwordStep(email: string) {
 describe("step 1: the password", () => {
   it("accepts the right password (any case of address) and says whether a second factor exists, opening no session yet", async () => {
     await enrolTotp(w.users.POLICE.id);
-    expect(await authenticate({ email: w.users.SOCIAL.email.toUpperCase(), password: TEST_PASSWORD })).toEqual({ status: "ok", userId: w.users.SOCIAL.id, hasSecondFactor: false });
-    expect(await authenticate({ email: w.users.POLICE.email, password: TEST_PASSWORD })).toEqual({ status: "ok", userId: w.users.POLICE.id, hasSecondFactor: true });
+    expect(await authenticate({ email: w.users.SOCIAL.email.toUpperCase(), password: TEST_PASSWORD })).toEqual({
+      status: "ok",
+      userId: w.users.SOCIAL.id,
+      hasSecondFactor: false,
+    });
+    expect(await authenticate({ email: w.users.POLICE.email, password: TEST_PASSWORD })).toEqual({
+      status: "ok",
+      userId: w.users.POLICE.id,
+      hasSecondFactor: true,
+    });
     expect(await db.session.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "SIGN_IN" } })).toBe(0);
   });
@@ -82,8 +92,13 @@ describe("step 2: the TOTP code", () => {
     const result = await verifyTotp({ ...ticket, code: `${code.slice(0, 3)} ${code.slice(3)}` });
     expect(result).toEqual({ status: "ok", userId: w.users.SOCIAL.id, sessionId: expect.any(String) });
     if (result.status !== "ok") return;
-    expect(await db.session.findUniqueOrThrow({ where: { id: result.sessionId } })).toMatchObject({ userId: w.users.SOCIAL.id });
-    expect(await db.auditEvent.findFirst({ where: { action: "SIGN_IN" } })).toMatchObject({ actorId: w.users.SOCIAL.id, metadata: { method: "totp" } });
+    expect(await db.session.findUniqueOrThrow({ where: { id: result.sessionId } })).toMatchObject({
+      userId: w.users.SOCIAL.id,
+    });
+    expect(await db.auditEvent.findFirst({ where: { action: "SIGN_IN" } })).toMatchObject({
+      actorId: w.users.SOCIAL.id,
+      metadata: { method: "totp" },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: w.users.SOCIAL.id } })).lastSignInAt).not.toBeNull();
 
     // Replay: the same code, even from a new password step, is refused; so is an older one.
@@ -110,7 +125,10 @@ describe("step 2: the TOTP code", () => {
       expect(await verifyTotp({ ...ticket, code })).toEqual({ status: "invalid" });
     }
     // Deactivation (or a 2FA reset) after the password step voids the ticket.
-    await db.user.update({ where: { id: w.users.POLICE.id }, data: { sessionsValidAfter: new Date(Date.now() + 1000) } });
+    await db.user.update({
+      where: { id: w.users.POLICE.id },
+      data: { sessionsValidAfter: new Date(Date.now() + 1000) },
+    });
     expect(await verifyTotp({ ...ticket, code: await currentCode(secret) })).toEqual({ status: "restart" });
     expect(await db.session.count()).toBe(0);
   });
@@ -133,7 +151,9 @@ describe("enrolment and recovery codes", () => {
     expect(openTotpSecret(user.totpSecret!)).toBe(secret);
     expect(user.recoveryCodeHashes).toHaveLength(10);
     expect(user.recoveryCodeHashes.join()).not.toContain(result.recoveryCodes[0]!.replaceAll("-", ""));
-    expect(await db.auditEvent.findFirst({ where: { action: "SECURITY" } })).toMatchObject({ metadata: { event: "secondFactorEnrolled" } });
+    expect(await db.auditEvent.findFirst({ where: { action: "SECURITY" } })).toMatchObject({
+      metadata: { event: "secondFactorEnrolled" },
+    });
 
     // Enrolling again with the old ticket is refused: the account has a second factor now.
     expect((await completeEnrolment({ ...ticket, secret: newTotpSecret(), code: "000000" })).status).toBe("restart");
@@ -150,9 +170,13 @@ describe("enrolment and recovery codes", () => {
     expect((await useRecoveryCode({ ...next, code: first!.toLowerCase() })).status).toBe("ok");
     expect(await useRecoveryCode({ ...next, code: first! })).toEqual({ status: "invalid" });
     expect(await useRecoveryCode({ ...next, code: "AAAA-BBBB-CCCC-DDDD" })).toEqual({ status: "invalid" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: w.users.PROBATION.id } })).recoveryCodeHashes).toHaveLength(9);
+    expect((await db.user.findUniqueOrThrow({ where: { id: w.users.PROBATION.id } })).recoveryCodeHashes).toHaveLength(
+      9,
+    );
     expect((await useRecoveryCode({ ...next, code: second! })).status).toBe("ok");
-    const used = await db.auditEvent.findMany({ where: { action: "SECURITY", metadata: { path: ["event"], equals: "recoveryCodeUsed" } } });
+    const used = await db.auditEvent.findMany({
+      where: { action: "SECURITY", metadata: { path: ["event"], equals: "recoveryCodeUsed" } },
+    });
     expect(used.map((e) => (e.metadata as { remaining: number }).remaining)).toEqual([9, 8]);
   });
 });

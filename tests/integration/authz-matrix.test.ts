@@ -44,7 +44,12 @@ import { findPeople, getPersonFile } from "@/lib/people/queries";
 import { NEXT_STATUSES } from "@/lib/referrals/flow";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
 import { findReferrals, getReferral } from "@/lib/referrals/queries";
-import { ZAddSupportMeasure, ZChangeReferralStatus, ZCreateReferral, ZEditSupportMeasure } from "@/lib/referrals/schemas";
+import {
+  ZAddSupportMeasure,
+  ZChangeReferralStatus,
+  ZCreateReferral,
+  ZEditSupportMeasure,
+} from "@/lib/referrals/schemas";
 import { getRegisterExtract } from "@/lib/register-extract";
 import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
@@ -165,7 +170,10 @@ async function changed(write: (tx: Tx) => Promise<{ count: number }>): Promise<b
 const touch = { updatedAt: new Date() };
 const and = <W>(where: W, id: string) => ({ AND: [where, { id }] }) as unknown as W;
 
-type Delegate<W> = { count(args: { where: W }): Promise<number>; updateMany(args: { where: W; data: Record<string, unknown> }): Promise<{ count: number }> };
+type Delegate<W> = {
+  count(args: { where: W }): Promise<number>;
+  updateMany(args: { where: W; data: Record<string, unknown> }): Promise<{ count: number }>;
+};
 
 /** Read, edit and delete one record through its builder; create is the grant (no function yet). */
 function viaBuilder<W extends object>(
@@ -174,17 +182,27 @@ function viaBuilder<W extends object>(
   delegate: (tx: Tx) => Delegate<W>,
   idOf: (ctx: Ctx) => string,
 ): Record<Op, Check> {
-  const sees = (action: "list" | "read" | "export"): Check => (actor, ctx) => allowed(async () => (await delegate(db as unknown as Tx).count({ where: and(where(actor, action), idOf(ctx)) })) === 1);
+  const sees =
+    (action: "list" | "read" | "export"): Check =>
+    (actor, ctx) =>
+      allowed(
+        async () => (await delegate(db as unknown as Tx).count({ where: and(where(actor, action), idOf(ctx)) })) === 1,
+      );
   return {
     list: sees("list"),
     read: sees("read"),
     export: sees("export"),
     // Only where no create function is pointed at (see KINDS): the grant.
     create: (actor) => allowed(async () => authorize(actor, resource, "create")),
-    edit: (actor, ctx) => changed((tx) => delegate(tx).updateMany({ where: and(where(actor, "update"), idOf(ctx)), data: touch })),
+    edit: (actor, ctx) =>
+      changed((tx) => delegate(tx).updateMany({ where: and(where(actor, "update"), idOf(ctx)), data: touch })),
     // The delete scope must find the record (deleting it for real would trip over its dependants,
     // which the future delete function handles; the scope is what decides who may).
-    delete: (actor, ctx) => allowed(async () => (await delegate(db as unknown as Tx).count({ where: and(where(actor, "delete"), idOf(ctx)) })) === 1),
+    delete: (actor, ctx) =>
+      allowed(
+        async () =>
+          (await delegate(db as unknown as Tx).count({ where: and(where(actor, "delete"), idOf(ctx)) })) === 1,
+      ),
   };
 }
 
@@ -218,13 +236,18 @@ const TABLES = [
 
 /** Row count and a hash of every row's content, per table: "nothing written" is this staying equal. */
 async function snapshot(): Promise<Record<string, string>> {
-  const columns = TABLES.map((t) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM "${t}" x) AS "${t}"`);
+  const columns = TABLES.map(
+    (t) =>
+      `(SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM "${t}" x) AS "${t}"`,
+  );
   const [row] = await db.$queryRawUnsafe<Record<string, string>[]>(`SELECT ${columns.join(", ")}`);
   return row!;
 }
 
 const auditsBy = (actor: Actor, writes = false) =>
-  db.auditEvent.count({ where: { actorId: actor.id, ...(writes ? { action: { in: ["CREATE", "UPDATE", "DELETE"] as const } } : {}) } });
+  db.auditEvent.count({
+    where: { actorId: actor.id, ...(writes ? { action: { in: ["CREATE", "UPDATE", "DELETE"] as const } } : {}) },
+  });
 const label = (actor: Actor, ctx: Ctx) => ctx.label ?? actor.role;
 
 /**
@@ -248,7 +271,10 @@ function reads(idOf: (ctx: Ctx) => string, find: (actor: Actor, ctx: Ctx) => Pro
  * transaction (and, where given, `effect` confirms it changed THIS record). Denied: NotFoundError
  * and no row of any table changed, the audit log included.
  */
-function writes(run: (actor: Actor, ctx: Ctx) => Promise<unknown>, effect?: (actor: Actor, ctx: Ctx) => Promise<boolean>): Check {
+function writes(
+  run: (actor: Actor, ctx: Ctx) => Promise<unknown>,
+  effect?: (actor: Actor, ctx: Ctx) => Promise<boolean>,
+): Check {
   return async (actor, ctx) => {
     const [before, audits] = await Promise.all([snapshot(), auditsBy(actor, true)]);
     let ok = await allowed(async () => {
@@ -272,17 +298,36 @@ async function anyOf(...finds: (() => Promise<boolean>)[]): Promise<boolean> {
 }
 
 /** Keys that carry free text or content: never in what a status-only viewer receives. */
-const CONTENT_KEYS = ["comment", "note", "notes", "internalNote", "outcome", "destination", "destinationTown", "history", "type", "source", "description", "summary"];
+const CONTENT_KEYS = [
+  "comment",
+  "note",
+  "notes",
+  "internalNote",
+  "outcome",
+  "destination",
+  "destinationTown",
+  "history",
+  "type",
+  "source",
+  "description",
+  "summary",
+];
 const FREE_TEXT = ["fritext", "Skyddad ort", "SOCIALTJÄNSTENS NOT"];
 
 function keysOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(keysOf);
-  if (value && typeof value === "object" && !(value instanceof Date)) return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
+  if (value && typeof value === "object" && !(value instanceof Date))
+    return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
   return [];
 }
 
 function expectStatusOnly(value: unknown, what: string) {
-  expect.soft(keysOf(value).filter((k) => CONTENT_KEYS.includes(k)), `${what}: status only`).toEqual([]);
+  expect
+    .soft(
+      keysOf(value).filter((k) => CONTENT_KEYS.includes(k)),
+      `${what}: status only`,
+    )
+    .toEqual([]);
   const json = JSON.stringify(value);
   for (const text of FREE_TEXT) expect.soft(json, `${what}: no free text`).not.toContain(text);
 }
@@ -310,12 +355,22 @@ const fresh = {
   measure: (id: string) => db.supportMeasure.findUniqueOrThrow({ where: { id } }),
   followUp: (id: string) => db.followUp.findUnique({ where: { id } }),
   incident: (id: string) => db.incident.findUniqueOrThrow({ where: { id } }),
-  notification: (id: string) => db.customNotification.findUniqueOrThrow({ where: { id }, include: { participants: true } }),
+  notification: (id: string) =>
+    db.customNotification.findUniqueOrThrow({ where: { id }, include: { participants: true } }),
 };
 
 /** A date-time as a datetime-local field posts it. */
 const typed = (d: Date) =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(d).replace(" ", "T");
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(d)
+    .replace(" ", "T");
 
 // ───────────── follow-ups: one recorded by probation, one by social services ─────────────
 
@@ -325,20 +380,42 @@ function followUpOps(idOf: (ctx: Ctx) => string): Record<Op, Check> {
     // The officer's own lists, or (another agency's, with consent) the person's file.
     list: reads(idOf, (actor, ctx) =>
       anyOf(
-        async () => (await getFollowUpLists({ actor, query: { view: "overdue", page: 1 } })).page.items.some((f) => f.id === idOf(ctx)),
-        async () => (await getFollowUpLists({ actor, query: { view: "team", page: 1 } })).page.items.some((f) => f.id === idOf(ctx)),
+        async () =>
+          (await getFollowUpLists({ actor, query: { view: "overdue", page: 1 } })).page.items.some(
+            (f) => f.id === idOf(ctx),
+          ),
+        async () =>
+          (await getFollowUpLists({ actor, query: { view: "team", page: 1 } })).page.items.some(
+            (f) => f.id === idOf(ctx),
+          ),
         () => onFile("followUp", idOf(ctx))(actor, ctx),
       ),
     ),
-    read: reads(idOf, async (actor, ctx) => (await getFollowUp({ actor, followUpId: idOf(ctx) })).followUp.id === idOf(ctx)),
+    read: reads(
+      idOf,
+      async (actor, ctx) => (await getFollowUp({ actor, followUpId: idOf(ctx) })).followUp.id === idOf(ctx),
+    ),
     // Creating a follow-up at all: it is always the actor's own agency's.
     create: writes(
-      (actor, { w }) => logFollowUp({ actor, input: ZLogFollowUp.parse({ personId: w.person.id, dueOn: typedDate(14), summary: "Ny uppföljning" }) }),
-      async (actor) => (await db.followUp.findFirstOrThrow({ where: { createdById: actor.id }, orderBy: { createdAt: "desc" } })).agency === actor.agency,
+      (actor, { w }) =>
+        logFollowUp({
+          actor,
+          input: ZLogFollowUp.parse({ personId: w.person.id, dueOn: typedDate(14), summary: "Ny uppföljning" }),
+        }),
+      async (actor) =>
+        (await db.followUp.findFirstOrThrow({ where: { createdById: actor.id }, orderBy: { createdAt: "desc" } }))
+          .agency === actor.agency,
     ),
     edit: writes(async (actor, ctx) => {
       const current = await fresh.followUp(idOf(ctx));
-      return rescheduleFollowUp({ actor, input: ZRescheduleFollowUp.parse({ followUpId: idOf(ctx), version: String(current?.version ?? 1), dueOn: typedDate(30) }) });
+      return rescheduleFollowUp({
+        actor,
+        input: ZRescheduleFollowUp.parse({
+          followUpId: idOf(ctx),
+          version: String(current?.version ?? 1),
+          dueOn: typedDate(30),
+        }),
+      });
     }),
     delete: writes(async (actor, ctx) => {
       const current = await fresh.followUp(idOf(ctx));
@@ -371,12 +448,26 @@ const socialNote = ({ r }: Ctx) => db.internalNote.findUnique({ where: { id: r.s
 
 const KINDS: Record<Kind, Record<Op, Check>> = {
   person: {
-    ...viaBuilder("person", personWhere, (tx) => tx.person, ({ w }) => w.person.id),
-    list: (actor, { w }) => allowed(async () => (await findPeople({ actor, query: { q: "Testa", page: 1 } })).items.some((p) => p.id === w.person.id)),
-    read: (actor, { w }) => allowed(async () => (await getPersonFile({ actor, personId: w.person.id })).id === w.person.id),
+    ...viaBuilder(
+      "person",
+      personWhere,
+      (tx) => tx.person,
+      ({ w }) => w.person.id,
+    ),
+    list: (actor, { w }) =>
+      allowed(async () =>
+        (await findPeople({ actor, query: { q: "Testa", page: 1 } })).items.some((p) => p.id === w.person.id),
+      ),
+    read: (actor, { w }) =>
+      allowed(async () => (await getPersonFile({ actor, personId: w.person.id })).id === w.person.id),
   },
   notification: {
-    ...viaBuilder("notification", notificationWhere, (tx) => tx.customNotification, ({ r }) => r.notification.id),
+    ...viaBuilder(
+      "notification",
+      notificationWhere,
+      (tx) => tx.customNotification,
+      ({ r }) => r.notification.id,
+    ),
     create: (actor, { w }) =>
       allowed(() =>
         logNotification({
@@ -399,10 +490,29 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
   callIn: {
     // No delete function and no export of call-ins in the app: the scopes they would use.
-    ...viaBuilder("callIn", callInWhere, (tx) => tx.callIn, ({ r }) => r.callIn.id),
-    list: reads(ids.callIn, async (actor, { r }) => (await findCallIns({ actor, query: { q: "", period: "all", page: 1 } })).items.some((c) => c.id === r.callIn.id)),
-    read: reads(ids.callIn, async (actor, { r }) => (await getCallIn({ actor, callInId: r.callIn.id })).id === r.callIn.id),
-    create: writes((actor) => createCallIn({ actor, input: ZCreateCallIn.parse({ occurredAt: typedDateTime(7), venue: "Stadshuset", communitySpeakers: "Mamma mot våld" }) })),
+    ...viaBuilder(
+      "callIn",
+      callInWhere,
+      (tx) => tx.callIn,
+      ({ r }) => r.callIn.id,
+    ),
+    list: reads(ids.callIn, async (actor, { r }) =>
+      (await findCallIns({ actor, query: { q: "", period: "all", page: 1 } })).items.some((c) => c.id === r.callIn.id),
+    ),
+    read: reads(
+      ids.callIn,
+      async (actor, { r }) => (await getCallIn({ actor, callInId: r.callIn.id })).id === r.callIn.id,
+    ),
+    create: writes((actor) =>
+      createCallIn({
+        actor,
+        input: ZCreateCallIn.parse({
+          occurredAt: typedDateTime(7),
+          venue: "Stadshuset",
+          communitySpeakers: "Mamma mot våld",
+        }),
+      }),
+    ),
     edit: writes(async (actor, { w, r }) => {
       const c = await fresh.callIn(r.callIn.id);
       const input = ZEditCallIn.parse({
@@ -420,7 +530,12 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
   referral: {
     // No delete function (a referral is closed, not deleted) and no export: the scopes.
-    ...viaBuilder("referral", referralWhere, (tx) => tx.referral, ({ r }) => r.referral.id),
+    ...viaBuilder(
+      "referral",
+      referralWhere,
+      (tx) => tx.referral,
+      ({ r }) => r.referral.id,
+    ),
     list: reads(ids.referral, async (actor, { r }) => {
       const page = await findReferrals({ actor, query: { q: "", page: 1 } });
       // A list shows status only, to everyone: the board never carries the referral's content.
@@ -429,25 +544,48 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
     }),
     read: reads(ids.referral, async (actor, { r }) => {
       const detail = await getReferral({ actor, referralId: r.referral.id });
-      expect.soft(detail.kind, `${actor.role} sees a referral as ${isStatusOnlyViewer(actor) ? "status only" : "a whole"}`).toBe(isStatusOnlyViewer(actor) ? "statusOnly" : "full");
+      expect
+        .soft(detail.kind, `${actor.role} sees a referral as ${isStatusOnlyViewer(actor) ? "status only" : "a whole"}`)
+        .toBe(isStatusOnlyViewer(actor) ? "statusOnly" : "full");
       if (isStatusOnlyViewer(actor)) expectStatusOnly(detail, `${actor.role} referral`);
       return detail.referral.id === r.referral.id;
     }),
     // For the second person, who has no open referral (one at a time).
     create: writes((actor, { w }) =>
-      createReferral({ actor, input: ZCreateReferral.parse({ personId: w.secondPerson.id, source: "SELF", referredAt: typedDateTime(-1), comment: "Kommentar" }) }),
+      createReferral({
+        actor,
+        input: ZCreateReferral.parse({
+          personId: w.secondPerson.id,
+          source: "SELF",
+          referredAt: typedDateTime(-1),
+          comment: "Kommentar",
+        }),
+      }),
     ),
     edit: writes(async (actor, { r }) => {
       const current = await fresh.referral(r.referral.id);
-      const input = ZChangeReferralStatus.parse({ referralId: current.id, version: String(current.version), toStatus: NEXT_STATUSES[current.status][0], changedAt: typedDateTime(0), comment: "Kontakt tagen" });
+      const input = ZChangeReferralStatus.parse({
+        referralId: current.id,
+        version: String(current.version),
+        toStatus: NEXT_STATUSES[current.status][0],
+        changedAt: typedDateTime(0),
+        comment: "Kontakt tagen",
+      });
       return changeReferralStatus({ actor, input });
     }),
   },
   supportMeasure: {
     // No delete function and no export of support measures: the scopes.
-    ...viaBuilder("supportMeasure", supportMeasureWhere, (tx) => tx.supportMeasure, ({ r }) => r.supportMeasure.id),
+    ...viaBuilder(
+      "supportMeasure",
+      supportMeasureWhere,
+      (tx) => tx.supportMeasure,
+      ({ r }) => r.supportMeasure.id,
+    ),
     // A referral's page is where its measures are listed and read.
-    list: reads(ids.supportMeasure, async (actor, { r }) => (await getReferral({ actor, referralId: r.referral.id })).measures.some((m) => m.id === r.supportMeasure.id)),
+    list: reads(ids.supportMeasure, async (actor, { r }) =>
+      (await getReferral({ actor, referralId: r.referral.id })).measures.some((m) => m.id === r.supportMeasure.id),
+    ),
     read: reads(ids.supportMeasure, async (actor, { r }) => {
       const detail = await getReferral({ actor, referralId: r.referral.id });
       const measure = detail.measures.find((m) => m.id === r.supportMeasure.id);
@@ -456,11 +594,27 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
       return measure !== undefined;
     }),
     create: writes((actor, { r }) =>
-      addSupportMeasure({ actor, input: ZAddSupportMeasure.parse({ referralId: r.referral.id, type: "HOUSING", status: "PLANNED", startsOn: typedDate(10), outcome: "Planerat boende" }) }),
+      addSupportMeasure({
+        actor,
+        input: ZAddSupportMeasure.parse({
+          referralId: r.referral.id,
+          type: "HOUSING",
+          status: "PLANNED",
+          startsOn: typedDate(10),
+          outcome: "Planerat boende",
+        }),
+      }),
     ),
     edit: writes(async (actor, { r }) => {
       const m = await fresh.measure(r.supportMeasure.id);
-      const input = ZEditSupportMeasure.parse({ measureId: m.id, version: String(m.version), type: m.type, status: "ONGOING", startsOn: typedDate(-30), outcome: "Pågår" });
+      const input = ZEditSupportMeasure.parse({
+        measureId: m.id,
+        version: String(m.version),
+        type: m.type,
+        status: "ONGOING",
+        startsOn: typedDate(-30),
+        outcome: "Pågår",
+      });
       return editSupportMeasure({ actor, input });
     }),
   },
@@ -468,21 +622,56 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   socialFollowUp: followUpOps(({ r }) => r.socialFollowUp.id),
   enforcement: {
     // No edit or delete function (an action is recorded once) and no export: the scopes.
-    ...viaBuilder("enforcement", enforcementWhere, (tx) => tx.enforcementAction, ({ r }) => r.enforcement.id),
-    list: reads(ids.enforcement, async (actor, { r }) => (await findEnforcementActions({ actor, query: { q: "", page: 1 } })).items.some((e) => e.id === r.enforcement.id)),
+    ...viaBuilder(
+      "enforcement",
+      enforcementWhere,
+      (tx) => tx.enforcementAction,
+      ({ r }) => r.enforcement.id,
+    ),
+    list: reads(ids.enforcement, async (actor, { r }) =>
+      (await findEnforcementActions({ actor, query: { q: "", page: 1 } })).items.some((e) => e.id === r.enforcement.id),
+    ),
     // One action is read on the person's file (there is no page of its own).
     read: reads(ids.enforcement, (actor, ctx) => onFile("enforcement", ctx.r.enforcement.id)(actor, ctx)),
     create: writes((actor, { w }) =>
-      recordEnforcementAction({ actor, input: ZRecordEnforcement.parse({ personId: w.person.id, type: "WEAPON_SEIZURE", occurredAt: typedDateTime(-1), description: "Vapen i förråd" }) }),
+      recordEnforcementAction({
+        actor,
+        input: ZRecordEnforcement.parse({
+          personId: w.person.id,
+          type: "WEAPON_SEIZURE",
+          occurredAt: typedDateTime(-1),
+          description: "Vapen i förråd",
+        }),
+      }),
     ),
   },
   incident: {
     // No delete function and no export of incidents: the scopes.
-    ...viaBuilder("incident", incidentWhere, (tx) => tx.incident, ({ r }) => r.incident.id),
-    list: reads(ids.incident, async (actor, { r }) => (await findIncidents({ actor, query: ZFindIncidents.parse({}) })).page.items.some((i) => i.id === r.incident.id)),
-    read: reads(ids.incident, async (actor, { r }) => (await getIncident({ actor, incidentId: r.incident.id })).id === r.incident.id),
+    ...viaBuilder(
+      "incident",
+      incidentWhere,
+      (tx) => tx.incident,
+      ({ r }) => r.incident.id,
+    ),
+    list: reads(ids.incident, async (actor, { r }) =>
+      (await findIncidents({ actor, query: ZFindIncidents.parse({}) })).page.items.some((i) => i.id === r.incident.id),
+    ),
+    read: reads(
+      ids.incident,
+      async (actor, { r }) => (await getIncident({ actor, incidentId: r.incident.id })).id === r.incident.id,
+    ),
     create: writes((actor) =>
-      createIncident({ actor, input: ZCreateIncident.parse({ occurredAt: typedDateTime(-1), type: "SHOOTING", district: "Rosengård", killed: "0", injured: "1", groupMemberInvolvement: "UNKNOWN" }) }),
+      createIncident({
+        actor,
+        input: ZCreateIncident.parse({
+          occurredAt: typedDateTime(-1),
+          type: "SHOOTING",
+          district: "Rosengård",
+          killed: "0",
+          injured: "1",
+          groupMemberInvolvement: "UNKNOWN",
+        }),
+      }),
     ),
     edit: writes(async (actor, { w, r }) => {
       const i = await fresh.incident(r.incident.id);
@@ -501,12 +690,29 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
     }),
   },
   consent: {
-    ...viaBuilder("consent", consentWhere, (tx) => tx.consent, ({ r }) => r.consent.id),
-    list: (actor, { w, r }) => allowed(async () => (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) => c.id === r.consent.id)),
+    ...viaBuilder(
+      "consent",
+      consentWhere,
+      (tx) => tx.consent,
+      ({ r }) => r.consent.id,
+    ),
+    list: (actor, { w, r }) =>
+      allowed(async () =>
+        (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) => c.id === r.consent.id),
+      ),
     // Recorded and withdrawn for the second person, so the first person's consent stays as the world says.
     create: (actor, { w }) =>
       allowed(() =>
-        recordConsent({ actor, input: { personId: w.secondPerson.id, coverage: ["SOCIAL:REFERRAL_STATUS:PROBATION"], documentReference: "M-1", givenOn: new Date("2026-01-02"), guardianConsent: false } }),
+        recordConsent({
+          actor,
+          input: {
+            personId: w.secondPerson.id,
+            coverage: ["SOCIAL:REFERRAL_STATUS:PROBATION"],
+            documentReference: "M-1",
+            givenOn: new Date("2026-01-02"),
+            guardianConsent: false,
+          },
+        }),
       ),
     edit: async (actor, { w }) => {
       const fresh = await giveConsent(w, w.secondPerson.id, ["SOCIAL", "POLICE"]);
@@ -515,36 +721,87 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
   consentRequest: {
     list: (actor, { w, r }) =>
-      allowed(async () => (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) => c.confirmations.some((k) => k.id === r.consentRequest.id))),
+      allowed(async () =>
+        (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) =>
+          c.confirmations.some((k) => k.id === r.consentRequest.id),
+        ),
+      ),
     read: (actor, { w, r }) =>
       allowed(async () =>
-        (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) => c.confirmations.some((k) => k.id === r.consentRequest.id && k.status === "REQUESTED")),
+        (await getConsentOverview({ actor, personId: w.secondPerson.id })).consents.some((c) =>
+          c.confirmations.some((k) => k.id === r.consentRequest.id && k.status === "REQUESTED"),
+        ),
       ),
     // Asking another agency: a consent the actor records that covers that agency's information.
     create: writes(
       (actor, { w }) => {
         const other = COVERAGE.find((c) => c.from !== actor.agency)!;
-        return recordConsent({ actor, input: { personId: w.secondPerson.id, coverage: [coverageCode(other)], documentReference: "M-2", givenOn: new Date("2026-01-03"), guardianConsent: false } });
+        return recordConsent({
+          actor,
+          input: {
+            personId: w.secondPerson.id,
+            coverage: [coverageCode(other)],
+            documentReference: "M-2",
+            givenOn: new Date("2026-01-03"),
+            guardianConsent: false,
+          },
+        });
       },
       async (actor) =>
-        (await db.consentConfirmation.count({ where: { status: "REQUESTED", consent: { createdById: actor.id, documentReference: "M-2" }, agency: { not: actor.agency ?? undefined } } })) === 1,
+        (await db.consentConfirmation.count({
+          where: {
+            status: "REQUESTED",
+            consent: { createdById: actor.id, documentReference: "M-2" },
+            agency: { not: actor.agency ?? undefined },
+          },
+        })) === 1,
     ),
     edit: writes(
       (actor, { r }) =>
-        decideConsentConfirmation({ actor, input: ZDecideConsentConfirmation.parse({ confirmationId: r.consentRequest.id, version: "1", decision: "CONFIRMED", checkedDocument: "on" }) }),
-      async (_actor, { r }) => (await db.consentConfirmation.findUniqueOrThrow({ where: { id: r.consentRequest.id } })).status === "CONFIRMED",
+        decideConsentConfirmation({
+          actor,
+          input: ZDecideConsentConfirmation.parse({
+            confirmationId: r.consentRequest.id,
+            version: "1",
+            decision: "CONFIRMED",
+            checkedDocument: "on",
+          }),
+        }),
+      async (_actor, { r }) =>
+        (await db.consentConfirmation.findUniqueOrThrow({ where: { id: r.consentRequest.id } })).status === "CONFIRMED",
     ),
     // No delete or export path: the scopes they would have to use.
-    delete: (actor, { r }) => allowed(async () => (await db.consentConfirmation.count({ where: and(consentConfirmationWhere(actor, "delete"), r.consentRequest.id) })) === 1),
-    export: (actor, { r }) => allowed(async () => (await db.consentConfirmation.count({ where: and(consentConfirmationWhere(actor, "export"), r.consentRequest.id) })) === 1),
+    delete: (actor, { r }) =>
+      allowed(
+        async () =>
+          (await db.consentConfirmation.count({
+            where: and(consentConfirmationWhere(actor, "delete"), r.consentRequest.id),
+          })) === 1,
+      ),
+    export: (actor, { r }) =>
+      allowed(
+        async () =>
+          (await db.consentConfirmation.count({
+            where: and(consentConfirmationWhere(actor, "export"), r.consentRequest.id),
+          })) === 1,
+      ),
   },
   auditEvent: {
     list: (actor, { r }) =>
       allowed(async () => {
-        const page = actor.role === "ADMIN" ? await listAuditEvents({ actor, filter: { page: 1 } }) : await listMyActivity({ actor, page: 1 });
+        const page =
+          actor.role === "ADMIN"
+            ? await listAuditEvents({ actor, filter: { page: 1 } })
+            : await listMyActivity({ actor, page: 1 });
         return page.items.some((e) => e.id === r.policeEvent.id.toString());
       }),
-    read: (actor, { r }) => allowed(async () => (await db.auditEvent.count({ where: { AND: [auditEventWhere(actor, "read"), { id: r.policeEvent.id }] } })) === 1),
+    read: (actor, { r }) =>
+      allowed(
+        async () =>
+          (await db.auditEvent.count({
+            where: { AND: [auditEventWhere(actor, "read"), { id: r.policeEvent.id }] },
+          })) === 1,
+      ),
     create: (actor) => allowed(async () => authorize(actor, "auditLog", "create")),
     // There is no edit or delete path in the app, and the database refuses one anyway.
     edit: (actor) => allowed(async () => authorize(actor, "auditLog", "update")),
@@ -559,17 +816,39 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   // edit form (the actor's own agency's note only) and shown on the person's file.
   internalNote: {
     // No export of notes: the scope.
-    ...viaBuilder("internalNote", internalNoteWhere, (tx) => tx.internalNote, ({ r }) => r.socialNote.id),
-    list: reads(ids.socialNote, async (actor, ctx) => JSON.stringify(await personFile(actor, ctx)).includes(SOCIAL_NOTE)),
-    read: reads(ids.socialNote, async (actor, { r }) => (await getNotificationForEdit({ actor, notificationId: r.notification.id })).notification.internalNote === SOCIAL_NOTE),
+    ...viaBuilder(
+      "internalNote",
+      internalNoteWhere,
+      (tx) => tx.internalNote,
+      ({ r }) => r.socialNote.id,
+    ),
+    list: reads(ids.socialNote, async (actor, ctx) =>
+      JSON.stringify(await personFile(actor, ctx)).includes(SOCIAL_NOTE),
+    ),
+    read: reads(
+      ids.socialNote,
+      async (actor, { r }) =>
+        (await getNotificationForEdit({ actor, notificationId: r.notification.id })).notification.internalNote ===
+        SOCIAL_NOTE,
+    ),
     // A note is always the writer's agency's: creating is allowed only as one's own agency.
     create: writes(
       (actor, { w }) =>
         logNotification({
           actor,
-          input: ZLogNotification.parse({ personId: w.person.id, occurredAt: typedDateTime(-1), placeType: "HOME", agencies: ["POLICE"], participantIds: [], outcome: "ATTEMPTED", internalNote: "NY NOT" }),
+          input: ZLogNotification.parse({
+            personId: w.person.id,
+            occurredAt: typedDateTime(-1),
+            placeType: "HOME",
+            agencies: ["POLICE"],
+            participantIds: [],
+            outcome: "ATTEMPTED",
+            internalNote: "NY NOT",
+          }),
         }),
-      async (actor) => (await db.internalNote.findFirstOrThrow({ where: { createdById: actor.id, body: "NY NOT" } })).agency === actor.agency,
+      async (actor) =>
+        (await db.internalNote.findFirstOrThrow({ where: { createdById: actor.id, body: "NY NOT" } })).agency ===
+        actor.agency,
     ),
     // Allowed means social services' note changed: another agency's edit saves a note of its own.
     edit: writes(
@@ -585,20 +864,42 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   // Through the pages' own functions: the lists, the request's page, "Registrera begäran", the
   // manager's decision, and "Ta fram utdrag" followed by opening the extract.
   extractRequest: {
-    list: reads(ids.extractRequest, async (actor, { r }) => (await listExtractRequests({ actor, query: { page: 1 } })).items.some((e) => e.id === r.extractRequest.id)),
-    read: reads(ids.extractRequest, async (actor, { r }) => (await getExtractRequest({ actor, requestId: r.extractRequest.id })).id === r.extractRequest.id),
+    list: reads(ids.extractRequest, async (actor, { r }) =>
+      (await listExtractRequests({ actor, query: { page: 1 } })).items.some((e) => e.id === r.extractRequest.id),
+    ),
+    read: reads(
+      ids.extractRequest,
+      async (actor, { r }) =>
+        (await getExtractRequest({ actor, requestId: r.extractRequest.id })).id === r.extractRequest.id,
+    ),
     create: writes((actor, { w }) =>
       registerExtractRequest({
         actor,
-        input: ZRegisterExtractRequest.parse({ personId: w.secondPerson.id, requester: "GUARDIAN", requesterName: "Vera Vårdnadshavare", receivedOn: typedDate(0), identityCheck: "IN_PERSON_ID_DOCUMENT", reference: "KS 2026/0300" }),
+        input: ZRegisterExtractRequest.parse({
+          personId: w.secondPerson.id,
+          requester: "GUARDIAN",
+          requesterName: "Vera Vårdnadshavare",
+          receivedOn: typedDate(0),
+          identityCheck: "IN_PERSON_ID_DOCUMENT",
+          reference: "KS 2026/0300",
+        }),
       }),
     ),
     edit: writes(
       async (actor, { r }) => {
         const current = await db.registerExtractRequest.findUniqueOrThrow({ where: { id: r.extractRequest.id } });
-        return decideExtractRequest({ actor, input: ZDecideExtractRequest.parse({ requestId: current.id, version: String(current.version), decision: "APPROVED" }) });
+        return decideExtractRequest({
+          actor,
+          input: ZDecideExtractRequest.parse({
+            requestId: current.id,
+            version: String(current.version),
+            decision: "APPROVED",
+          }),
+        });
       },
-      async (actor, { r }) => (await db.registerExtractRequest.findUniqueOrThrow({ where: { id: r.extractRequest.id } })).decidedById === actor.id,
+      async (actor, { r }) =>
+        (await db.registerExtractRequest.findUniqueOrThrow({ where: { id: r.extractRequest.id } })).decidedById ===
+        actor.id,
     ),
     // There is no deleting a request: the grant.
     delete: (actor) => allowed(async () => authorize(actor, "registerExtract", "delete")),
@@ -608,7 +909,10 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
       const requestId = r.approvedExtractRequest.id;
       const ok = await allowed(async () => {
         await produceRegisterExtract({ actor, input: { requestId } });
-        return (await getRegisterExtract({ actor, personId: w.person.id, requestId, format: "json" })).personId === w.person.id;
+        return (
+          (await getRegisterExtract({ actor, personId: w.person.id, requestId, format: "json" })).personId ===
+          w.person.id
+        );
       });
       if (!ok) expect.soft(await snapshot(), `${actor.role}: extract refused, nothing written`).toEqual(before);
       return ok;
@@ -616,9 +920,22 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
 };
 
-const extractRequestOf = (w: World, personId: string, data: Partial<Prisma.RegisterExtractRequestUncheckedCreateInput> = {}) =>
+const extractRequestOf = (
+  w: World,
+  personId: string,
+  data: Partial<Prisma.RegisterExtractRequestUncheckedCreateInput> = {},
+) =>
   db.registerExtractRequest.create({
-    data: { siteId: w.site.id, personId, requester: "DATA_SUBJECT", receivedOn: new Date("2026-11-30"), identityCheck: "E_IDENTIFICATION", reference: "KS 2026/0173", registeredById: w.users.ADMIN.id, ...data },
+    data: {
+      siteId: w.site.id,
+      personId,
+      requester: "DATA_SUBJECT",
+      receivedOn: new Date("2026-11-30"),
+      identityCheck: "E_IDENTIFICATION",
+      reference: "KS 2026/0173",
+      registeredById: w.users.ADMIN.id,
+      ...data,
+    },
     select: { id: true },
   });
 
@@ -635,7 +952,14 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   await assignAll(w, w.secondPerson.id);
   const records = await recordsOfEveryKind(w);
   const socialFollowUp = await db.followUp.create({
-    data: { siteId: w.site.id, personId: w.person.id, agency: "SOCIAL", assignedToId: w.users.SOCIAL.id, dueOn: new Date("2026-04-01"), createdById: w.users.SOCIAL.id },
+    data: {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "SOCIAL",
+      assignedToId: w.users.SOCIAL.id,
+      dueOn: new Date("2026-04-01"),
+      createdById: w.users.SOCIAL.id,
+    },
   });
   const consent = await giveConsent(w, w.secondPerson.id, ["SOCIAL", "PROBATION"]);
   const request = await createConsent(db, {
@@ -645,21 +969,46 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
     createdById: w.users.POLICE.id,
     coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }],
   });
-  const consentRequest = await db.consentConfirmation.findUniqueOrThrow({ where: { consentId_agency: { consentId: request.id, agency: "SOCIAL" } }, select: { id: true } });
+  const consentRequest = await db.consentConfirmation.findUniqueOrThrow({
+    where: { consentId_agency: { consentId: request.id, agency: "SOCIAL" } },
+    select: { id: true },
+  });
   if (consentWorld === "confirmed") await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
   if (consentWorld === "unconfirmed") {
     // The police record one covering everything; social services one covering probation's
     // follow-ups; probation one covering social services' information: nobody confirms.
-    for (const [recorder, by] of [["POLICE", w.users.POLICE.id], ["SOCIAL", w.users.SOCIAL.id], ["PROBATION", w.users.PROBATION.id]] as const) {
+    for (const [recorder, by] of [
+      ["POLICE", w.users.POLICE.id],
+      ["SOCIAL", w.users.SOCIAL.id],
+      ["PROBATION", w.users.PROBATION.id],
+    ] as const) {
       const coverage = recorder === "POLICE" ? COVERAGE : COVERAGE.filter((c) => c.from !== recorder);
-      await createConsent(db, { siteId: w.site.id, personId: w.person.id, recordedByAgency: recorder, createdById: by, coverage });
+      await createConsent(db, {
+        siteId: w.site.id,
+        personId: w.person.id,
+        recordedByAgency: recorder,
+        createdById: by,
+        coverage,
+      });
     }
   }
   await recordAuditNow(w.actors.POLICE, { action: "READ", entityType: "Person", personId: w.person.id });
-  const policeEvent = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.users.POLICE.id }, orderBy: { id: "desc" }, select: { id: true } });
+  const policeEvent = await db.auditEvent.findFirstOrThrow({
+    where: { actorId: w.users.POLICE.id },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
   const extractRequest = await extractRequestOf(w, w.person.id);
-  const approvedExtractRequest = await extractRequestOf(w, w.person.id, { reference: "KS 2026/0174", status: "APPROVED", decidedById: w.users.MANAGER.id, decidedAt: new Date() });
-  return { w, r: { ...records, socialFollowUp, consent, consentRequest, policeEvent, extractRequest, approvedExtractRequest } };
+  const approvedExtractRequest = await extractRequestOf(w, w.person.id, {
+    reference: "KS 2026/0174",
+    status: "APPROVED",
+    decidedById: w.users.MANAGER.id,
+    decidedAt: new Date(),
+  });
+  return {
+    w,
+    r: { ...records, socialFollowUp, consent, consentRequest, policeEvent, extractRequest, approvedExtractRequest },
+  };
 }
 
 function expected(kind: Kind, role: Role, op: Op, consentWorld: ConsentWorld): boolean {
@@ -677,7 +1026,9 @@ async function runMatrix(ctx: Ctx, consentWorld: ConsentWorld, ops: readonly Op[
     for (const op of ops) {
       // Those who must be refused first: a write that is allowed must not clear the way for them
       // (a deleted record would answer "not found" to anybody).
-      const roles = [...ROLES].sort((a, b) => Number(expected(kind, a, op, consentWorld)) - Number(expected(kind, b, op, consentWorld)));
+      const roles = [...ROLES].sort(
+        (a, b) => Number(expected(kind, a, op, consentWorld)) - Number(expected(kind, b, op, consentWorld)),
+      );
       for (const role of roles) {
         ctx.label = `${role} ${op} ${kind}`;
         const actual = await KINDS[kind][op](ctx.w.actors[role], ctx);
@@ -749,7 +1100,9 @@ describe("around the matrix", () => {
   });
 
   it("a consent that covers other kinds of information than the one asked for opens nothing of it", async () => {
-    await db.consentCoverage.deleteMany({ where: { consent: { personId: ctx.w.person.id }, kind: { not: "SUPPORT_MEASURE_STATUS" } } });
+    await db.consentCoverage.deleteMany({
+      where: { consent: { personId: ctx.w.person.id }, kind: { not: "SUPPORT_MEASURE_STATUS" } },
+    });
     expect(await KINDS.referral.read(ctx.w.actors.POLICE, ctx)).toBe(false);
     expect(await KINDS.referral.read(ctx.w.actors.PROBATION, ctx)).toBe(false);
     expect(await KINDS.followUp.read(ctx.w.actors.SOCIAL, ctx)).toBe(false);

@@ -33,10 +33,14 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const tables = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
     const out: Record<string, string> = {};
     for (const { tablename } of tables.rows) {
-      const { rows } = await client.query<{ n: string; digest: string }>(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${tablename}" t`);
+      const { rows } = await client.query<{ n: string; digest: string }>(
+        `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${tablename}" t`,
+      );
       out[tablename] = `${rows[0]!.n} rows ${rows[0]!.digest}`;
     }
     return out;
@@ -57,7 +61,11 @@ describe("backup and restore (pg_dump / pg_restore)", () => {
     const source = inject("databaseUrl");
     expect(await runSeed(source)).toBe("seeded");
     const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-    for (let i = 0; i < 3; i++) await recordAuditNow({ id: admin.id, siteId: admin.siteId, role: "ADMIN", agency: null, name: admin.name }, { action: "READ", entityType: "User" });
+    for (let i = 0; i < 3; i++)
+      await recordAuditNow(
+        { id: admin.id, siteId: admin.siteId, role: "ADMIN", agency: null, name: admin.name },
+        { action: "READ", entityType: "User" },
+      );
     const before = await fingerprint(source);
 
     dir = await mkdtemp(path.join(tmpdir(), "samverkan-backup-"));
@@ -86,7 +94,9 @@ describe("backup and restore (pg_dump / pg_restore)", () => {
     await query(restoredUrl, `CREATE TABLE marker (x int); INSERT INTO marker VALUES (1)`);
     expect(await restoreDatabase(file, restoredUrl)).toEqual({ previous: "samverkan_restore_it_before_restore" });
     expect(await fingerprint(restoredUrl)).toEqual(before);
-    expect(await query(withDatabase(restoredUrl, "samverkan_restore_it_before_restore"), "SELECT x FROM marker")).toEqual([{ x: 1 }]);
+    expect(
+      await query(withDatabase(restoredUrl, "samverkan_restore_it_before_restore"), "SELECT x FROM marker"),
+    ).toEqual([{ x: 1 }]);
 
     // A damaged file fails in the staging database and changes nothing.
     const damaged = path.join(dir, "damaged.dump");

@@ -13,8 +13,10 @@ beforeEach(async () => {
   w = await makeWorld();
 });
 
-const create = (actor = () => w.actors.POLICE) => submitWith(ZCreateCallIn, (input) => createCallIn({ actor: actor(), input }), CALL_IN_ARRAYS);
-const edit = (actor = () => w.actors.POLICE) => submitWith(ZEditCallIn, (input) => editCallIn({ actor: actor(), input }), CALL_IN_ARRAYS);
+const create = (actor = () => w.actors.POLICE) =>
+  submitWith(ZCreateCallIn, (input) => createCallIn({ actor: actor(), input }), CALL_IN_ARRAYS);
+const edit = (actor = () => w.actors.POLICE) =>
+  submitWith(ZEditCallIn, (input) => editCallIn({ actor: actor(), input }), CALL_IN_ARRAYS);
 
 const valid = () => ({
   occurredAt: "2026-05-20T17:00",
@@ -44,17 +46,43 @@ describe("planning a call-in", () => {
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     const member = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     const former = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    const detained = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, status: "DEPRIVED_OF_LIBERTY" });
-    await createMembership(db, { siteId: w.site.id, personId: member.id, groupId: group.id, createdById: w.users.POLICE.id });
-    await createMembership(db, { siteId: w.site.id, personId: detained.id, groupId: group.id, createdById: w.users.POLICE.id });
-    await createMembership(db, { siteId: w.site.id, personId: former.id, groupId: group.id, createdById: w.users.POLICE.id, validTo: new Date("2020-01-01") });
+    const detained = await createPerson(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      status: "DEPRIVED_OF_LIBERTY",
+    });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: member.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+    });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: detained.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+    });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: former.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+      validTo: new Date("2020-01-01"),
+    });
     const state = await create()({ ...valid(), inviteGroupIds: [group.id] });
     expect(state).toEqual({ status: "success" });
     const callIn = await db.callIn.findFirstOrThrow({ include: { speakers: true, invitees: true } });
     expect(callIn).toMatchObject({ venue: "Rådhuset, sessionssalen", createdByAgency: "POLICE", version: 1 });
     expect(callIn.occurredAt.toISOString()).toBe("2026-05-20T15:00:00.000Z");
     expect(callIn.speakers.map((s) => `${s.kind}:${s.userId ?? s.name}`).sort()).toEqual(
-      [`POLICE:${w.users.POLICE.id}`, `SOCIAL:${w.users.SOCIAL.id}`, `PROBATION:${w.users.PROBATION.id}`, "COMMUNITY:Mamma i Malmö (förening)", "COMMUNITY:Imam Yusuf, Rosengård"].sort(),
+      [
+        `POLICE:${w.users.POLICE.id}`,
+        `SOCIAL:${w.users.SOCIAL.id}`,
+        `PROBATION:${w.users.PROBATION.id}`,
+        "COMMUNITY:Mamma i Malmö (förening)",
+        "COMMUNITY:Imam Yusuf, Rosengård",
+      ].sort(),
     );
     expect(callIn.invitees.map((i) => i.personId).sort()).toEqual([w.person.id, member.id].sort());
     expect(callIn.invitees.every((i) => i.status === "INVITED" && i.response === null && !i.askedForHelp)).toBe(true);
@@ -66,7 +94,9 @@ describe("planning a call-in", () => {
   it("may lie in the future (it is planned), but not years ahead", async () => {
     expect(await create()({ ...valid(), occurredAt: typedDateTime(30) })).toEqual({ status: "success" });
     const before = await activityCounts();
-    expect(await create()({ ...valid(), occurredAt: typedDateTime(365 * 3) })).toMatchObject({ fieldErrors: { occurredAt: "tooFarAhead" } });
+    expect(await create()({ ...valid(), occurredAt: typedDateTime(365 * 3) })).toMatchObject({
+      fieldErrors: { occurredAt: "tooFarAhead" },
+    });
     expect(await activityCounts()).toEqual(before);
   });
 
@@ -74,27 +104,49 @@ describe("planning a call-in", () => {
     ["no venue", { venue: "" }, { venue: "required" }],
     ["an oversized venue", { venue: "x".repeat(201) }, { venue: "tooLong" }],
     ["an impossible date", { occurredAt: "2026-02-30T17:00" }, { occurredAt: "invalidDate" }],
-    ["a wrong personnummer", { invitePersonNumbers: "19811218-9875" }, { invitePersonNumbers: "invalidIdentityNumberLine" }],
+    [
+      "a wrong personnummer",
+      { invitePersonNumbers: "19811218-9875" },
+      { invitePersonNumbers: "invalidIdentityNumberLine" },
+    ],
     ["an oversized community name", { communitySpeakers: "x".repeat(201) }, { communitySpeakers: "tooLong" }],
-    ["too many community voices", { communitySpeakers: Array.from({ length: 11 }, (_, i) => `Röst ${i}`).join("\n") }, { communitySpeakers: "tooMany" }],
+    [
+      "too many community voices",
+      { communitySpeakers: Array.from({ length: 11 }, (_, i) => `Röst ${i}`).join("\n") },
+      { communitySpeakers: "tooMany" },
+    ],
     ["a malformed speaker id", { speakerPolice: ["nope"] }, { speakerPolice: "invalid" }],
   ])("refuses %s and saves nothing, keeping the input", async (_label, change, fieldErrors) => {
     const before = await activityCounts();
     const input = { ...valid(), ...change };
     const state = await create()(input);
     expect(state).toMatchObject({ status: "error", formError: "checkFields", fieldErrors });
-    if (state.status === "error") expect(state.values).toMatchObject({ communitySpeakers: input.communitySpeakers, speakerSocial: input.speakerSocial });
+    if (state.status === "error")
+      expect(state.values).toMatchObject({
+        communitySpeakers: input.communitySpeakers,
+        speakerSocial: input.speakerSocial,
+      });
     expect(await activityCounts()).toEqual(before);
   });
 
   it("refuses speakers of the wrong agency or site, unknown people and foreign groups", async () => {
     const foreignGroup = await createGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id });
     const before = await activityCounts();
-    expect(await create()({ ...valid(), speakerPolice: [w.users.SOCIAL.id] })).toMatchObject({ fieldErrors: { speakerPolice: "unknownSpeaker" } });
-    expect(await create()({ ...valid(), speakerSocial: [w.otherActor.id] })).toMatchObject({ fieldErrors: { speakerSocial: "unknownSpeaker" } });
-    expect(await create()({ ...valid(), speakerProbation: [w.users.MANAGER.id] })).toMatchObject({ fieldErrors: { speakerProbation: "unknownSpeaker" } });
-    expect(await create()({ ...valid(), invitePersonNumbers: w.otherPerson.identityNumber! })).toMatchObject({ fieldErrors: { invitePersonNumbers: "unknownIdentityNumber" } });
-    expect(await create()({ ...valid(), inviteGroupIds: [foreignGroup.id] })).toMatchObject({ fieldErrors: { inviteGroupIds: "unknownGroup" } });
+    expect(await create()({ ...valid(), speakerPolice: [w.users.SOCIAL.id] })).toMatchObject({
+      fieldErrors: { speakerPolice: "unknownSpeaker" },
+    });
+    expect(await create()({ ...valid(), speakerSocial: [w.otherActor.id] })).toMatchObject({
+      fieldErrors: { speakerSocial: "unknownSpeaker" },
+    });
+    expect(await create()({ ...valid(), speakerProbation: [w.users.MANAGER.id] })).toMatchObject({
+      fieldErrors: { speakerProbation: "unknownSpeaker" },
+    });
+    expect(await create()({ ...valid(), invitePersonNumbers: w.otherPerson.identityNumber! })).toMatchObject({
+      fieldErrors: { invitePersonNumbers: "unknownIdentityNumber" },
+    });
+    expect(await create()({ ...valid(), inviteGroupIds: [foreignGroup.id] })).toMatchObject({
+      fieldErrors: { inviteGroupIds: "unknownGroup" },
+    });
     expect(await activityCounts()).toEqual(before);
   });
 
@@ -103,9 +155,12 @@ describe("planning a call-in", () => {
     for (const role of ["MANAGER", "ADMIN"] as const) {
       await expect(createCallIn({ actor: w.actors[role], input })).rejects.toBeInstanceOf(NotFoundError);
       await expect(getCallInFormOptions({ actor: w.actors[role] })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(findCallIns({ actor: w.actors[role], query: ZFindCallIns.parse({}) })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(findCallIns({ actor: w.actors[role], query: ZFindCallIns.parse({}) })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
-    for (const role of ["SOCIAL", "PROBATION"] as const) await expect(createCallIn({ actor: w.actors[role], input })).resolves.toHaveProperty("id");
+    for (const role of ["SOCIAL", "PROBATION"] as const)
+      await expect(createCallIn({ actor: w.actors[role], input })).resolves.toHaveProperty("id");
   });
 });
 
@@ -132,7 +187,10 @@ describe("recording attendance and editing", () => {
       ]),
     });
     expect(state).toEqual({ status: "success" });
-    const saved = await db.callIn.findUniqueOrThrow({ where: { id: callIn.id }, include: { invitees: true, speakers: true } });
+    const saved = await db.callIn.findUniqueOrThrow({
+      where: { id: callIn.id },
+      include: { invitees: true, speakers: true },
+    });
     expect(saved).toMatchObject({ venue: "Rådhuset, stora salen", version: 2 });
     expect(saved.speakers.map((s) => s.kind).sort()).toEqual(["POLICE", "SOCIAL"]);
     const byPerson = Object.fromEntries(saved.invitees.map((i) => [i.personId, i]));
@@ -140,7 +198,11 @@ describe("recording attendance and editing", () => {
     expect(byPerson[w.secondPerson.id]).toBeUndefined();
     expect(byPerson[third.id]).toMatchObject({ status: "INVITED" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE" } });
-    expect(audit.metadata).toMatchObject({ addedPersonIds: [third.id], removedPersonIds: [w.secondPerson.id], attendeesChanged: 1 });
+    expect(audit.metadata).toMatchObject({
+      addedPersonIds: [third.id],
+      removedPersonIds: [w.secondPerson.id],
+      attendeesChanged: 1,
+    });
 
     const detail = await getCallIn({ actor: w.actors.PROBATION, callInId: callIn.id });
     expect(detail.attendees.map((a) => a.name)).toContain("Testa Testsson");
@@ -162,7 +224,10 @@ describe("recording attendance and editing", () => {
     });
     expect(state).toMatchObject({
       status: "error",
-      fieldErrors: { [`response_${w.person.id}`]: "responseNeedsAttendance", [`help_${w.secondPerson.id}`]: "helpNeedsAttendance" },
+      fieldErrors: {
+        [`response_${w.person.id}`]: "responseNeedsAttendance",
+        [`help_${w.secondPerson.id}`]: "helpNeedsAttendance",
+      },
       values: { [`status_${w.person.id}`]: "ABSENT", [`response_${w.person.id}`]: "POSITIVE" },
     });
     expect(await activityCounts()).toEqual(before);
@@ -172,19 +237,45 @@ describe("recording attendance and editing", () => {
     await create()({ ...valid(), occurredAt: typedDateTime(10) });
     const callIn = await db.callIn.findFirstOrThrow();
     const before = await activityCounts();
-    const state = await edit()({ ...valid(), occurredAt: typedDateTime(10), callInId: callIn.id, version: "1", ...rows([{ personId: w.person.id, status: "ATTENDED" }]) });
+    const state = await edit()({
+      ...valid(),
+      occurredAt: typedDateTime(10),
+      callInId: callIn.id,
+      version: "1",
+      ...rows([{ personId: w.person.id, status: "ATTENDED" }]),
+    });
     expect(state).toMatchObject({ fieldErrors: { [`status_${w.person.id}`]: "notYetHeld" } });
     expect(await activityCounts()).toEqual(before);
     // Declining ahead of the meeting is fine.
-    expect(await edit()({ ...valid(), occurredAt: typedDateTime(10), callInId: callIn.id, version: "1", ...rows([{ personId: w.person.id, status: "DECLINED" }]) })).toEqual({ status: "success" });
+    expect(
+      await edit()({
+        ...valid(),
+        occurredAt: typedDateTime(10),
+        callInId: callIn.id,
+        version: "1",
+        ...rows([{ personId: w.person.id, status: "DECLINED" }]),
+      }),
+    ).toEqual({ status: "success" });
   });
 
   it("answers the second of two edits from the same version with a conflict, keeping the input", async () => {
     const callIn = await heldCallIn();
-    expect(await edit()({ ...valid(), callInId: callIn.id, version: "1", venue: "Första" })).toEqual({ status: "success" });
+    expect(await edit()({ ...valid(), callInId: callIn.id, version: "1", venue: "Första" })).toEqual({
+      status: "success",
+    });
     const before = await activityCounts();
-    const state = await edit(() => w.actors.SOCIAL)({ ...valid(), callInId: callIn.id, version: "1", venue: "Andra", ...rows([{ personId: w.person.id, status: "ATTENDED" }]) });
-    expect(state).toMatchObject({ status: "error", formError: "conflict", values: { venue: "Andra", [`status_${w.person.id}`]: "ATTENDED" } });
+    const state = await edit(() => w.actors.SOCIAL)({
+      ...valid(),
+      callInId: callIn.id,
+      version: "1",
+      venue: "Andra",
+      ...rows([{ personId: w.person.id, status: "ATTENDED" }]),
+    });
+    expect(state).toMatchObject({
+      status: "error",
+      formError: "conflict",
+      values: { venue: "Andra", [`status_${w.person.id}`]: "ATTENDED" },
+    });
     expect(await activityCounts()).toEqual(before);
     expect((await db.callIn.findUniqueOrThrow({ where: { id: callIn.id } })).venue).toBe("Första");
   });
@@ -193,9 +284,20 @@ describe("recording attendance and editing", () => {
     const callIn = await heldCallIn();
     const before = await activityCounts();
     expect(await edit()({ ...valid(), callInId: UNKNOWN_ID, version: "1" })).toMatchObject({ formError: "notFound" });
-    expect(await edit(() => w.otherActor)({ ...valid(), callInId: callIn.id, version: "1" })).toMatchObject({ formError: "notFound" });
-    expect(await edit(() => w.actors.MANAGER)({ ...valid(), callInId: callIn.id, version: "1" })).toMatchObject({ formError: "notFound" });
-    expect(await edit()({ ...valid(), callInId: callIn.id, version: "1", ...rows([{ personId: w.otherPerson.id, status: "ATTENDED" }]) })).toMatchObject({
+    expect(await edit(() => w.otherActor)({ ...valid(), callInId: callIn.id, version: "1" })).toMatchObject({
+      formError: "notFound",
+    });
+    expect(await edit(() => w.actors.MANAGER)({ ...valid(), callInId: callIn.id, version: "1" })).toMatchObject({
+      formError: "notFound",
+    });
+    expect(
+      await edit()({
+        ...valid(),
+        callInId: callIn.id,
+        version: "1",
+        ...rows([{ personId: w.otherPerson.id, status: "ATTENDED" }]),
+      }),
+    ).toMatchObject({
       fieldErrors: { attendees: "unknownPerson" },
     });
     expect(await activityCounts()).toEqual(before);
@@ -209,8 +311,16 @@ describe("the call-in list", () => {
     await create()({ ...valid(), venue: "Stadshuset", occurredAt: "2026-01-10T17:00" });
     await create()({ ...valid(), venue: "Rådhuset", occurredAt: typedDateTime(20) });
     const past = await db.callIn.findFirstOrThrow({ where: { venue: "Stadshuset" } });
-    await edit()({ ...valid(), venue: "Stadshuset", occurredAt: "2026-01-10T17:00", callInId: past.id, version: "1", ...rows([{ personId: w.person.id, status: "ATTENDED" }]) });
-    const q = (query: Record<string, string>) => findCallIns({ actor: w.actors.PROBATION, query: ZFindCallIns.parse(query) });
+    await edit()({
+      ...valid(),
+      venue: "Stadshuset",
+      occurredAt: "2026-01-10T17:00",
+      callInId: past.id,
+      version: "1",
+      ...rows([{ personId: w.person.id, status: "ATTENDED" }]),
+    });
+    const q = (query: Record<string, string>) =>
+      findCallIns({ actor: w.actors.PROBATION, query: ZFindCallIns.parse(query) });
     expect((await q({})).items.map((i) => i.venue)).toEqual(["Rådhuset", "Stadshuset"]);
     expect((await q({ period: "upcoming" })).items.map((i) => i.venue)).toEqual(["Rådhuset"]);
     expect((await q({ period: "past" })).items).toMatchObject([{ venue: "Stadshuset", invited: 1, attended: 1 }]);

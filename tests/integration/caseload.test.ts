@@ -16,7 +16,15 @@ const NOW = new Date("2020-10-10T12:00:00Z");
 
 async function referral(personId: string, closedAt: Date | null = null) {
   return db.referral.create({
-    data: { siteId: w.site.id, personId, status: closedAt ? "COMPLETED" : "CONTACTED", source: "SELF", referredAt: day("2020-09-01"), closedAt, createdById: w.users.SOCIAL.id },
+    data: {
+      siteId: w.site.id,
+      personId,
+      status: closedAt ? "COMPLETED" : "CONTACTED",
+      source: "SELF",
+      referredAt: day("2020-09-01"),
+      closedAt,
+      createdById: w.users.SOCIAL.id,
+    },
   });
 }
 
@@ -26,7 +34,17 @@ describe("each agency's start page", () => {
       await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users[role].id, agency: role });
     }
     const followUp = (assignedToId: string, dueOn: string, doneAt: Date | null = null) =>
-      db.followUp.create({ data: { siteId: w.site.id, personId: w.person.id, agency: "PROBATION", assignedToId, dueOn: day(dueOn), doneAt, createdById: w.users.PROBATION.id } });
+      db.followUp.create({
+        data: {
+          siteId: w.site.id,
+          personId: w.person.id,
+          agency: "PROBATION",
+          assignedToId,
+          dueOn: day(dueOn),
+          doneAt,
+          createdById: w.users.PROBATION.id,
+        },
+      });
     await followUp(w.users.PROBATION.id, "2020-10-01"); // overdue
     await followUp(w.users.PROBATION.id, "2020-10-09"); // overdue
     await followUp(w.users.PROBATION.id, "2020-10-10"); // due today: not yet overdue
@@ -50,6 +68,7 @@ describe("each agency's start page", () => {
   });
 
   it("is not for managers or administrators", async () => {
-    for (const role of ["MANAGER", "ADMIN"] as const) await expect(getWorkingList({ actor: w.actors[role], page: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    for (const role of ["MANAGER", "ADMIN"] as const)
+      await expect(getWorkingList({ actor: w.actors[role], page: 1 })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

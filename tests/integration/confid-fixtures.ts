@@ -7,9 +7,21 @@ import type { World } from "./world";
 
 /** One record of every kind about `personId`, each owned by the agency that records it in practice. */
 export async function recordsOfEveryKind(w: World, personId = w.person.id) {
-  const notification = await createNotification(db, { siteId: w.site.id, personId, createdById: w.users.POLICE.id, createdByAgency: "POLICE", nextStep: "Nästa steg: fritext" });
+  const notification = await createNotification(db, {
+    siteId: w.site.id,
+    personId,
+    createdById: w.users.POLICE.id,
+    createdByAgency: "POLICE",
+    nextStep: "Nästa steg: fritext",
+  });
   const callIn = await db.callIn.create({
-    data: { siteId: w.site.id, occurredAt: new Date("2026-02-01T17:00:00Z"), venue: "Rådhuset", createdById: w.users.POLICE.id, createdByAgency: "POLICE" },
+    data: {
+      siteId: w.site.id,
+      occurredAt: new Date("2026-02-01T17:00:00Z"),
+      venue: "Rådhuset",
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+    },
   });
   await db.callInInvitee.create({ data: { callInId: callIn.id, personId, status: "ATTENDED", response: "POSITIVE" } });
   const referral = await db.referral.create({
@@ -21,7 +33,14 @@ export async function recordsOfEveryKind(w: World, personId = w.person.id) {
       referredAt: new Date("2026-01-10T10:00:00Z"),
       statusChangedAt: new Date("2026-01-10T10:00:00Z"),
       createdById: w.users.SOCIAL.id,
-      history: { create: { toStatus: "REFERRED", changedAt: new Date("2026-01-10T10:00:00Z"), changedById: w.users.SOCIAL.id, comment: "Kommentar: fritext" } },
+      history: {
+        create: {
+          toStatus: "REFERRED",
+          changedAt: new Date("2026-01-10T10:00:00Z"),
+          changedById: w.users.SOCIAL.id,
+          comment: "Kommentar: fritext",
+        },
+      },
     },
   });
   const supportMeasure = await db.supportMeasure.create({
@@ -48,14 +67,41 @@ export async function recordsOfEveryKind(w: World, personId = w.person.id) {
     },
   });
   const enforcement = await db.enforcementAction.create({
-    data: { siteId: w.site.id, personId, type: "ARREST", occurredAt: new Date("2026-03-05T06:00:00Z"), description: "Beskrivning: fritext", createdById: w.users.POLICE.id },
+    data: {
+      siteId: w.site.id,
+      personId,
+      type: "ARREST",
+      occurredAt: new Date("2026-03-05T06:00:00Z"),
+      description: "Beskrivning: fritext",
+      createdById: w.users.POLICE.id,
+    },
   });
   const incident = await db.incident.create({
-    data: { siteId: w.site.id, occurredAt: new Date("2026-03-10T22:00:00Z"), type: "SHOOTING", district: "Centrum", injured: 1, groupMemberInvolvement: "YES", createdById: w.users.POLICE.id },
+    data: {
+      siteId: w.site.id,
+      occurredAt: new Date("2026-03-10T22:00:00Z"),
+      type: "SHOOTING",
+      district: "Centrum",
+      injured: 1,
+      groupMemberInvolvement: "YES",
+      createdById: w.users.POLICE.id,
+    },
   });
   await db.incidentPerson.create({ data: { incidentId: incident.id, personId, role: "VICTIM" } });
-  const socialNote = await createInternalNote(db, { siteId: w.site.id, agency: "SOCIAL", notificationId: notification.id, createdById: w.users.SOCIAL.id, body: "SOCIALTJÄNSTENS NOT" });
-  const policeNote = await createInternalNote(db, { siteId: w.site.id, agency: "POLICE", personId, createdById: w.users.POLICE.id, body: "POLISENS NOT" });
+  const socialNote = await createInternalNote(db, {
+    siteId: w.site.id,
+    agency: "SOCIAL",
+    notificationId: notification.id,
+    createdById: w.users.SOCIAL.id,
+    body: "SOCIALTJÄNSTENS NOT",
+  });
+  const policeNote = await createInternalNote(db, {
+    siteId: w.site.id,
+    agency: "POLICE",
+    personId,
+    createdById: w.users.POLICE.id,
+    body: "POLISENS NOT",
+  });
   return { notification, callIn, referral, supportMeasure, followUp, enforcement, incident, socialNote, policeNote };
 }
 
@@ -64,7 +110,12 @@ export async function recordsOfEveryKind(w: World, personId = w.person.id) {
  * holding agency among them has confirmed it (recorded by social services, confirmed by each other
  * holder's user of the world), so it opens what the named agencies may share.
  */
-export async function giveConsent(w: World, personId: string, agencies: Agency[], opts: { withdrawnAt?: Date | null; givenOn?: Date } = {}) {
+export async function giveConsent(
+  w: World,
+  personId: string,
+  agencies: Agency[],
+  opts: { withdrawnAt?: Date | null; givenOn?: Date } = {},
+) {
   return createConsent(db, {
     siteId: w.site.id,
     personId,

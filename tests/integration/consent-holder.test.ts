@@ -32,15 +32,28 @@ beforeEach(async () => {
   await assignAll(w);
   records = await recordsOfEveryKind(w);
   socialFollowUp = await db.followUp.create({
-    data: { siteId: w.site.id, personId: w.person.id, agency: "SOCIAL", assignedToId: w.users.SOCIAL.id, dueOn: new Date("2026-04-01"), createdById: w.users.SOCIAL.id },
+    data: {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "SOCIAL",
+      assignedToId: w.users.SOCIAL.id,
+      dueOn: new Date("2026-04-01"),
+      createdById: w.users.SOCIAL.id,
+    },
   });
 });
 
 /** Whether `viewer` sees `item`'s information about the person, through the where-builder that guards it. */
 async function sees(viewer: Agency, item: Pick<CoverageItem, "from" | "kind">): Promise<boolean> {
   const actor = w.actors[viewer];
-  if (item.kind === "REFERRAL_STATUS") return (await db.referral.count({ where: { AND: [referralWhere(actor), { id: records.referral.id }] } })) === 1;
-  if (item.kind === "SUPPORT_MEASURE_STATUS") return (await db.supportMeasure.count({ where: { AND: [supportMeasureWhere(actor), { id: records.supportMeasure.id }] } })) === 1;
+  if (item.kind === "REFERRAL_STATUS")
+    return (await db.referral.count({ where: { AND: [referralWhere(actor), { id: records.referral.id }] } })) === 1;
+  if (item.kind === "SUPPORT_MEASURE_STATUS")
+    return (
+      (await db.supportMeasure.count({
+        where: { AND: [supportMeasureWhere(actor), { id: records.supportMeasure.id }] },
+      })) === 1
+    );
   const followUpId = item.from === "PROBATION" ? records.followUp.id : socialFollowUp.id;
   return (await db.followUp.count({ where: { AND: [followUpWhere(actor), { id: followUpId }] } })) === 1;
 }
@@ -53,14 +66,31 @@ async function openItems(): Promise<string[]> {
 }
 
 const record = (actor: Actor, coverage: CoverageItem[], documentReference = "SAMTYCKE-1") =>
-  recordConsent({ actor, input: { personId: w.person.id, coverage: coverage.map(coverageCode), documentReference, givenOn: new Date("2026-01-15"), guardianConsent: false } });
+  recordConsent({
+    actor,
+    input: {
+      personId: w.person.id,
+      coverage: coverage.map(coverageCode),
+      documentReference,
+      givenOn: new Date("2026-01-15"),
+      guardianConsent: false,
+    },
+  });
 
 async function confirmation(consentId: string, agency: Agency) {
   return db.consentConfirmation.findUniqueOrThrow({ where: { consentId_agency: { consentId, agency } } });
 }
 
 const decide = (actor: Actor, id: string, version: number, decision: "CONFIRMED" | "DECLINED") =>
-  decideConsentConfirmation({ actor, input: ZDecideConsentConfirmation.parse({ confirmationId: id, version: String(version), decision, checkedDocument: "on" }) });
+  decideConsentConfirmation({
+    actor,
+    input: ZDecideConsentConfirmation.parse({
+      confirmationId: id,
+      version: String(version),
+      decision,
+      checkedDocument: "on",
+    }),
+  });
 
 describe("a consent recorded by another agency than the one holding the information", () => {
   it("does not let the police open social services' referral by recording a consent themselves (the insider's attempt)", async () => {
@@ -81,7 +111,9 @@ describe("a consent recorded by another agency than the one holding the informat
         it(`${code}, recorded by ${recorder} (the holder): opens at once, only that, and closes on withdrawal`, async () => {
           const { id } = await record(w.actors[recorder], [item]);
           expect(await openItems()).toEqual([code]);
-          expect((await db.consentConfirmation.findMany({ where: { consentId: id } })).map((c) => [c.agency, c.status])).toEqual([[item.from, "CONFIRMED"]]);
+          expect(
+            (await db.consentConfirmation.findMany({ where: { consentId: id } })).map((c) => [c.agency, c.status]),
+          ).toEqual([[item.from, "CONFIRMED"]]);
           await withdrawConsent({ actor: w.actors[item.to], input: { consentId: id, version: 1 } });
           expect(await openItems()).toEqual([]);
         });
@@ -109,9 +141,22 @@ describe("a consent recorded by another agency than the one holding the informat
     const item: CoverageItem = { from: "PROBATION", kind: "FOLLOW_UP", to: "SOCIAL" };
     const { id } = await record(w.actors.SOCIAL, [item]);
     const request = await confirmation(id, "PROBATION");
-    await decideConsentConfirmation({ actor: w.actors.PROBATION, input: ZDecideConsentConfirmation.parse({ confirmationId: request.id, version: "1", decision: "DECLINED", note: "Blanketten saknar frivården." }) });
+    await decideConsentConfirmation({
+      actor: w.actors.PROBATION,
+      input: ZDecideConsentConfirmation.parse({
+        confirmationId: request.id,
+        version: "1",
+        decision: "DECLINED",
+        note: "Blanketten saknar frivården.",
+      }),
+    });
     expect(await openItems()).toEqual([]);
-    expect(await confirmation(id, "PROBATION")).toMatchObject({ status: "DECLINED", decidedById: w.users.PROBATION.id, note: "Blanketten saknar frivården.", version: 2 });
+    expect(await confirmation(id, "PROBATION")).toMatchObject({
+      status: "DECLINED",
+      decidedById: w.users.PROBATION.id,
+      note: "Blanketten saknar frivården.",
+      version: 2,
+    });
     await expect(decide(w.actors.PROBATION, request.id, 2, "CONFIRMED")).rejects.toBeInstanceOf(RuleError);
     expect(await openItems()).toEqual([]);
   });
@@ -140,9 +185,9 @@ describe("a consent recorded by another agency than the one holding the informat
     await decide(w.actors.SOCIAL, (await confirmation(id, "SOCIAL")).id, 1, "CONFIRMED");
     const file = await getPersonFile({ actor: w.actors.PROBATION, personId: w.person.id });
     expect(file.timeline.some((e) => e.kind === "referralStatus")).toBe(true);
-    expect(await db.disclosure.findMany({ select: { fromAgency: true, toAgency: true, consentId: true, legalBasis: true } })).toEqual([
-      { fromAgency: "SOCIAL", toAgency: "PROBATION", consentId: id, legalBasis: "CONSENT" },
-    ]);
+    expect(
+      await db.disclosure.findMany({ select: { fromAgency: true, toAgency: true, consentId: true, legalBasis: true } }),
+    ).toEqual([{ fromAgency: "SOCIAL", toAgency: "PROBATION", consentId: id, legalBasis: "CONSENT" }]);
   });
 });
 
@@ -154,13 +199,25 @@ describe("answering a request to confirm", () => {
     await expect(decide(w.actors.SOCIAL, request.id, 1, "CONFIRMED")).rejects.toBeInstanceOf(ConflictError);
     expect(await openItems()).toEqual([]);
     await decide(w.actors.SOCIAL, request.id, 2, "CONFIRMED");
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "ConsentConfirmation" } });
-    expect(audit).toMatchObject({ actorId: w.users.SOCIAL.id, entityId: request.id, personId: w.person.id, metadata: { consentId: id, agency: "SOCIAL", decision: "CONFIRMED", access: "caseload" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "UPDATE", entityType: "ConsentConfirmation" },
+    });
+    expect(audit).toMatchObject({
+      actorId: w.users.SOCIAL.id,
+      entityId: request.id,
+      personId: w.person.id,
+      metadata: { consentId: id, agency: "SOCIAL", decision: "CONFIRMED", access: "caseload" },
+    });
   });
 
   it("needs the signed document checked before confirming (a field error), not before declining", () => {
     const base = { confirmationId: records.referral.id, version: "1" };
-    expect(ZDecideConsentConfirmation.safeParse({ ...base, decision: "CONFIRMED" }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([["checkedDocument", "checkDocumentFirst"]]);
+    expect(
+      ZDecideConsentConfirmation.safeParse({ ...base, decision: "CONFIRMED" }).error?.issues.map((i) => [
+        i.path[0],
+        i.message,
+      ]),
+    ).toEqual([["checkedDocument", "checkDocumentFirst"]]);
     expect(ZDecideConsentConfirmation.safeParse({ ...base, decision: "DECLINED" }).success).toBe(true);
     expect(ZDecideConsentConfirmation.safeParse({ ...base, decision: "MAYBE" }).success).toBe(false);
   });
@@ -168,25 +225,59 @@ describe("answering a request to confirm", () => {
   it("cannot confirm a withdrawn consent", async () => {
     const { id } = await record(w.actors.POLICE, [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }]);
     await withdrawConsent({ actor: w.actors.POLICE, input: { consentId: id, version: 1 } });
-    await expect(decide(w.actors.SOCIAL, (await confirmation(id, "SOCIAL")).id, 1, "CONFIRMED")).rejects.toBeInstanceOf(RuleError);
+    await expect(decide(w.actors.SOCIAL, (await confirmation(id, "SOCIAL")).id, 1, "CONFIRMED")).rejects.toBeInstanceOf(
+      RuleError,
+    );
     expect(await openItems()).toEqual([]);
   });
 
   it("is behind the caseload gate, and closed to another site, managers and administrators", async () => {
-    const consent = await createConsent(db, { siteId: w.site.id, personId: w.secondPerson.id, recordedByAgency: "POLICE", createdById: w.users.POLICE.id, coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }] });
+    const consent = await createConsent(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      recordedByAgency: "POLICE",
+      createdById: w.users.POLICE.id,
+      coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }],
+    });
     const request = await confirmation(consent.id, "SOCIAL");
     await expect(decide(w.actors.SOCIAL, request.id, 1, "CONFIRMED")).rejects.toBeInstanceOf(AccessReasonRequiredError);
-    for (const actor of [w.actors.MANAGER, w.actors.ADMIN, w.otherActor]) await expect(decide(actor, request.id, 1, "CONFIRMED")).rejects.toBeInstanceOf(NotFoundError);
+    for (const actor of [w.actors.MANAGER, w.actors.ADMIN, w.otherActor])
+      await expect(decide(actor, request.id, 1, "CONFIRMED")).rejects.toBeInstanceOf(NotFoundError);
     expect((await confirmation(consent.id, "SOCIAL")).status).toBe("REQUESTED");
   });
 });
 
 describe("the start page's list of consents to confirm", () => {
   it("lists the open requests to the actor's own agency only, oldest first, and logs whom it showed", async () => {
-    const first = await createConsent(db, { siteId: w.site.id, personId: w.person.id, recordedByAgency: "POLICE", createdById: w.users.POLICE.id, coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }] });
-    await createConsent(db, { siteId: w.site.id, personId: w.secondPerson.id, recordedByAgency: "PROBATION", createdById: w.users.PROBATION.id, coverage: COVERAGE.filter((c) => c.kind === "FOLLOW_UP") });
-    await createConsent(db, { siteId: w.site.id, personId: w.secondPerson.id, recordedByAgency: "POLICE", createdById: w.users.POLICE.id, withdrawnAt: new Date(), coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }] });
-    await createConsent(db, { siteId: w.otherSite.id, personId: w.otherPerson.id, recordedByAgency: "POLICE", createdById: w.otherActor.id, coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }] });
+    const first = await createConsent(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      recordedByAgency: "POLICE",
+      createdById: w.users.POLICE.id,
+      coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }],
+    });
+    await createConsent(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      recordedByAgency: "PROBATION",
+      createdById: w.users.PROBATION.id,
+      coverage: COVERAGE.filter((c) => c.kind === "FOLLOW_UP"),
+    });
+    await createConsent(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      recordedByAgency: "POLICE",
+      createdById: w.users.POLICE.id,
+      withdrawnAt: new Date(),
+      coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }],
+    });
+    await createConsent(db, {
+      siteId: w.otherSite.id,
+      personId: w.otherPerson.id,
+      recordedByAgency: "POLICE",
+      createdById: w.otherActor.id,
+      coverage: [{ from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" }],
+    });
 
     const social = await listConsentRequests({ actor: w.actors.SOCIAL });
     expect(social?.total).toBe(2);
@@ -197,8 +288,12 @@ describe("the start page's list of consents to confirm", () => {
     expect((await listConsentRequests({ actor: w.actors.PROBATION }))?.total).toBe(0);
     expect((await listConsentRequests({ actor: w.actors.POLICE }))?.total).toBe(0);
     expect(await listConsentRequests({ actor: w.actors.MANAGER })).toBeNull();
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "READ", entityType: "ConsentConfirmation", actorId: w.users.SOCIAL.id } });
-    expect((audit.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual([w.person.id, w.secondPerson.id].sort());
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "READ", entityType: "ConsentConfirmation", actorId: w.users.SOCIAL.id },
+    });
+    expect((audit.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual(
+      [w.person.id, w.secondPerson.id].sort(),
+    );
 
     await decide(w.actors.SOCIAL, (await confirmation(first.id, "SOCIAL")).id, 1, "CONFIRMED");
     expect((await listConsentRequests({ actor: w.actors.SOCIAL }))?.total).toBe(1);

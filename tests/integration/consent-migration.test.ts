@@ -19,12 +19,28 @@ const url = withDatabase(inject("clusterUrl"), `scratch_consent_${randomBytes(3)
 let client: pg.Client;
 
 async function migrations(): Promise<{ name: string; sql: string }[]> {
-  const names = (await readdir(MIGRATIONS, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return Promise.all(names.map(async (name) => ({ name, sql: await readFile(path.join(MIGRATIONS, name, "migration.sql"), "utf8") })));
+  const names = (await readdir(MIGRATIONS, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({ name, sql: await readFile(path.join(MIGRATIONS, name, "migration.sql"), "utf8") })),
+  );
 }
 
-const ids = { site: randomUUID(), police: randomUUID(), social: randomUUID(), probation: randomUUID(), person: randomUUID() };
-const consents = { byPolice: randomUUID(), bySocial: randomUUID(), byProbation: randomUUID(), socialOnly: randomUUID() };
+const ids = {
+  site: randomUUID(),
+  police: randomUUID(),
+  social: randomUUID(),
+  probation: randomUUID(),
+  person: randomUUID(),
+};
+const consents = {
+  byPolice: randomUUID(),
+  bySocial: randomUUID(),
+  byProbation: randomUUID(),
+  socialOnly: randomUUID(),
+};
 
 beforeAll(async () => {
   await ensureDatabase(url);
@@ -37,10 +53,20 @@ beforeAll(async () => {
   for (const m of all.slice(0, at)) await client.query(m.sql);
 
   await client.query(`INSERT INTO "Site" (id, code, name) VALUES ($1, 'm', 'Malmö')`, [ids.site]);
-  for (const [key, role] of [["police", "POLICE"], ["social", "SOCIAL"], ["probation", "PROBATION"]] as const) {
-    await client.query(`INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $3, $4, 'x', now())`, [ids[key], ids.site, `${key}@test.invalid`, role]);
+  for (const [key, role] of [
+    ["police", "POLICE"],
+    ["social", "SOCIAL"],
+    ["probation", "PROBATION"],
+  ] as const) {
+    await client.query(
+      `INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $3, $4, 'x', now())`,
+      [ids[key], ids.site, `${key}@test.invalid`, role],
+    );
   }
-  await client.query(`INSERT INTO "Person" (id, "siteId", "firstName", "lastName", "updatedAt", "createdById") VALUES ($1, $2, 'A', 'B', now(), $3)`, [ids.person, ids.site, ids.police]);
+  await client.query(
+    `INSERT INTO "Person" (id, "siteId", "firstName", "lastName", "updatedAt", "createdById") VALUES ($1, $2, 'A', 'B', now(), $3)`,
+    [ids.person, ids.site, ids.police],
+  );
   const old = (id: string, by: string, agencies: string) =>
     client.query(
       `INSERT INTO "Consent" (id, "siteId", "personId", agencies, scope, "documentReference", "givenOn", "updatedAt", "createdById")
@@ -61,7 +87,10 @@ afterAll(async () => {
 });
 
 async function coverage(consentId: string): Promise<string[]> {
-  const { rows } = await client.query<{ code: string }>(`SELECT "fromAgency" || ':' || kind || ':' || "toAgency" AS code FROM "ConsentCoverage" WHERE "consentId" = $1 ORDER BY 1`, [consentId]);
+  const { rows } = await client.query<{ code: string }>(
+    `SELECT "fromAgency" || ':' || kind || ':' || "toAgency" AS code FROM "ConsentCoverage" WHERE "consentId" = $1 ORDER BY 1`,
+    [consentId],
+  );
   return rows.map((r) => r.code);
 }
 
@@ -83,9 +112,14 @@ describe("the consent coverage migration on consents recorded before it", () => 
       "SOCIAL:SUPPORT_MEASURE_STATUS:POLICE",
       "SOCIAL:SUPPORT_MEASURE_STATUS:PROBATION",
     ]);
-    expect(await coverage(consents.byPolice)).toEqual(["SOCIAL:REFERRAL_STATUS:POLICE", "SOCIAL:SUPPORT_MEASURE_STATUS:POLICE"]);
+    expect(await coverage(consents.byPolice)).toEqual([
+      "SOCIAL:REFERRAL_STATUS:POLICE",
+      "SOCIAL:SUPPORT_MEASURE_STATUS:POLICE",
+    ]);
     expect(await coverage(consents.socialOnly)).toEqual([]);
-    const { rows } = await client.query<{ id: string; recordedByAgency: string }>(`SELECT id, "recordedByAgency" FROM "Consent" ORDER BY "documentReference", id`);
+    const { rows } = await client.query<{ id: string; recordedByAgency: string }>(
+      `SELECT id, "recordedByAgency" FROM "Consent" ORDER BY "documentReference", id`,
+    );
     expect(Object.fromEntries(rows.map((r) => [r.id, r.recordedByAgency]))).toEqual({
       [consents.byPolice]: "POLICE",
       [consents.bySocial]: "SOCIAL",
@@ -108,11 +142,21 @@ describe("the consent coverage migration on consents recorded before it", () => 
   });
 
   it("drops the unchecked free text and agency list, and holds new rows to the valid combinations", async () => {
-    const { rows } = await client.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Consent'`);
+    const { rows } = await client.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'Consent'`,
+    );
     expect(rows.map((r) => r.column_name)).not.toEqual(expect.arrayContaining(["scope"]));
     expect(rows.map((r) => r.column_name)).not.toContain("agencies");
-    await expect(client.query(`INSERT INTO "ConsentCoverage" VALUES ($1, 'POLICE', 'FOLLOW_UP', 'SOCIAL')`, [consents.byPolice])).rejects.toThrow(/consent_coverage_combination/);
-    await expect(client.query(`INSERT INTO "ConsentCoverage" VALUES ($1, 'SOCIAL', 'REFERRAL_STATUS', 'SOCIAL')`, [consents.byPolice])).rejects.toThrow(/consent_coverage_combination/);
-    await expect(client.query(`UPDATE "ConsentConfirmation" SET status = 'CONFIRMED' WHERE "consentId" = $1`, [consents.byPolice])).rejects.toThrow(/consent_confirmation_decided/);
+    await expect(
+      client.query(`INSERT INTO "ConsentCoverage" VALUES ($1, 'POLICE', 'FOLLOW_UP', 'SOCIAL')`, [consents.byPolice]),
+    ).rejects.toThrow(/consent_coverage_combination/);
+    await expect(
+      client.query(`INSERT INTO "ConsentCoverage" VALUES ($1, 'SOCIAL', 'REFERRAL_STATUS', 'SOCIAL')`, [
+        consents.byPolice,
+      ]),
+    ).rejects.toThrow(/consent_coverage_combination/);
+    await expect(
+      client.query(`UPDATE "ConsentConfirmation" SET status = 'CONFIRMED' WHERE "consentId" = $1`, [consents.byPolice]),
+    ).rejects.toThrow(/consent_confirmation_decided/);
   });
 });

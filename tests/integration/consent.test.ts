@@ -32,10 +32,15 @@ const valid = () => ({
 });
 
 const submit = (actor: World["actors"]["SOCIAL"], fields: Record<string, string | string[]>) =>
-  handleForm(form(fields), ZRecordConsent, (input) => recordConsent({ actor, input }), { arrays: RECORD_CONSENT_ARRAYS });
+  handleForm(form(fields), ZRecordConsent, (input) => recordConsent({ actor, input }), {
+    arrays: RECORD_CONSENT_ARRAYS,
+  });
 
 async function counts() {
-  const [consents, audits] = await Promise.all([db.consent.count(), db.auditEvent.count({ where: { entityType: "Consent", action: { in: ["CREATE", "UPDATE"] } } })]);
+  const [consents, audits] = await Promise.all([
+    db.consent.count(),
+    db.auditEvent.count({ where: { entityType: "Consent", action: { in: ["CREATE", "UPDATE"] } } }),
+  ]);
   return { consents, audits };
 }
 
@@ -54,7 +59,10 @@ describe("recording consent", () => {
       createdById: w.users.PROBATION.id,
       version: 1,
     });
-    expect(consent.coverage.map((c) => `${c.fromAgency}:${c.kind}:${c.toAgency}`).sort()).toEqual(["PROBATION:FOLLOW_UP:SOCIAL", "SOCIAL:FOLLOW_UP:PROBATION"]);
+    expect(consent.coverage.map((c) => `${c.fromAgency}:${c.kind}:${c.toAgency}`).sort()).toEqual([
+      "PROBATION:FOLLOW_UP:SOCIAL",
+      "SOCIAL:FOLLOW_UP:PROBATION",
+    ]);
     expect(consent.confirmations.map((c) => [c.agency, c.status, c.decidedById]).sort()).toEqual([
       ["PROBATION", "CONFIRMED", w.users.PROBATION.id],
       ["SOCIAL", "REQUESTED", null],
@@ -70,13 +78,19 @@ describe("recording consent", () => {
       minor: false,
       access: "caseload",
     });
-    expect((await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).lastActivityAt.getTime()).toBeGreaterThan(before.getTime());
+    expect(
+      (await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).lastActivityAt.getTime(),
+    ).toBeGreaterThan(before.getTime());
   });
 
   it.each([
     ["nothing covered", { coverage: [] }, { coverage: "chooseCoverage" }],
     ["a coverage code that does not exist", { coverage: ["SOCIAL:REFERRAL_STATUS:SOCIAL"] }, { coverage: "invalid" }],
-    ["follow-ups to the police (never shown to them)", { coverage: ["PROBATION:FOLLOW_UP:POLICE"] }, { coverage: "invalid" }],
+    [
+      "follow-ups to the police (never shown to them)",
+      { coverage: ["PROBATION:FOLLOW_UP:POLICE"] },
+      { coverage: "invalid" },
+    ],
     ["free text instead of a code", { coverage: ["Allt inom Sluta skjut"] }, { coverage: "invalid" }],
     ["a date in the future", { givenOn: "2099-01-01" }, { givenOn: "futureDate" }],
     ["not a date", { givenOn: "2026-02-30" }, { givenOn: "invalidDate" }],
@@ -98,21 +112,42 @@ describe("recording consent", () => {
   it("requires the guardian's consent for someone under 18 on the day, and refuses a date before birth", async () => {
     const birth = new Date(Date.UTC(2010, 5, 15));
     const minor = await db.person.create({
-      data: { siteId: w.site.id, firstName: "Ung", lastName: "Person", birthDate: birth, identityNumber: testIdentityNumber(birth), identityNumberKind: "PERSONNUMMER", createdById: w.users.SOCIAL.id },
+      data: {
+        siteId: w.site.id,
+        firstName: "Ung",
+        lastName: "Person",
+        birthDate: birth,
+        identityNumber: testIdentityNumber(birth),
+        identityNumberKind: "PERSONNUMMER",
+        createdById: w.users.SOCIAL.id,
+      },
     });
     await assignAll(w, minor.id);
     const base = { ...valid(), personId: minor.id };
-    expect(await submit(w.actors.SOCIAL, base)).toMatchObject({ status: "error", fieldErrors: { guardianConsent: "guardianConsentRequired" } });
-    expect(await submit(w.actors.SOCIAL, { ...base, givenOn: "2009-12-31" })).toMatchObject({ status: "error", fieldErrors: { givenOn: "givenBeforeBirth" } });
+    expect(await submit(w.actors.SOCIAL, base)).toMatchObject({
+      status: "error",
+      fieldErrors: { guardianConsent: "guardianConsentRequired" },
+    });
+    expect(await submit(w.actors.SOCIAL, { ...base, givenOn: "2009-12-31" })).toMatchObject({
+      status: "error",
+      fieldErrors: { givenOn: "givenBeforeBirth" },
+    });
     expect(await counts()).toEqual({ consents: 0, audits: 0 });
     expect(await submit(w.actors.SOCIAL, { ...base, guardianConsent: "on" })).toEqual({ status: "success" });
-    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "CREATE" } })).metadata).toMatchObject({ minor: true, guardianConsent: true });
+    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "CREATE" } })).metadata).toMatchObject({
+      minor: true,
+      guardianConsent: true,
+    });
   });
 
   it("answers not found for another site's person, and denies managers and administrators", async () => {
-    expect(await submit(w.actors.SOCIAL, { ...valid(), personId: w.otherPerson.id })).toMatchObject({ status: "error", formError: "notFound" });
+    expect(await submit(w.actors.SOCIAL, { ...valid(), personId: w.otherPerson.id })).toMatchObject({
+      status: "error",
+      formError: "notFound",
+    });
     const input = ZRecordConsent.parse(valid());
-    for (const role of ["MANAGER", "ADMIN"] as const) await expect(recordConsent({ actor: w.actors[role], input })).rejects.toBeInstanceOf(NotFoundError);
+    for (const role of ["MANAGER", "ADMIN"] as const)
+      await expect(recordConsent({ actor: w.actors[role], input })).rejects.toBeInstanceOf(NotFoundError);
     expect(await counts()).toEqual({ consents: 0, audits: 0 });
   });
 
@@ -134,28 +169,54 @@ describe("withdrawing consent", () => {
 
     expect(await db.referral.count({ where: referralWhere(w.actors.PROBATION) })).toBe(0);
     expect(await db.supportMeasure.count({ where: supportMeasureWhere(w.actors.PROBATION) })).toBe(0);
-    expect(await db.consent.findUniqueOrThrow({ where: { id: consent.id } })).toMatchObject({ version: 2, withdrawnAt: expect.any(Date) });
+    expect(await db.consent.findUniqueOrThrow({ where: { id: consent.id } })).toMatchObject({
+      version: 2,
+      withdrawnAt: expect.any(Date),
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Consent" } });
-    expect(audit).toMatchObject({ entityId: consent.id, personId: w.person.id, actorId: w.users.PROBATION.id, metadata: { withdrawn: true } });
+    expect(audit).toMatchObject({
+      entityId: consent.id,
+      personId: w.person.id,
+      actorId: w.users.PROBATION.id,
+      metadata: { withdrawn: true },
+    });
   });
 
   it("refuses a stale version (someone else changed it) and a second withdrawal", async () => {
     const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
     await db.consent.update({ where: { id: consent.id }, data: { version: 2 } });
-    await expect(withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: consent.id, version: 1 } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: consent.id, version: 1 } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await db.consent.findUniqueOrThrow({ where: { id: consent.id } })).withdrawnAt).toBeNull();
     await withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: consent.id, version: 2 } });
-    await expect(withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: consent.id, version: 3 } })).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: consent.id, version: 3 } }),
+    ).rejects.toBeInstanceOf(RuleError);
     expect(await db.auditEvent.count({ where: { action: "UPDATE", entityType: "Consent" } })).toBe(1);
   });
 
   it("answers not found for an unknown consent, another site's, and for managers and administrators", async () => {
     const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
-    const foreign = await createConsent(db, { siteId: w.otherSite.id, personId: w.otherPerson.id, recordedByAgency: "POLICE", createdById: w.otherActor.id });
-    await expect(withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: foreign.id, version: 1 } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: "00000000-0000-7000-8000-000000000000", version: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+    const foreign = await createConsent(db, {
+      siteId: w.otherSite.id,
+      personId: w.otherPerson.id,
+      recordedByAgency: "POLICE",
+      createdById: w.otherActor.id,
+    });
+    await expect(
+      withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: foreign.id, version: 1 } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      withdrawConsent({
+        actor: w.actors.SOCIAL,
+        input: { consentId: "00000000-0000-7000-8000-000000000000", version: 1 },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     for (const role of ["MANAGER", "ADMIN"] as const) {
-      await expect(withdrawConsent({ actor: w.actors[role], input: { consentId: consent.id, version: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        withdrawConsent({ actor: w.actors[role], input: { consentId: consent.id, version: 1 } }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await db.consent.count({ where: { withdrawnAt: { not: null } } })).toBe(0);
   });
@@ -166,10 +227,26 @@ describe("the consent page", () => {
     const records = await recordsOfEveryKind(w);
     const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL"]);
     const overview = await getConsentOverview({ actor: w.actors.POLICE, personId: w.person.id });
-    expect(overview.consents.map((c) => [c.id, c.isActive, c.recordedBy])).toEqual([[consent.id, true, w.users.SOCIAL.name]]);
-    expect(overview.shared.referrals).toEqual([{ id: records.referral.id, status: "REFERRED", statusChangedAt: expect.any(Date), referredAt: expect.any(Date), closedAt: null }]);
+    expect(overview.consents.map((c) => [c.id, c.isActive, c.recordedBy])).toEqual([
+      [consent.id, true, w.users.SOCIAL.name],
+    ]);
+    expect(overview.shared.referrals).toEqual([
+      {
+        id: records.referral.id,
+        status: "REFERRED",
+        statusChangedAt: expect.any(Date),
+        referredAt: expect.any(Date),
+        closedAt: null,
+      },
+    ]);
     // Status only: nothing of the referral's content travels.
-    expect(Object.keys(overview.shared.referrals[0]!).sort()).toEqual(["closedAt", "id", "referredAt", "status", "statusChangedAt"]);
+    expect(Object.keys(overview.shared.referrals[0]!).sort()).toEqual([
+      "closedAt",
+      "id",
+      "referredAt",
+      "status",
+      "statusChangedAt",
+    ]);
     expect(overview.shared.followUps).toEqual([]);
 
     const disclosure = await db.disclosure.findFirstOrThrow();
@@ -183,7 +260,9 @@ describe("the consent page", () => {
       entityId: records.referral.id,
       actorId: w.users.POLICE.id,
     });
-    expect(await db.auditEvent.count({ where: { action: "DISCLOSE", personId: w.person.id, actorId: w.users.POLICE.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "DISCLOSE", personId: w.person.id, actorId: w.users.POLICE.id } }),
+    ).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "READ", entityType: "Consent" } })).toBe(1);
 
     // Withdrawn: the status is gone at once, and nothing more is disclosed.
@@ -196,23 +275,46 @@ describe("the consent page", () => {
 
   it("shows social services probation's follow-ups under consent, and never their own as a disclosure", async () => {
     const records = await recordsOfEveryKind(w);
-    await db.followUp.create({ data: { siteId: w.site.id, personId: w.person.id, agency: "SOCIAL", assignedToId: w.users.SOCIAL.id, dueOn: new Date("2026-04-01"), createdById: w.users.SOCIAL.id } });
-    expect((await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id })).shared).toEqual({ referrals: [], followUps: [] });
+    await db.followUp.create({
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        agency: "SOCIAL",
+        assignedToId: w.users.SOCIAL.id,
+        dueOn: new Date("2026-04-01"),
+        createdById: w.users.SOCIAL.id,
+      },
+    });
+    expect((await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id })).shared).toEqual({
+      referrals: [],
+      followUps: [],
+    });
     const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
     const overview = await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id });
     expect(overview.shared.followUps.map((f) => [f.id, f.agency])).toEqual([[records.followUp.id, "PROBATION"]]);
-    expect(await db.disclosure.findMany({ select: { fromAgency: true, toAgency: true, consentId: true, entityType: true } })).toEqual([
-      { fromAgency: "PROBATION", toAgency: "SOCIAL", consentId: consent.id, entityType: "FollowUp" },
-    ]);
+    expect(
+      await db.disclosure.findMany({ select: { fromAgency: true, toAgency: true, consentId: true, entityType: true } }),
+    ).toEqual([{ fromAgency: "PROBATION", toAgency: "SOCIAL", consentId: consent.id, entityType: "FollowUp" }]);
   });
 
   it("tells the form that a minor needs the guardian's consent", async () => {
-    await db.person.update({ where: { id: w.person.id }, data: { birthDate: new Date(Date.UTC(new Date().getUTCFullYear() - 15, 0, 1)) } });
-    expect((await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id })).person).toMatchObject({ isMinor: true, hasBirthDate: true });
+    await db.person.update({
+      where: { id: w.person.id },
+      data: { birthDate: new Date(Date.UTC(new Date().getUTCFullYear() - 15, 0, 1)) },
+    });
+    expect((await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id })).person).toMatchObject({
+      isMinor: true,
+      hasBirthDate: true,
+    });
   });
 
   it("is behind the caseload gate, and closed to managers and administrators", async () => {
-    await expect(getConsentOverview({ actor: w.actors.SOCIAL, personId: w.secondPerson.id })).rejects.toBeInstanceOf(AccessReasonRequiredError);
-    for (const role of ["MANAGER", "ADMIN"] as const) await expect(getConsentOverview({ actor: w.actors[role], personId: w.person.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getConsentOverview({ actor: w.actors.SOCIAL, personId: w.secondPerson.id })).rejects.toBeInstanceOf(
+      AccessReasonRequiredError,
+    );
+    for (const role of ["MANAGER", "ADMIN"] as const)
+      await expect(getConsentOverview({ actor: w.actors[role], personId: w.person.id })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
   });
 });

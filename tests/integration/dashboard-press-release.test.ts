@@ -39,8 +39,18 @@ async function seeded() {
 async function exactFigures(params: { period?: "round" | "all"; round?: string }) {
   const today = todayIn(NOW);
   const all = await db.notificationRound.findMany({ where: { siteId: manager.siteId } });
-  const periods = resolvePeriods(params, { today, rounds: all.map((r) => ({ id: r.id, name: r.name, startsOn: isoDay(r.startsOn), endsOn: isoDay(r.endsOn) })) });
-  const scope = { siteId: manager.siteId, people: null, referralPeople: null, supportMeasureKinds: true, followUps: "site" as const, caseload: "site" as const };
+  const periods = resolvePeriods(params, {
+    today,
+    rounds: all.map((r) => ({ id: r.id, name: r.name, startsOn: isoDay(r.startsOn), endsOn: isoDay(r.endsOn) })),
+  });
+  const scope = {
+    siteId: manager.siteId,
+    people: null,
+    referralPeople: null,
+    supportMeasureKinds: true,
+    followUps: "site" as const,
+    caseload: "site" as const,
+  };
   return computeFigures(scope, periods, today);
 }
 
@@ -48,7 +58,12 @@ describe("the dashboard reproduces the press release from the demo records", () 
   it("the latest round: 24 people sought out, 5 asked for help on the spot; compared with May's round", async () => {
     await seeded();
     const { view } = await getDashboard({ actor: manager, params: {}, now: NOW });
-    expect(view.periods.current).toMatchObject({ kind: "round", from: DEMO_ROUNDS.latest.startsOn, to: DEMO_ROUNDS.latest.endsOn, roundName: DEMO_ROUNDS.latest.name });
+    expect(view.periods.current).toMatchObject({
+      kind: "round",
+      from: DEMO_ROUNDS.latest.startsOn,
+      to: DEMO_ROUNDS.latest.endsOn,
+      roundName: DEMO_ROUNDS.latest.name,
+    });
     expect(view.periods.previous).toMatchObject({ kind: "round", from: DEMO_ROUNDS.may.startsOn });
     const exact = await exactFigures({});
     expect([exact.current.notifications.soughtOut, exact.previous!.notifications.soughtOut]).toEqual([24, 23]);
@@ -60,7 +75,11 @@ describe("the dashboard reproduces the press release from the demo records", () 
     expect(exact.current.funnel!.referred).toBe(5);
     // What the manager sees: the bands, and the change between them.
     expect(view.reach.soughtOut).toEqual({ current: "20–24", previous: "20–24", change: 0 });
-    expect([view.reach.askedForHelp.current, view.reach.visits.current, view.reach.reached.current]).toEqual(["5–9", "25–29", "20–24"]);
+    expect([view.reach.askedForHelp.current, view.reach.visits.current, view.reach.reached.current]).toEqual([
+      "5–9",
+      "25–29",
+      "20–24",
+    ]);
     expect(view.funnel!.stages.find((s) => s.stage === "referred")!.current).toBe("5–9");
   }, 120_000);
 
@@ -100,7 +119,12 @@ describe("the dashboard reproduces the press release from the demo records", () 
     expect(liberty.either).toBeGreaterThan(liberty.deprived / 2);
     expect(liberty.notified).toBeGreaterThan(0);
     expect(liberty.calledIn).toBeGreaterThan(0);
-    expect(view.liberty).toEqual({ deprived: band(liberty.deprived), notified: band(liberty.notified), calledIn: band(liberty.calledIn), either: band(liberty.either) });
+    expect(view.liberty).toEqual({
+      deprived: band(liberty.deprived),
+      notified: band(liberty.notified),
+      calledIn: band(liberty.calledIn),
+      either: band(liberty.either),
+    });
   }, 120_000);
 
   it("shootings: 65 (2017), 47 (2018), 34 (2019) and 19 so far in 2020", async () => {
@@ -124,14 +148,29 @@ describe("the dashboard reproduces the press release from the demo records", () 
     await seeded();
     const before = await db.auditEvent.count({ where: { action: "READ", entityType: "Statistics" } });
     const { view } = await getDashboard({ actor: manager, params: {}, now: NOW });
-    expect(view.caseload.map((r) => r.name)).toEqual(expect.arrayContaining(["Jonas Berglund", "Sara Holm", "Maria Ekström", "Karin Nyström"]));
-    expect(view.caseload.find((r) => r.name === "Jonas Berglund")).toEqual({ name: "Jonas Berglund", agency: "POLICE", people: "85–89" });
+    expect(view.caseload.map((r) => r.name)).toEqual(
+      expect.arrayContaining(["Jonas Berglund", "Sara Holm", "Maria Ekström", "Karin Nyström"]),
+    );
+    expect(view.caseload.find((r) => r.name === "Jonas Berglund")).toEqual({
+      name: "Jonas Berglund",
+      agency: "POLICE",
+      people: "85–89",
+    });
     expect(view.overdue!.length).toBeGreaterThan(0);
     expect(view.overdue!.every((r) => r.agency === "PROBATION")).toBe(true);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "READ", entityType: "Statistics" }, orderBy: { id: "desc" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "READ", entityType: "Statistics" },
+      orderBy: { id: "desc" },
+    });
     expect(await db.auditEvent.count({ where: { action: "READ", entityType: "Statistics" } })).toBe(before + 1);
     expect(event).toMatchObject({ actorId: manager.id, siteId: manager.siteId, personId: null });
-    expect(event.metadata).toEqual({ audience: "site", period: "round", from: "2020-09-14", to: "2020-09-25", roundId: rounds.latest });
+    expect(event.metadata).toEqual({
+      audience: "site",
+      period: "round",
+      from: "2020-09-14",
+      to: "2020-09-25",
+      roundId: rounds.latest,
+    });
     // The manager's view holds counts only: no person's id anywhere in it.
     const people = await db.person.findMany({ select: { id: true } });
     const json = JSON.stringify(view);

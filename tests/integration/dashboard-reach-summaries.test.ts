@@ -44,7 +44,10 @@ async function buildRandomSite(seed = 20201) {
   // Instants near a Swedish new year (23:00–01:00 UTC on 31 December is 00:00–02:00 in Sweden).
   const instant = () =>
     rnd() < 0.25
-      ? new Date(pick([Date.UTC(2019, 11, 31, 22), Date.UTC(2020, 11, 31, 22), Date.UTC(2018, 11, 31, 22)]) + Math.floor(rnd() * 4 * 3600_000))
+      ? new Date(
+          pick([Date.UTC(2019, 11, 31, 22), Date.UTC(2020, 11, 31, 22), Date.UTC(2018, 11, 31, 22)]) +
+            Math.floor(rnd() * 4 * 3600_000),
+        )
       : new Date(FROM + Math.floor(rnd() * (TO - FROM)));
   const police = w.users.POLICE.id;
   const social = w.users.SOCIAL.id;
@@ -68,24 +71,60 @@ async function buildRandomSite(seed = 20201) {
   }
   // Exactly on a period's end (a Swedish midnight): belongs to the next day, not the period.
   for (const at of ["2020-11-25T23:00:00Z", "2019-11-25T23:00:00Z", "2020-01-01T23:00:00Z", "2019-12-31T23:00:00Z"]) {
-    notifications.push(await createNotification(db, { siteId: w.site.id, personId: pick(people).id, createdById: police, createdByAgency: "POLICE", occurredAt: new Date(at) }));
+    notifications.push(
+      await createNotification(db, {
+        siteId: w.site.id,
+        personId: pick(people).id,
+        createdById: police,
+        createdByAgency: "POLICE",
+        occurredAt: new Date(at),
+      }),
+    );
   }
   // A referral after the round with a later delivered notification in between: the summary's
   // "latest notification before the referral" falls after the round, so the round's own
   // notification must be looked up (the funnel's fallback).
   const between = people[people.length - 1]!;
   for (const at of ["2020-05-15T10:00:00Z", "2020-06-10T10:00:00Z"]) {
-    await createNotification(db, { siteId: w.site.id, personId: between.id, createdById: police, createdByAgency: "POLICE", occurredAt: new Date(at) });
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: between.id,
+      createdById: police,
+      createdByAgency: "POLICE",
+      occurredAt: new Date(at),
+    });
   }
-  await db.referral.create({ data: { siteId: w.site.id, personId: between.id, source: "CUSTOM_NOTIFICATION", referredAt: new Date("2020-06-20T10:00:00Z"), createdById: social } });
+  await db.referral.create({
+    data: {
+      siteId: w.site.id,
+      personId: between.id,
+      source: "CUSTOM_NOTIFICATION",
+      referredAt: new Date("2020-06-20T10:00:00Z"),
+      createdById: social,
+    },
+  });
   // The other site's records must never count.
   for (let i = 0; i < 5; i++) {
-    await createNotification(db, { siteId: w.otherSite.id, personId: w.otherPerson.id, createdById: w.otherActor.id, createdByAgency: "POLICE", occurredAt: instant() });
+    await createNotification(db, {
+      siteId: w.otherSite.id,
+      personId: w.otherPerson.id,
+      createdById: w.otherActor.id,
+      createdByAgency: "POLICE",
+      occurredAt: instant(),
+    });
   }
 
   const callIns = [];
   for (let i = 0; i < 5; i++) {
-    const callIn = await db.callIn.create({ data: { siteId: w.site.id, occurredAt: instant(), venue: "Rådhuset", createdById: police, createdByAgency: "POLICE" } });
+    const callIn = await db.callIn.create({
+      data: {
+        siteId: w.site.id,
+        occurredAt: instant(),
+        venue: "Rådhuset",
+        createdById: police,
+        createdByAgency: "POLICE",
+      },
+    });
     callIns.push(callIn);
     const invited = new Set<string>();
     for (let j = 0; j < 6; j++) {
@@ -93,7 +132,12 @@ async function buildRandomSite(seed = 20201) {
       if (invited.has(person.id)) continue;
       invited.add(person.id);
       await db.callInInvitee.create({
-        data: { callInId: callIn.id, personId: person.id, status: pick(["ATTENDED", "ATTENDED", "ABSENT", "INVITED", "DECLINED"] as const), askedForHelp: rnd() < 0.3 },
+        data: {
+          callInId: callIn.id,
+          personId: person.id,
+          status: pick(["ATTENDED", "ATTENDED", "ABSENT", "INVITED", "DECLINED"] as const),
+          askedForHelp: rnd() < 0.3,
+        },
       });
     }
   }
@@ -103,11 +147,36 @@ async function buildRandomSite(seed = 20201) {
   for (let i = 0; i < 40; i++) {
     const n = pick(notifications);
     const referredAt = rnd() < 0.8 ? new Date(n.occurredAt.getTime() + Math.floor(rnd() * 100 * DAY)) : instant();
-    const status = pick(["REFERRED", "CONTACTED", "ASSESSED", "IN_PROGRAMME", "COMPLETED", "DISCONTINUED", "DECLINED"] as const);
-    const referral = await db.referral.create({ data: { siteId: w.site.id, personId: n.personId, source: "CUSTOM_NOTIFICATION", status, referredAt, createdById: social } });
+    const status = pick([
+      "REFERRED",
+      "CONTACTED",
+      "ASSESSED",
+      "IN_PROGRAMME",
+      "COMPLETED",
+      "DISCONTINUED",
+      "DECLINED",
+    ] as const);
+    const referral = await db.referral.create({
+      data: {
+        siteId: w.site.id,
+        personId: n.personId,
+        source: "CUSTOM_NOTIFICATION",
+        status,
+        referredAt,
+        createdById: social,
+      },
+    });
     referrals.push(referral);
     if (status === "DISCONTINUED" && rnd() < 0.5) {
-      await db.referralStatusChange.create({ data: { referralId: referral.id, fromStatus: "ASSESSED", toStatus: "IN_PROGRAMME", changedAt: referredAt, changedById: social } });
+      await db.referralStatusChange.create({
+        data: {
+          referralId: referral.id,
+          fromStatus: "ASSESSED",
+          toStatus: "IN_PROGRAMME",
+          changedAt: referredAt,
+          changedById: social,
+        },
+      });
     }
     if (rnd() < 0.35) {
       await db.supportMeasure.create({
@@ -131,15 +200,27 @@ async function changeEverything(site: Awaited<ReturnType<typeof buildRandomSite>
   const { notifications, callIns, referrals, people, pick, instant } = site;
   const social = w.users.SOCIAL.id;
   // Notifications: moved across a new year, outcome and "asked for help" changed, moved to another person, deleted.
-  await db.customNotification.update({ where: { id: notifications[0]!.id }, data: { occurredAt: new Date("2019-12-31T23:30:00Z") } });
-  await db.customNotification.update({ where: { id: notifications[1]!.id }, data: { outcome: "REFUSED", askedForHelpOnSite: true } });
+  await db.customNotification.update({
+    where: { id: notifications[0]!.id },
+    data: { occurredAt: new Date("2019-12-31T23:30:00Z") },
+  });
+  await db.customNotification.update({
+    where: { id: notifications[1]!.id },
+    data: { outcome: "REFUSED", askedForHelpOnSite: true },
+  });
   await db.customNotification.update({ where: { id: notifications[2]!.id }, data: { outcome: "DELIVERED" } });
   await db.customNotification.update({ where: { id: notifications[3]!.id }, data: { personId: pick(people).id } });
-  await db.customNotification.update({ where: { id: notifications[4]!.id }, data: { placeDescription: "not counted" } });
+  await db.customNotification.update({
+    where: { id: notifications[4]!.id },
+    data: { placeDescription: "not counted" },
+  });
   await db.customNotification.deleteMany({ where: { id: { in: [notifications[5]!.id, notifications[6]!.id] } } });
   // Call-ins: attendance changed, an invitee removed, a call-in moved, a call-in deleted.
   const invitee = await db.callInInvitee.findFirstOrThrow({ where: { callInId: callIns[0]!.id } });
-  await db.callInInvitee.update({ where: { id: invitee.id }, data: { status: invitee.status === "ATTENDED" ? "ABSENT" : "ATTENDED", askedForHelp: true } });
+  await db.callInInvitee.update({
+    where: { id: invitee.id },
+    data: { status: invitee.status === "ATTENDED" ? "ABSENT" : "ATTENDED", askedForHelp: true },
+  });
   const removed = await db.callInInvitee.findFirst({ where: { callInId: callIns[1]!.id, status: "ATTENDED" } });
   if (removed) await db.callInInvitee.delete({ where: { id: removed.id } });
   await db.callIn.update({ where: { id: callIns[2]!.id }, data: { occurredAt: new Date("2020-12-31T23:15:00Z") } });
@@ -147,13 +228,29 @@ async function changeEverything(site: Awaited<ReturnType<typeof buildRandomSite>
   // Referrals: moved in time, status changed, history added and removed, measures given, changed, removed; a referral deleted.
   await db.referral.update({ where: { id: referrals[0]!.id }, data: { referredAt: instant() } });
   await db.referral.update({ where: { id: referrals[1]!.id }, data: { status: "COMPLETED" } });
-  await db.referralStatusChange.create({ data: { referralId: referrals[2]!.id, toStatus: "IN_PROGRAMME", changedAt: new Date(), changedById: social } });
+  await db.referralStatusChange.create({
+    data: { referralId: referrals[2]!.id, toStatus: "IN_PROGRAMME", changedAt: new Date(), changedById: social },
+  });
   await db.referralStatusChange.deleteMany({ where: { referralId: { in: referrals.slice(3, 20).map((r) => r.id) } } });
   await db.supportMeasure.create({
-    data: { siteId: w.site.id, referralId: referrals[4]!.id, personId: referrals[4]!.personId, type: "RELOCATION", status: "ONGOING", startsOn: new Date(), createdById: social },
+    data: {
+      siteId: w.site.id,
+      referralId: referrals[4]!.id,
+      personId: referrals[4]!.personId,
+      type: "RELOCATION",
+      status: "ONGOING",
+      startsOn: new Date(),
+      createdById: social,
+    },
   });
-  await db.supportMeasure.updateMany({ where: { referralId: { in: referrals.slice(5, 15).map((r) => r.id) }, status: "PLANNED" }, data: { status: "ONGOING" } });
-  await db.supportMeasure.updateMany({ where: { referralId: { in: referrals.slice(15, 25).map((r) => r.id) } }, data: { type: "HOUSING" } });
+  await db.supportMeasure.updateMany({
+    where: { referralId: { in: referrals.slice(5, 15).map((r) => r.id) }, status: "PLANNED" },
+    data: { status: "ONGOING" },
+  });
+  await db.supportMeasure.updateMany({
+    where: { referralId: { in: referrals.slice(15, 25).map((r) => r.id) } },
+    data: { type: "HOUSING" },
+  });
   await db.supportMeasure.deleteMany({ where: { referralId: referrals[6]!.id } });
   await db.supportMeasure.deleteMany({ where: { referralId: referrals[7]!.id } });
   await db.referral.delete({ where: { id: referrals[7]!.id } });
@@ -161,7 +258,9 @@ async function changeEverything(site: Awaited<ReturnType<typeof buildRandomSite>
 
 async function summaries() {
   const reach = await db.$queryRaw<unknown[]>`SELECT * FROM "ReachSummary" ORDER BY "siteId", span, since, "personId"`;
-  const days = await db.$queryRaw<unknown[]>`SELECT * FROM "NotificationDayCount" WHERE notifications <> 0 ORDER BY "siteId", day`;
+  const days = await db.$queryRaw<
+    unknown[]
+  >`SELECT * FROM "NotificationDayCount" WHERE notifications <> 0 ORDER BY "siteId", day`;
   const funnel = await db.$queryRaw<unknown[]>`SELECT * FROM "ReferralFunnel" ORDER BY "referralId"`;
   return { reach, days, funnel };
 }
@@ -175,7 +274,9 @@ async function rebuilt() {
 function definitionFunnelSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
   const rows = periods.map((p, k) => Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz)`);
   const people = scope.people ? Prisma.sql`AND r."personId" = ANY(${scope.people}::uuid[])` : Prisma.empty;
-  const referralPeople = Array.isArray(scope.referralPeople) ? Prisma.sql`AND r."personId" = ANY(${scope.referralPeople}::uuid[])` : Prisma.empty;
+  const referralPeople = Array.isArray(scope.referralPeople)
+    ? Prisma.sql`AND r."personId" = ANY(${scope.referralPeople}::uuid[])`
+    : Prisma.empty;
   return Prisma.sql`
     WITH periods(k, s, e) AS (VALUES ${Prisma.join(rows)}),
     referred AS (
@@ -216,7 +317,8 @@ const PERIOD_LISTS: Period[][] = [
   [period("2019-12-20", "2020-01-10")], // across the new year (from the records)
 ];
 
-const sorted = <T extends Record<string, unknown>>(rows: T[]) => [...rows].sort((a, b) => Number(a.k) - Number(b.k)).map((r) => ({ ...r, k: Number(r.k) }));
+const sorted = <T extends Record<string, unknown>>(rows: T[]) =>
+  [...rows].sort((a, b) => Number(a.k) - Number(b.k)).map((r) => ({ ...r, k: Number(r.k) }));
 
 describe("the dashboard's reach and funnel summaries", () => {
   it("kept change by change, equal the summaries rebuilt from the records", async () => {
@@ -233,9 +335,30 @@ describe("the dashboard's reach and funnel summaries", () => {
     await changeEverything(site);
     const caseload = site.people.filter((_, i) => i % 3 === 0).map((p) => p.id);
     const scopes: StatsScope[] = [
-      { siteId: w.site.id, people: null, referralPeople: null, supportMeasureKinds: true, followUps: "site", caseload: "site" },
-      { siteId: w.site.id, people: caseload, referralPeople: caseload.slice(0, 4), supportMeasureKinds: false, followUps: null, caseload: { userId: w.users.POLICE.id } },
-      { siteId: w.site.id, people: caseload, referralPeople: null, supportMeasureKinds: true, followUps: null, caseload: { userId: w.users.SOCIAL.id } },
+      {
+        siteId: w.site.id,
+        people: null,
+        referralPeople: null,
+        supportMeasureKinds: true,
+        followUps: "site",
+        caseload: "site",
+      },
+      {
+        siteId: w.site.id,
+        people: caseload,
+        referralPeople: caseload.slice(0, 4),
+        supportMeasureKinds: false,
+        followUps: null,
+        caseload: { userId: w.users.POLICE.id },
+      },
+      {
+        siteId: w.site.id,
+        people: caseload,
+        referralPeople: null,
+        supportMeasureKinds: true,
+        followUps: null,
+        caseload: { userId: w.users.SOCIAL.id },
+      },
     ];
     let nonZero = 0;
     for (const scope of scopes) {
@@ -244,11 +367,17 @@ describe("the dashboard's reach and funnel summaries", () => {
         const spans = periods.map(reachSpanOf);
         const expected = sorted(await db.$queryRaw<Record<string, unknown>[]>(reachSql(scope, periods)));
         if (spans.every((s): s is ReachSpanOf => s !== null)) {
-          expect(sorted(await db.$queryRaw<Record<string, unknown>[]>(reachSummarySql(scope, periods, spans))), label).toEqual(expected);
+          expect(
+            sorted(await db.$queryRaw<Record<string, unknown>[]>(reachSummarySql(scope, periods, spans))),
+            label,
+          ).toEqual(expected);
         }
         const funnel = sorted(await db.$queryRaw<Record<string, unknown>[]>(funnelSql(scope, periods)));
-        expect(funnel, label).toEqual(sorted(await db.$queryRaw<Record<string, unknown>[]>(definitionFunnelSql(scope, periods))));
-        nonZero += funnel.filter((r) => Number(r.referred) > 0).length + expected.filter((r) => Number(r.soughtOut) > 0).length;
+        expect(funnel, label).toEqual(
+          sorted(await db.$queryRaw<Record<string, unknown>[]>(definitionFunnelSql(scope, periods))),
+        );
+        nonZero +=
+          funnel.filter((r) => Number(r.referred) > 0).length + expected.filter((r) => Number(r.soughtOut) > 0).length;
       }
     }
     // The comparison means something only if the random site gives figures to compare.
@@ -268,7 +397,13 @@ describe("the dashboard's reach and funnel summaries", () => {
   });
 
   it("counts by the Swedish calendar: 31 December 23:30 UTC is the new year in Sweden", async () => {
-    await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE", occurredAt: new Date("2019-12-31T23:30:00Z") });
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+      occurredAt: new Date("2019-12-31T23:30:00Z"),
+    });
     const reach = await db.$queryRaw<{ since: Date }[]>`SELECT since FROM "ReachSummary" WHERE span = 'YEAR'`;
     expect(reach.map((r) => r.since.toISOString().slice(0, 10))).toEqual(["2020-01-01"]);
     const days = await db.$queryRaw<{ day: Date }[]>`SELECT day FROM "NotificationDayCount"`;
@@ -278,14 +413,24 @@ describe("the dashboard's reach and funnel summaries", () => {
   it("waits for a rebuild while a bulk load has switched them off (samverkan.summaries_off)", async () => {
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL samverkan.summaries_off = 'on'`;
-      await createNotification(tx as unknown as typeof db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
+      await createNotification(tx as unknown as typeof db, {
+        siteId: w.site.id,
+        personId: w.person.id,
+        createdById: w.users.POLICE.id,
+        createdByAgency: "POLICE",
+      });
     });
     expect(await summaries()).toEqual({ reach: [], days: [], funnel: [] });
     const after = await rebuilt();
     expect(after.reach).toHaveLength(2);
     expect(after.days).toHaveLength(1);
     // The setting ended with the transaction: the next change is kept again.
-    await createNotification(db, { siteId: w.site.id, personId: w.secondPerson.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+    });
     expect((await summaries()).reach).toHaveLength(4);
   });
 
@@ -296,7 +441,12 @@ describe("the dashboard's reach and funnel summaries", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let firstInserted!: () => void;
     const inserted = new Promise<void>((resolve) => (firstInserted = resolve));
-    const data = { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" as const };
+    const data = {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE" as const,
+    };
     // The first transaction records the later notification and holds its commit; the second
     // records the earlier one meanwhile. The second must wait for the first, then count both.
     const first = db.$transaction(
@@ -308,11 +458,16 @@ describe("the dashboard's reach and funnel summaries", () => {
       { timeout: 20_000 },
     );
     await inserted;
-    const second = db.$transaction(async (tx) => createNotification(tx as unknown as typeof db, { ...data, occurredAt: early, outcome: "REFUSED" }), { timeout: 20_000 });
+    const second = db.$transaction(
+      async (tx) => createNotification(tx as unknown as typeof db, { ...data, occurredAt: early, outcome: "REFUSED" }),
+      { timeout: 20_000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await Promise.all([first, second]);
-    const [all] = await db.$queryRaw<{ firstSoughtAt: Date; firstReachedAt: Date }[]>`SELECT "firstSoughtAt", "firstReachedAt" FROM "ReachSummary" WHERE span = 'ALL'`;
+    const [all] = await db.$queryRaw<
+      { firstSoughtAt: Date; firstReachedAt: Date }[]
+    >`SELECT "firstSoughtAt", "firstReachedAt" FROM "ReachSummary" WHERE span = 'ALL'`;
     expect(all).toEqual({ firstSoughtAt: early, firstReachedAt: late });
     const incremental = await summaries();
     expect(await rebuilt()).toEqual(incremental);

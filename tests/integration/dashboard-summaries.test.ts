@@ -15,7 +15,10 @@ beforeEach(async () => {
 });
 
 async function caseload() {
-  const rows = await db.caseloadCount.findMany({ where: { people: { not: 0 } }, orderBy: [{ agency: "asc" }, { userId: "asc" }] });
+  const rows = await db.caseloadCount.findMany({
+    where: { people: { not: 0 } },
+    orderBy: [{ agency: "asc" }, { userId: "asc" }],
+  });
   return rows.map((r) => [r.userId, r.agency, r.people]);
 }
 
@@ -28,14 +31,29 @@ describe("CaseloadCount", () => {
   it("follows assignments made, moved, ended and deleted", async () => {
     const police = w.users.POLICE.id;
     const social = w.users.SOCIAL.id;
-    const a = await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: police, agency: "POLICE" });
+    const a = await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: police,
+      agency: "POLICE",
+    });
     await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: police, agency: "POLICE" });
     // The second person: moving `a` to the same person and user would break "one active assignment per (person, user)".
     await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: social, agency: "SOCIAL" });
-    expect(await caseload()).toEqual(expect.arrayContaining([[police, "POLICE", 2], [social, "SOCIAL", 1]]));
+    expect(await caseload()).toEqual(
+      expect.arrayContaining([
+        [police, "POLICE", 2],
+        [social, "SOCIAL", 1],
+      ]),
+    );
 
     await db.assignment.update({ where: { id: a.id }, data: { userId: social, agency: "SOCIAL" } });
-    expect(await caseload()).toEqual(expect.arrayContaining([[police, "POLICE", 1], [social, "SOCIAL", 2]]));
+    expect(await caseload()).toEqual(
+      expect.arrayContaining([
+        [police, "POLICE", 1],
+        [social, "SOCIAL", 2],
+      ]),
+    );
 
     await db.assignment.updateMany({ where: { userId: social }, data: { endedAt: new Date() } });
     expect(await caseload()).toEqual([[police, "POLICE", 1]]);
@@ -47,7 +65,13 @@ describe("CaseloadCount", () => {
 
   it("drops an anonymised person from every caseload, and takes them back if that is undone", async () => {
     const extra = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    for (const p of [w.person, w.secondPerson, extra]) await createAssignment(db, { siteId: w.site.id, personId: p.id, userId: w.users.PROBATION.id, agency: "PROBATION" });
+    for (const p of [w.person, w.secondPerson, extra])
+      await createAssignment(db, {
+        siteId: w.site.id,
+        personId: p.id,
+        userId: w.users.PROBATION.id,
+        agency: "PROBATION",
+      });
     await createAssignment(db, { siteId: w.site.id, personId: extra.id, userId: w.users.POLICE.id, agency: "POLICE" });
 
     await db.person.update({ where: { id: extra.id }, data: { anonymisedAt: new Date() } });
@@ -59,14 +83,28 @@ describe("CaseloadCount", () => {
 
     await db.person.update({ where: { id: extra.id }, data: { anonymisedAt: null } });
     const restored = await caseload();
-    expect(restored).toEqual(expect.arrayContaining([[w.users.PROBATION.id, "PROBATION", 3], [w.users.POLICE.id, "POLICE", 1], [w.users.SOCIAL.id, "SOCIAL", 1]]));
+    expect(restored).toEqual(
+      expect.arrayContaining([
+        [w.users.PROBATION.id, "PROBATION", 3],
+        [w.users.POLICE.id, "POLICE", 1],
+        [w.users.SOCIAL.id, "SOCIAL", 1],
+      ]),
+    );
     expect(await rebuiltCaseload()).toEqual(restored);
   });
 
   it("rolls back with the change that failed", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await tx.assignment.create({ data: { siteId: w.site.id, personId: w.person.id, userId: w.users.POLICE.id, agency: "POLICE", createdById: w.users.POLICE.id } });
+        await tx.assignment.create({
+          data: {
+            siteId: w.site.id,
+            personId: w.person.id,
+            userId: w.users.POLICE.id,
+            agency: "POLICE",
+            createdById: w.users.POLICE.id,
+          },
+        });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
@@ -76,11 +114,22 @@ describe("CaseloadCount", () => {
 
 describe("IncidentMonthCount", () => {
   async function months() {
-    const rows = await db.incidentMonthCount.findMany({ where: { incidents: { not: 0 } }, orderBy: [{ month: "asc" }, { type: "asc" }, { groupMemberInvolvement: "asc" }] });
+    const rows = await db.incidentMonthCount.findMany({
+      where: { incidents: { not: 0 } },
+      orderBy: [{ month: "asc" }, { type: "asc" }, { groupMemberInvolvement: "asc" }],
+    });
     return rows.map((r) => [r.month.toISOString().slice(0, 7), r.type, r.groupMemberInvolvement, r.incidents]);
   }
   const incident = (occurredAt: string, type: "SHOOTING" | "STABBING" = "SHOOTING") =>
-    db.incident.create({ data: { siteId: w.site.id, occurredAt: new Date(occurredAt), type, district: "Centrum", createdById: w.users.POLICE.id } });
+    db.incident.create({
+      data: {
+        siteId: w.site.id,
+        occurredAt: new Date(occurredAt),
+        type,
+        district: "Centrum",
+        createdById: w.users.POLICE.id,
+      },
+    });
 
   it("counts by the Swedish calendar month, and follows edits and deletes", async () => {
     // 31 January 23:30 UTC is already 1 February in Sweden.
@@ -93,7 +142,10 @@ describe("IncidentMonthCount", () => {
       ["2020-02", "SHOOTING", "UNKNOWN", 1],
     ]);
 
-    await db.incident.update({ where: { id: late.id }, data: { occurredAt: new Date("2020-01-20T10:00:00Z"), groupMemberInvolvement: "YES" } });
+    await db.incident.update({
+      where: { id: late.id },
+      data: { occurredAt: new Date("2020-01-20T10:00:00Z"), groupMemberInvolvement: "YES" },
+    });
     // (enum order: YES before UNKNOWN)
     expect(await months()).toEqual([
       ["2020-01", "SHOOTING", "YES", 1],

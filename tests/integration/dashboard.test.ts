@@ -12,7 +12,10 @@ import { giveConsent } from "./confid-fixtures";
 
 const NOW = new Date("2020-10-01T10:00:00Z");
 const SEPTEMBER = { period: "custom", from: "2020-09", to: "2020-09" };
-const t = createTranslator({ locale: "sv", messages: sv, namespace: "dashboard" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+const t = createTranslator({ locale: "sv", messages: sv, namespace: "dashboard" }) as unknown as (
+  key: string,
+  values?: Record<string, string | number>,
+) => string;
 
 let w: World;
 let people: { id: string }[];
@@ -24,7 +27,8 @@ let people: { id: string }[];
 beforeEach(async () => {
   w = await makeWorld();
   people = [w.person, w.secondPerson];
-  for (let i = 0; i < 2; i++) people.push(await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id }));
+  for (let i = 0; i < 2; i++)
+    people.push(await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id }));
   for (const [i, p] of people.entries()) {
     await createNotification(db, {
       siteId: w.site.id,
@@ -37,24 +41,53 @@ beforeEach(async () => {
     if (i < 3) {
       await createAssignment(db, { siteId: w.site.id, personId: p.id, userId: w.users.POLICE.id, agency: "POLICE" });
       const referral = await db.referral.create({
-        data: { siteId: w.site.id, personId: p.id, source: "CUSTOM_NOTIFICATION", referredAt: new Date(`2020-09-2${i}T09:00:00Z`), createdById: w.users.SOCIAL.id },
+        data: {
+          siteId: w.site.id,
+          personId: p.id,
+          source: "CUSTOM_NOTIFICATION",
+          referredAt: new Date(`2020-09-2${i}T09:00:00Z`),
+          createdById: w.users.SOCIAL.id,
+        },
       });
       if (i === 0) {
         await db.supportMeasure.create({
-          data: { siteId: w.site.id, referralId: referral.id, personId: p.id, type: "RELOCATION", status: "COMPLETED", startsOn: new Date("2020-09-20"), createdById: w.users.SOCIAL.id },
+          data: {
+            siteId: w.site.id,
+            referralId: referral.id,
+            personId: p.id,
+            type: "RELOCATION",
+            status: "COMPLETED",
+            startsOn: new Date("2020-09-20"),
+            createdById: w.users.SOCIAL.id,
+          },
         });
       }
     }
   }
-  await createNotification(db, { siteId: w.otherSite.id, personId: w.otherPerson.id, createdById: w.otherActor.id, createdByAgency: "POLICE", occurredAt: new Date("2020-09-15T10:00:00Z") });
+  await createNotification(db, {
+    siteId: w.otherSite.id,
+    personId: w.otherPerson.id,
+    createdById: w.otherActor.id,
+    createdByAgency: "POLICE",
+    occurredAt: new Date("2020-09-15T10:00:00Z"),
+  });
   await db.followUp.create({
-    data: { siteId: w.site.id, personId: w.person.id, agency: "PROBATION", assignedToId: w.users.PROBATION.id, dueOn: new Date("2020-09-20"), createdById: w.users.PROBATION.id },
+    data: {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      assignedToId: w.users.PROBATION.id,
+      dueOn: new Date("2020-09-20"),
+      createdById: w.users.PROBATION.id,
+    },
   });
 });
 
-const dashboard = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) => getDashboard({ actor, params, now: NOW });
+const dashboard = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) =>
+  getDashboard({ actor, params, now: NOW });
 /** What the dashboard counts, before the page shows it as bands of five (docs/decisions/009). */
-const figures = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) => getDashboardFigures({ actor, params, now: NOW });
+const figures = (actor: Actor, params: Record<string, unknown> = SEPTEMBER) =>
+  getDashboardFigures({ actor, params, now: NOW });
 
 describe("the manager's dashboard", () => {
   it("counts the whole site, never another site, and shows every count as its band of five", async () => {
@@ -86,18 +119,29 @@ describe("the manager's dashboard", () => {
   });
 
   it("does not count a referral made more than 90 days after the notification", async () => {
-    await db.referral.updateMany({ where: { personId: people[0]!.id }, data: { referredAt: new Date("2021-01-15T09:00:00Z") } });
+    await db.referral.updateMany({
+      where: { personId: people[0]!.id },
+      data: { referredAt: new Date("2021-01-15T09:00:00Z") },
+    });
     expect((await figures(w.actors.MANAGER)).current.funnel!.referred).toBe(2);
   });
 
   it("is refused to the administrator, like a page that does not exist", async () => {
     await expect(dashboard(w.actors.ADMIN)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(exportDashboardCsv({ actor: w.actors.ADMIN, params: SEPTEMBER, section: "reach", t, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      exportDashboardCsv({ actor: w.actors.ADMIN, params: SEPTEMBER, section: "reach", t, now: NOW }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.auditEvent.count({ where: { entityType: "Statistics" } })).toBe(0);
   });
 
   it("exports a table as the page shows it, and audits the export", async () => {
-    const file = await exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "reach", t, now: NOW });
+    const file = await exportDashboardCsv({
+      actor: w.actors.MANAGER,
+      params: SEPTEMBER,
+      section: "reach",
+      t,
+      now: NOW,
+    });
     expect(file.fileName).toBe("samverkan-reach-2020-09-01-2020-09-30.csv");
     const lines = file.body.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe("Mått;2020-09-01 – 2020-09-30;2020-08-01 – 2020-08-31;Förändring");
@@ -109,7 +153,9 @@ describe("the manager's dashboard", () => {
   });
 
   it("answers not found for an unknown export, and writes nothing", async () => {
-    await expect(exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "people", t, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "people", t, now: NOW }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.auditEvent.count({ where: { action: "EXPORT" } })).toBe(0);
   });
 
@@ -121,7 +167,10 @@ describe("the manager's dashboard", () => {
   });
 
   it("takes custom ranges in whole months only: a range of days, the attacker's single day, is refused", async () => {
-    for (const days of [{ from: "2020-09-01", to: "2020-09-20" }, { from: "2020-09-21", to: "2020-09-21" }]) {
+    for (const days of [
+      { from: "2020-09-01", to: "2020-09-20" },
+      { from: "2020-09-21", to: "2020-09-21" },
+    ]) {
       const { query, view } = await dashboard(w.actors.MANAGER, { period: "custom", ...days });
       expect(query.fieldErrors).toEqual({ from: "invalidMonth", to: "invalidMonth" });
       expect(view.periods.current.kind).toBe("month");
@@ -170,8 +219,12 @@ describe("an agency user's dashboard: their own caseload", () => {
 
   it("lets an agency user read but not export, and audits the read with the caseload audience", async () => {
     await dashboard(w.actors.SOCIAL);
-    await expect(exportDashboardCsv({ actor: w.actors.SOCIAL, params: SEPTEMBER, section: "reach", t, now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      exportDashboardCsv({ actor: w.actors.SOCIAL, params: SEPTEMBER, section: "reach", t, now: NOW }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const events = await db.auditEvent.findMany({ where: { entityType: "Statistics" } });
-    expect(events.map((e) => [e.action, (e.metadata as { audience: string }).audience])).toEqual([["READ", "caseload"]]);
+    expect(events.map((e) => [e.action, (e.metadata as { audience: string }).audience])).toEqual([
+      ["READ", "caseload"],
+    ]);
   });
 });

@@ -11,7 +11,9 @@ beforeAll(async () => {
   cluster = await startScratchCluster("restart-it");
   database = createDatabase(cluster.url);
   // One table as the migrations make it: enough for model queries, without the CLI's start-up.
-  await database.prisma.$executeRawUnsafe(`CREATE TABLE "Site" (id uuid PRIMARY KEY, code text UNIQUE NOT NULL, name text NOT NULL, "createdAt" timestamptz(3) NOT NULL DEFAULT now())`);
+  await database.prisma.$executeRawUnsafe(
+    `CREATE TABLE "Site" (id uuid PRIMARY KEY, code text UNIQUE NOT NULL, name text NOT NULL, "createdAt" timestamptz(3) NOT NULL DEFAULT now())`,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -42,7 +44,10 @@ describe("the app's database client across a PostgreSQL restart", () => {
 
     await cluster.stop();
     const started = Date.now();
-    const error = await prisma.site.count().then(() => null, (e: unknown) => e);
+    const error = await prisma.site.count().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).not.toBeNull();
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(Date.now() - started).toBeLessThan(6_000);

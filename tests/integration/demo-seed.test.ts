@@ -9,7 +9,13 @@ describe("the demo seed", () => {
     expect(await runSeed(inject("databaseUrl"))).toBe("seeded");
     const malmo = await db.site.findUniqueOrThrow({ where: { code: "malmo" } });
     const roles = await db.user.groupBy({ by: ["role"], where: { siteId: malmo.id }, _count: true });
-    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toEqual({ POLICE: 2, SOCIAL: 2, PROBATION: 2, MANAGER: 1, ADMIN: 1 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toEqual({
+      POLICE: 2,
+      SOCIAL: 2,
+      PROBATION: 2,
+      MANAGER: 1,
+      ADMIN: 1,
+    });
     expect(DEMO_USERS.map((u) => u.email).every((e) => e.endsWith(".samverkan.test"))).toBe(true);
 
     const people = await db.person.findMany({ select: { identityNumber: true, birthDate: true } });

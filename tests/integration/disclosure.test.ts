@@ -15,14 +15,40 @@ beforeEach(async () => {
 describe("recording disclosures", () => {
   it("writes one row per record with the covering consent, and one DISCLOSE audit event per person", async () => {
     const older = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2025-01-01") });
-    const newer = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], { givenOn: new Date("2026-01-01") });
+    const newer = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], {
+      givenOn: new Date("2026-01-01"),
+    });
     const n = await recordDisclosures(w.actors.PROBATION, [
-      { personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral", entityId: records.referral.id },
-      { personId: w.person.id, fromAgency: "SOCIAL", kind: "SUPPORT_MEASURE_STATUS", entityType: "SupportMeasure", entityId: records.supportMeasure.id },
+      {
+        personId: w.person.id,
+        fromAgency: "SOCIAL",
+        kind: "REFERRAL_STATUS",
+        entityType: "Referral",
+        entityId: records.referral.id,
+      },
+      {
+        personId: w.person.id,
+        fromAgency: "SOCIAL",
+        kind: "SUPPORT_MEASURE_STATUS",
+        entityType: "SupportMeasure",
+        entityId: records.supportMeasure.id,
+      },
       // The same record twice (a list and a detail in one view) is one disclosure.
-      { personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral", entityId: records.referral.id },
+      {
+        personId: w.person.id,
+        fromAgency: "SOCIAL",
+        kind: "REFERRAL_STATUS",
+        entityType: "Referral",
+        entityId: records.referral.id,
+      },
       // Probation's own information is not a disclosure to probation.
-      { personId: w.person.id, fromAgency: "PROBATION", kind: "FOLLOW_UP", entityType: "FollowUp", entityId: records.followUp.id },
+      {
+        personId: w.person.id,
+        fromAgency: "PROBATION",
+        kind: "FOLLOW_UP",
+        entityType: "FollowUp",
+        entityId: records.followUp.id,
+      },
     ]);
     expect(n).toBe(2);
     const rows = await db.disclosure.findMany({ orderBy: { entityType: "asc" } });
@@ -47,7 +73,16 @@ describe("recording disclosures", () => {
   it("keeps the consent the query matched when it is given", async () => {
     const a = await giveConsent(w, w.person.id, ["SOCIAL", "POLICE"]);
     await giveConsent(w, w.person.id, ["SOCIAL", "POLICE"], { givenOn: new Date("2026-02-01") });
-    await recordDisclosures(w.actors.POLICE, [{ personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral", entityId: records.referral.id, consentId: a.id }]);
+    await recordDisclosures(w.actors.POLICE, [
+      {
+        personId: w.person.id,
+        fromAgency: "SOCIAL",
+        kind: "REFERRAL_STATUS",
+        entityType: "Referral",
+        entityId: records.referral.id,
+        consentId: a.id,
+      },
+    ]);
     expect((await db.disclosure.findFirstOrThrow()).consentId).toBe(a.id);
   });
 
@@ -57,7 +92,13 @@ describe("recording disclosures", () => {
     await expect(
       recordDisclosures(w.actors.POLICE, [
         { personId: w.secondPerson.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral" },
-        { personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral", entityId: records.referral.id },
+        {
+          personId: w.person.id,
+          fromAgency: "SOCIAL",
+          kind: "REFERRAL_STATUS",
+          entityType: "Referral",
+          entityId: records.referral.id,
+        },
       ]),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.disclosure.count()).toBe(0);
@@ -65,15 +106,35 @@ describe("recording disclosures", () => {
   });
 
   it("records a statutory basis with its justification instead of a consent", async () => {
-    await recordDisclosures(w.actors.POLICE, [{ personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral", entityId: records.referral.id }], {
-      basis: { legalBasis: "OSL_10_18A", detail: "Under 21, brottsförebyggande samverkan" },
+    await recordDisclosures(
+      w.actors.POLICE,
+      [
+        {
+          personId: w.person.id,
+          fromAgency: "SOCIAL",
+          kind: "REFERRAL_STATUS",
+          entityType: "Referral",
+          entityId: records.referral.id,
+        },
+      ],
+      {
+        basis: { legalBasis: "OSL_10_18A", detail: "Under 21, brottsförebyggande samverkan" },
+      },
+    );
+    expect(await db.disclosure.findFirstOrThrow()).toMatchObject({
+      legalBasis: "OSL_10_18A",
+      legalBasisDetail: "Under 21, brottsförebyggande samverkan",
+      consentId: null,
     });
-    expect(await db.disclosure.findFirstOrThrow()).toMatchObject({ legalBasis: "OSL_10_18A", legalBasisDetail: "Under 21, brottsförebyggande samverkan", consentId: null });
   });
 
   it("is for agency users only: nothing is disclosed to a manager or an administrator", async () => {
     for (const role of ["MANAGER", "ADMIN"] as const) {
-      await expect(recordDisclosures(w.actors[role], [{ personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral" }])).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        recordDisclosures(w.actors[role], [
+          { personId: w.person.id, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "Referral" },
+        ]),
+      ).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await recordDisclosures(w.actors.SOCIAL, [])).toBe(0);
   });

@@ -1,5 +1,12 @@
 import type { TestProject } from "vitest/node";
-import { databaseName, dropDatabase, ensureDatabase, startCluster, withDatabase, type Cluster } from "../../scripts/lib/local-db";
+import {
+  databaseName,
+  dropDatabase,
+  ensureDatabase,
+  startCluster,
+  withDatabase,
+  type Cluster,
+} from "../../scripts/lib/local-db";
 import { runPrismaOrThrow } from "../../scripts/lib/prisma-cli";
 
 let cluster: Cluster | undefined;

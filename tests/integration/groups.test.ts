@@ -4,7 +4,14 @@ import { NotFoundError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { addMembership, createGroup, setGroupPriority, updateGroup, updateMembership } from "@/lib/groups/mutations";
 import { getGroup, getMembershipForEdit, listGroups } from "@/lib/groups/queries";
-import { ZAddMembership, ZCreateGroup, ZListGroups, ZSetGroupPriority, ZUpdateGroup, ZUpdateMembership } from "@/lib/groups/schemas";
+import {
+  ZAddMembership,
+  ZCreateGroup,
+  ZListGroups,
+  ZSetGroupPriority,
+  ZUpdateGroup,
+  ZUpdateMembership,
+} from "@/lib/groups/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
 import { createGroup as makeGroup, createMembership, createNotification } from "../factories";
 import { form } from "./form";
@@ -30,29 +37,93 @@ const inDays = (n: number) => {
 describe("groups", () => {
   it("lists the site's groups, prioritised first, with current member counts, searchable", async () => {
     const a = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id, name: "Alfagänget" });
-    const b = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id, name: "Hamnligan", isPrioritized: true });
+    const b = await makeGroup(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      name: "Hamnligan",
+      isPrioritized: true,
+    });
     await makeGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id, name: "Annan ort" });
-    await createMembership(db, { siteId: w.site.id, personId: w.person.id, groupId: a.id, createdById: w.users.POLICE.id });
-    await createMembership(db, { siteId: w.site.id, personId: w.secondPerson.id, groupId: a.id, createdById: w.users.POLICE.id, validTo: day("2019-01-01") });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: a.id,
+      createdById: w.users.POLICE.id,
+    });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      groupId: a.id,
+      createdById: w.users.POLICE.id,
+      validTo: day("2019-01-01"),
+    });
     const page = await listGroups({ actor: w.actors.PROBATION, query: ZListGroups.parse({}) });
     expect(page.items.map((g) => [g.name, g.isPrioritized, g.memberCount])).toEqual([
       ["Hamnligan", true, 0],
       ["Alfagänget", false, 1],
     ]);
-    expect((await listGroups({ actor: w.actors.PROBATION, query: ZListGroups.parse({ q: "hamn" }) })).items.map((g) => g.id)).toEqual([b.id]);
-    expect((await listGroups({ actor: w.actors.PROBATION, query: ZListGroups.parse({ prioritized: "on" }) })).items.map((g) => g.id)).toEqual([b.id]);
-    await expect(listGroups({ actor: w.actors.MANAGER, query: ZListGroups.parse({}) })).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      (await listGroups({ actor: w.actors.PROBATION, query: ZListGroups.parse({ q: "hamn" }) })).items.map((g) => g.id),
+    ).toEqual([b.id]);
+    expect(
+      (await listGroups({ actor: w.actors.PROBATION, query: ZListGroups.parse({ prioritized: "on" }) })).items.map(
+        (g) => g.id,
+      ),
+    ).toEqual([b.id]);
+    await expect(listGroups({ actor: w.actors.MANAGER, query: ZListGroups.parse({}) })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("shows a group's current and former members, its members' notifications, and enforcement to the police only", async () => {
     const g = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    await createMembership(db, { siteId: w.site.id, personId: w.person.id, groupId: g.id, createdById: w.users.POLICE.id });
-    await createMembership(db, { siteId: w.site.id, personId: w.secondPerson.id, groupId: g.id, createdById: w.users.POLICE.id, validTo: day("2019-01-01") });
-    await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.PROBATION.id, createdByAgency: "PROBATION" });
-    await db.enforcementAction.create({ data: { siteId: w.site.id, groupId: g.id, type: "SEARCH", occurredAt: new Date("2020-09-30T05:00:00Z"), createdById: w.users.POLICE.id } });
-    await db.enforcementAction.create({ data: { siteId: w.site.id, personId: w.person.id, type: "ARREST", occurredAt: new Date("2020-10-01T05:00:00Z"), createdById: w.users.POLICE.id } });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: g.id,
+      createdById: w.users.POLICE.id,
+    });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      groupId: g.id,
+      createdById: w.users.POLICE.id,
+      validTo: day("2019-01-01"),
+    });
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.PROBATION.id,
+      createdByAgency: "PROBATION",
+    });
+    await db.enforcementAction.create({
+      data: {
+        siteId: w.site.id,
+        groupId: g.id,
+        type: "SEARCH",
+        occurredAt: new Date("2020-09-30T05:00:00Z"),
+        createdById: w.users.POLICE.id,
+      },
+    });
+    await db.enforcementAction.create({
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        type: "ARREST",
+        occurredAt: new Date("2020-10-01T05:00:00Z"),
+        createdById: w.users.POLICE.id,
+      },
+    });
     // Not a member now: their action is not the group's.
-    await db.enforcementAction.create({ data: { siteId: w.site.id, personId: w.secondPerson.id, type: "ARREST", occurredAt: new Date("2020-10-02T05:00:00Z"), createdById: w.users.POLICE.id } });
+    await db.enforcementAction.create({
+      data: {
+        siteId: w.site.id,
+        personId: w.secondPerson.id,
+        type: "ARREST",
+        occurredAt: new Date("2020-10-02T05:00:00Z"),
+        createdById: w.users.POLICE.id,
+      },
+    });
 
     const police = await getGroup({ actor: w.actors.POLICE, groupId: g.id });
     expect(police.currentMembers.map((m) => m.person.id)).toEqual([w.person.id]);
@@ -66,28 +137,64 @@ describe("groups", () => {
       expect(other.can.prioritize).toBe(false);
     }
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "READ", entityType: "Group" } });
-    expect((audit.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual([w.person.id, w.secondPerson.id].sort());
-    for (const groupId of ["00000000-0000-7000-8000-000000000000", "nope"]) await expect(getGroup({ actor: w.actors.POLICE, groupId })).rejects.toBeInstanceOf(NotFoundError);
+    expect((audit.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual(
+      [w.person.id, w.secondPerson.id].sort(),
+    );
+    for (const groupId of ["00000000-0000-7000-8000-000000000000", "nope"])
+      await expect(getGroup({ actor: w.actors.POLICE, groupId })).rejects.toBeInstanceOf(NotFoundError);
     const foreign = await makeGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id });
     await expect(getGroup({ actor: w.actors.POLICE, groupId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("creates and edits a group with optimistic locking, a unique name per site, and audit events", async () => {
-    const create = (actor: Actor, fields: Record<string, string>) => handleForm(form(fields), ZCreateGroup, (input) => createGroup({ actor, input }));
-    expect(await create(w.actors.SOCIAL, { name: " Hamnligan ", district: "Hamnen", description: "" })).toEqual({ status: "success" });
+    const create = (actor: Actor, fields: Record<string, string>) =>
+      handleForm(form(fields), ZCreateGroup, (input) => createGroup({ actor, input }));
+    expect(await create(w.actors.SOCIAL, { name: " Hamnligan ", district: "Hamnen", description: "" })).toEqual({
+      status: "success",
+    });
     const g = await db.group.findFirstOrThrow({ where: { name: "Hamnligan" } });
-    expect(g).toMatchObject({ siteId: w.site.id, district: "Hamnen", description: null, createdById: w.users.SOCIAL.id });
-    expect(await create(w.actors.POLICE, { name: "Hamnligan" })).toMatchObject({ status: "error", fieldErrors: { name: "groupNameTaken" }, values: { name: "Hamnligan" } });
-    expect(await create(w.actors.POLICE, { name: "" })).toMatchObject({ status: "error", fieldErrors: { name: "required" } });
-    expect(await create(w.actors.POLICE, { name: "x", description: "x".repeat(2001) })).toMatchObject({ status: "error", fieldErrors: { description: "tooLong" } });
-    await expect(createGroup({ actor: w.actors.ADMIN, input: ZCreateGroup.parse({ name: "X" }) })).rejects.toBeInstanceOf(NotFoundError);
+    expect(g).toMatchObject({
+      siteId: w.site.id,
+      district: "Hamnen",
+      description: null,
+      createdById: w.users.SOCIAL.id,
+    });
+    expect(await create(w.actors.POLICE, { name: "Hamnligan" })).toMatchObject({
+      status: "error",
+      fieldErrors: { name: "groupNameTaken" },
+      values: { name: "Hamnligan" },
+    });
+    expect(await create(w.actors.POLICE, { name: "" })).toMatchObject({
+      status: "error",
+      fieldErrors: { name: "required" },
+    });
+    expect(await create(w.actors.POLICE, { name: "x", description: "x".repeat(2001) })).toMatchObject({
+      status: "error",
+      fieldErrors: { description: "tooLong" },
+    });
+    await expect(
+      createGroup({ actor: w.actors.ADMIN, input: ZCreateGroup.parse({ name: "X" }) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.group.count()).toBe(1);
 
-    const update = (actor: Actor, fields: Record<string, string | number>) => handleForm(form(fields), ZUpdateGroup, (input) => updateGroup({ actor, input }));
-    expect(await update(w.actors.POLICE, { groupId: g.id, version: 1, name: "Hamnligan", district: "Västra hamnen" })).toEqual({ status: "success" });
-    expect(await update(w.actors.SOCIAL, { groupId: g.id, version: 1, name: "Hamngänget" })).toMatchObject({ status: "error", formError: "conflict", values: { name: "Hamngänget" } });
-    expect(await db.group.findUniqueOrThrow({ where: { id: g.id } })).toMatchObject({ name: "Hamnligan", district: "Västra hamnen", version: 2 });
-    expect(await db.auditEvent.findMany({ where: { entityType: "Group" }, select: { action: true, actorId: true } })).toEqual([
+    const update = (actor: Actor, fields: Record<string, string | number>) =>
+      handleForm(form(fields), ZUpdateGroup, (input) => updateGroup({ actor, input }));
+    expect(
+      await update(w.actors.POLICE, { groupId: g.id, version: 1, name: "Hamnligan", district: "Västra hamnen" }),
+    ).toEqual({ status: "success" });
+    expect(await update(w.actors.SOCIAL, { groupId: g.id, version: 1, name: "Hamngänget" })).toMatchObject({
+      status: "error",
+      formError: "conflict",
+      values: { name: "Hamngänget" },
+    });
+    expect(await db.group.findUniqueOrThrow({ where: { id: g.id } })).toMatchObject({
+      name: "Hamnligan",
+      district: "Västra hamnen",
+      version: 2,
+    });
+    expect(
+      await db.auditEvent.findMany({ where: { entityType: "Group" }, select: { action: true, actorId: true } }),
+    ).toEqual([
       { action: "CREATE", actorId: w.users.SOCIAL.id },
       { action: "UPDATE", actorId: w.users.POLICE.id },
     ]);
@@ -95,15 +202,27 @@ describe("groups", () => {
 
   it("lets the police mark a group as prioritised, recording who and when, and nobody else", async () => {
     const g = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    const set = (actor: Actor, fields: Record<string, string | number>) => handleForm(form(fields), ZSetGroupPriority, (input) => setGroupPriority({ actor, input }));
-    expect(await set(w.actors.SOCIAL, { groupId: g.id, version: 1, prioritized: "true" })).toMatchObject({ status: "error", formError: "notFound" });
-    expect(await set(w.actors.POLICE, { groupId: g.id, version: 1, prioritized: "true" })).toEqual({ status: "success" });
+    const set = (actor: Actor, fields: Record<string, string | number>) =>
+      handleForm(form(fields), ZSetGroupPriority, (input) => setGroupPriority({ actor, input }));
+    expect(await set(w.actors.SOCIAL, { groupId: g.id, version: 1, prioritized: "true" })).toMatchObject({
+      status: "error",
+      formError: "notFound",
+    });
+    expect(await set(w.actors.POLICE, { groupId: g.id, version: 1, prioritized: "true" })).toEqual({
+      status: "success",
+    });
     const saved = await db.group.findUniqueOrThrow({ where: { id: g.id } });
     expect(saved).toMatchObject({ isPrioritized: true, prioritizedById: w.users.POLICE.id, version: 2 });
     expect(Date.now() - saved.prioritizedAt!.getTime()).toBeLessThan(60_000);
     // A second click from a stale page is a conflict, not a silent toggle.
-    expect(await set(w.actors.POLICE, { groupId: g.id, version: 1, prioritized: "true" })).toMatchObject({ status: "error", formError: "conflict" });
-    expect(await set(w.actors.POLICE, { groupId: g.id, version: 2, prioritized: "maybe" })).toMatchObject({ status: "error", fieldErrors: { prioritized: "required" } });
+    expect(await set(w.actors.POLICE, { groupId: g.id, version: 1, prioritized: "true" })).toMatchObject({
+      status: "error",
+      formError: "conflict",
+    });
+    expect(await set(w.actors.POLICE, { groupId: g.id, version: 2, prioritized: "maybe" })).toMatchObject({
+      status: "error",
+      fieldErrors: { prioritized: "required" },
+    });
     const group = await getGroup({ actor: w.actors.PROBATION, groupId: g.id });
     expect(group).toMatchObject({ isPrioritized: true, prioritizedBy: { name: w.users.POLICE.name } });
     expect(await db.auditEvent.count({ where: { entityType: "Group", action: "UPDATE" } })).toBe(1);
@@ -121,18 +240,39 @@ describe("memberships", () => {
     confidence: "PROBABLE",
     reviewDueOn: inDays(90),
   });
-  const add = (actor: Actor, fields: Record<string, string>) => handleForm(form(fields), ZAddMembership, (input) => addMembership({ actor, input }));
+  const add = (actor: Actor, fields: Record<string, string>) =>
+    handleForm(form(fields), ZAddMembership, (input) => addMembership({ actor, input }));
 
   it("records a period, role, source agency, graded confidence and review date, with an audit event", async () => {
     const g = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     expect(await add(w.actors.SOCIAL, valid(g.id))).toEqual({ status: "success" });
     const m = await db.membership.findFirstOrThrow();
-    expect(m).toMatchObject({ siteId: w.site.id, personId: w.person.id, groupId: g.id, validFrom: day("2020-01-01"), validTo: null, role: "CORE_MEMBER", sourceAgency: "POLICE", confidence: "PROBABLE", createdById: w.users.SOCIAL.id });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "CREATE" } })).toMatchObject({ entityType: "Membership", entityId: m.id, personId: w.person.id, metadata: { groupId: g.id, confidence: "PROBABLE" } });
+    expect(m).toMatchObject({
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: g.id,
+      validFrom: day("2020-01-01"),
+      validTo: null,
+      role: "CORE_MEMBER",
+      sourceAgency: "POLICE",
+      confidence: "PROBABLE",
+      createdById: w.users.SOCIAL.id,
+    });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "CREATE" } })).toMatchObject({
+      entityType: "Membership",
+      entityId: m.id,
+      personId: w.person.id,
+      metadata: { groupId: g.id, confidence: "PROBABLE" },
+    });
     // One open membership per group.
-    expect(await add(w.actors.SOCIAL, valid(g.id))).toMatchObject({ status: "error", fieldErrors: { groupId: "alreadyMember" } });
+    expect(await add(w.actors.SOCIAL, valid(g.id))).toMatchObject({
+      status: "error",
+      fieldErrors: { groupId: "alreadyMember" },
+    });
     // A closed period in the past may be added beside it.
-    expect(await add(w.actors.SOCIAL, { ...valid(g.id), validFrom: "2016-01-01", validTo: "2017-01-01" })).toEqual({ status: "success" });
+    expect(await add(w.actors.SOCIAL, { ...valid(g.id), validFrom: "2016-01-01", validTo: "2017-01-01" })).toEqual({
+      status: "success",
+    });
   });
 
   it.each([
@@ -159,25 +299,61 @@ describe("memberships", () => {
     const foreign = await makeGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id });
     const g = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     expect(await add(w.actors.POLICE, valid(foreign.id))).toMatchObject({ fieldErrors: { groupId: "unknownGroup" } });
-    expect(await add(w.actors.POLICE, valid("00000000-0000-7000-8000-000000000000"))).toMatchObject({ fieldErrors: { groupId: "unknownGroup" } });
-    expect(await add(w.actors.POLICE, { ...valid(g.id), personId: w.otherPerson.id })).toMatchObject({ formError: "notFound" });
+    expect(await add(w.actors.POLICE, valid("00000000-0000-7000-8000-000000000000"))).toMatchObject({
+      fieldErrors: { groupId: "unknownGroup" },
+    });
+    expect(await add(w.actors.POLICE, { ...valid(g.id), personId: w.otherPerson.id })).toMatchObject({
+      formError: "notFound",
+    });
     expect(await db.membership.count()).toBe(0);
   });
 
   it("is edited with optimistic locking: end it, regrade it, mark it reviewed", async () => {
     const g = await makeGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    const m = await createMembership(db, { siteId: w.site.id, personId: w.person.id, groupId: g.id, createdById: w.users.POLICE.id });
-    const edit = { membershipId: m.id, version: 1, validFrom: "2019-01-01", validTo: "2020-06-30", role: "MEMBER", sourceAgency: "SOCIAL", confidence: "CONFIRMED", reviewDueOn: inDays(30), markReviewed: "on" };
-    const update = (actor: Actor, fields: Record<string, string | number>) => handleForm(form(fields), ZUpdateMembership, (input) => updateMembership({ actor, input }));
+    const m = await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: g.id,
+      createdById: w.users.POLICE.id,
+    });
+    const edit = {
+      membershipId: m.id,
+      version: 1,
+      validFrom: "2019-01-01",
+      validTo: "2020-06-30",
+      role: "MEMBER",
+      sourceAgency: "SOCIAL",
+      confidence: "CONFIRMED",
+      reviewDueOn: inDays(30),
+      markReviewed: "on",
+    };
+    const update = (actor: Actor, fields: Record<string, string | number>) =>
+      handleForm(form(fields), ZUpdateMembership, (input) => updateMembership({ actor, input }));
     expect(await update(w.actors.PROBATION, edit)).toEqual({ status: "success" });
     const saved = await db.membership.findUniqueOrThrow({ where: { id: m.id } });
-    expect(saved).toMatchObject({ validTo: day("2020-06-30"), sourceAgency: "SOCIAL", confidence: "CONFIRMED", version: 2 });
+    expect(saved).toMatchObject({
+      validTo: day("2020-06-30"),
+      sourceAgency: "SOCIAL",
+      confidence: "CONFIRMED",
+      version: 2,
+    });
     expect(saved.reviewedAt).not.toBeNull();
-    expect(await update(w.actors.POLICE, { ...edit, confidence: "UNCONFIRMED" })).toMatchObject({ status: "error", formError: "conflict", values: { confidence: "UNCONFIRMED" } });
-    expect(await update(w.actors.POLICE, { ...edit, version: 2, membershipId: "00000000-0000-7000-8000-000000000000" })).toMatchObject({ formError: "notFound" });
-    expect(await db.membership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ confidence: "CONFIRMED", version: 2 });
+    expect(await update(w.actors.POLICE, { ...edit, confidence: "UNCONFIRMED" })).toMatchObject({
+      status: "error",
+      formError: "conflict",
+      values: { confidence: "UNCONFIRMED" },
+    });
+    expect(
+      await update(w.actors.POLICE, { ...edit, version: 2, membershipId: "00000000-0000-7000-8000-000000000000" }),
+    ).toMatchObject({ formError: "notFound" });
+    expect(await db.membership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
+      confidence: "CONFIRMED",
+      version: 2,
+    });
     expect(await db.auditEvent.count({ where: { entityType: "Membership", action: "UPDATE" } })).toBe(1);
-    await expect(getMembershipForEdit({ actor: w.actors.MANAGER, membershipId: m.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMembershipForEdit({ actor: w.actors.MANAGER, membershipId: m.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await getMembershipForEdit({ actor: w.actors.SOCIAL, membershipId: m.id })).group.id).toBe(g.id);
   });
 });

@@ -26,12 +26,20 @@ beforeEach(async () => {
 const version = async () => (await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).version;
 const protect = async (actor: World["actors"]["SOCIAL"], answer: "yes" | "no", v?: number) =>
   setIdentityProtection({ actor, input: { personId: w.person.id, version: v ?? (await version()), protect: answer } });
-const isProtected = async () => (await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).hasProtectedIdentity;
+const isProtected = async () =>
+  (await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).hasProtectedIdentity;
 
 describe("a relocation", () => {
   async function relocate(protectTown?: "yes" | "no") {
     const referral = await db.referral.create({
-      data: { siteId: w.site.id, personId: w.person.id, source: "SELF", referredAt: new Date("2026-01-10T10:00:00Z"), statusChangedAt: new Date("2026-01-10T10:00:00Z"), createdById: w.users.SOCIAL.id },
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        source: "SELF",
+        referredAt: new Date("2026-01-10T10:00:00Z"),
+        statusChangedAt: new Date("2026-01-10T10:00:00Z"),
+        createdById: w.users.SOCIAL.id,
+      },
     });
     return submitWith(ZAddSupportMeasure, (input) => addSupportMeasure({ actor: w.actors.SOCIAL, input }))({
       referralId: referral.id,
@@ -47,17 +55,32 @@ describe("a relocation", () => {
   it("protects the new town when the secretary answers yes: only the handler sees it", async () => {
     expect(await relocate("yes")).toEqual({ status: "success" });
     expect(await isProtected()).toBe(true);
-    expect((await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id })).protectedLocation).toEqual({ town: "Ny ort", address: null });
-    for (const role of ["POLICE", "PROBATION"] as const) expect(JSON.stringify(await getPersonFile({ actor: w.actors[role], personId: w.person.id }))).not.toContain("Ny ort");
+    expect((await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id })).protectedLocation).toEqual({
+      town: "Ny ort",
+      address: null,
+    });
+    for (const role of ["POLICE", "PROBATION"] as const)
+      expect(JSON.stringify(await getPersonFile({ actor: w.actors[role], personId: w.person.id }))).not.toContain(
+        "Ny ort",
+      );
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Person" } });
-    expect(audit.metadata).toMatchObject({ fields: ["status", "statusSince", "protectedTown", "hasProtectedIdentity"], protectedIdentity: true });
+    expect(audit.metadata).toMatchObject({
+      fields: ["status", "statusSince", "protectedTown", "hasProtectedIdentity"],
+      protectedIdentity: true,
+    });
   });
 
   it("keeps the town with social services, unprotected, when the secretary answers no", async () => {
     expect(await relocate("no")).toEqual({ status: "success" });
     expect(await isProtected()).toBe(false);
-    expect((await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id })).protectedLocation).toEqual({ town: "Ny ort", address: null });
-    for (const role of ["POLICE", "PROBATION"] as const) expect(JSON.stringify(await getPersonFile({ actor: w.actors[role], personId: w.person.id }))).not.toContain("Ny ort");
+    expect((await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id })).protectedLocation).toEqual({
+      town: "Ny ort",
+      address: null,
+    });
+    for (const role of ["POLICE", "PROBATION"] as const)
+      expect(JSON.stringify(await getPersonFile({ actor: w.actors[role], personId: w.person.id }))).not.toContain(
+        "Ny ort",
+      );
   });
 
   it("asks: without an answer nothing is saved", async () => {
@@ -75,8 +98,15 @@ describe("protecting a person's identity on their file", () => {
     expect(after).toMatchObject({ hasProtectedIdentity: true, version: before.version + 1 });
     expect(after.lastActivityAt.getTime()).toBeGreaterThan(before.lastActivityAt.getTime());
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Person" } });
-    expect(audit).toMatchObject({ actorId: w.users.SOCIAL.id, personId: w.person.id, metadata: { fields: ["hasProtectedIdentity"], protectedIdentity: true, access: "caseload" } });
-    expect((await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id })).can).toMatchObject({ protectIdentity: false, endProtection: true });
+    expect(audit).toMatchObject({
+      actorId: w.users.SOCIAL.id,
+      personId: w.person.id,
+      metadata: { fields: ["hasProtectedIdentity"], protectedIdentity: true, access: "caseload" },
+    });
+    expect((await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id })).can).toMatchObject({
+      protectIdentity: false,
+      endProtection: true,
+    });
   });
 
   it("is refused to the police, probation, managers, administrators and another site, changing nothing", async () => {
@@ -85,21 +115,38 @@ describe("protecting a person's identity on their file", () => {
     }
     expect(await isProtected()).toBe(false);
     expect(await db.auditEvent.count({ where: { action: "UPDATE" } })).toBe(0);
-    for (const role of ["POLICE", "PROBATION"] as const) expect((await getPersonFile({ actor: w.actors[role], personId: w.person.id })).can).toMatchObject({ protectIdentity: false, endProtection: false });
+    for (const role of ["POLICE", "PROBATION"] as const)
+      expect((await getPersonFile({ actor: w.actors[role], personId: w.person.id })).can).toMatchObject({
+        protectIdentity: false,
+        endProtection: false,
+      });
   });
 
   it("is ended only by a social secretary handling the person, who alone sees the protected town", async () => {
-    await db.person.update({ where: { id: w.person.id }, data: { hasProtectedIdentity: true, protectedTown: "Skyddad ort" } });
+    await db.person.update({
+      where: { id: w.person.id },
+      data: { hasProtectedIdentity: true, protectedTown: "Skyddad ort" },
+    });
     // A colleague at social services without the person on their caseload, who gave a reason.
-    await db.assignment.updateMany({ where: { personId: w.person.id, agency: "SOCIAL" }, data: { endedAt: new Date() } });
+    await db.assignment.updateMany({
+      where: { personId: w.person.id, agency: "SOCIAL" },
+      data: { endedAt: new Date() },
+    });
     const { requirePersonAccess } = await import("@/lib/access");
     await requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, reason: { code: "JOINT_PLANNING" } });
     await expect(protect(w.actors.SOCIAL, "no")).rejects.toBeInstanceOf(NotFoundError);
     expect(await isProtected()).toBe(true);
-    await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users.SOCIAL.id, agency: "SOCIAL" });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.SOCIAL.id,
+      agency: "SOCIAL",
+    });
     await protect(w.actors.SOCIAL, "no");
     expect(await isProtected()).toBe(false);
-    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Person" } })).metadata).toMatchObject({ protectedIdentity: false });
+    expect(
+      (await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Person" } })).metadata,
+    ).toMatchObject({ protectedIdentity: false });
   });
 
   it("refuses a stale version and a change to what already holds", async () => {
@@ -111,7 +158,12 @@ describe("protecting a person's identity on their file", () => {
   });
 
   it("is behind the caseload gate", async () => {
-    await expect(setIdentityProtection({ actor: w.actors.SOCIAL, input: { personId: w.secondPerson.id, version: 1, protect: "yes" } })).rejects.toBeInstanceOf(AccessReasonRequiredError);
+    await expect(
+      setIdentityProtection({
+        actor: w.actors.SOCIAL,
+        input: { personId: w.secondPerson.id, version: 1, protect: "yes" },
+      }),
+    ).rejects.toBeInstanceOf(AccessReasonRequiredError);
     expect((await db.person.findUniqueOrThrow({ where: { id: w.secondPerson.id } })).hasProtectedIdentity).toBe(false);
   });
 });

@@ -14,8 +14,10 @@ beforeEach(async () => {
   w = await makeWorld();
 });
 
-const create = (actor = () => w.actors.POLICE) => submitWith(ZCreateIncident, (input) => createIncident({ actor: actor(), input }), INCIDENT_ARRAYS);
-const edit = (actor = () => w.actors.POLICE) => submitWith(ZEditIncident, (input) => editIncident({ actor: actor(), input }), INCIDENT_ARRAYS);
+const create = (actor = () => w.actors.POLICE) =>
+  submitWith(ZCreateIncident, (input) => createIncident({ actor: actor(), input }), INCIDENT_ARRAYS);
+const edit = (actor = () => w.actors.POLICE) =>
+  submitWith(ZEditIncident, (input) => editIncident({ actor: actor(), input }), INCIDENT_ARRAYS);
 
 const valid = () => ({
   occurredAt: "2026-04-10T22:15",
@@ -34,13 +36,30 @@ describe("recording an incident", () => {
     const victimSide = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     // Personnummer as people type them: with a dash, ten digits.
     const victim = formatIdentityNumber(w.person.identityNumber!).slice(2);
-    const state = await create()({ ...valid(), suspectedGroupIds: [suspected.id], victimGroupIds: [victimSide.id], newVictims: victim, newSuspects: w.secondPerson.identityNumber! });
+    const state = await create()({
+      ...valid(),
+      suspectedGroupIds: [suspected.id],
+      victimGroupIds: [victimSide.id],
+      newVictims: victim,
+      newSuspects: w.secondPerson.identityNumber!,
+    });
     expect(state).toEqual({ status: "success" });
     const incident = await db.incident.findFirstOrThrow({ include: { people: true, groups: true } });
-    expect(incident).toMatchObject({ type: "SHOOTING", district: "Rosengård", killed: 1, injured: 2, groupMemberInvolvement: "YES", siteId: w.site.id });
+    expect(incident).toMatchObject({
+      type: "SHOOTING",
+      district: "Rosengård",
+      killed: 1,
+      injured: 2,
+      groupMemberInvolvement: "YES",
+      siteId: w.site.id,
+    });
     expect(incident.occurredAt.toISOString()).toBe("2026-04-10T20:15:00.000Z");
-    expect(incident.people.map((p) => `${p.personId}:${p.role}`).sort()).toEqual([`${w.person.id}:VICTIM`, `${w.secondPerson.id}:SUSPECT`].sort());
-    expect(incident.groups.map((g) => `${g.groupId}:${g.role}`).sort()).toEqual([`${suspected.id}:SUSPECTED`, `${victimSide.id}:VICTIM_SIDE`].sort());
+    expect(incident.people.map((p) => `${p.personId}:${p.role}`).sort()).toEqual(
+      [`${w.person.id}:VICTIM`, `${w.secondPerson.id}:SUSPECT`].sort(),
+    );
+    expect(incident.groups.map((g) => `${g.groupId}:${g.role}`).sort()).toEqual(
+      [`${suspected.id}:SUSPECTED`, `${victimSide.id}:VICTIM_SIDE`].sort(),
+    );
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "CREATE" } });
     expect(audit).toMatchObject({ entityType: "Incident", entityId: incident.id });
     expect(JSON.stringify(audit.metadata)).not.toContain(w.person.identityNumber!);
@@ -63,7 +82,12 @@ describe("recording an incident", () => {
     const input = { ...valid(), ...change };
     const state = await create()(input);
     expect(state).toMatchObject({ status: "error", formError: "checkFields", fieldErrors });
-    if (state.status === "error") expect(state.values).toMatchObject({ place: input.place, description: input.description, district: input.district });
+    if (state.status === "error")
+      expect(state.values).toMatchObject({
+        place: input.place,
+        description: input.description,
+        district: input.district,
+      });
     expect(await activityCounts()).toEqual(before);
   });
 
@@ -71,11 +95,21 @@ describe("recording an incident", () => {
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
     const foreign = await createGroup(db, { siteId: w.otherSite.id, createdById: w.otherActor.id });
     const before = await activityCounts();
-    expect(await create()({ ...valid(), newSuspects: "19811218-9876" })).toMatchObject({ fieldErrors: { newSuspects: "unknownIdentityNumber" } });
-    expect(await create()({ ...valid(), newVictims: w.otherPerson.identityNumber! })).toMatchObject({ fieldErrors: { newVictims: "unknownIdentityNumber" } });
-    expect(await create()({ ...valid(), suspectedGroupIds: [group.id], victimGroupIds: [group.id] })).toMatchObject({ fieldErrors: { victimGroupIds: "groupBothSides" } });
-    expect(await create()({ ...valid(), suspectedGroupIds: [foreign.id] })).toMatchObject({ fieldErrors: { suspectedGroupIds: "unknownGroup" } });
-    expect(await create()({ ...valid(), keepPeople: [`${w.person.id}:VICTIM`] })).toMatchObject({ fieldErrors: { keepPeople: "unknownPerson" } });
+    expect(await create()({ ...valid(), newSuspects: "19811218-9876" })).toMatchObject({
+      fieldErrors: { newSuspects: "unknownIdentityNumber" },
+    });
+    expect(await create()({ ...valid(), newVictims: w.otherPerson.identityNumber! })).toMatchObject({
+      fieldErrors: { newVictims: "unknownIdentityNumber" },
+    });
+    expect(await create()({ ...valid(), suspectedGroupIds: [group.id], victimGroupIds: [group.id] })).toMatchObject({
+      fieldErrors: { victimGroupIds: "groupBothSides" },
+    });
+    expect(await create()({ ...valid(), suspectedGroupIds: [foreign.id] })).toMatchObject({
+      fieldErrors: { suspectedGroupIds: "unknownGroup" },
+    });
+    expect(await create()({ ...valid(), keepPeople: [`${w.person.id}:VICTIM`] })).toMatchObject({
+      fieldErrors: { keepPeople: "unknownPerson" },
+    });
     expect(await activityCounts()).toEqual(before);
   });
 
@@ -94,7 +128,13 @@ describe("editing an incident", () => {
     await create()({ ...valid(), newVictims: w.person.identityNumber!, newSuspects: w.secondPerson.identityNumber! });
     const incident = await db.incident.findFirstOrThrow();
     // The victim is kept, the suspect dropped, the count corrected.
-    const state = await edit()({ ...valid(), incidentId: incident.id, version: "1", injured: "3", keepPeople: [`${w.person.id}:VICTIM`] });
+    const state = await edit()({
+      ...valid(),
+      incidentId: incident.id,
+      version: "1",
+      injured: "3",
+      keepPeople: [`${w.person.id}:VICTIM`],
+    });
     expect(state).toEqual({ status: "success" });
     const saved = await db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { people: true } });
     expect(saved).toMatchObject({ injured: 3, version: 2 });
@@ -103,8 +143,18 @@ describe("editing an incident", () => {
     expect(audit.metadata).toMatchObject({ droppedPersonIds: [w.secondPerson.id] });
 
     const before = await activityCounts();
-    const stale = await edit()({ ...valid(), incidentId: incident.id, version: "1", injured: "9", description: "Min ändring" });
-    expect(stale).toMatchObject({ status: "error", formError: "conflict", values: { description: "Min ändring", injured: "9" } });
+    const stale = await edit()({
+      ...valid(),
+      incidentId: incident.id,
+      version: "1",
+      injured: "9",
+      description: "Min ändring",
+    });
+    expect(stale).toMatchObject({
+      status: "error",
+      formError: "conflict",
+      values: { description: "Min ändring", injured: "9" },
+    });
     expect(await activityCounts()).toEqual(before);
     expect((await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).injured).toBe(3);
   });
@@ -114,9 +164,13 @@ describe("editing an incident", () => {
     const incident = await db.incident.findFirstOrThrow();
     const before = await activityCounts();
     expect(await edit()({ ...valid(), incidentId: UNKNOWN_ID, version: "1" })).toMatchObject({ formError: "notFound" });
-    expect(await edit(() => w.otherActor)({ ...valid(), incidentId: incident.id, version: "1" })).toMatchObject({ formError: "notFound" });
+    expect(await edit(() => w.otherActor)({ ...valid(), incidentId: incident.id, version: "1" })).toMatchObject({
+      formError: "notFound",
+    });
     for (const role of ["SOCIAL", "PROBATION", "MANAGER"] as const) {
-      expect(await edit(() => w.actors[role])({ ...valid(), incidentId: incident.id, version: "1" })).toMatchObject({ formError: "notFound" });
+      expect(await edit(() => w.actors[role])({ ...valid(), incidentId: incident.id, version: "1" })).toMatchObject({
+        formError: "notFound",
+      });
     }
     expect(await activityCounts()).toEqual(before);
   });
@@ -139,14 +193,24 @@ describe("reading incidents", () => {
     await expect(getIncident({ actor: w.actors.ADMIN, incidentId: incident.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getIncident({ actor: w.otherActor, incidentId: incident.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getIncident({ actor: w.actors.POLICE, incidentId: "x" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(findIncidents({ actor: w.actors.ADMIN, query: ZFindIncidents.parse({}) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findIncidents({ actor: w.actors.ADMIN, query: ZFindIncidents.parse({}) })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("filters by type, involvement, district and dates (whole days in Swedish time) with totals", async () => {
     await create()({ ...valid(), occurredAt: "2026-01-31T23:30", district: "Fosie", killed: "0", injured: "1" });
-    await create()({ ...valid(), occurredAt: "2026-02-01T00:30", type: "EXPLOSION", killed: "0", injured: "0", groupMemberInvolvement: "UNKNOWN" });
+    await create()({
+      ...valid(),
+      occurredAt: "2026-02-01T00:30",
+      type: "EXPLOSION",
+      killed: "0",
+      injured: "0",
+      groupMemberInvolvement: "UNKNOWN",
+    });
     await create()({ ...valid(), occurredAt: "2026-03-15T12:00" });
-    const q = (query: Record<string, string>) => findIncidents({ actor: w.actors.MANAGER, query: ZFindIncidents.parse(query) });
+    const q = (query: Record<string, string>) =>
+      findIncidents({ actor: w.actors.MANAGER, query: ZFindIncidents.parse(query) });
     const all = await q({});
     expect(all.page.total).toBe(3);
     expect(all.totals).toEqual({ killed: 1, injured: 3 });

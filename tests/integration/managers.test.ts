@@ -36,7 +36,8 @@ describe("managers see aggregates only, never an individual record", () => {
         if (resource === "statistics" && (action === "read" || action === "export")) expect(scope).toBe("aggregate");
         else if (resource === "incident" && ["list", "read", "export"].includes(action)) expect(scope).toBe("site");
         // The second pair of eyes on an access request (docs/decisions/007): never the extract itself.
-        else if (resource === "registerExtract" && ["list", "read", "update"].includes(action)) expect(scope).toBe("site");
+        else if (resource === "registerExtract" && ["list", "read", "update"].includes(action))
+          expect(scope).toBe("site");
         else expect(scope, `MANAGER ${resource} ${action}`).toBeNull();
       }
     }
@@ -44,7 +45,9 @@ describe("managers see aggregates only, never an individual record", () => {
 
   it("is refused by every where-builder of lib/authz, including any added later", () => {
     const manager = w.actors.MANAGER;
-    const builders = Object.entries(scopes).filter(([name, fn]) => typeof fn === "function" && name.endsWith("Where") && name !== "coveringConsentWhere");
+    const builders = Object.entries(scopes).filter(
+      ([name, fn]) => typeof fn === "function" && name.endsWith("Where") && name !== "coveringConsentWhere",
+    );
     expect(builders.length).toBeGreaterThanOrEqual(18);
     for (const [name, build] of builders) {
       const call = () => (build as (actor: typeof manager, ...rest: unknown[]) => unknown)(manager, "read", "read");
@@ -83,7 +86,10 @@ describe("managers see aggregates only, never an individual record", () => {
       ["findPeople", () => findPeople({ actor, query: { q: "", page: 1 } })],
       ["findCaseload", () => findCaseload({ actor, page: 1 })],
       ["getPersonFile", () => getPersonFile({ actor, personId })],
-      ["requirePersonAccess", () => requirePersonAccess({ actor, personId, reason: { code: "OTHER", text: "statistik" } })],
+      [
+        "requirePersonAccess",
+        () => requirePersonAccess({ actor, personId, reason: { code: "OTHER", text: "statistik" } }),
+      ],
       ["getAccessPrompt", () => getAccessPrompt({ actor, personId })],
       ["revealIdentityNumber", () => revealIdentityNumber({ actor, personId })],
       ["getNotificationFormOptions", () => getNotificationFormOptions({ actor, personId })],
@@ -110,16 +116,56 @@ describe("managers see aggregates only, never an individual record", () => {
       ["getConsentOverview", () => getConsentOverview({ actor, personId })],
       [
         "recordConsent",
-        () => recordConsent({ actor, input: { personId, coverage: ["SOCIAL:REFERRAL_STATUS:POLICE"], documentReference: "y", givenOn: new Date("2026-01-01"), guardianConsent: false } }),
+        () =>
+          recordConsent({
+            actor,
+            input: {
+              personId,
+              coverage: ["SOCIAL:REFERRAL_STATUS:POLICE"],
+              documentReference: "y",
+              givenOn: new Date("2026-01-01"),
+              guardianConsent: false,
+            },
+          }),
       ],
       ["withdrawConsent", () => withdrawConsent({ actor, input: { consentId: consent.id, version: 1 } })],
-      ["recordDisclosures", () => recordDisclosures(actor, [{ personId, fromAgency: "SOCIAL", kind: "REFERRAL_STATUS", entityType: "ReferralStatus", entityId: records.referral.id }])],
+      [
+        "recordDisclosures",
+        () =>
+          recordDisclosures(actor, [
+            {
+              personId,
+              fromAgency: "SOCIAL",
+              kind: "REFERRAL_STATUS",
+              entityType: "ReferralStatus",
+              entityId: records.referral.id,
+            },
+          ]),
+      ],
       ["listAuditEvents", () => listAuditEvents({ actor, filter: { page: 1 } })],
       ["exportAuditEvents", () => exportAuditEvents({ actor, filter: { page: 1 } })],
       ["listMyActivity", () => listMyActivity({ actor, page: 1 })],
       ["listPersonReaders", () => listPersonReaders({ actor, personId })],
-      ["getRegisterExtract", () => getRegisterExtract({ actor, personId, requestId: extractRequest.id, format: "json" })],
-      ["registerExtractRequest", () => registerExtractRequest({ actor, input: { personId, requester: "DATA_SUBJECT", requesterName: undefined, receivedOn: new Date("2026-11-30"), identityCheck: "E_IDENTIFICATION", identityCheckNote: undefined, reference: "KS 1" } })],
+      [
+        "getRegisterExtract",
+        () => getRegisterExtract({ actor, personId, requestId: extractRequest.id, format: "json" }),
+      ],
+      [
+        "registerExtractRequest",
+        () =>
+          registerExtractRequest({
+            actor,
+            input: {
+              personId,
+              requester: "DATA_SUBJECT",
+              requesterName: undefined,
+              receivedOn: new Date("2026-11-30"),
+              identityCheck: "E_IDENTIFICATION",
+              identityCheckNote: undefined,
+              reference: "KS 1",
+            },
+          }),
+      ],
       ["produceRegisterExtract", () => produceRegisterExtract({ actor, input: { requestId: extractRequest.id } })],
       ["listRetentionReview", () => listRetentionReview({ actor, page: 1 })],
       ["anonymisePerson", () => anonymisePerson({ actor, input: { personId, version: 1 } })],
@@ -132,20 +178,38 @@ describe("managers see aggregates only, never an individual record", () => {
   it("gets the dashboard as counts in bands of five, and no id of anyone", async () => {
     const now = new Date();
     const delivered = (personId: string, askedForHelpOnSite = false) =>
-      createNotification(db, { siteId: w.site.id, personId, createdById: w.users.POLICE.id, createdByAgency: "POLICE", occurredAt: now, askedForHelpOnSite });
+      createNotification(db, {
+        siteId: w.site.id,
+        personId,
+        createdById: w.users.POLICE.id,
+        createdByAgency: "POLICE",
+        occurredAt: now,
+        askedForHelpOnSite,
+      });
     await delivered(w.person.id, true);
-    const dashboard = async () => (await getDashboard({ actor: w.actors.MANAGER, params: { period: "year" }, now })).view;
+    const dashboard = async () =>
+      (await getDashboard({ actor: w.actors.MANAGER, params: { period: "year" }, now })).view;
     const small = await dashboard();
-    expect([small.reach.visits.current, small.reach.soughtOut.current, small.reach.askedForHelp.current]).toEqual(["<5", "<5", "<5"]);
+    expect([small.reach.visits.current, small.reach.soughtOut.current, small.reach.askedForHelp.current]).toEqual([
+      "<5",
+      "<5",
+      "<5",
+    ]);
     await delivered(w.secondPerson.id);
     await delivered(w.person.id);
     for (let i = 0; i < 4; i++) {
-      const another = await db.person.create({ data: { siteId: w.site.id, firstName: "Fler", lastName: `Person${i}`, createdById: w.users.POLICE.id } });
+      const another = await db.person.create({
+        data: { siteId: w.site.id, firstName: "Fler", lastName: `Person${i}`, createdById: w.users.POLICE.id },
+      });
       await delivered(another.id);
     }
     const overview = await dashboard();
     // 7 visits, 6 people, 1 asked for help.
-    expect([overview.reach.visits.current, overview.reach.soughtOut.current, overview.reach.askedForHelp.current]).toEqual(["5–9", "5–9", "<5"]);
+    expect([
+      overview.reach.visits.current,
+      overview.reach.soughtOut.current,
+      overview.reach.askedForHelp.current,
+    ]).toEqual(["5–9", "5–9", "<5"]);
     expect(JSON.stringify(overview)).not.toMatch(UUID);
   });
 });

@@ -52,7 +52,10 @@ async function prisma(args: string[], url: string) {
 }
 
 async function migrationNames(): Promise<string[]> {
-  return (await readdir(migrations, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return (await readdir(migrations, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -132,7 +135,10 @@ CREATE TRIGGER thing_upper BEFORE INSERT ON "Thing" FOR EACH ROW EXECUTE FUNCTIO
   it("deploys everything to an empty database, trigger included", async () => {
     const result = await prisma(["migrate", "deploy"], emptyUrl);
     expect(result.code, result.output).toBe(0);
-    const [row] = await query<{ name: string; kind: string }>(emptyUrl, `INSERT INTO "Thing"(name) VALUES ('liten') RETURNING name, kind::text`);
+    const [row] = await query<{ name: string; kind: string }>(
+      emptyUrl,
+      `INSERT INTO "Thing"(name) VALUES ('liten') RETURNING name, kind::text`,
+    );
     expect(row).toEqual({ name: "LITEN", kind: "SMALL" });
     await expect(query(emptyUrl, `INSERT INTO "Thing"(name) VALUES ('  ')`)).rejects.toThrow(/thing_name_not_blank/);
     const status = await prisma(["migrate", "status"], emptyUrl);
@@ -145,13 +151,19 @@ CREATE TRIGGER thing_upper BEFORE INSERT ON "Thing" FOR EACH ROW EXECUTE FUNCTIO
     await writeFile(path.join(migrations, name, "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT 1/0;\n`);
     const result = await prisma(["migrate", "deploy"], emptyUrl);
     expect(result.code).not.toBe(0);
-    const tables = await query<{ n: string }>(emptyUrl, `SELECT count(*)::text AS n FROM pg_tables WHERE tablename = 'Half'`);
+    const tables = await query<{ n: string }>(
+      emptyUrl,
+      `SELECT count(*)::text AS n FROM pg_tables WHERE tablename = 'Half'`,
+    );
     expect(tables[0]!.n).toBe("0");
     await rm(path.join(migrations, name), { recursive: true });
   });
 
   it("leaves no shadow database behind", async () => {
-    const rows = await query<{ datname: string }>(withDatabase(inject("clusterUrl"), "postgres"), `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`);
+    const rows = await query<{ datname: string }>(
+      withDatabase(inject("clusterUrl"), "postgres"),
+      `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`,
+    );
     expect(rows).toEqual([]);
     expect(existsSync(dir)).toBe(true);
   });

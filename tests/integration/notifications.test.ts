@@ -35,7 +35,9 @@ const valid = () => ({
 });
 
 async function submit(actor: World["actors"]["POLICE"], fields: Record<string, string | string[]>) {
-  return handleForm(form(fields), ZLogNotification, (input) => logNotification({ actor, input }), { arrays: LOG_NOTIFICATION_ARRAYS });
+  return handleForm(form(fields), ZLogNotification, (input) => logNotification({ actor, input }), {
+    arrays: LOG_NOTIFICATION_ARRAYS,
+  });
 }
 
 async function counts() {
@@ -92,7 +94,11 @@ describe("logging a custom notification", () => {
     ["not a date", { occurredAt: "2026-02-30T10:00" }, { occurredAt: "invalidDate" }],
     ["no agency", { agencies: [] }, { agencies: "chooseAgency" }],
     ["delivered without a response", { response: "" }, { response: "responseRequired" }],
-    ["help asked although not delivered", { outcome: "NOT_FOUND", response: "" }, { askedForHelpOnSite: "helpNeedsDelivery" }],
+    [
+      "help asked although not delivered",
+      { outcome: "NOT_FOUND", response: "" },
+      { askedForHelpOnSite: "helpNeedsDelivery" },
+    ],
     ["an oversized next step", { nextStep: "x".repeat(1001) }, { nextStep: "tooLong" }],
     ["an oversized internal note", { internalNote: "x".repeat(4001) }, { internalNote: "tooLong" }],
     ["a malformed person id", { personId: "1 OR 1=1" }, { personId: "invalid" }],

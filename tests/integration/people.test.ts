@@ -4,7 +4,14 @@ import { NotFoundError } from "@/lib/errors";
 import { findCaseload, findPeople, getPeopleFilterOptions, getPersonFile } from "@/lib/people/queries";
 import { ZFindPeople } from "@/lib/people/schemas";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
-import { createAssignment, createGroup, createInternalNote, createMembership, createNotification, createPerson } from "../factories";
+import {
+  createAssignment,
+  createGroup,
+  createInternalNote,
+  createMembership,
+  createNotification,
+  createPerson,
+} from "../factories";
 import { makeWorld, type World } from "./world";
 import { assignAll } from "./confid-fixtures"; // [confid] caseload gate
 
@@ -14,7 +21,8 @@ beforeEach(async () => {
 });
 
 // As the URL gives it: strings, anything at all.
-const search = (actor: World["actors"]["POLICE"], input: Record<string, string>) => findPeople({ actor, query: ZFindPeople.parse(input) });
+const search = (actor: World["actors"]["POLICE"], input: Record<string, string>) =>
+  findPeople({ actor, query: ZFindPeople.parse(input) });
 const names = (page: { items: { name: string }[] }) => page.items.map((p) => p.name).sort();
 
 describe("the people list", () => {
@@ -29,14 +37,28 @@ describe("the people list", () => {
     const audits = await db.auditEvent.findMany({ where: { action: "SEARCH" }, orderBy: { id: "asc" } });
     expect(audits).toHaveLength(2);
     expect(audits[0]).toMatchObject({ actorId: w.users.SOCIAL.id, entityType: "Person" });
-    expect((audits[0]!.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual([w.person.id, w.secondPerson.id].sort());
+    expect((audits[0]!.metadata as { shownPersonIds: string[] }).shownPersonIds.sort()).toEqual(
+      [w.person.id, w.secondPerson.id].sort(),
+    );
     expect(audits[1]!.metadata).toMatchObject({ searched: true, shownPersonIds: [w.person.id] });
     expect(JSON.stringify(audits.map((a) => a.metadata))).not.toContain(w.person.identityNumber!);
   });
 
   it("searches by word prefix of first name, last name and alias, case-insensitively, Swedish letters too", async () => {
-    await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Omar", lastName: "Lind", aliases: ["Blixten"] });
-    await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Anna-Karin", lastName: "Öberg", aliases: ["Lilla Å"] });
+    await createPerson(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      firstName: "Omar",
+      lastName: "Lind",
+      aliases: ["Blixten"],
+    });
+    await createPerson(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      firstName: "Anna-Karin",
+      lastName: "Öberg",
+      aliases: ["Lilla Å"],
+    });
     expect(names(await search(w.actors.POLICE, { q: "test" }))).toEqual(["Testa Testsson"]);
     expect(names(await search(w.actors.POLICE, { q: "omar lin" }))).toEqual(["Omar Lind"]);
     expect(names(await search(w.actors.POLICE, { q: "blix" }))).toEqual(["Omar Lind"]);
@@ -54,13 +76,34 @@ describe("the people list", () => {
   it("finds a personnummer in every form a person types it, and by the start of it", async () => {
     const birth = new Date(Date.UTC(1990, 0, 1));
     const number = generateIdentityNumber(birth, 42); // 19900101NNNC
-    const omar = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Omar", lastName: "Lind", identityNumber: number });
+    const omar = await createPerson(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      firstName: "Omar",
+      lastName: "Lind",
+      identityNumber: number,
+    });
     const other = generateIdentityNumber(birth, 77);
-    await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, firstName: "Same", lastName: "Birthday", identityNumber: other });
+    await createPerson(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      firstName: "Same",
+      lastName: "Birthday",
+      identityNumber: other,
+    });
     const short = number.slice(2);
-    for (const q of [number, `${number.slice(0, 8)}-${number.slice(8)}`, short, `${short.slice(0, 6)}-${short.slice(6)}`, `${short.slice(0, 6)} ${short.slice(6)}`]) {
+    for (const q of [
+      number,
+      `${number.slice(0, 8)}-${number.slice(8)}`,
+      short,
+      `${short.slice(0, 6)}-${short.slice(6)}`,
+      `${short.slice(0, 6)} ${short.slice(6)}`,
+    ]) {
       const found = await search(w.actors.POLICE, { q });
-      expect(found.items.map((p) => p.id), q).toEqual([omar.id]);
+      expect(
+        found.items.map((p) => p.id),
+        q,
+      ).toEqual([omar.id]);
     }
     // Serials 043 and 078: the date finds both, the date and two more digits one.
     for (const q of ["900101", "19900101", "900101-"]) expect((await search(w.actors.POLICE, { q })).total, q).toBe(2);
@@ -69,7 +112,8 @@ describe("the people list", () => {
     expect(names(await search(w.actors.POLICE, { q: "omar 900101" }))).toEqual(["Omar Lind"]);
     // A wrong check digit, a number of another site, and text that cannot be a number find nobody.
     const wrongCheck = number.slice(0, 11) + String((Number(number[11]) + 1) % 10);
-    for (const q of [wrongCheck, w.otherPerson.identityNumber!, "123", "901301"]) expect((await search(w.actors.POLICE, { q })).total, q).toBe(0);
+    for (const q of [wrongCheck, w.otherPerson.identityNumber!, "123", "901301"])
+      expect((await search(w.actors.POLICE, { q })).total, q).toBe(0);
   });
 
   it("finds a samordningsnummer by its number and by the real birth date", async () => {
@@ -80,20 +124,63 @@ describe("the people list", () => {
   });
 
   it("finds someone without a personnummer by birth date", async () => {
-    const p = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, identityNumber: null, birthDate: new Date(Date.UTC(2001, 2, 3)) });
+    const p = await createPerson(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      identityNumber: null,
+      birthDate: new Date(Date.UTC(2001, 2, 3)),
+    });
     expect((await search(w.actors.POLICE, { q: "20010303" })).items.map((i) => i.id)).toEqual([p.id]);
   });
 
   it("filters by group (current members), status, coordinator and notified, together with the search", async () => {
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
-    await createMembership(db, { siteId: w.site.id, personId: w.person.id, groupId: group.id, createdById: w.users.POLICE.id });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+    });
     // A membership that ended is not "in the group" any more.
-    await createMembership(db, { siteId: w.site.id, personId: w.secondPerson.id, groupId: group.id, createdById: w.users.POLICE.id, validTo: new Date(Date.UTC(2020, 0, 1)) });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+      validTo: new Date(Date.UTC(2020, 0, 1)),
+    });
     await db.person.update({ where: { id: w.secondPerson.id }, data: { status: "DEPRIVED_OF_LIBERTY" } });
-    await createAssignment(db, { siteId: w.site.id, personId: w.secondPerson.id, userId: w.users.PROBATION.id, agency: "PROBATION" });
-    await db.assignment.create({ data: { siteId: w.site.id, personId: w.person.id, userId: w.users.PROBATION.id, agency: "PROBATION", createdById: w.users.PROBATION.id, endedAt: new Date() } });
-    await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE", outcome: "DELIVERED" });
-    await createNotification(db, { siteId: w.site.id, personId: w.secondPerson.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE", outcome: "NOT_FOUND", response: null });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
+    });
+    await db.assignment.create({
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        userId: w.users.PROBATION.id,
+        agency: "PROBATION",
+        createdById: w.users.PROBATION.id,
+        endedAt: new Date(),
+      },
+    });
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+      outcome: "DELIVERED",
+    });
+    await createNotification(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+      outcome: "NOT_FOUND",
+      response: null,
+    });
 
     expect(names(await search(w.actors.POLICE, { group: group.id }))).toEqual(["Testa Testsson"]);
     expect(names(await search(w.actors.POLICE, { status: "DEPRIVED_OF_LIBERTY" }))).toEqual(["Andra Personsson"]);
@@ -101,26 +188,48 @@ describe("the people list", () => {
     expect(names(await search(w.actors.POLICE, { notified: "yes" }))).toEqual(["Testa Testsson"]);
     expect(names(await search(w.actors.POLICE, { notified: "no" }))).toEqual(["Andra Personsson"]);
     expect((await search(w.actors.POLICE, { notified: "yes", q: "andra" })).total).toBe(0);
-    expect((await search(w.actors.POLICE, { group: group.id, status: "ACTIVE", notified: "yes", q: "testa" })).total).toBe(1);
+    expect(
+      (await search(w.actors.POLICE, { group: group.id, status: "ACTIVE", notified: "yes", q: "testa" })).total,
+    ).toBe(1);
     // The list shows current groups only, and counts delivered notifications only.
     const listed = (await search(w.actors.POLICE, {})).items;
-    expect(listed.find((i) => i.id === w.person.id)).toMatchObject({ groups: [{ id: group.id, name: group.name }], notificationCount: 1 });
+    expect(listed.find((i) => i.id === w.person.id)).toMatchObject({
+      groups: [{ id: group.id, name: group.name }],
+      notificationCount: 1,
+    });
     expect(listed.find((i) => i.id === w.secondPerson.id)).toMatchObject({ groups: [], notificationCount: 0 });
 
     // Attending a call-in delivers the message too.
-    const callIn = await db.callIn.create({ data: { siteId: w.site.id, occurredAt: new Date(Date.UTC(2020, 1, 1)), venue: "Rådhuset", createdById: w.users.POLICE.id, createdByAgency: "POLICE" } });
+    const callIn = await db.callIn.create({
+      data: {
+        siteId: w.site.id,
+        occurredAt: new Date(Date.UTC(2020, 1, 1)),
+        venue: "Rådhuset",
+        createdById: w.users.POLICE.id,
+        createdByAgency: "POLICE",
+      },
+    });
     await db.callInInvitee.create({ data: { callInId: callIn.id, personId: w.secondPerson.id, status: "ATTENDED" } });
     expect(names(await search(w.actors.POLICE, { notified: "yes" }))).toEqual(["Andra Personsson", "Testa Testsson"]);
 
     // Unknown values in the URL are no filter, never an error.
-    expect((await search(w.actors.POLICE, { group: "x'; --", status: "ALIVE", notified: "maybe", coordinator: "1" })).total).toBe(2);
+    expect(
+      (await search(w.actors.POLICE, { group: "x'; --", status: "ALIVE", notified: "maybe", coordinator: "1" })).total,
+    ).toBe(2);
     // The audit keeps the filter codes.
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "SEARCH" }, orderBy: { id: "asc" } });
-    expect(audit.metadata).toMatchObject({ filters: { groupId: group.id, status: null, coordinatorId: null, notified: null } });
+    expect(audit.metadata).toMatchObject({
+      filters: { groupId: group.id, status: null, coordinatorId: null, notified: null },
+    });
   });
 
   it("paginates 25 to a page, ordered by name", async () => {
-    for (let i = 0; i < 30; i++) await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id, lastName: `Ö${String(i).padStart(2, "0")}` });
+    for (let i = 0; i < 30; i++)
+      await createPerson(db, {
+        siteId: w.site.id,
+        createdById: w.users.POLICE.id,
+        lastName: `Ö${String(i).padStart(2, "0")}`,
+      });
     const first = await search(w.actors.POLICE, {});
     const second = await search(w.actors.POLICE, { page: "2" });
     expect(first).toMatchObject({ total: 32, pageCount: 2 });
@@ -140,14 +249,21 @@ describe("the people list", () => {
 
   it("is not for managers or administrators", async () => {
     for (const role of ["MANAGER", "ADMIN"] as const) {
-      await expect(findPeople({ actor: w.actors[role], query: { q: "", page: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(findPeople({ actor: w.actors[role], query: { q: "", page: 1 } })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       await expect(getPeopleFilterOptions({ actor: w.actors[role] })).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await db.auditEvent.count()).toBe(0);
   });
 
   it("the caseload holds the people the actor coordinates", async () => {
-    await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users.PROBATION.id, agency: "PROBATION" });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
+    });
     const mine = await findCaseload({ actor: w.actors.PROBATION, page: 1 });
     expect(mine.items.map((p) => p.id)).toEqual([w.person.id]);
     const theirs = await findCaseload({ actor: w.actors.POLICE, page: 1 });
@@ -162,14 +278,36 @@ describe("a person's file", () => {
     expect(file.maskedIdentityNumber).toBe(`${w.person.identityNumber!.slice(0, 8)}-XXXX`);
     expect(JSON.stringify(file)).not.toContain(w.person.identityNumber!);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "READ" } });
-    expect(audit).toMatchObject({ actorId: w.users.PROBATION.id, entityType: "Person", entityId: w.person.id, personId: w.person.id });
+    expect(audit).toMatchObject({
+      actorId: w.users.PROBATION.id,
+      entityType: "Person",
+      entityId: w.person.id,
+      personId: w.person.id,
+    });
   });
 
   it("shows each agency only its own internal notes", async () => {
     await assignAll(w); // [confid] on their caseloads: no reason asked
-    const n = await createNotification(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.POLICE.id, createdByAgency: "POLICE" });
-    await createInternalNote(db, { siteId: w.site.id, agency: "POLICE", notificationId: n.id, createdById: w.users.POLICE.id, body: "POLISENS NOT" });
-    await createInternalNote(db, { siteId: w.site.id, agency: "SOCIAL", notificationId: n.id, createdById: w.users.SOCIAL.id, body: "SOCIALTJÄNSTENS NOT" });
+    const n = await createNotification(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+    });
+    await createInternalNote(db, {
+      siteId: w.site.id,
+      agency: "POLICE",
+      notificationId: n.id,
+      createdById: w.users.POLICE.id,
+      body: "POLISENS NOT",
+    });
+    await createInternalNote(db, {
+      siteId: w.site.id,
+      agency: "SOCIAL",
+      notificationId: n.id,
+      createdById: w.users.SOCIAL.id,
+      body: "SOCIALTJÄNSTENS NOT",
+    });
     const notesOf = async (role: "POLICE" | "SOCIAL" | "PROBATION") => {
       const file = await getPersonFile({ actor: w.actors[role], personId: w.person.id });
       const entry = file.timeline.find((e) => e.kind === "notification");
@@ -186,7 +324,7 @@ describe("a person's file", () => {
     const cases: [keyof World["actors"], string][] = [
       ["POLICE", w.otherPerson.id],
       ["POLICE", "00000000-0000-7000-8000-000000000000"],
-      ["POLICE", "'; DROP TABLE \"Person\"; --"],
+      ["POLICE", '\'; DROP TABLE "Person"; --'],
       ["MANAGER", w.person.id],
       ["ADMIN", w.person.id],
     ];
@@ -225,7 +363,11 @@ describe("a broad search at scale", () => {
       w.site.id,
       w.users.POLICE.id,
     );
-    expect(await search(w.actors.POLICE, { q: "19990403" })).toMatchObject({ total: 30, totalIsLowerBound: false, pageCount: 2 });
+    expect(await search(w.actors.POLICE, { q: "19990403" })).toMatchObject({
+      total: 30,
+      totalIsLowerBound: false,
+      pageCount: 2,
+    });
     const second = await search(w.actors.POLICE, { q: "19990403", page: "2" });
     expect(second).toMatchObject({ total: 30, pageCount: 2 });
     expect(second.items).toHaveLength(5);

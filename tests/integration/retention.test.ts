@@ -5,7 +5,14 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import { personWhere } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import { anonymisePerson, getRetentionMonths, keepPerson, listRetentionReview, runRetention, setRetentionMonths } from "@/lib/retention";
+import {
+  anonymisePerson,
+  getRetentionMonths,
+  keepPerson,
+  listRetentionReview,
+  runRetention,
+  setRetentionMonths,
+} from "@/lib/retention";
 import { ZRetentionMonths } from "@/lib/retention/schemas";
 import sv from "@/messages/sv";
 import { submitWith } from "./activity-helpers";
@@ -22,7 +29,17 @@ beforeEach(async () => {
 });
 
 async function aggregates() {
-  const [notifications, referrals, supportMeasures, followUps, enforcement, incidents, incidentPeople, invitees, consents] = await Promise.all([
+  const [
+    notifications,
+    referrals,
+    supportMeasures,
+    followUps,
+    enforcement,
+    incidents,
+    incidentPeople,
+    invitees,
+    consents,
+  ] = await Promise.all([
     db.customNotification.count({ where: { personId: w.person.id } }),
     db.referral.groupBy({ by: ["status"], _count: { _all: true } }),
     db.supportMeasure.groupBy({ by: ["type", "status"], _count: { _all: true } }),
@@ -33,14 +50,32 @@ async function aggregates() {
     db.callInInvitee.groupBy({ by: ["status"], _count: { _all: true } }),
     db.consent.count(),
   ]);
-  return { notifications, referrals, supportMeasures, followUps, enforcement, incidents, incidentPeople, invitees, consents };
+  return {
+    notifications,
+    referrals,
+    supportMeasures,
+    followUps,
+    enforcement,
+    incidents,
+    incidentPeople,
+    invitees,
+    consents,
+  };
 }
 
 describe("the retention review", () => {
   it("lists people due and falling due, oldest first, with open matters", async () => {
     await db.person.update({ where: { id: w.person.id }, data: { lastActivityAt: longAgo } });
     await db.person.update({ where: { id: w.secondPerson.id }, data: { lastActivityAt: soon } });
-    await db.referral.create({ data: { siteId: w.site.id, personId: w.person.id, source: "SELF", referredAt: longAgo, createdById: w.users.SOCIAL.id } });
+    await db.referral.create({
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        source: "SELF",
+        referredAt: longAgo,
+        createdById: w.users.SOCIAL.id,
+      },
+    });
     const review = await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now });
     expect(review).toMatchObject({ months: 36, total: 2, dueCount: 1 });
     expect(review.items.map((r) => [r.name, r.isDue, r.openReferrals])).toEqual([
@@ -55,7 +90,10 @@ describe("the retention review", () => {
     expect((await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now })).dueCount).toBe(0);
     await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 12, version: 0 } });
     expect((await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now })).dueCount).toBe(1);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { entityType: "SystemSetting" } })).toMatchObject({ action: "UPDATE", metadata: { months: 12, previous: 36 } });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { entityType: "SystemSetting" } })).toMatchObject({
+      action: "UPDATE",
+      metadata: { months: 12, previous: 36 },
+    });
   });
 
   it("refuses a stale save of the period (optimistic locking), in Swedish, keeping what was typed", async () => {
@@ -63,8 +101,13 @@ describe("the retention review", () => {
     expect(shown).toMatchObject({ months: 36, monthsVersion: 0 });
     // Two administrators opened the page; the first saves, then the second.
     await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 24, version: shown.monthsVersion } });
-    await expect(setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 60, version: shown.monthsVersion } })).rejects.toBeInstanceOf(ConflictError);
-    const state = await submitWith(ZRetentionMonths, (input) => setRetentionMonths({ actor: w.actors.ADMIN, input }))({ months: "60", version: "0" });
+    await expect(
+      setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 60, version: shown.monthsVersion } }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const state = await submitWith(ZRetentionMonths, (input) => setRetentionMonths({ actor: w.actors.ADMIN, input }))({
+      months: "60",
+      version: "0",
+    });
     expect(state).toMatchObject({ status: "error", formError: "conflict", values: { months: "60" } });
     expect(sv.errors.conflict).toMatch(/Någon annan har ändrat/);
     expect(await getRetentionMonths()).toBe(24);
@@ -73,17 +116,30 @@ describe("the retention review", () => {
     const next = await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now });
     expect(next).toMatchObject({ months: 24, monthsVersion: 1 });
     await setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 60, version: 1 } });
-    await expect(setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 12, version: 1 } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      setRetentionMonths({ actor: w.actors.ADMIN, input: { months: 12, version: 1 } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await getRetentionMonths()).toBe(60);
   });
 
   it("anonymises: identity and free text gone, figures unchanged, the row kept and hidden, the event logged without the data", async () => {
     await recordsOfEveryKind(w);
     await giveConsent(w, w.person.id, ["SOCIAL", "POLICE"]);
-    await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users.POLICE.id, agency: "POLICE" });
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.POLICE.id,
+      agency: "POLICE",
+    });
     await db.person.update({
       where: { id: w.person.id },
-      data: { lastActivityAt: longAgo, aliases: ["Blixten"], hasProtectedIdentity: true, protectedTown: "Ort", protectedAddress: "Gatan 1" },
+      data: {
+        lastActivityAt: longAgo,
+        aliases: ["Blixten"],
+        hasProtectedIdentity: true,
+        protectedTown: "Ort",
+        protectedAddress: "Gatan 1",
+      },
     });
     const before = await aggregates();
     const { version } = await db.person.findUniqueOrThrow({ where: { id: w.person.id } });
@@ -117,27 +173,48 @@ describe("the retention review", () => {
         db.consent.findMany({ where: { personId: w.person.id } }),
       ]),
     );
-    for (const text of ["fritext", "Skyddad ort", "DOK-1", "Sluta skjut", "Testsson", w.person.identityNumber!]) expect(texts).not.toContain(text);
+    for (const text of ["fritext", "Skyddad ort", "DOK-1", "Sluta skjut", "Testsson", w.person.identityNumber!])
+      expect(texts).not.toContain(text);
     expect(await db.internalNote.count()).toBe(0);
     expect(await db.assignment.count({ where: { personId: w.person.id, endedAt: null } })).toBe(0);
 
     // Every authz builder leaves anonymised people out.
     expect(await db.person.count({ where: { AND: [personWhere(w.actors.POLICE), { id: w.person.id }] } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "ANONYMISE" } });
-    expect(event).toMatchObject({ actorId: w.users.ADMIN.id, personId: w.person.id, entityId: w.person.id, metadata: { trigger: "review", months: 36 } });
+    expect(event).toMatchObject({
+      actorId: w.users.ADMIN.id,
+      personId: w.person.id,
+      entityId: w.person.id,
+      metadata: { trigger: "review", months: 36 },
+    });
     expect(JSON.stringify(event.metadata)).not.toMatch(/Testa|Testsson|fritext|NOT/);
-    expect((event.metadata as { cleared: Record<string, number> }).cleared).toMatchObject({ notifications: 1, internalNotesDeleted: 2, assignmentsEnded: 1 });
+    expect((event.metadata as { cleared: Record<string, number> }).cleared).toMatchObject({
+      notifications: 1,
+      internalNotesDeleted: 2,
+      assignmentsEnded: 1,
+    });
   });
 
   it("refuses people not yet due, stale versions, other sites and everyone but ADMIN", async () => {
     // Someone saved the person (version 2) after the reviewer loaded the list (version 1).
     await db.person.update({ where: { id: w.person.id }, data: { lastActivityAt: longAgo, version: 2 } });
-    await expect(anonymisePerson({ actor: w.actors.ADMIN, input: { personId: w.secondPerson.id, version: 1 }, now })).rejects.toBeInstanceOf(RuleError);
-    await expect(anonymisePerson({ actor: w.actors.ADMIN, input: { personId: w.person.id, version: 1 }, now })).rejects.toBeInstanceOf(ConflictError);
-    await expect(anonymisePerson({ actor: w.actors.ADMIN, input: { personId: w.otherPerson.id, version: 1 }, now })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      anonymisePerson({ actor: w.actors.ADMIN, input: { personId: w.secondPerson.id, version: 1 }, now }),
+    ).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      anonymisePerson({ actor: w.actors.ADMIN, input: { personId: w.person.id, version: 1 }, now }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      anonymisePerson({ actor: w.actors.ADMIN, input: { personId: w.otherPerson.id, version: 1 }, now }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER"] as const) {
-      await expect(anonymisePerson({ actor: w.actors[role], input: { personId: w.person.id, version: 2 }, now }), role).rejects.toBeInstanceOf(NotFoundError);
-      await expect(listRetentionReview({ actor: w.actors[role], page: 1, now }), role).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        anonymisePerson({ actor: w.actors[role], input: { personId: w.person.id, version: 2 }, now }),
+        role,
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(listRetentionReview({ actor: w.actors[role], page: 1, now }), role).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
     expect(await db.person.count({ where: { anonymisedAt: { not: null } } })).toBe(0);
   });
@@ -145,9 +222,15 @@ describe("the retention review", () => {
   it("keeps a person for another period, as the review's activity", async () => {
     await db.person.update({ where: { id: w.person.id }, data: { lastActivityAt: longAgo } });
     await keepPerson({ actor: w.actors.ADMIN, input: { personId: w.person.id, version: 1 }, now });
-    expect(await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).toMatchObject({ lastActivityAt: now, version: 2, anonymisedAt: null });
+    expect(await db.person.findUniqueOrThrow({ where: { id: w.person.id } })).toMatchObject({
+      lastActivityAt: now,
+      version: 2,
+      anonymisedAt: null,
+    });
     expect((await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now })).total).toBe(0);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Person" } })).toMatchObject({ metadata: { retention: "kept" } });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "UPDATE", entityType: "Person" } })).toMatchObject({
+      metadata: { retention: "kept" },
+    });
   });
 });
 

@@ -13,22 +13,40 @@ beforeEach(async () => {
 
 async function referralFor(personId: string) {
   const referral = await db.referral.create({
-    data: { siteId: w.site.id, personId, source: "SELF", referredAt: new Date("2026-01-10T10:00:00Z"), createdById: w.users.SOCIAL.id },
+    data: {
+      siteId: w.site.id,
+      personId,
+      source: "SELF",
+      referredAt: new Date("2026-01-10T10:00:00Z"),
+      createdById: w.users.SOCIAL.id,
+    },
   });
   await db.supportMeasure.create({
-    data: { siteId: w.site.id, referralId: referral.id, personId, type: "HOUSING", startsOn: new Date("2026-02-01"), createdById: w.users.SOCIAL.id },
+    data: {
+      siteId: w.site.id,
+      referralId: referral.id,
+      personId,
+      type: "HOUSING",
+      startsOn: new Date("2026-02-01"),
+      createdById: w.users.SOCIAL.id,
+    },
   });
   return referral;
 }
 
-async function consent(personId: string, agencies: ("POLICE" | "SOCIAL" | "PROBATION")[], withdrawnAt: Date | null = null) {
+async function consent(
+  personId: string,
+  agencies: ("POLICE" | "SOCIAL" | "PROBATION")[],
+  withdrawnAt: Date | null = null,
+) {
   return giveConsent(w, personId, agencies, { withdrawnAt });
 }
 
 describe("consent decides what crosses between agencies", () => {
   it("shows social services' referrals to police and probation only while consent names both agencies", async () => {
     await referralFor(w.person.id);
-    const count = (role: "POLICE" | "SOCIAL" | "PROBATION") => db.referral.count({ where: referralWhere(w.actors[role]) });
+    const count = (role: "POLICE" | "SOCIAL" | "PROBATION") =>
+      db.referral.count({ where: referralWhere(w.actors[role]) });
     expect(await count("SOCIAL")).toBe(1);
     expect(await count("POLICE")).toBe(0);
     expect(await count("PROBATION")).toBe(0);
@@ -46,10 +64,24 @@ describe("consent decides what crosses between agencies", () => {
 
   it("shows probation's follow-ups to social services only with consent, never to the police", async () => {
     await db.followUp.create({
-      data: { siteId: w.site.id, personId: w.person.id, agency: "PROBATION", assignedToId: w.users.PROBATION.id, dueOn: new Date("2026-03-01"), createdById: w.users.PROBATION.id },
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        agency: "PROBATION",
+        assignedToId: w.users.PROBATION.id,
+        dueOn: new Date("2026-03-01"),
+        createdById: w.users.PROBATION.id,
+      },
     });
     await db.followUp.create({
-      data: { siteId: w.site.id, personId: w.person.id, agency: "SOCIAL", assignedToId: w.users.SOCIAL.id, dueOn: new Date("2026-03-02"), createdById: w.users.SOCIAL.id },
+      data: {
+        siteId: w.site.id,
+        personId: w.person.id,
+        agency: "SOCIAL",
+        assignedToId: w.users.SOCIAL.id,
+        dueOn: new Date("2026-03-02"),
+        createdById: w.users.SOCIAL.id,
+      },
     });
     // Each agency its own; the other's only with consent, both ways (docs/decisions/005).
     expect(await db.followUp.count({ where: followUpWhere(w.actors.PROBATION) })).toBe(1);
@@ -64,7 +96,8 @@ describe("consent decides what crosses between agencies", () => {
 
   it("keeps enforcement actions with the police", () => {
     expect(enforcementWhere(w.actors.POLICE)).toMatchObject({ siteId: w.site.id });
-    for (const role of ["SOCIAL", "PROBATION", "MANAGER", "ADMIN"] as const) expect(() => enforcementWhere(w.actors[role])).toThrow(NotFoundError);
+    for (const role of ["SOCIAL", "PROBATION", "MANAGER", "ADMIN"] as const)
+      expect(() => enforcementWhere(w.actors[role])).toThrow(NotFoundError);
   });
 });
 
@@ -72,13 +105,22 @@ describe("optimistic locking", () => {
   it("updates with the version the user saw, and refuses the second of two concurrent edits", async () => {
     const where = { siteId: w.site.id };
     await updateVersioned(db.person, { where, id: w.person.id, version: 1, data: { aliases: ["Första"] } });
-    await expect(updateVersioned(db.person, { where, id: w.person.id, version: 1, data: { aliases: ["Andra"] } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      updateVersioned(db.person, { where, id: w.person.id, version: 1, data: { aliases: ["Andra"] } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const saved = await db.person.findUniqueOrThrow({ where: { id: w.person.id } });
     expect(saved).toMatchObject({ aliases: ["Första"], version: 2 });
   });
 
   it("answers not found outside the actor's scope", async () => {
-    await expect(updateVersioned(db.person, { where: { siteId: w.site.id }, id: w.otherPerson.id, version: 1, data: { aliases: ["X"] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateVersioned(db.person, {
+        where: { siteId: w.site.id },
+        id: w.otherPerson.id,
+        version: 1,
+        data: { aliases: ["X"] },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await db.person.findUniqueOrThrow({ where: { id: w.otherPerson.id } })).aliases).toEqual([]);
   });
 });

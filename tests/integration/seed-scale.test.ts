@@ -10,7 +10,14 @@ describe("the scale seed", () => {
     try {
       const result = await seedScale(url, { people: 2000, until: "2020-10-01" });
       // 2,000 people: 1/50 of the issue's 100,000, so 40 groups, 20,000 activity rows, 400 incidents.
-      expect(result.counts).toMatchObject({ Person: 2200, Group: 40, CustomNotification: 9800, FollowUp: 5000, Referral: 800, Incident: 400 });
+      expect(result.counts).toMatchObject({
+        Person: 2200,
+        Group: 40,
+        CustomNotification: 9800,
+        FollowUp: 5000,
+        Referral: 800,
+        Incident: 400,
+      });
       expect(result.activity).toBe(20_000);
 
       const client = new pg.Client({ connectionString: url });
@@ -24,10 +31,14 @@ describe("the scale seed", () => {
           expect(parsed, p.identityNumber).not.toBeNull();
           expect(parsed!.birthDate).toBe(p.birthDate.toISOString().slice(0, 10));
         }
-        const { rows: duplicates } = await client.query(`SELECT "identityNumber" FROM "Person" GROUP BY 1 HAVING count(*) > 1`);
+        const { rows: duplicates } = await client.query(
+          `SELECT "identityNumber" FROM "Person" GROUP BY 1 HAVING count(*) > 1`,
+        );
         expect(duplicates).toEqual([]);
         // Nothing dated after --until, and the summaries built from the loaded rows.
-        const { rows: late } = await client.query(`SELECT 1 FROM "CustomNotification" WHERE "occurredAt" > '2020-10-02' LIMIT 1`);
+        const { rows: late } = await client.query(
+          `SELECT 1 FROM "CustomNotification" WHERE "occurredAt" > '2020-10-02' LIMIT 1`,
+        );
         expect(late).toEqual([]);
         const { rows: sums } = await client.query<Record<string, number>>(`
           SELECT (SELECT sum(people) FROM "CaseloadCount")::int AS caseload,

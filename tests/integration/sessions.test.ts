@@ -34,7 +34,9 @@ describe("the session, checked on every request", () => {
     expect(await getCurrentSession()).toEqual({ actor: w.actors.SOCIAL, sessionId: id });
     await db.session.update({ where: { id }, data: { lastSeenAt: minutesAgo(5) } });
     await getCurrentSession();
-    expect((await db.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 5_000);
+    expect((await db.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()).toBeGreaterThan(
+      Date.now() - 5_000,
+    );
   });
 
   it("has no actor without a cookie, or with a cookie naming no session", async () => {
@@ -74,7 +76,11 @@ describe("changes that end sessions at once", () => {
     const other = await db.$transaction((tx) => startSession(tx, w.users.POLICE.id));
     await signedIn(w.users.POLICE.id);
     expect((await getCurrentSession()).actor?.id).toBe(w.users.POLICE.id);
-    await setUserActive({ actor: w.actors.ADMIN, input: { userId: w.users.POLICE.id, version: 1, confirm: "on" }, active: false });
+    await setUserActive({
+      actor: w.actors.ADMIN,
+      input: { userId: w.users.POLICE.id, version: 1, confirm: "on" },
+      active: false,
+    });
     expect(await getCurrentSession()).toEqual({ actor: null, ended: "revoked" });
     cookieSession.sessionId = other;
     expect(await getCurrentSession()).toEqual({ actor: null, ended: "revoked" });
@@ -91,7 +97,15 @@ describe("changes that end sessions at once", () => {
   it("a password change ends the user's other sessions and keeps the one that made it", async () => {
     const elsewhere = await db.$transaction((tx) => startSession(tx, w.users.PROBATION.id));
     const here = await signedIn(w.users.PROBATION.id);
-    await changePassword({ actor: w.actors.PROBATION, sessionId: here, input: { currentPassword: TEST_PASSWORD, newPassword: "en ny och lång lösenfras", confirmPassword: "en ny och lång lösenfras" } });
+    await changePassword({
+      actor: w.actors.PROBATION,
+      sessionId: here,
+      input: {
+        currentPassword: TEST_PASSWORD,
+        newPassword: "en ny och lång lösenfras",
+        confirmPassword: "en ny och lång lösenfras",
+      },
+    });
     expect((await getCurrentSession()).actor?.id).toBe(w.users.PROBATION.id);
     cookieSession.sessionId = elsewhere;
     expect((await getCurrentSession()).actor).toBeNull();

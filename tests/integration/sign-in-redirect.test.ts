@@ -49,7 +49,9 @@ beforeEach(async () => {
 
 /** Both steps, as the browser posts them; returns where the last one redirects. */
 async function signInWith(next: string): Promise<string> {
-  expect(await redirectOf(() => signInAction({}, form({ email: user.email, password: TEST_PASSWORD, next })))).toBe("/login/verify");
+  expect(await redirectOf(() => signInAction({}, form({ email: user.email, password: TEST_PASSWORD, next })))).toBe(
+    "/login/verify",
+  );
   return redirectOf(async () => verifyCodeAction({}, form({ code: await currentCode(secret) })));
 }
 

@@ -17,9 +17,24 @@ export async function makeWorld() {
   for (const role of ROLES) users[role] = await createUser(db, { siteId: site.id, role });
   const actors = Object.fromEntries(ROLES.map((role) => [role, actorOf(users[role])])) as Record<Role, Actor>;
   const otherUser = await createUser(db, { siteId: otherSite.id, role: "POLICE" });
-  const person = await createPerson(db, { siteId: site.id, createdById: users.POLICE.id, firstName: "Testa", lastName: "Testsson" });
-  const secondPerson = await createPerson(db, { siteId: site.id, createdById: users.POLICE.id, firstName: "Andra", lastName: "Personsson" });
-  const otherPerson = await createPerson(db, { siteId: otherSite.id, createdById: otherUser.id, firstName: "Annan", lastName: "Ortsson" });
+  const person = await createPerson(db, {
+    siteId: site.id,
+    createdById: users.POLICE.id,
+    firstName: "Testa",
+    lastName: "Testsson",
+  });
+  const secondPerson = await createPerson(db, {
+    siteId: site.id,
+    createdById: users.POLICE.id,
+    firstName: "Andra",
+    lastName: "Personsson",
+  });
+  const otherPerson = await createPerson(db, {
+    siteId: otherSite.id,
+    createdById: otherUser.id,
+    firstName: "Annan",
+    lastName: "Ortsson",
+  });
   return { site, otherSite, users, actors, otherActor: actorOf(otherUser), person, secondPerson, otherPerson };
 }
 

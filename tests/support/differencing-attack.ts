@@ -15,12 +15,20 @@ export type Query = readonly number[];
 export type Show = (count: number) => string | number;
 
 /** Every count each cell can have, given what the attacker saw (`shown[i]` for `queries[i]`). */
-export function possibleValues(cellCount: number, queries: readonly Query[], shown: readonly (string | number)[], show: Show, maxPerCell: number): Set<number>[] {
+export function possibleValues(
+  cellCount: number,
+  queries: readonly Query[],
+  shown: readonly (string | number)[],
+  show: Show,
+  maxPerCell: number,
+): Set<number>[] {
   const possible = Array.from({ length: cellCount }, () => new Set<number>());
   const values = new Array<number>(cellCount).fill(0);
   // Prune: a query whose cells are all assigned must already show what was seen.
   const complete = queries.map((q) => Math.max(...q));
-  const checkAt = Array.from({ length: cellCount }, (_, i) => queries.map((q, k) => (complete[k] === i ? k : -1)).filter((k) => k >= 0));
+  const checkAt = Array.from({ length: cellCount }, (_, i) =>
+    queries.map((q, k) => (complete[k] === i ? k : -1)).filter((k) => k >= 0),
+  );
   const visit = (i: number) => {
     if (i === cellCount) {
       values.forEach((v, c) => possible[c]!.add(v));
@@ -28,7 +36,8 @@ export function possibleValues(cellCount: number, queries: readonly Query[], sho
     }
     for (let v = 0; v <= maxPerCell; v++) {
       values[i] = v;
-      if (checkAt[i]!.every((k) => show(queries[k]!.reduce((sum, c) => sum + values[c]!, 0)) === shown[k])) visit(i + 1);
+      if (checkAt[i]!.every((k) => show(queries[k]!.reduce((sum, c) => sum + values[c]!, 0)) === shown[k]))
+        visit(i + 1);
     }
   };
   visit(0);

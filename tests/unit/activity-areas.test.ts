@@ -28,6 +28,7 @@ describe("activity areas follow the permission map", () => {
   }
 
   it("keeps administrators out of every activity", () => {
-    for (const area of Object.keys(AREA_RESOURCE) as (keyof typeof AREAS)[]) expect(canUseArea("ADMIN", area)).toBe(false);
+    for (const area of Object.keys(AREA_RESOURCE) as (keyof typeof AREAS)[])
+      expect(canUseArea("ADMIN", area)).toBe(false);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { band } from "@/lib/dashboard/suppress";
-import { contiguousRanges, observe, pinnedSmallCells, possibleValues, type Query, type Show } from "../support/differencing-attack";
+import {
+  contiguousRanges,
+  observe,
+  pinnedSmallCells,
+  possibleValues,
+  type Query,
+  type Show,
+} from "../support/differencing-attack";
 
 /*
  * The differencing attack against the dashboard's rule for showing counts (lib/dashboard/suppress.ts,
@@ -36,7 +43,9 @@ describe("overlapping ranges", () => {
       [6, 2, 6, 2, 6, 2],
     ]) {
       const ranges = contiguousRanges(months.length);
-      expect(pinnedSmallCells(months, attack(months, ranges, OLD, 14)).length, `old rule, ${months}`).toBeGreaterThan(0);
+      expect(pinnedSmallCells(months, attack(months, ranges, OLD, 14)).length, `old rule, ${months}`).toBeGreaterThan(
+        0,
+      );
       expect(pinnedSmallCells(months, attack(months, ranges, BANDS, 14)), `bands, ${months}`).toEqual([]);
     }
   });
@@ -45,7 +54,7 @@ describe("overlapping ranges", () => {
     // Counts around three a month are the worst case (smaller ones mostly share the band 0–4,
     // larger ones are seldom small); the measured rate is reported in decision 009.
     let seed = 2026;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const poisson = (mean: number) => {
       let k = 0;
       for (let p = random(); p > Math.exp(-mean); p *= random()) k++;
@@ -69,7 +78,11 @@ describe("rows of one table", () => {
   it("does not tell the people reached only by a call-in from 'reached by either' minus 'reached by a visit'", () => {
     // Cells: reached by a visit only, by both, by a call-in only. Rows: visit, call-in, either.
     const cells = [12, 2, 2];
-    const rows: Query[] = [[0, 1], [1, 2], [0, 1, 2]];
+    const rows: Query[] = [
+      [0, 1],
+      [1, 2],
+      [0, 1, 2],
+    ];
     expect([...attack(cells, rows, OLD)[2]!]).toEqual([2]);
     expect(attack(cells, rows, BANDS)[2]!.size).toBeGreaterThan(1);
   });

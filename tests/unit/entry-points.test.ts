@@ -11,7 +11,14 @@ import { expect, it } from "vitest";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const GUARDS = /\b(requireActor|requireArea|getActor|getCurrentSession)\(/;
-const PUBLIC_ACTIONS = new Set(["signInAction", "verifyCodeAction", "recoveryCodeAction", "enrolAction", "finishEnrolmentAction", "cancelSignInAction"]);
+const PUBLIC_ACTIONS = new Set([
+  "signInAction",
+  "verifyCodeAction",
+  "recoveryCodeAction",
+  "enrolAction",
+  "finishEnrolmentAction",
+  "cancelSignInAction",
+]);
 const PUBLIC_ROUTES = new Set(["app/api/health/route.ts"]);
 
 function filesUnder(dir: string): string[] {
@@ -55,7 +62,11 @@ it("every route handler checks the session and the user, apart from the health c
 });
 
 it("server actions and route handlers log with the request's id (requestLogger), not the bare logger", () => {
-  const entryPoints = sources.filter((s) => /^\s*["']use server["'];/.test(s.source) || (s.file.startsWith("app/") && s.file.endsWith("/route.ts")));
-  const bare = entryPoints.filter((s) => /import\s*\{[^}]*\blogger\b[^}]*\}\s*from\s*["']@\/lib\/logger["']/.test(s.source)).map((s) => s.file);
+  const entryPoints = sources.filter(
+    (s) => /^\s*["']use server["'];/.test(s.source) || (s.file.startsWith("app/") && s.file.endsWith("/route.ts")),
+  );
+  const bare = entryPoints
+    .filter((s) => /import\s*\{[^}]*\blogger\b[^}]*\}\s*from\s*["']@\/lib\/logger["']/.test(s.source))
+    .map((s) => s.file);
   expect(bare).toEqual([]);
 });

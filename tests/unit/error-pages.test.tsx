@@ -14,7 +14,7 @@ import sv from "@/messages/sv";
  * with an error carrying everything that must stay hidden.
  */
 
-const SECRET = "Invalid `prisma.internalNote.create()` invocation: body \"Träffade Kalle\" 19900101-1234";
+const SECRET = 'Invalid `prisma.internalNote.create()` invocation: body "Träffade Kalle" 19900101-1234';
 function leakyError(digest?: string): Error & { digest?: string } {
   const error = Object.assign(new Error(SECRET), { digest });
   error.stack = `Error: ${SECRET}\n    at createNote (/srv/samverkan/lib/notes/mutations.ts:42:11)`;
@@ -29,7 +29,8 @@ const renderPage = (error: Error & { digest?: string }) =>
   );
 
 function expectNothingOf(html: string) {
-  for (const leak of ["prisma", "Träffade", "19900101", "1234", "mutations.ts", "at createNote", "invocation"]) expect(html).not.toContain(leak);
+  for (const leak of ["prisma", "Träffade", "19900101", "1234", "mutations.ts", "at createNote", "invocation"])
+    expect(html).not.toContain(leak);
 }
 
 describe("the error page (app/error.tsx)", () => {

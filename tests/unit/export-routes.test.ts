@@ -25,7 +25,10 @@ function routeFiles(dir: string): string[] {
 /** app/(app)/people/[id]/extract/file/route.ts → /people/x1/extract/file */
 function urlPath(file: string): string {
   const segments = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep);
-  return `/${segments.filter((s) => !/^\(.*\)$/.test(s)).map((s, i) => (/^\[.*\]$/.test(s) ? `x${i}` : s)).join("/")}`;
+  return `/${segments
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .map((s, i) => (/^\[.*\]$/.test(s) ? `x${i}` : s))
+    .join("/")}`;
 }
 
 const getRoutes = routeFiles(path.join(ROOT, "app"))
@@ -34,13 +37,17 @@ const getRoutes = routeFiles(path.join(ROOT, "app"))
 
 describe("exporting route handlers", () => {
   it("are all refused from other sites (apart from the health check)", () => {
-    expect(getRoutes).toEqual(expect.arrayContaining(["/admin/audit/export", "/dashboard/csv", "/people/x1/extract/file", "/api/health"]));
+    expect(getRoutes).toEqual(
+      expect.arrayContaining(["/admin/audit/export", "/dashboard/csv", "/people/x1/extract/file", "/api/health"]),
+    );
     expect(getRoutes.filter((p) => !NOT_EXPORTS.has(p) && !isExportPath(p))).toEqual([]);
   });
 
   it("answer 403 in proxy.ts to a cross-site GET, before any session is looked at", async () => {
     for (const route of [...getRoutes.filter((p) => !NOT_EXPORTS.has(p)), "/people/x1/extract"]) {
-      const response = await proxy(new NextRequest(`http://app.test${route}?ref=D-1&format=csv`, { headers: { "sec-fetch-site": "cross-site" } }));
+      const response = await proxy(
+        new NextRequest(`http://app.test${route}?ref=D-1&format=csv`, { headers: { "sec-fetch-site": "cross-site" } }),
+      );
       expect(response.status, route).toBe(403);
       expect(await response.text()).toContain("annan webbplats");
     }
@@ -51,10 +58,14 @@ describe("exporting route handlers", () => {
     process.env.DATABASE_URL ??= "postgresql://unused@localhost:1/unused";
     process.env.AUTH_SECRET ??= "unit-tests-secret-unit-tests-secret-unit-tests";
     process.env.TOTP_ENCRYPTION_KEY ??= "unit-tests-totp-key-unit-tests-totp-key-unit";
-    const response = await proxy(new NextRequest("http://app.test/dashboard/csv?section=x", { headers: { "sec-fetch-site": "same-origin" } }));
+    const response = await proxy(
+      new NextRequest("http://app.test/dashboard/csv?section=x", { headers: { "sec-fetch-site": "same-origin" } }),
+    );
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toContain("/login?next=%2Fdashboard%2Fcsv");
-    const page = await proxy(new NextRequest("http://app.test/people/x1", { headers: { "sec-fetch-site": "cross-site" } }));
+    const page = await proxy(
+      new NextRequest("http://app.test/people/x1", { headers: { "sec-fetch-site": "cross-site" } }),
+    );
     expect(page.status).toBe(307);
   });
 });

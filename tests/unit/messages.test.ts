@@ -15,7 +15,10 @@ it("has every Swedish message in English too, and no English-only keys", () => {
 });
 
 it("has no empty messages", () => {
-  const empty = (catalog: object) => keys(catalog).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) === "");
+  const empty = (catalog: object) =>
+    keys(catalog).filter(
+      (k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) === "",
+    );
   expect(empty(sv)).toEqual([]);
   expect(empty(en)).toEqual([]);
 });

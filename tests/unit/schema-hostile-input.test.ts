@@ -35,7 +35,12 @@ function hostileIn(value: unknown, path = "$"): string | null {
 }
 
 const schemas = exportedSchemas();
-const fields = schemas.flatMap(({ file, name, schema }) => Object.entries(objectShape(schema) ?? {}).map(([key, field]) => ({ label: `${file.replace(/^\/lib\//, "")} ${name}.${key}`, field })));
+const fields = schemas.flatMap(({ file, name, schema }) =>
+  Object.entries(objectShape(schema) ?? {}).map(([key, field]) => ({
+    label: `${file.replace(/^\/lib\//, "")} ${name}.${key}`,
+    field,
+  })),
+);
 
 describe("every exported schema refuses NUL and numbers beyond INTEGER", () => {
   it("finds the schemas and their fields", () => {

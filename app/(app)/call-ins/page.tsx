@@ -19,8 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CallInsPage({ searchParams }: PageProps<"/call-ins">) {
   const actor = await requireArea("callIns");
   const { query, invalid } = parseSearchParams(ZFindCallIns, await searchParams);
-  const [t, te, result] = await Promise.all([getTranslations("callIns"), getTranslations("errors"), findCallIns({ actor, query })]);
-  const hrefFor = (page: number) => listHref("/call-ins", { q: query.q, period: query.period === "all" ? undefined : query.period, page });
+  const [t, te, result] = await Promise.all([
+    getTranslations("callIns"),
+    getTranslations("errors"),
+    findCallIns({ actor, query }),
+  ]);
+  const hrefFor = (page: number) =>
+    listHref("/call-ins", { q: query.q, period: query.period === "all" ? undefined : query.period, page });
   return (
     <>
       <PageHeader
@@ -35,7 +40,12 @@ export default async function CallInsPage({ searchParams }: PageProps<"/call-ins
         }
       />
       <FilterForm label={t("filters")} submitLabel={t("search")}>
-        <FilterText name="q" label={t("searchVenue")} defaultValue={query.q} error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
+        <FilterText
+          name="q"
+          label={t("searchVenue")}
+          defaultValue={query.q}
+          error={invalid.includes("q") ? te("invalidCharacters") : undefined}
+        />
         <FilterSelect
           name="period"
           label={t("period")}

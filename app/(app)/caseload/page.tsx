@@ -16,13 +16,28 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CaseloadPage({ searchParams }: PageProps<"/caseload">) {
   const actor = await requireArea("caseload");
   const page = ZPage.parse((await searchParams).page);
-  const [t, ta, { caseload, counts, consentRequests }] = await Promise.all([getTranslations("caseload"), getTranslations("agencies"), getWorkingList({ actor, page })]);
+  const [t, ta, { caseload, counts, consentRequests }] = await Promise.all([
+    getTranslations("caseload"),
+    getTranslations("agencies"),
+    getWorkingList({ actor, page }),
+  ]);
   // Counts the role may not have (follow-ups for the police) are null and not shown at all.
   const tiles = [
     { key: "countCaseload", value: counts.caseload, href: "#caseload", link: null },
-    counts.overdueFollowUps !== null ? { key: "countOverdue", value: counts.overdueFollowUps, href: "/follow-ups", link: "showOverdue" } : null,
-    counts.openReferrals !== null ? { key: "countOpenReferrals", value: counts.openReferrals, href: "/referrals", link: "showReferrals" } : null,
-    counts.consentRequests ? { key: "countConsentRequests", value: counts.consentRequests, href: "#consent-requests", link: "showConsentRequests" } : null,
+    counts.overdueFollowUps !== null
+      ? { key: "countOverdue", value: counts.overdueFollowUps, href: "/follow-ups", link: "showOverdue" }
+      : null,
+    counts.openReferrals !== null
+      ? { key: "countOpenReferrals", value: counts.openReferrals, href: "/referrals", link: "showReferrals" }
+      : null,
+    counts.consentRequests
+      ? {
+          key: "countConsentRequests",
+          value: counts.consentRequests,
+          href: "#consent-requests",
+          link: "showConsentRequests",
+        }
+      : null,
   ].filter((tile) => tile !== null);
   return (
     <>
@@ -61,12 +76,16 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
                 <Link href={`/people/${r.personId}/consent`} className="inline-flex min-h-11 items-center font-medium">
                   {r.personName}
                 </Link>
-                <span className="block text-sm">{t("consentRequestItem", { agency: ta(r.recordedByAgency), date: formatDate(r.givenOn) })}</span>
+                <span className="block text-sm">
+                  {t("consentRequestItem", { agency: ta(r.recordedByAgency), date: formatDate(r.givenOn) })}
+                </span>
               </li>
             ))}
           </ul>
           {consentRequests.total > consentRequests.items.length ? (
-            <p className="mt-2 text-sm">{t("consentRequestsMore", { shown: consentRequests.items.length, total: consentRequests.total })}</p>
+            <p className="mt-2 text-sm">
+              {t("consentRequestsMore", { shown: consentRequests.items.length, total: consentRequests.total })}
+            </p>
           ) : null}
         </section>
       ) : null}
@@ -78,7 +97,12 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
           {t("count", { count: caseload.total })}
         </p>
         {caseload.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={caseload.items} />}
-        <Pagination page={caseload.page} pageCount={caseload.pageCount} total={caseload.total} hrefFor={(p) => `/caseload?page=${p}`} />
+        <Pagination
+          page={caseload.page}
+          pageCount={caseload.pageCount}
+          total={caseload.total}
+          hrefFor={(p) => `/caseload?page=${p}`}
+        />
       </section>
     </>
   );

@@ -27,7 +27,8 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
     findEnforcementActions({ actor, query }),
     listGroupsForFilter({ actor }),
   ]);
-  const hrefFor = (page: number) => listHref("/enforcement", { q: query.q, type: query.type, group: query.group, page });
+  const hrefFor = (page: number) =>
+    listHref("/enforcement", { q: query.q, type: query.type, group: query.group, page });
   const saved = params.saved === "created" || params.saved === "deprived" ? params.saved : null;
   return (
     <>
@@ -46,9 +47,26 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
         }
       />
       <FilterForm label={t("filters")} submitLabel={t("search")}>
-        <FilterText name="q" label={t("searchName")} defaultValue={query.q} error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
-        <FilterSelect name="type" label={t("type")} allLabel={t("allTypes")} defaultValue={query.type} options={ENFORCEMENT_TYPES.map((v) => ({ value: v, label: tt(v) }))} />
-        <FilterSelect name="group" label={t("group")} allLabel={t("allGroups")} defaultValue={query.group} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+        <FilterText
+          name="q"
+          label={t("searchName")}
+          defaultValue={query.q}
+          error={invalid.includes("q") ? te("invalidCharacters") : undefined}
+        />
+        <FilterSelect
+          name="type"
+          label={t("type")}
+          allLabel={t("allTypes")}
+          defaultValue={query.type}
+          options={ENFORCEMENT_TYPES.map((v) => ({ value: v, label: tt(v) }))}
+        />
+        <FilterSelect
+          name="group"
+          label={t("group")}
+          allLabel={t("allGroups")}
+          defaultValue={query.group}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
       </FilterForm>
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: result.total })}

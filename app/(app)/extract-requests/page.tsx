@@ -18,17 +18,29 @@ export default async function ExtractDecisionsPage({ searchParams }: PageProps<"
   const actor = await requireArea("extractDecisions");
   const params = await searchParams;
   const all = params.view === "all";
-  const query = { ...ZExtractRequestQuery.parse({ page: params.page }), ...(all ? {} : { status: "REGISTERED" as const }) };
+  const query = {
+    ...ZExtractRequestQuery.parse({ page: params.page }),
+    ...(all ? {} : { status: "REGISTERED" as const }),
+  };
   const [t, page] = await Promise.all([getTranslations("extractRequests"), listExtractRequests({ actor, query })]);
-  const href = (p: number) => `/extract-requests?${new URLSearchParams({ ...(all ? { view: "all" } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const href = (p: number) =>
+    `/extract-requests?${new URLSearchParams({ ...(all ? { view: "all" } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <>
       <PageHeader title={t("managerTitle")} intro={t("managerIntro")} />
       <nav aria-label={t("viewsLabel")} className="mb-4 flex flex-wrap gap-2">
-        <Link href="/extract-requests" aria-current={all ? undefined : "page"} className={buttonClass(all ? "secondary" : "primary")}>
+        <Link
+          href="/extract-requests"
+          aria-current={all ? undefined : "page"}
+          className={buttonClass(all ? "secondary" : "primary")}
+        >
           {t("awaiting")}
         </Link>
-        <Link href="/extract-requests?view=all" aria-current={all ? "page" : undefined} className={buttonClass(all ? "primary" : "secondary")}>
+        <Link
+          href="/extract-requests?view=all"
+          aria-current={all ? "page" : undefined}
+          className={buttonClass(all ? "primary" : "secondary")}
+        >
           {t("all")}
         </Link>
       </nav>

@@ -20,7 +20,12 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
   const query = ZFollowUpList.parse(params);
   const [t, lists] = await Promise.all([getTranslations("followUps"), getFollowUpLists({ actor, query })]);
   const { page, counts, perOfficer } = lists;
-  const hrefFor = (p: number) => listHref("/follow-ups", { view: query.view === "overdue" ? undefined : query.view, officer: query.officer, page: p });
+  const hrefFor = (p: number) =>
+    listHref("/follow-ups", {
+      view: query.view === "overdue" ? undefined : query.view,
+      officer: query.officer,
+      page: p,
+    });
   const saved = typeof params.saved === "string" && ["done", "deleted"].includes(params.saved) ? params.saved : null;
   return (
     <>
@@ -34,9 +39,17 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
         label={t("views")}
         items={[
           { href: "/follow-ups", label: t("tabOverdue", { count: counts.overdue }), current: query.view === "overdue" },
-          { href: "/follow-ups?view=upcoming", label: t("tabUpcoming", { count: counts.upcoming }), current: query.view === "upcoming" },
+          {
+            href: "/follow-ups?view=upcoming",
+            label: t("tabUpcoming", { count: counts.upcoming }),
+            current: query.view === "upcoming",
+          },
           { href: "/follow-ups?view=done", label: t("tabDone"), current: query.view === "done" },
-          { href: "/follow-ups?view=team", label: t("tabTeam", { count: counts.teamOverdue }), current: query.view === "team" },
+          {
+            href: "/follow-ups?view=team",
+            label: t("tabTeam", { count: counts.teamOverdue }),
+            current: query.view === "team",
+          },
         ]}
       />
       {query.view === "team" ? <OfficerSummary rows={perOfficer} selected={query.officer} /> : null}
@@ -44,7 +57,11 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: page.total })}
       </p>
-      {page.items.length === 0 ? <p>{t(`empty_${query.view}`)}</p> : <FollowUpList items={page.items} showOfficer={query.view === "team"} from="list" />}
+      {page.items.length === 0 ? (
+        <p>{t(`empty_${query.view}`)}</p>
+      ) : (
+        <FollowUpList items={page.items} showOfficer={query.view === "team"} from="list" />
+      )}
       <Pagination page={page.page} pageCount={page.pageCount} total={page.total} hrefFor={hrefFor} />
       <p className="mt-6 text-sm text-slate-700">{t("howToLog")}</p>
     </>

@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GroupsPage({ searchParams }: PageProps<"/groups">) {
   const actor = await requireArea("groups");
   const { query, invalid } = parseSearchParams(ZListGroups, await searchParams);
-  const [t, te, result] = await Promise.all([getTranslations("groups"), getTranslations("errors"), listGroups({ actor, query })]);
+  const [t, te, result] = await Promise.all([
+    getTranslations("groups"),
+    getTranslations("errors"),
+    listGroups({ actor, query }),
+  ]);
   const hrefFor = (page: number) =>
     `/groups?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.prioritized ? { prioritized: "yes" } : {}), page: String(page) })}`;
   return (
@@ -35,7 +39,15 @@ export default async function GroupsPage({ searchParams }: PageProps<"/groups">)
       />
       <form role="search" aria-label={t("title")} className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="grow">
-          <TextField name="q" type="search" label={t("search")} maxLength={100} defaultValue={query.q} autoComplete="off" error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
+          <TextField
+            name="q"
+            type="search"
+            label={t("search")}
+            maxLength={100}
+            defaultValue={query.q}
+            autoComplete="off"
+            error={invalid.includes("q") ? te("invalidCharacters") : undefined}
+          />
         </div>
         <CheckboxField name="prioritized" label={t("onlyPrioritized")} defaultChecked={query.prioritized === "yes"} />
         <Button type="submit">{t("searchButton")}</Button>
@@ -48,13 +60,24 @@ export default async function GroupsPage({ searchParams }: PageProps<"/groups">)
       ) : (
         <ul className="flex flex-col gap-2">
           {result.items.map((g) => (
-            <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white p-3">
+            <li
+              key={g.id}
+              className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white p-3"
+            >
               <div>
                 <Link href={`/groups/${g.id}`} className="font-semibold">
                   {g.name}
                 </Link>
-                {g.isPrioritized ? <span className="ml-2 rounded border border-red-700 px-1.5 text-sm font-medium text-red-800">{t("prioritized")}</span> : null}
-                {g.district ? <p className="text-sm text-slate-700">{t("district")}: {g.district}</p> : null}
+                {g.isPrioritized ? (
+                  <span className="ml-2 rounded border border-red-700 px-1.5 text-sm font-medium text-red-800">
+                    {t("prioritized")}
+                  </span>
+                ) : null}
+                {g.district ? (
+                  <p className="text-sm text-slate-700">
+                    {t("district")}: {g.district}
+                  </p>
+                ) : null}
               </div>
               <p className="text-sm">
                 {t("members")}: <strong>{g.memberCount}</strong>

@@ -22,9 +22,21 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
   const actor = await requireArea("incidents");
   // A district is chosen from a list, so a refused one is simply no filter.
   const { query } = parseSearchParams(ZFindIncidents, await searchParams);
-  const [t, tt, tg, result] = await Promise.all([getTranslations("incidents"), getTranslations("incidentType"), getTranslations("gmi"), findIncidents({ actor, query })]);
+  const [t, tt, tg, result] = await Promise.all([
+    getTranslations("incidents"),
+    getTranslations("incidentType"),
+    getTranslations("gmi"),
+    findIncidents({ actor, query }),
+  ]);
   const hrefFor = (page: number) =>
-    listHref("/incidents", { type: query.type, gmi: query.gmi, district: query.district, from: isoDate(query.from), to: isoDate(query.to), page });
+    listHref("/incidents", {
+      type: query.type,
+      gmi: query.gmi,
+      district: query.district,
+      from: isoDate(query.from),
+      to: isoDate(query.to),
+      page,
+    });
   return (
     <>
       <PageHeader
@@ -39,9 +51,27 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
         }
       />
       <FilterForm label={t("filters")} submitLabel={t("filter")}>
-        <FilterSelect name="type" label={t("type")} allLabel={t("allTypes")} defaultValue={query.type} options={INCIDENT_TYPES.map((v) => ({ value: v, label: tt(v) }))} />
-        <FilterSelect name="gmi" label={t("gmiFilter")} allLabel={t("allGmi")} defaultValue={query.gmi} options={GMI_VALUES.map((v) => ({ value: v, label: tg(v) }))} />
-        <FilterSelect name="district" label={t("district")} allLabel={t("allDistricts")} defaultValue={query.district} options={result.districts.map((d) => ({ value: d, label: d }))} />
+        <FilterSelect
+          name="type"
+          label={t("type")}
+          allLabel={t("allTypes")}
+          defaultValue={query.type}
+          options={INCIDENT_TYPES.map((v) => ({ value: v, label: tt(v) }))}
+        />
+        <FilterSelect
+          name="gmi"
+          label={t("gmiFilter")}
+          allLabel={t("allGmi")}
+          defaultValue={query.gmi}
+          options={GMI_VALUES.map((v) => ({ value: v, label: tg(v) }))}
+        />
+        <FilterSelect
+          name="district"
+          label={t("district")}
+          allLabel={t("allDistricts")}
+          defaultValue={query.district}
+          options={result.districts.map((d) => ({ value: d, label: d }))}
+        />
         <FilterText name="from" type="date" label={t("from")} defaultValue={isoDate(query.from)} />
         <FilterText name="to" type="date" label={t("to")} defaultValue={isoDate(query.to)} />
       </FilterForm>
@@ -49,7 +79,12 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
         {t("count", { count: result.page.total, killed: result.totals.killed, injured: result.totals.injured })}
       </p>
       {result.page.items.length === 0 ? <p>{t("empty")}</p> : <IncidentList items={result.page.items} />}
-      <Pagination page={result.page.page} pageCount={result.page.pageCount} total={result.page.total} hrefFor={hrefFor} />
+      <Pagination
+        page={result.page.page}
+        pageCount={result.page.pageCount}
+        total={result.page.total}
+        hrefFor={hrefFor}
+      />
     </>
   );
 }

@@ -19,8 +19,17 @@ export default async function MyActivityPage({ searchParams }: PageProps<"/my-ac
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <AuditTable rows={result.items} showActor={false} personHref={(id) => `/people/${id}`} />}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(p) => `/my-activity?page=${p}`} />
+      {result.items.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <AuditTable rows={result.items} showActor={false} personHref={(id) => `/people/${id}`} />
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        hrefFor={(p) => `/my-activity?page=${p}`}
+      />
     </>
   );
 }

@@ -18,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 function queryString(query: TFindPeople, page: number): string {
   const params: Record<string, string> = {};
-  for (const key of ["q", "group", "status", "coordinator", "notified"] as const) if (query[key]) params[key] = query[key];
+  for (const key of ["q", "group", "status", "coordinator", "notified"] as const)
+    if (query[key]) params[key] = query[key];
   return new URLSearchParams({ ...params, page: String(page) }).toString();
 }
 
@@ -46,13 +47,38 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
           ) : null
         }
       />
-      <form role="search" aria-label={t("title")} className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
-        <TextField name="q" type="search" label={t("search")} hint={t("searchHint")} maxLength={100} defaultValue={query.q} autoComplete="off" error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
+      <form
+        role="search"
+        aria-label={t("title")}
+        className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4"
+      >
+        <TextField
+          name="q"
+          type="search"
+          label={t("search")}
+          hint={t("searchHint")}
+          maxLength={100}
+          defaultValue={query.q}
+          autoComplete="off"
+          error={invalid.includes("q") ? te("invalidCharacters") : undefined}
+        />
         <fieldset>
           <legend className="mb-1 font-medium">{t("filters")}</legend>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <SelectField name="group" label={t("group")} placeholder={t("anyGroup")} defaultValue={query.group ?? ""} options={options.groups.map((g) => ({ value: g.id, label: g.name }))} />
-            <SelectField name="status" label={t("status")} placeholder={t("anyStatus")} defaultValue={query.status ?? ""} options={STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
+            <SelectField
+              name="group"
+              label={t("group")}
+              placeholder={t("anyGroup")}
+              defaultValue={query.group ?? ""}
+              options={options.groups.map((g) => ({ value: g.id, label: g.name }))}
+            />
+            <SelectField
+              name="status"
+              label={t("status")}
+              placeholder={t("anyStatus")}
+              defaultValue={query.status ?? ""}
+              options={STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+            />
             <SelectField
               name="coordinator"
               label={t("coordinator")}
@@ -85,7 +111,13 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
         {result.totalIsLowerBound ? t("countAtLeast", { count: result.total }) : t("count", { count: result.total })}
       </p>
       {result.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={result.items} />}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} totalIsLowerBound={result.totalIsLowerBound} hrefFor={(page) => `/people?${queryString(query, page)}`} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        totalIsLowerBound={result.totalIsLowerBound}
+        hrefFor={(page) => `/people?${queryString(query, page)}`}
+      />
     </>
   );
 }

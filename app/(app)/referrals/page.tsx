@@ -27,16 +27,32 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
   const { view } = ZView.parse(params);
   const { query, invalid } = parseSearchParams(ZFindReferrals, params);
   const mine = Boolean(query.mine);
-  const [t, te, ts] = await Promise.all([getTranslations("referrals"), getTranslations("errors"), getTranslations("referralStatus")]);
+  const [t, te, ts] = await Promise.all([
+    getTranslations("referrals"),
+    getTranslations("errors"),
+    getTranslations("referralStatus"),
+  ]);
   const statusOnly = isStatusOnly(actor, "referral");
 
   const tabs = (
     <Tabs
       label={t("views")}
       items={[
-        { href: listHref("/referrals", { mine: mine ? "1" : undefined }), label: t("board"), current: view === "board" },
-        { href: listHref("/referrals", { view: "list", mine: mine ? "1" : undefined }), label: t("list"), current: view === "list" },
-        { href: listHref("/referrals", { view: view === "list" ? "list" : undefined, mine: mine ? undefined : "1" }), label: mine ? t("showEveryone") : t("showMine"), current: false },
+        {
+          href: listHref("/referrals", { mine: mine ? "1" : undefined }),
+          label: t("board"),
+          current: view === "board",
+        },
+        {
+          href: listHref("/referrals", { view: "list", mine: mine ? "1" : undefined }),
+          label: t("list"),
+          current: view === "list",
+        },
+        {
+          href: listHref("/referrals", { view: view === "list" ? "list" : undefined, mine: mine ? undefined : "1" }),
+          label: mine ? t("showEveryone") : t("showMine"),
+          current: false,
+        },
       ]}
     />
   );
@@ -54,7 +70,13 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
         <ReferralBoard columns={columns} mine={mine} />
         {!statusOnly ? (
           <p className="mt-6 text-sm text-slate-700">
-            {t.rich("howToRefer", { link: (chunks) => <Link href="/people" className="underline">{chunks}</Link> })}
+            {t.rich("howToRefer", {
+              link: (chunks) => (
+                <Link href="/people" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : null}
       </>
@@ -62,7 +84,15 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
   }
 
   const result = await findReferrals({ actor, query });
-  const hrefFor = (page: number) => listHref("/referrals", { view: "list", q: query.q, status: query.status, open: query.open, mine: query.mine, page });
+  const hrefFor = (page: number) =>
+    listHref("/referrals", {
+      view: "list",
+      q: query.q,
+      status: query.status,
+      open: query.open,
+      mine: query.mine,
+      page,
+    });
   return (
     <>
       {header}
@@ -70,8 +100,19 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
       <FilterForm label={t("filters")} submitLabel={t("search")}>
         <input type="hidden" name="view" value="list" />
         {mine ? <input type="hidden" name="mine" value="1" /> : null}
-        <FilterText name="q" label={t("searchName")} defaultValue={query.q} error={invalid.includes("q") ? te("invalidCharacters") : undefined} />
-        <FilterSelect name="status" label={t("status")} allLabel={t("allStatuses")} defaultValue={query.status} options={REFERRAL_STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
+        <FilterText
+          name="q"
+          label={t("searchName")}
+          defaultValue={query.q}
+          error={invalid.includes("q") ? te("invalidCharacters") : undefined}
+        />
+        <FilterSelect
+          name="status"
+          label={t("status")}
+          allLabel={t("allStatuses")}
+          defaultValue={query.status}
+          options={REFERRAL_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+        />
       </FilterForm>
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: result.total })}

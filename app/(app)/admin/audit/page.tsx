@@ -18,8 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   const actor = await requireArea("admin");
   const { filter, errors } = parseAuditFilter(await searchParams);
-  const [t, users, result] = await Promise.all([getTranslations("audit"), listAuditUsers({ actor }), listAuditEvents({ actor, filter })]);
-  const personLabel = filter.personId ? (result.items.find((r) => r.person?.id === filter.personId)?.person?.label ?? null) : null;
+  const [t, users, result] = await Promise.all([
+    getTranslations("audit"),
+    listAuditUsers({ actor }),
+    listAuditEvents({ actor, filter }),
+  ]);
+  const personLabel = filter.personId
+    ? (result.items.find((r) => r.person?.id === filter.personId)?.person?.label ?? null)
+    : null;
   const canExport = !result.capped && result.total > 0 && result.total <= AUDIT_EXPORT_MAX_ROWS;
   return (
     <>
@@ -28,7 +34,10 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         intro={t("intro")}
         actions={
           canExport ? (
-            <a href={`/admin/audit/export?${auditFilterParams(filter, { page: 1 })}`} className={buttonClass("secondary")}>
+            <a
+              href={`/admin/audit/export?${auditFilterParams(filter, { page: 1 })}`}
+              className={buttonClass("secondary")}
+            >
               {t("exportCsv")}
             </a>
           ) : null
@@ -44,8 +53,17 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       <p className="mb-3 font-medium" role="status">
         {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(page) => `/admin/audit?${auditFilterParams(filter, { page })}`} />
+      {result.items.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        hrefFor={(page) => `/admin/audit?${auditFilterParams(filter, { page })}`}
+      />
     </>
   );
 }

@@ -17,8 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminExtractRequestsPage({ searchParams }: PageProps<"/admin/extract-requests">) {
   const actor = await requireArea("admin");
   const query = ZExtractRequestQuery.parse(await searchParams);
-  const [t, ts, page] = await Promise.all([getTranslations("extractRequests"), getTranslations("extractRequestStatuses"), listExtractRequests({ actor, query })]);
-  const href = (p: number) => `/admin/extract-requests?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const [t, ts, page] = await Promise.all([
+    getTranslations("extractRequests"),
+    getTranslations("extractRequestStatuses"),
+    listExtractRequests({ actor, query }),
+  ]);
+  const href = (p: number) =>
+    `/admin/extract-requests?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <>
       <PageHeader title={t("title")} intro={t("listIntro")} />
@@ -33,7 +38,12 @@ export default async function AdminExtractRequestsPage({ searchParams }: PagePro
           <label htmlFor="status" className="mb-1 block font-medium">
             {t("filterLabel")}
           </label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:w-auto">
+          <select
+            id="status"
+            name="status"
+            defaultValue={query.status ?? ""}
+            className="block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:w-auto"
+          >
             <option value="">{t("anyStatus")}</option>
             {EXTRACT_REQUEST_STATUSES.map((s) => (
               <option key={s} value={s}>

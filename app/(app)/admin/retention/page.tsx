@@ -29,7 +29,14 @@ export default async function RetentionPage({ searchParams }: PageProps<"/admin/
           <Alert tone="success">{t(done)}</Alert>
         </div>
       ) : null}
-      <PageHeader title={t("title")} intro={t("intro", { months: review.months, days: review.reviewAheadDays, cutoff: formatDateTime(review.cutoff) })} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro", {
+          months: review.months,
+          days: review.reviewAheadDays,
+          cutoff: formatDateTime(review.cutoff),
+        })}
+      />
       <section aria-labelledby="period" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="period" className="mb-2 font-semibold">
           {t("periodTitle")}
@@ -40,7 +47,12 @@ export default async function RetentionPage({ searchParams }: PageProps<"/admin/
         {t("count", { count: review.total, due: review.dueCount })}
       </p>
       {review.items.length === 0 ? <p>{t("empty")}</p> : <RetentionTable rows={review.items} />}
-      <Pagination page={review.page} pageCount={review.pageCount} total={review.total} hrefFor={(p) => `/admin/retention?page=${p}`} />
+      <Pagination
+        page={review.page}
+        pageCount={review.pageCount}
+        total={review.total}
+        hrefFor={(p) => `/admin/retention?page=${p}`}
+      />
     </>
   );
 }

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await requireArea("admin");
   const page = ZPage.parse((await searchParams).page);
-  const [t, tr, result] = await Promise.all([getTranslations("users"), getTranslations("roles"), listUsers({ actor, page })]);
+  const [t, tr, result] = await Promise.all([
+    getTranslations("users"),
+    getTranslations("roles"),
+    listUsers({ actor, page }),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("count", { count: result.total })} />
@@ -23,12 +27,24 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
         <table className="w-full border-collapse bg-white text-left">
           <thead>
             <tr className="border-b border-slate-400">
-              <th scope="col" className="p-2">{t("name")}</th>
-              <th scope="col" className="p-2">{t("email")}</th>
-              <th scope="col" className="p-2">{t("role")}</th>
-              <th scope="col" className="p-2">{t("status")}</th>
-              <th scope="col" className="p-2">{t("twoFactor")}</th>
-              <th scope="col" className="p-2">{t("lastSignIn")}</th>
+              <th scope="col" className="p-2">
+                {t("name")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("email")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("role")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("status")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("twoFactor")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("lastSignIn")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -49,7 +65,12 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
           </tbody>
         </table>
       </div>
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(p) => `/admin/users?page=${p}`} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        hrefFor={(p) => `/admin/users?page=${p}`}
+      />
     </>
   );
 }

@@ -16,13 +16,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCallInPage() {
   const actor = await requireArea("callIns");
   const { colleagues, groups } = await orNotFound(getCallInFormOptions({ actor }));
-  const [t, ts, tr] = await Promise.all([getTranslations("callInForm"), getTranslations("inviteeStatus"), getTranslations("response")]);
+  const [t, ts, tr] = await Promise.all([
+    getTranslations("callInForm"),
+    getTranslations("inviteeStatus"),
+    getTranslations("response"),
+  ]);
   return (
     <>
       <PageHeader title={t("newTitle")} intro={t("newIntro")} />
       <div className="max-w-3xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <CallInForm
-          defaults={{ occurredAt: toStockholmInputValue(new Date()), venue: "", description: "", speakerPolice: [], speakerSocial: [], speakerProbation: [], communitySpeakers: "" }}
+          defaults={{
+            occurredAt: toStockholmInputValue(new Date()),
+            venue: "",
+            description: "",
+            speakerPolice: [],
+            speakerSocial: [],
+            speakerProbation: [],
+            communitySpeakers: "",
+          }}
           speakers={speakerOptions(colleagues)}
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}
           statuses={INVITEE_STATUSES.map((value) => ({ value, label: ts(value) }))}

@@ -23,17 +23,47 @@ export default async function NewEnforcementPage({ searchParams }: PageProps<"/e
   const actor = await requireArea("enforcement");
   const target = ZTarget.parse(await searchParams);
   const next = `/enforcement/new?${new URLSearchParams({ ...(target.personId ? { personId: target.personId } : {}), ...(target.groupId ? { groupId: target.groupId } : {}) })}`;
-  const options = await withAccessPrompt(null, orNotFound(getEnforcementFormOptions({ actor, personId: target.personId || undefined, groupId: target.groupId || undefined })), next);
-  const [t, tt, tp] = await Promise.all([getTranslations("enforcementForm"), getTranslations("enforcementType"), getTranslations("personStatus")]);
-  const about = options.person ? t("aboutPerson", { name: options.person.name }) : options.group ? t("aboutGroup", { group: options.group.name }) : t("aboutNone");
+  const options = await withAccessPrompt(
+    null,
+    orNotFound(
+      getEnforcementFormOptions({
+        actor,
+        personId: target.personId || undefined,
+        groupId: target.groupId || undefined,
+      }),
+    ),
+    next,
+  );
+  const [t, tt, tp] = await Promise.all([
+    getTranslations("enforcementForm"),
+    getTranslations("enforcementType"),
+    getTranslations("personStatus"),
+  ]);
+  const about = options.person
+    ? t("aboutPerson", { name: options.person.name })
+    : options.group
+      ? t("aboutGroup", { group: options.group.name })
+      : t("aboutNone");
   return (
     <>
       <PageHeader title={t("title")} intro={about} />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <EnforcementForm
-          person={options.person ? { id: options.person.id, name: options.person.name, isDeprived: options.person.status === "DEPRIVED_OF_LIBERTY", statusLabel: tp(options.person.status) } : undefined}
+          person={
+            options.person
+              ? {
+                  id: options.person.id,
+                  name: options.person.name,
+                  isDeprived: options.person.status === "DEPRIVED_OF_LIBERTY",
+                  statusLabel: tp(options.person.status),
+                }
+              : undefined
+          }
           group={options.group ?? undefined}
-          members={options.members.map((m) => ({ value: m.id, label: m.status === "ACTIVE" ? m.name : `${m.name} (${tp(m.status)})` }))}
+          members={options.members.map((m) => ({
+            value: m.id,
+            label: m.status === "ACTIVE" ? m.name : `${m.name} (${tp(m.status)})`,
+          }))}
           groups={options.groups.map((g) => ({ value: g.id, label: g.name }))}
           defaultGroupId={options.person?.groupIds.length === 1 ? options.person.groupIds[0] : undefined}
           types={ENFORCEMENT_TYPES.map((value) => ({ value, label: tt(value) }))}

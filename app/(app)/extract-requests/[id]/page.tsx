@@ -34,7 +34,9 @@ export default async function ExtractDecisionPage({ params, searchParams }: Page
         </div>
       ) : null}
       <RequestDetails request={request} />
-      {request.isOwnRegistration && request.status === "REGISTERED" ? <Alert tone="info">{t("ownRegistration")}</Alert> : null}
+      {request.isOwnRegistration && request.status === "REGISTERED" ? (
+        <Alert tone="info">{t("ownRegistration")}</Alert>
+      ) : null}
       {request.canDecide ? <DecideRequestForm requestId={request.id} version={request.version} /> : null}
     </>
   );

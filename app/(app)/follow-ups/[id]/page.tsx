@@ -13,7 +13,11 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/people/status-badge";
 import { Facts, Panel } from "@/components/activities/facts";
-import { CompleteFollowUpForm, DeleteFollowUpForm, RescheduleFollowUpForm } from "@/components/followups/follow-up-actions";
+import {
+  CompleteFollowUpForm,
+  DeleteFollowUpForm,
+  RescheduleFollowUpForm,
+} from "@/components/followups/follow-up-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("followUp"))("title") };
@@ -25,8 +29,16 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
   const actor = await requireArea("followUps");
   const { id } = await params;
   const { saved, from } = await searchParams;
-  const { followUp: f, isOwn, officers } = await withAccessPrompt(null, orNotFound(getFollowUp({ actor, followUpId: id })), `/follow-ups/${id}`);
-  const [t, tc, ta] = await Promise.all([getTranslations("followUp"), getTranslations("contactType"), getTranslations("agencies")]);
+  const {
+    followUp: f,
+    isOwn,
+    officers,
+  } = await withAccessPrompt(null, orNotFound(getFollowUp({ actor, followUpId: id })), `/follow-ups/${id}`);
+  const [t, tc, ta] = await Promise.all([
+    getTranslations("followUp"),
+    getTranslations("contactType"),
+    getTranslations("agencies"),
+  ]);
   const savedKey = SAVED.find((s) => s === saved);
   return (
     <>
@@ -47,12 +59,38 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
         <Panel id="facts" title={t("facts")}>
           <Facts
             items={[
-              [t("person"), <span key="p" className="flex flex-wrap items-center gap-2"><Link href={`/people/${f.personId}`} className="underline">{f.personName}</Link>{f.personStatus !== "ACTIVE" ? <StatusBadge status={f.personStatus} /> : null}</span>],
+              [
+                t("person"),
+                <span key="p" className="flex flex-wrap items-center gap-2">
+                  <Link href={`/people/${f.personId}`} className="underline">
+                    {f.personName}
+                  </Link>
+                  {f.personStatus !== "ACTIVE" ? <StatusBadge status={f.personStatus} /> : null}
+                </span>,
+              ],
               [t("agency"), ta(f.agency)],
-              [t("dueOn"), <span key="d">{formatDate(f.dueOn)}{f.isOverdue ? <strong className="ml-2 text-red-800">{t("overdue")}</strong> : null}</span>],
+              [
+                t("dueOn"),
+                <span key="d">
+                  {formatDate(f.dueOn)}
+                  {f.isOverdue ? <strong className="ml-2 text-red-800">{t("overdue")}</strong> : null}
+                </span>,
+              ],
               [t("assignedTo"), f.assignedTo.name],
-              [t("status"), f.doneAt ? t("doneOn", { when: formatDateTime(f.doneAt), how: f.contactType ? tc(f.contactType) : "–" }) : t("planned")],
-              f.summary ? [t("summary"), <span key="s" className="whitespace-pre-line">{f.summary}</span>] : null,
+              [
+                t("status"),
+                f.doneAt
+                  ? t("doneOn", { when: formatDateTime(f.doneAt), how: f.contactType ? tc(f.contactType) : "–" })
+                  : t("planned"),
+              ],
+              f.summary
+                ? [
+                    t("summary"),
+                    <span key="s" className="whitespace-pre-line">
+                      {f.summary}
+                    </span>,
+                  ]
+                : null,
               f.notification ? [t("notification"), formatDateTime(f.notification.occurredAt)] : null,
               [t("recordedBy"), t("recordedByValue", { name: f.createdByName, when: formatDateTime(f.createdAt) })],
             ]}

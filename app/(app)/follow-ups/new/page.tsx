@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewFollowUpPage({ searchParams }: PageProps<"/follow-ups/new">) {
   const actor = await requireArea("followUps");
   const { personId } = z.object({ personId: z.string().catch("") }).parse(await searchParams);
-  const { person, notifications, officers } = await withAccessPrompt(null, orNotFound(getFollowUpFormOptions({ actor, personId })), `/follow-ups/new?${new URLSearchParams({ personId })}`);
+  const { person, notifications, officers } = await withAccessPrompt(
+    null,
+    orNotFound(getFollowUpFormOptions({ actor, personId })),
+    `/follow-ups/new?${new URLSearchParams({ personId })}`,
+  );
   const [t, tc] = await Promise.all([getTranslations("followUpForm"), getTranslations("contactType")]);
   return (
     <>

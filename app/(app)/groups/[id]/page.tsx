@@ -18,7 +18,12 @@ const SAVED = ["created", "updated", "priority"] as const;
 type Member = Awaited<ReturnType<typeof getGroup>>["currentMembers"][number];
 
 async function MemberTable({ members, caption }: { members: Member[]; caption: string }) {
-  const [t, tr, tm, ta] = await Promise.all([getTranslations("group"), getTranslations("membershipRole"), getTranslations("confidence"), getTranslations("agencies")]);
+  const [t, tr, tm, ta] = await Promise.all([
+    getTranslations("group"),
+    getTranslations("membershipRole"),
+    getTranslations("confidence"),
+    getTranslations("agencies"),
+  ]);
   if (members.length === 0) return <p>{t("noMembers")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -26,12 +31,24 @@ async function MemberTable({ members, caption }: { members: Member[]; caption: s
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">{t("person")}</th>
-            <th scope="col" className="p-2">{t("role")}</th>
-            <th scope="col" className="p-2">{t("confidence")}</th>
-            <th scope="col" className="p-2">{t("source")}</th>
-            <th scope="col" className="p-2">{t("period")}</th>
-            <th scope="col" className="p-2">{t("reviewDueOn")}</th>
+            <th scope="col" className="p-2">
+              {t("person")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("role")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("confidence")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("source")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("period")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("reviewDueOn")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -89,16 +106,26 @@ export default async function GroupPage({ params, searchParams }: PageProps<"/gr
           ) : null
         }
       />
-      <section aria-label={t("prioritized")} className="mb-6 flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
+      <section
+        aria-label={t("prioritized")}
+        className="mb-6 flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between"
+      >
         <div>
-          <p className={group.isPrioritized ? "font-semibold text-red-800" : "font-medium"}>{group.isPrioritized ? t("prioritized") : t("notPrioritized")}</p>
+          <p className={group.isPrioritized ? "font-semibold text-red-800" : "font-medium"}>
+            {group.isPrioritized ? t("prioritized") : t("notPrioritized")}
+          </p>
           {group.prioritizedAt && group.prioritizedBy ? (
             <p className="text-sm text-slate-700">
-              {t(group.isPrioritized ? "prioritizedSince" : "priorityEndedBy", { name: group.prioritizedBy.name, date: formatDateTime(group.prioritizedAt) })}
+              {t(group.isPrioritized ? "prioritizedSince" : "priorityEndedBy", {
+                name: group.prioritizedBy.name,
+                date: formatDateTime(group.prioritizedAt),
+              })}
             </p>
           ) : null}
         </div>
-        {group.can.prioritize ? <PriorityForm groupId={group.id} version={group.version} isPrioritized={group.isPrioritized} /> : null}
+        {group.can.prioritize ? (
+          <PriorityForm groupId={group.id} version={group.version} isPrioritized={group.isPrioritized} />
+        ) : null}
       </section>
       {group.description ? <p className="mb-6 whitespace-pre-line">{group.description}</p> : null}
       <section aria-labelledby="current" className="mb-6">
@@ -149,7 +176,8 @@ export default async function GroupPage({ params, searchParams }: PageProps<"/gr
             <ul className="flex flex-col gap-2">
               {group.enforcement.map((e) => (
                 <li key={e.id} className="rounded-md border border-slate-300 bg-white p-3 text-sm">
-                  <time dateTime={e.occurredAt.toISOString()}>{formatDateTime(e.occurredAt)}</time> · <strong>{te(`enforcementType.${e.type}`)}</strong> ·{" "}
+                  <time dateTime={e.occurredAt.toISOString()}>{formatDateTime(e.occurredAt)}</time> ·{" "}
+                  <strong>{te(`enforcementType.${e.type}`)}</strong> ·{" "}
                   {e.person ? (
                     <Link href={`/people/${e.person.id}`} className="font-medium">
                       {e.person.firstName} {e.person.lastName}

@@ -29,7 +29,11 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
         </div>
       ) : null}
       <PageHeader
-        title={t("heading", { type: tt(incident.type), district: incident.district, when: formatDateTime(incident.occurredAt) })}
+        title={t("heading", {
+          type: tt(incident.type),
+          district: incident.district,
+          when: formatDateTime(incident.occurredAt),
+        })}
         actions={
           <>
             {can(actor, "incident", "update") ? (

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewIncidentPage() {
   const actor = await requireArea("incidents");
   const { groups, districts } = await orNotFound(getIncidentFormOptions({ actor }));
-  const [t, tt, tg] = await Promise.all([getTranslations("incidentForm"), getTranslations("incidentType"), getTranslations("gmi")]);
+  const [t, tt, tg] = await Promise.all([
+    getTranslations("incidentForm"),
+    getTranslations("incidentType"),
+    getTranslations("gmi"),
+  ]);
   return (
     <>
       <PageHeader title={t("newTitle")} intro={t("newIntro")} />

@@ -17,7 +17,15 @@ import { IdentityProtectionForm } from "@/components/people/identity-protection-
 
 export const metadata: Metadata = { title: "Person" };
 
-const SAVED = ["notification", "notificationUpdated", "created", "updated", "membership", "protected", "unprotected"] as const;
+const SAVED = [
+  "notification",
+  "notificationUpdated",
+  "created",
+  "updated",
+  "membership",
+  "protected",
+  "unprotected",
+] as const;
 
 export default async function PersonPage({ params, searchParams }: PageProps<"/people/[id]">) {
   const actor = await requireArea("people");
@@ -36,7 +44,11 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const savedKey = SAVED.find((k) => k === saved);
   const today = todayDate();
   const actions = [
-    person.can.logNotification && { href: `/people/${person.id}/notifications/new`, label: t("logNotification"), primary: true },
+    person.can.logNotification && {
+      href: `/people/${person.id}/notifications/new`,
+      label: t("logNotification"),
+      primary: true,
+    },
     person.can.logFollowUp && { href: `/follow-ups/new?personId=${person.id}`, label: t("logFollowUp") },
     person.can.refer && { href: `/referrals/new?personId=${person.id}`, label: t("refer") },
     person.can.logEnforcement && { href: `/enforcement/new?personId=${person.id}`, label: t("logEnforcement") },
@@ -68,9 +80,15 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
             </h2>
             <dl className="flex flex-col gap-3">
               <div>
-                <dt className="text-sm text-slate-700">{person.identityNumberKind === "SAMORDNINGSNUMMER" ? t("samordningsnummer") : t("identityNumber")}</dt>
+                <dt className="text-sm text-slate-700">
+                  {person.identityNumberKind === "SAMORDNINGSNUMMER" ? t("samordningsnummer") : t("identityNumber")}
+                </dt>
                 <dd className="flex flex-wrap items-center gap-2">
-                  {person.maskedIdentityNumber ? <RevealIdentityNumber personId={person.id} masked={person.maskedIdentityNumber} /> : "–"}
+                  {person.maskedIdentityNumber ? (
+                    <RevealIdentityNumber personId={person.id} masked={person.maskedIdentityNumber} />
+                  ) : (
+                    "–"
+                  )}
                 </dd>
               </div>
               {!person.maskedIdentityNumber && person.birthDate ? (
@@ -82,7 +100,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
               <div>
                 <dt className="text-sm text-slate-700">{t("status")}</dt>
                 <dd className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={person.status} /> <span className="text-sm">{t("since", { date: formatDate(person.statusSince) })}</span>
+                  <StatusBadge status={person.status} />{" "}
+                  <span className="text-sm">{t("since", { date: formatDate(person.statusSince) })}</span>
                 </dd>
               </div>
               <div>
@@ -94,7 +113,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
                   <dt className="font-medium text-amber-900">{t("protectedIdentity")}</dt>
                   {person.protectedLocation ? (
                     <dd className="text-sm">
-                      {t("protectedLocation")}: {[person.protectedLocation.town, person.protectedLocation.address].filter(Boolean).join(", ")}
+                      {t("protectedLocation")}:{" "}
+                      {[person.protectedLocation.town, person.protectedLocation.address].filter(Boolean).join(", ")}
                     </dd>
                   ) : null}
                   {person.can.endProtection ? (
@@ -109,7 +129,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
                   <dd>{t("protectionNone")}</dd>
                   {person.protectedLocation ? (
                     <dd className="text-sm">
-                      {t("location")}: {[person.protectedLocation.town, person.protectedLocation.address].filter(Boolean).join(", ")}
+                      {t("location")}:{" "}
+                      {[person.protectedLocation.town, person.protectedLocation.address].filter(Boolean).join(", ")}
                     </dd>
                   ) : null}
                   {person.can.protectIdentity ? (
@@ -152,19 +173,34 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
                       <Link href={`/groups/${m.group.id}`} className="font-medium">
                         {m.group.name}
                       </Link>
-                      {m.group.isPrioritized ? <span className="ml-2 rounded border border-red-700 px-1 text-xs font-medium text-red-800">{t("prioritized")}</span> : null}
+                      {m.group.isPrioritized ? (
+                        <span className="ml-2 rounded border border-red-700 px-1 text-xs font-medium text-red-800">
+                          {t("prioritized")}
+                        </span>
+                      ) : null}
                       {ended ? <span className="ml-2 text-sm text-slate-700">({t("former")})</span> : null}
                       <br />
                       <span className="text-sm">
-                        {tr(m.role)}, {tm(m.confidence)} · {t("membershipPeriod", { from: formatDate(m.validFrom), to: m.validTo ? formatDate(m.validTo) : t("ongoing") })}
+                        {tr(m.role)}, {tm(m.confidence)} ·{" "}
+                        {t("membershipPeriod", {
+                          from: formatDate(m.validFrom),
+                          to: m.validTo ? formatDate(m.validTo) : t("ongoing"),
+                        })}
                       </span>
                       <br />
-                      <span className="text-sm text-slate-700">{t("membershipSource", { agency: ta(m.sourceAgency), date: formatDate(m.reviewDueOn) })}</span>
-                      {!ended && m.reviewDueOn < today ? <strong className="ml-2 text-sm text-red-800">{t("reviewOverdue")}</strong> : null}
+                      <span className="text-sm text-slate-700">
+                        {t("membershipSource", { agency: ta(m.sourceAgency), date: formatDate(m.reviewDueOn) })}
+                      </span>
+                      {!ended && m.reviewDueOn < today ? (
+                        <strong className="ml-2 text-sm text-red-800">{t("reviewOverdue")}</strong>
+                      ) : null}
                       {person.can.addMembership ? (
                         <>
                           <br />
-                          <Link href={`/people/${person.id}/memberships/${m.id}/edit`} className="inline-flex min-h-11 items-center text-sm font-medium">
+                          <Link
+                            href={`/people/${person.id}/memberships/${m.id}/edit`}
+                            className="inline-flex min-h-11 items-center text-sm font-medium"
+                          >
                             {t("editMembership", { group: m.group.name })}
                           </Link>
                         </>
@@ -186,7 +222,11 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
             {t("timeline")}
           </h2>
           <p className="mb-3 text-sm text-slate-700">{t("timelineHint")}</p>
-          <Timeline entries={person.timeline} canEditNotification={person.can.editNotification} canOpenReferral={person.can.openReferral} />
+          <Timeline
+            entries={person.timeline}
+            canEditNotification={person.can.editNotification}
+            canOpenReferral={person.can.openReferral}
+          />
           {person.timelineTruncated ? <p className="mt-3 text-sm">{t("timelineTruncated")}</p> : null}
         </section>
       </div>

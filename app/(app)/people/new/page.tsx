@@ -11,12 +11,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewPersonPage() {
   const actor = await requireArea("people");
-  const [t, ts, ta] = await Promise.all([getTranslations("personForm"), getTranslations("personStatus"), getTranslations("agencies")]);
+  const [t, ts, ta] = await Promise.all([
+    getTranslations("personForm"),
+    getTranslations("personStatus"),
+    getTranslations("agencies"),
+  ]);
   return (
     <>
       <PageHeader title={t("createTitle")} />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-        <PersonForm statuses={STATUSES.map((value) => ({ value, label: ts(value) }))} agencyLabel={actor.agency ? ta(actor.agency) : null} cancelHref="/people" />
+        <PersonForm
+          statuses={STATUSES.map((value) => ({ value, label: ts(value) }))}
+          agencyLabel={actor.agency ? ta(actor.agency) : null}
+          cancelHref="/people"
+        />
       </div>
     </>
   );

@@ -19,14 +19,28 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewReferralPage({ searchParams }: PageProps<"/referrals/new">) {
   const actor = await requireArea("referrals");
   const { personId } = z.object({ personId: z.string().catch("") }).parse(await searchParams);
-  const options = await withAccessPrompt(null, orNotFound(getReferralFormOptions({ actor, personId })), `/referrals/new?${new URLSearchParams({ personId })}`);
-  const [t, tsrc, to] = await Promise.all([getTranslations("referralForm"), getTranslations("referralSource"), getTranslations("outcome")]);
+  const options = await withAccessPrompt(
+    null,
+    orNotFound(getReferralFormOptions({ actor, personId })),
+    `/referrals/new?${new URLSearchParams({ personId })}`,
+  );
+  const [t, tsrc, to] = await Promise.all([
+    getTranslations("referralForm"),
+    getTranslations("referralSource"),
+    getTranslations("outcome"),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("about", { name: options.person.name })} />
       {options.openReferralId ? (
         <Alert tone="info">
-          {t.rich("alreadyOpen", { link: (chunks) => <Link href={`/referrals/${options.openReferralId}`} className="underline">{chunks}</Link> })}
+          {t.rich("alreadyOpen", {
+            link: (chunks) => (
+              <Link href={`/referrals/${options.openReferralId}`} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Alert>
       ) : (
         <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
@@ -34,8 +48,14 @@ export default async function NewReferralPage({ searchParams }: PageProps<"/refe
             personId={options.person.id}
             defaultReferredAt={toStockholmInputValue(new Date())}
             sources={REFERRAL_SOURCES.map((value) => ({ value, label: tsrc(value) }))}
-            notifications={options.notifications.map((n) => ({ value: n.id, label: `${formatDateTime(n.occurredAt)} – ${to(n.outcome)}` }))}
-            callIns={options.callIns.map((c) => ({ value: c.id, label: `${formatDateTime(c.occurredAt)} – ${c.venue}` }))}
+            notifications={options.notifications.map((n) => ({
+              value: n.id,
+              label: `${formatDateTime(n.occurredAt)} – ${to(n.outcome)}`,
+            }))}
+            callIns={options.callIns.map((c) => ({
+              value: c.id,
+              label: `${formatDateTime(c.occurredAt)} – ${c.venue}`,
+            }))}
           />
         </div>
       )}

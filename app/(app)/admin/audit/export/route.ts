@@ -15,10 +15,15 @@ export async function GET(request: Request) {
     const { stream } = await exportAuditEvents({ actor, filter });
     const name = `logg-${new Date().toISOString().slice(0, 10)}.csv`;
     return new Response(stream, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}"`,
+        "Cache-Control": "no-store",
+      },
     });
   } catch (error) {
-    if (error instanceof RuleError) return new Response("Narrow the filter: too many events to export.", { status: 400 });
+    if (error instanceof RuleError)
+      return new Response("Narrow the filter: too many events to export.", { status: 400 });
     throw error;
   }
 }

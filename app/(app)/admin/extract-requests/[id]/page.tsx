@@ -22,13 +22,17 @@ const DONE = { registered: "doneRegistered", produced: "doneProduced" } as const
  * ADMIN: one request. Approved: "Ta fram utdrag". Produced: for the producer, within the window,
  * plain links (no prefetch) to the printable page and the files; afterwards only what happened.
  */
-export default async function AdminExtractRequestPage({ params, searchParams }: PageProps<"/admin/extract-requests/[id]">) {
+export default async function AdminExtractRequestPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/extract-requests/[id]">) {
   const actor = await requireArea("admin");
   const [{ id }, { done }] = await Promise.all([params, searchParams]);
   const request = await orNotFound(getExtractRequest({ actor, requestId: id }));
   const [t, te] = await Promise.all([getTranslations("extractRequests"), getTranslations("extract")]);
   const receipt = typeof done === "string" && done in DONE ? DONE[done as keyof typeof DONE] : null;
-  const query = (format?: "json" | "csv") => new URLSearchParams({ request: request.id, ...(format ? { format } : {}) }).toString();
+  const query = (format?: "json" | "csv") =>
+    new URLSearchParams({ request: request.id, ...(format ? { format } : {}) }).toString();
   return (
     <>
       <p className="mb-2">
@@ -49,7 +53,9 @@ export default async function AdminExtractRequestPage({ params, searchParams }: 
       ) : null}
       <RequestDetails request={request} />
       {request.status === "REGISTERED" ? <Alert tone="info">{t("awaitingDecision")}</Alert> : null}
-      {request.status === "REJECTED" ? <Alert tone="warning">{t("rejected", { note: request.decisionNote ?? "–" })}</Alert> : null}
+      {request.status === "REJECTED" ? (
+        <Alert tone="warning">{t("rejected", { note: request.decisionNote ?? "–" })}</Alert>
+      ) : null}
       {request.canProduce ? <ProduceExtractForm requestId={request.id} minutes={EXTRACT_OPEN_MINUTES} /> : null}
       {request.status === "PRODUCED" ? (
         <section aria-labelledby="open-title" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
@@ -64,16 +70,27 @@ export default async function AdminExtractRequestPage({ params, searchParams }: 
                 <a href={`/people/${request.person.id}/extract?${query()}`} className={buttonClass("primary")}>
                   {t("openExtract")}
                 </a>
-                <a href={`/people/${request.person.id}/extract/file?${query("json")}`} className={buttonClass("secondary")}>
+                <a
+                  href={`/people/${request.person.id}/extract/file?${query("json")}`}
+                  className={buttonClass("secondary")}
+                >
                   {te("downloadJson")}
                 </a>
-                <a href={`/people/${request.person.id}/extract/file?${query("csv")}`} className={buttonClass("secondary")}>
+                <a
+                  href={`/people/${request.person.id}/extract/file?${query("csv")}`}
+                  className={buttonClass("secondary")}
+                >
                   {te("downloadCsv")}
                 </a>
               </div>
             </>
           ) : (
-            <p>{t("closed", { date: request.producedAt ? formatDateTime(request.producedAt) : "–", name: request.producedBy?.name ?? "–" })}</p>
+            <p>
+              {t("closed", {
+                date: request.producedAt ? formatDateTime(request.producedAt) : "–",
+                name: request.producedBy?.name ?? "–",
+              })}
+            </p>
           )}
         </section>
       ) : null}

@@ -17,13 +17,24 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewExtractRequestPage({ searchParams }: PageProps<"/admin/extract-requests/new">) {
   const actor = await requireArea("admin");
   const { personId } = await searchParams;
-  const person = await orNotFound(getExtractRequestSubject({ actor, personId: typeof personId === "string" ? personId : "" }));
-  const [t, tr, ti, te] = await Promise.all([getTranslations("extractRequests"), getTranslations("extractRequesters"), getTranslations("identityChecks"), getTranslations("extractRequestErrors")]);
+  const person = await orNotFound(
+    getExtractRequestSubject({ actor, personId: typeof personId === "string" ? personId : "" }),
+  );
+  const [t, tr, ti, te] = await Promise.all([
+    getTranslations("extractRequests"),
+    getTranslations("extractRequesters"),
+    getTranslations("identityChecks"),
+    getTranslations("extractRequestErrors"),
+  ]);
   const name = person.label ?? t("anonymisedPerson");
   return (
     <>
       <PageHeader title={t("newTitle")} intro={t("newIntro")} />
-      <p className="mb-4 font-medium">{person.maskedIdentityNumber ? t("subject", { name, masked: person.maskedIdentityNumber }) : t("subjectNoNumber", { name })}</p>
+      <p className="mb-4 font-medium">
+        {person.maskedIdentityNumber
+          ? t("subject", { name, masked: person.maskedIdentityNumber })
+          : t("subjectNoNumber", { name })}
+      </p>
       {person.anonymised ? (
         <Alert tone="info">{te("personAnonymised")}</Alert>
       ) : (

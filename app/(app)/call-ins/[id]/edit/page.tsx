@@ -16,8 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditCallInPage({ params }: PageProps<"/call-ins/[id]/edit">) {
   const actor = await requireArea("callIns");
   const { id } = await params;
-  const [callIn, { colleagues, groups }] = await orNotFound(Promise.all([getCallIn({ actor, callInId: id, action: "update" }), getCallInFormOptions({ actor })]));
-  const [t, ts, tr, tp] = await Promise.all([getTranslations("callInForm"), getTranslations("inviteeStatus"), getTranslations("response"), getTranslations("personStatus")]);
+  const [callIn, { colleagues, groups }] = await orNotFound(
+    Promise.all([getCallIn({ actor, callInId: id, action: "update" }), getCallInFormOptions({ actor })]),
+  );
+  const [t, ts, tr, tp] = await Promise.all([
+    getTranslations("callInForm"),
+    getTranslations("inviteeStatus"),
+    getTranslations("response"),
+    getTranslations("personStatus"),
+  ]);
   const speakerIds = (kind: string) => callIn.speakers.filter((s) => s.kind === kind && s.userId).map((s) => s.userId!);
   return (
     <>

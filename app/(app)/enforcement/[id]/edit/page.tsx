@@ -16,9 +16,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditEnforcementPage({ params }: PageProps<"/enforcement/[id]/edit">) {
   const actor = await requireArea("enforcement");
   const { id } = await params;
-  const { action: a, groups } = await withAccessPrompt(null, orNotFound(getEnforcementForEdit({ actor, id })), `/enforcement/${id}/edit`);
-  const [t, tf, tt, tp] = await Promise.all([getTranslations("enforcementEdit"), getTranslations("enforcementForm"), getTranslations("enforcementType"), getTranslations("personStatus")]);
-  const about = a.person ? tf("aboutPerson", { name: a.person.name }) : a.group ? tf("aboutGroup", { group: a.group.name }) : undefined;
+  const { action: a, groups } = await withAccessPrompt(
+    null,
+    orNotFound(getEnforcementForEdit({ actor, id })),
+    `/enforcement/${id}/edit`,
+  );
+  const [t, tf, tt, tp] = await Promise.all([
+    getTranslations("enforcementEdit"),
+    getTranslations("enforcementForm"),
+    getTranslations("enforcementType"),
+    getTranslations("personStatus"),
+  ]);
+  const about = a.person
+    ? tf("aboutPerson", { name: a.person.name })
+    : a.group
+      ? tf("aboutGroup", { group: a.group.name })
+      : undefined;
   return (
     <>
       <PageHeader title={t("title")} intro={[about, t("intro")].filter(Boolean).join(" ")} />
@@ -26,10 +39,23 @@ export default async function EditEnforcementPage({ params }: PageProps<"/enforc
         <EditEnforcementForm
           id={a.id}
           version={a.version}
-          person={a.person ? { name: a.person.name, isDeprived: a.person.status === "DEPRIVED_OF_LIBERTY", statusLabel: tp(a.person.status) } : null}
+          person={
+            a.person
+              ? {
+                  name: a.person.name,
+                  isDeprived: a.person.status === "DEPRIVED_OF_LIBERTY",
+                  statusLabel: tp(a.person.status),
+                }
+              : null
+          }
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}
           types={ENFORCEMENT_TYPES.map((value) => ({ value, label: tt(value) }))}
-          stored={{ groupId: a.group?.id ?? "", type: a.type, occurredAt: toStockholmInputValue(a.occurredAt), description: a.description ?? "" }}
+          stored={{
+            groupId: a.group?.id ?? "",
+            type: a.type,
+            occurredAt: toStockholmInputValue(a.occurredAt),
+            description: a.description ?? "",
+          }}
           cancelHref={`/enforcement/${a.id}`}
         />
       </div>

@@ -19,7 +19,11 @@ export default async function EditGroupPage({ params }: PageProps<"/groups/[id]/
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <GroupForm
           cancelHref={`/groups/${group.id}`}
-          edit={{ groupId: group.id, version: group.version, defaults: { name: group.name, district: group.district ?? "", description: group.description ?? "" } }}
+          edit={{
+            groupId: group.id,
+            version: group.version,
+            defaults: { name: group.name, district: group.district ?? "", description: group.description ?? "" },
+          }}
         />
       </div>
     </>

@@ -15,9 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditIncidentPage({ params }: PageProps<"/incidents/[id]/edit">) {
   const actor = await requireArea("incidents");
   const { id } = await params;
-  const [incident, { groups, districts }] = await orNotFound(Promise.all([getIncident({ actor, incidentId: id, action: "update" }), getIncidentFormOptions({ actor })]));
-  const [t, tt, tg, tpr] = await Promise.all([getTranslations("incidentForm"), getTranslations("incidentType"), getTranslations("gmi"), getTranslations("incidentPersonRole")]);
-  const groupIds = (role: "SUSPECTED" | "VICTIM_SIDE") => (incident.groups ?? []).filter((g) => g.role === role).map((g) => g.id);
+  const [incident, { groups, districts }] = await orNotFound(
+    Promise.all([getIncident({ actor, incidentId: id, action: "update" }), getIncidentFormOptions({ actor })]),
+  );
+  const [t, tt, tg, tpr] = await Promise.all([
+    getTranslations("incidentForm"),
+    getTranslations("incidentType"),
+    getTranslations("gmi"),
+    getTranslations("incidentPersonRole"),
+  ]);
+  const groupIds = (role: "SUSPECTED" | "VICTIM_SIDE") =>
+    (incident.groups ?? []).filter((g) => g.role === role).map((g) => g.id);
   return (
     <>
       <PageHeader title={t("editTitle")} />
@@ -37,7 +45,10 @@ export default async function EditIncidentPage({ params }: PageProps<"/incidents
             suspectedGroupIds: groupIds("SUSPECTED"),
             victimGroupIds: groupIds("VICTIM_SIDE"),
           }}
-          linkedPeople={(incident.people ?? []).map((p) => ({ value: `${p.personId}:${p.role}`, label: `${p.name}${p.maskedIdentityNumber ? ` (${p.maskedIdentityNumber})` : ""} – ${tpr(p.role)}` }))}
+          linkedPeople={(incident.people ?? []).map((p) => ({
+            value: `${p.personId}:${p.role}`,
+            label: `${p.name}${p.maskedIdentityNumber ? ` (${p.maskedIdentityNumber})` : ""} – ${tpr(p.role)}`,
+          }))}
           types={INCIDENT_TYPES.map((value) => ({ value, label: tt(value) }))}
           involvement={GMI_VALUES.map((value) => ({ value, label: tg(value) }))}
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}

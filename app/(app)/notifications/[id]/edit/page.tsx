@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditNotificationPage({ params }: PageProps<"/notifications/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { notification: n, colleagues } = await withAccessPrompt(null, orNotFound(getNotificationForEdit({ actor, notificationId: id })), `/notifications/${id}/edit`);
+  const { notification: n, colleagues } = await withAccessPrompt(
+    null,
+    orNotFound(getNotificationForEdit({ actor, notificationId: id })),
+    `/notifications/${id}/edit`,
+  );
   const [t, tf, ta, tp, to, tr, troles] = await Promise.all([
     getTranslations("notificationEdit"),
     getTranslations("notificationForm"),

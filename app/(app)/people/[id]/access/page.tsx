@@ -24,7 +24,11 @@ export default async function AccessReasonPage({ params, searchParams }: PagePro
     <>
       <PageHeader title={t("title")} intro={t("intro", { name: prompt.name, minutes: ACCESS_GRANT_MINUTES })} />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-        <AccessReasonForm personId={prompt.id} next={next} reasons={ACCESS_REASON_CODES.map((value) => ({ value, label: tr(value) }))} />
+        <AccessReasonForm
+          personId={prompt.id}
+          next={next}
+          reasons={ACCESS_REASON_CODES.map((value) => ({ value, label: tr(value) }))}
+        />
       </div>
     </>
   );

@@ -21,13 +21,25 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
-  const overview = await withAccessPrompt(id, orNotFound(getConsentOverview({ actor, personId: id })), `/people/${id}/consent`);
+  const overview = await withAccessPrompt(
+    id,
+    orNotFound(getConsentOverview({ actor, personId: id })),
+    `/people/${id}/consent`,
+  );
   const [t, ta] = await Promise.all([getTranslations("consent"), getTranslations("agencies")]);
-  const savedMessage = { recorded: "recorded", withdrawn: "withdrawnSaved", confirmed: "confirmedSaved", declined: "declinedSaved" }[typeof saved === "string" ? saved : ""];
+  const savedMessage = {
+    recorded: "recorded",
+    withdrawn: "withdrawnSaved",
+    confirmed: "confirmedSaved",
+    declined: "declinedSaved",
+  }[typeof saved === "string" ? saved : ""];
   // What the form offers, each labelled with whose confirmation it needs when not the actor's own.
   const coverage = COVERAGE.map((item) => {
     const label = t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: t(`kinds.${item.kind}`) });
-    return { value: coverageCode(item), label: item.from === actor.agency ? label : `${label} (${t("needsConfirmationBy", { agency: ta(item.from) })})` };
+    return {
+      value: coverageCode(item),
+      label: item.from === actor.agency ? label : `${label} (${t("needsConfirmationBy", { agency: ta(item.from) })})`,
+    };
   });
   return (
     <>
@@ -36,7 +48,11 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
           <Alert tone="success">{t(savedMessage)}</Alert>
         </div>
       ) : null}
-      <PageHeader title={t("title")} intro={t("about", { name: overview.person.name })} actions={<Link href={`/people/${overview.person.id}`}>{t("backToFile")}</Link>} />
+      <PageHeader
+        title={t("title")}
+        intro={t("about", { name: overview.person.name })}
+        actions={<Link href={`/people/${overview.person.id}`}>{t("backToFile")}</Link>}
+      />
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="consents">
           <h2 id="consents" className="mb-3 text-lg font-semibold">

@@ -22,7 +22,11 @@ export default async function CoordinatorsPage({ params, searchParams }: PagePro
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
-  const overview = await withAccessPrompt(id, orNotFound(getCoordinators({ actor, personId: id })), `/people/${id}/coordinators`);
+  const overview = await withAccessPrompt(
+    id,
+    orNotFound(getCoordinators({ actor, personId: id })),
+    `/people/${id}/coordinators`,
+  );
   const [t, ta] = await Promise.all([getTranslations("coordinators"), getTranslations("agencies")]);
   const savedKey = SAVED.find((k) => k === saved);
   return (
@@ -32,12 +36,20 @@ export default async function CoordinatorsPage({ params, searchParams }: PagePro
           <Alert tone="success">{t(`saved.${savedKey}`)}</Alert>
         </div>
       ) : null}
-      <PageHeader title={t("title")} intro={t("about", { name: overview.person.name })} actions={<Link href={`/people/${overview.person.id}`}>{t("backToFile")}</Link>} />
+      <PageHeader
+        title={t("title")}
+        intro={t("about", { name: overview.person.name })}
+        actions={<Link href={`/people/${overview.person.id}`}>{t("backToFile")}</Link>}
+      />
       <div className="grid gap-6 md:grid-cols-3">
         {overview.byAgency.map(({ agency, current, former }) => {
           const mayChange = agency === overview.ownAgency;
           return (
-            <section key={agency} aria-labelledby={`agency-${agency}`} className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+            <section
+              key={agency}
+              aria-labelledby={`agency-${agency}`}
+              className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4"
+            >
               <h2 id={`agency-${agency}`} className="text-lg font-semibold">
                 {ta(agency)}
               </h2>
@@ -49,7 +61,9 @@ export default async function CoordinatorsPage({ params, searchParams }: PagePro
                   <ul className="flex flex-col gap-2">
                     {current.map((a) => (
                       <li key={a.id}>
-                        <span className="font-medium">{a.user.id === actor.id ? `${a.user.name} (${t("you")})` : a.user.name}</span>{" "}
+                        <span className="font-medium">
+                          {a.user.id === actor.id ? `${a.user.name} (${t("you")})` : a.user.name}
+                        </span>{" "}
                         <span className="text-sm">{t("since", { date: formatDate(a.assignedAt) })}</span>
                         <br />
                         <span className="text-sm text-slate-700">{t("assignedBy", { name: a.assignedBy })}</span>
@@ -75,7 +89,11 @@ export default async function CoordinatorsPage({ params, searchParams }: PagePro
               </div>
               {mayChange ? (
                 <div className="flex flex-col gap-4 border-t border-slate-300 pt-4">
-                  {overview.isCoordinator ? <p>{t("alreadyYou")}</p> : <TakeOverForm personId={overview.person.id} actorId={actor.id} />}
+                  {overview.isCoordinator ? (
+                    <p>{t("alreadyYou")}</p>
+                  ) : (
+                    <TakeOverForm personId={overview.person.id} actorId={actor.id} />
+                  )}
                   <div>
                     <h3 className="mb-2 font-medium">{t("addTitle")}</h3>
                     {overview.colleagues.filter((c) => c.id !== actor.id).length === 0 ? (
@@ -83,7 +101,9 @@ export default async function CoordinatorsPage({ params, searchParams }: PagePro
                     ) : (
                       <AddCoordinatorForm
                         personId={overview.person.id}
-                        colleagues={overview.colleagues.filter((c) => c.id !== actor.id).map((c) => ({ value: c.id, label: c.name }))}
+                        colleagues={overview.colleagues
+                          .filter((c) => c.id !== actor.id)
+                          .map((c) => ({ value: c.id, label: c.name }))}
                         agencyLabel={ta(agency)}
                       />
                     )}

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Person" };
 export default async function EditPersonPage({ params }: PageProps<"/people/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const person = await withAccessPrompt(id, orNotFound(getPersonForEdit({ actor, personId: id })), `/people/${id}/edit`);
+  const person = await withAccessPrompt(
+    id,
+    orNotFound(getPersonForEdit({ actor, personId: id })),
+    `/people/${id}/edit`,
+  );
   const [t, ts] = await Promise.all([getTranslations("personForm"), getTranslations("personStatus")]);
   const name = `${person.firstName} ${person.lastName}`;
   return (

@@ -24,14 +24,21 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegisterExtractPage({ params, searchParams }: PageProps<"/people/[id]/extract">) {
   const actor = await requireArea("admin");
   const [{ id }, { request }] = await Promise.all([params, searchParams]);
-  const extract = await orNotFound(getRegisterExtract({ actor, personId: id, requestId: typeof request === "string" ? request : "", format: "html" }));
+  const extract = await orNotFound(
+    getRegisterExtract({ actor, personId: id, requestId: typeof request === "string" ? request : "", format: "html" }),
+  );
   const [t, tr] = await Promise.all([getTranslations("extract"), getTranslations("extractRequests")]);
-  const file = (format: "json" | "csv") => `/people/${extract.personId}/extract/file?${new URLSearchParams({ request: extract.requestId, format })}`;
+  const file = (format: "json" | "csv") =>
+    `/people/${extract.personId}/extract/file?${new URLSearchParams({ request: extract.requestId, format })}`;
   return (
     <>
       <PageHeader
         title={t("title")}
-        intro={t("about", { name: extract.personLabel || t("anonymised"), reference: extract.requestReference, date: formatDateTime(extract.producedAt) })}
+        intro={t("about", {
+          name: extract.personLabel || t("anonymised"),
+          reference: extract.requestReference,
+          date: formatDateTime(extract.producedAt),
+        })}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
             <PrintButton />

@@ -27,11 +27,17 @@ export default async function PersonReadersPage({ params }: PageProps<"/admin/au
         intro={person.maskedIdentityNumber ? t("intro", { masked: person.maskedIdentityNumber }) : t("introNoNumber")}
         actions={
           <>
-            <Link href={`/admin/audit?${new URLSearchParams({ personId: person.id })}`} className={buttonClass("secondary")}>
+            <Link
+              href={`/admin/audit?${new URLSearchParams({ personId: person.id })}`}
+              className={buttonClass("secondary")}
+            >
               {t("allEvents")}
             </Link>
             {person.anonymised ? null : (
-              <Link href={`/admin/extract-requests/new?${new URLSearchParams({ personId: person.id })}`} className={buttonClass("secondary")}>
+              <Link
+                href={`/admin/extract-requests/new?${new URLSearchParams({ personId: person.id })}`}
+                className={buttonClass("secondary")}
+              >
                 {th("register")}
               </Link>
             )}

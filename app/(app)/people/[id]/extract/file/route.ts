@@ -3,7 +3,11 @@ import { canUseArea } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { getRegisterExtract, registerExtractCsv, registerExtractJson } from "@/lib/register-extract";
 
-const notFound = () => new Response("Utdraget finns inte eller kan inte längre öppnas.", { status: 404, headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Utdraget finns inte eller kan inte längre öppnas.", {
+    status: 404,
+    headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
+  });
 
 /**
  * The register extract of one produced request as a file (`?request=<id>&format=json|csv`): the
@@ -15,10 +19,16 @@ export async function GET(request: Request, { params }: RouteContext<"/people/[i
   if (!canUseArea(actor.role, "admin")) return notFound();
   const url = new URL(request.url);
   const format = url.searchParams.get("format");
-  if (format !== "json" && format !== "csv") return new Response("Bad request", { status: 400, headers: { "Cache-Control": "no-store" } });
+  if (format !== "json" && format !== "csv")
+    return new Response("Bad request", { status: 400, headers: { "Cache-Control": "no-store" } });
   const { id } = await params;
   try {
-    const extract = await getRegisterExtract({ actor, personId: id, requestId: url.searchParams.get("request") ?? "", format });
+    const extract = await getRegisterExtract({
+      actor,
+      personId: id,
+      requestId: url.searchParams.get("request") ?? "",
+      format,
+    });
     const json = format === "json";
     const name = `registerutdrag-${extract.requestReference.replace(/[^\p{L}\p{N}_-]+/gu, "_")}-${extract.generatedAt.toISOString().slice(0, 10)}.${format}`;
     return new Response(json ? registerExtractJson(extract) : registerExtractCsv(extract), {

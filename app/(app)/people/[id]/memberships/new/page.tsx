@@ -23,11 +23,23 @@ function defaultReviewDate(): string {
 export default async function NewMembershipPage({ params }: PageProps<"/people/[id]/memberships/new">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { person, groups } = await withAccessPrompt(id, orNotFound(getMembershipFormOptions({ actor, personId: id })), `/people/${id}/memberships/new`);
-  const [t, tr, tc, ta] = await Promise.all([getTranslations("membershipForm"), getTranslations("membershipRole"), getTranslations("confidence"), getTranslations("agencies")]);
+  const { person, groups } = await withAccessPrompt(
+    id,
+    orNotFound(getMembershipFormOptions({ actor, personId: id })),
+    `/people/${id}/memberships/new`,
+  );
+  const [t, tr, tc, ta] = await Promise.all([
+    getTranslations("membershipForm"),
+    getTranslations("membershipRole"),
+    getTranslations("confidence"),
+    getTranslations("agencies"),
+  ]);
   return (
     <>
-      <PageHeader title={t("createTitle")} intro={t("aboutPerson", { person: `${person.firstName} ${person.lastName}` })} />
+      <PageHeader
+        title={t("createTitle")}
+        intro={t("aboutPerson", { person: `${person.firstName} ${person.lastName}` })}
+      />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <MembershipForm
           personId={person.id}
@@ -35,7 +47,14 @@ export default async function NewMembershipPage({ params }: PageProps<"/people/[
           roles={MEMBERSHIP_ROLES.map((value) => ({ value, label: tr(value) }))}
           confidences={CONFIDENCES.map((value) => ({ value, label: tc(value) }))}
           agencies={SOURCE_AGENCIES.map((value) => ({ value, label: ta(value) }))}
-          defaults={{ validFrom: stockholmToday(), validTo: "", role: "UNKNOWN", sourceAgency: actor.agency ?? "", confidence: "", reviewDueOn: defaultReviewDate() }}
+          defaults={{
+            validFrom: stockholmToday(),
+            validTo: "",
+            role: "UNKNOWN",
+            sourceAgency: actor.agency ?? "",
+            confidence: "",
+            reviewDueOn: defaultReviewDate(),
+          }}
         />
       </div>
     </>

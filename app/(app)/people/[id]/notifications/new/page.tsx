@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewNotificationPage({ params }: PageProps<"/people/[id]/notifications/new">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { person, colleagues } = await withAccessPrompt(id, orNotFound(getNotificationFormOptions({ actor, personId: id })), `/people/${id}/notifications/new`);
+  const { person, colleagues } = await withAccessPrompt(
+    id,
+    orNotFound(getNotificationFormOptions({ actor, personId: id })),
+    `/people/${id}/notifications/new`,
+  );
   const [t, ta, tp, to, tr, troles] = await Promise.all([
     getTranslations("notificationForm"),
     getTranslations("agencies"),

@@ -17,8 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewSupportMeasurePage({ params }: PageProps<"/referrals/[id]/measures/new">) {
   const actor = await requireArea("referrals");
   const { id } = await params;
-  const options = await withAccessPrompt(null, orNotFound(getSupportMeasureFormOptions({ actor, referralId: id })), `/referrals/${id}/measures/new`);
-  const [t, tt, ts] = await Promise.all([getTranslations("measureForm"), getTranslations("supportMeasureType"), getTranslations("supportMeasureStatus")]);
+  const options = await withAccessPrompt(
+    null,
+    orNotFound(getSupportMeasureFormOptions({ actor, referralId: id })),
+    `/referrals/${id}/measures/new`,
+  );
+  const [t, tt, ts] = await Promise.all([
+    getTranslations("measureForm"),
+    getTranslations("supportMeasureType"),
+    getTranslations("supportMeasureStatus"),
+  ]);
   return (
     <>
       <PageHeader title={t("newTitle")} intro={t("about", { name: options.personName })} />
@@ -29,7 +37,14 @@ export default async function NewSupportMeasurePage({ params }: PageProps<"/refe
           <SupportMeasureForm
             referralId={options.referralId}
             isHandler={options.isHandler}
-            defaults={{ type: "", status: "PLANNED", startsOn: stockholmToday(), endsOn: "", outcome: "", destinationTown: "" }}
+            defaults={{
+              type: "",
+              status: "PLANNED",
+              startsOn: stockholmToday(),
+              endsOn: "",
+              outcome: "",
+              destinationTown: "",
+            }}
             types={MEASURE_TYPES.map((value) => ({ value, label: tt(value) }))}
             statuses={MEASURE_STATUSES.map((value) => ({ value, label: ts(value) }))}
           />

@@ -16,19 +16,37 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export default async function EditMembershipPage({ params }: PageProps<"/people/[id]/memberships/[membershipId]/edit">) {
+export default async function EditMembershipPage({
+  params,
+}: PageProps<"/people/[id]/memberships/[membershipId]/edit">) {
   const actor = await requireArea("people");
   const { id, membershipId } = await params;
-  const m = await withAccessPrompt(id, orNotFound(getMembershipForEdit({ actor, membershipId })), `/people/${id}/memberships/${membershipId}/edit`);
+  const m = await withAccessPrompt(
+    id,
+    orNotFound(getMembershipForEdit({ actor, membershipId })),
+    `/people/${id}/memberships/${membershipId}/edit`,
+  );
   if (m.person.id !== id) notFound();
-  const [t, tr, tc, ta] = await Promise.all([getTranslations("membershipForm"), getTranslations("membershipRole"), getTranslations("confidence"), getTranslations("agencies")]);
+  const [t, tr, tc, ta] = await Promise.all([
+    getTranslations("membershipForm"),
+    getTranslations("membershipRole"),
+    getTranslations("confidence"),
+    getTranslations("agencies"),
+  ]);
   return (
     <>
-      <PageHeader title={t("editTitle")} intro={t("about", { person: `${m.person.firstName} ${m.person.lastName}`, group: m.group.name })} />
+      <PageHeader
+        title={t("editTitle")}
+        intro={t("about", { person: `${m.person.firstName} ${m.person.lastName}`, group: m.group.name })}
+      />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <MembershipForm
           personId={m.person.id}
-          edit={{ membershipId: m.id, version: m.version, lastReviewed: m.reviewedAt ? formatDateTime(m.reviewedAt) : null }}
+          edit={{
+            membershipId: m.id,
+            version: m.version,
+            lastReviewed: m.reviewedAt ? formatDateTime(m.reviewedAt) : null,
+          }}
           roles={MEMBERSHIP_ROLES.map((value) => ({ value, label: tr(value) }))}
           confidences={CONFIDENCES.map((value) => ({ value, label: tc(value) }))}
           agencies={SOURCE_AGENCIES.map((value) => ({ value, label: ta(value) }))}

@@ -15,12 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-export default async function EditSupportMeasurePage({ params }: PageProps<"/referrals/[id]/measures/[measureId]/edit">) {
+export default async function EditSupportMeasurePage({
+  params,
+}: PageProps<"/referrals/[id]/measures/[measureId]/edit">) {
   const actor = await requireArea("referrals");
   const { id, measureId } = await params;
-  const measure = await withAccessPrompt(null, orNotFound(getSupportMeasureForEdit({ actor, measureId })), `/referrals/${id}/measures/${measureId}/edit`);
+  const measure = await withAccessPrompt(
+    null,
+    orNotFound(getSupportMeasureForEdit({ actor, measureId })),
+    `/referrals/${id}/measures/${measureId}/edit`,
+  );
   if (measure.referralId !== id) notFound();
-  const [t, tt, ts] = await Promise.all([getTranslations("measureForm"), getTranslations("supportMeasureType"), getTranslations("supportMeasureStatus")]);
+  const [t, tt, ts] = await Promise.all([
+    getTranslations("measureForm"),
+    getTranslations("supportMeasureType"),
+    getTranslations("supportMeasureStatus"),
+  ]);
   return (
     <>
       <PageHeader title={t("editTitle")} intro={t("about", { name: measure.personName })} />
