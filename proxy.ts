@@ -81,5 +81,6 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // The static files of public/ are for anyone (the icon, robots.txt, .well-known/security.txt).
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|robots.txt|\\.well-known/security.txt).*)"],
 };

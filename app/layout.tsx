@@ -10,6 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t("name"), template: `%s – ${t("name")}` },
     description: t("tagline"),
     robots: { index: false, follow: false },
+    // public/icon.svg: without it every page logs a favicon 404 in the browser console.
+    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
   };
 }
 

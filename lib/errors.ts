@@ -30,7 +30,7 @@ export class RuleError extends Error {
 }
 
 /**
- * The caseload gate (lib/access): the actor may see the person but has not given a reason for
+ * The caseload gate (lib/caseload-gate): the actor may see the person but has not given a reason for
  * opening their file. Pages send the user to the reason form; forms show it above the form and
  * keep what was typed. Here, beside the other expected errors, so handleForm knows it.
  */

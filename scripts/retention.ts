@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   // The app's modules read their configuration through lib/env.ts.
   process.env.DATABASE_URL = cluster.url;
   Object.assign(process.env, await appSecrets());
-  const { runRetention } = await import("@/lib/retention");
+  const { runRetention } = await import("@/lib/retention/job");
   const { db, dbPool } = await import("@/lib/db");
   try {
     const run = await runRetention(args);

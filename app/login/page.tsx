@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { loginPage } from "@/lib/auth/pages";
+import { loginPage } from "@/lib/auth/login-pages";
 import { LoginForm } from "@/components/layout/login-form";
 import { SignInShell } from "@/components/auth/sign-in-shell";
 import { Alert } from "@/components/ui/alert";

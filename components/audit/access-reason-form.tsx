@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { grantPersonAccessAction } from "@/lib/access/actions";
+import { grantPersonAccessAction } from "@/lib/caseload-gate/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";

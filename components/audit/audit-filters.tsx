@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { AuditFilter } from "@/lib/audit/schemas";
-import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
+import type { AuditFilter } from "@/lib/audit-log/schemas";
+import { AUDIT_ACTIONS } from "@/lib/audit-log/schemas";
 import { buttonClass, Button } from "@/components/ui/button";
 
 const INPUT = "block min-h-11 w-full rounded-md border bg-white px-3 py-2";

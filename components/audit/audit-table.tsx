@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { AuditRow } from "@/lib/audit/queries";
-import { parseAccessReason } from "@/lib/access/reasons";
+import type { AuditRow } from "@/lib/audit-log/queries";
+import { parseAccessReason } from "@/lib/caseload-gate/reasons";
 import { formatDateTime } from "@/lib/validation/dates";
 
 /**

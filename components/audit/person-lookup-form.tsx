@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { findPersonForAuditAction } from "@/lib/audit/actions";
+import { findPersonForAuditAction } from "@/lib/audit-log/actions";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/fields";

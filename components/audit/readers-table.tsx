@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { PersonReaders } from "@/lib/audit/queries";
+import type { PersonReaders } from "@/lib/audit-log/queries";
 import { formatDateTime } from "@/lib/validation/dates";
 
 export async function ReadersTable({ personId, readers }: { personId: string; readers: PersonReaders["readers"] }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { revealIdentityNumberAction } from "@/lib/access/actions";
+import { revealIdentityNumberAction } from "@/lib/people/actions";
 import { buttonClass } from "@/components/ui/button";
 
 /**

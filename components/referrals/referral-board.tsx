@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { BoardColumn } from "@/lib/referrals/queries";
-import { formatDay } from "@/lib/activities/format";
+import { formatDay } from "@/lib/validation/format-day";
 import { listHref } from "@/components/activities/filter-form";
 
 /** The open referrals by status: one column per step, stacked on a phone. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { ReferralDetail } from "@/lib/referrals/queries";
-import { formatDay } from "@/lib/activities/format";
+import { formatDay } from "@/lib/validation/format-day";
 import { formatDate, formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";

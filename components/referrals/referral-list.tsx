@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReferralCard } from "@/lib/referrals/queries";
-import { formatDay } from "@/lib/activities/format";
+import { formatDay } from "@/lib/validation/format-day";
 import { ReferralStatusBadge } from "./referral-badge";
 
 export async function ReferralList({ items }: { items: ReferralCard[] }) {

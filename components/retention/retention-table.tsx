@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { RetentionRow } from "@/lib/retention";
+import type { RetentionRow } from "@/lib/retention/queries";
 import { formatDateTime } from "@/lib/validation/dates";
 import { RetentionDecision } from "./retention-decision";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { accessAuditFields, requirePersonAccess } from "@/lib/access";
+import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import { assignmentWhere, can, coordinatorCandidateWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

@@ -311,7 +311,7 @@ export async function findPersonForAudit({
 }
 
 /**
- * The actor's own actions (DESIGN.md: agencies see their own audit events). People are named only
+ * The actor's own actions (docs/confidentiality.md: agencies see their own audit events). People are named only
  * while the actor may still see them.
  */
 export async function listMyActivity({ actor, page }: { actor: Actor; page: number }): Promise<Page<AuditRow>> {

@@ -16,7 +16,7 @@ export const AREAS = {
   admin: ["ADMIN"],
   // The second pair of eyes on register extract requests (ADMIN registers and produces under admin).
   extractDecisions: ["MANAGER"],
-  // The audit log's "own actions" view (DESIGN.md); ADMIN reviews the whole log under admin.
+  // The audit log's "own actions" view (docs/confidentiality.md); ADMIN reviews the whole log under admin.
   myActivity: ["POLICE", "SOCIAL", "PROBATION"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,7 @@
 import type { Agency, ConsentInfoKind } from "@/lib/generated/prisma/enums";
 
 /*
- * What a consent can cover, as codes (DESIGN.md, confidentiality; docs/decisions/008): one kind of
+ * What a consent can cover, as codes (docs/confidentiality.md; docs/decisions/008): one kind of
  * one agency's information, shown to one other agency. These are exactly the things the app shows
  * across agencies under consent (scopes.ts builds its where-clauses from this list), so a consent
  * can never be read as covering more than the app would show; the migration's CHECK constraint

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canUseArea, START_PAGE } from "./areas";
 import { ACTIONS, grantFor, RESOURCES } from "./permissions";
 
-// DESIGN.md's confidentiality table, row by row, as the permission map must state it.
-describe("the permission map follows DESIGN.md", () => {
+// docs/confidentiality.md's table, row by row, as the permission map must state it.
+describe("the permission map follows docs/confidentiality.md", () => {
   it("lets the three agencies work with people and the joint activities", () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
       for (const resource of ["person", "notification", "callIn"] as const) {

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
- * DESIGN.md's confidentiality table as data: the only statement of who may do what. Every data
+ * docs/confidentiality.md's table as data: the only statement of who may do what. Every data
  * function asks `grantFor`; nothing else in the code base decides access. An absent entry denies.
  */
 export const RESOURCES = [
@@ -87,7 +87,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     referral: READ("statusWithConsent"),
     supportMeasure: READ("statusWithConsent"),
     // Follow-ups are probation's own; social services' follow-ups are social services'
-    // information (DESIGN.md's core rule), so probation reads those only with consent.
+    // information (docs/confidentiality.md), so probation reads those only with consent.
     followUp: { ...READ("withConsent"), create: "ownAgency", update: "ownAgency", delete: "ownAgency" },
     enforcement: READ("libertyFlagOnly"),
   },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Agency, SpeakerKind } from "@/lib/generated/prisma/enums";
-import { todayDateOnly } from "@/lib/activities/fields";
-import { resolvePeopleByIdentityNumber } from "@/lib/activities/people";
+import { todayDateOnly } from "@/lib/validation/activity-fields";
+import { resolvePeopleByIdentityNumber } from "@/lib/people/resolve";
 import { recordAudit } from "@/lib/audit";
 import {
   authorize,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fullName } from "@/lib/activities/people";
+import { fullName } from "@/lib/people/resolve";
 import { recordAuditNow } from "@/lib/audit";
 import { authorize, callInInviteeWhere, callInWhere, colleagueWhere, groupWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

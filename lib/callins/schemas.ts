@@ -9,7 +9,7 @@ import {
   optionalOneOf,
   plannedDateTime,
   version,
-} from "@/lib/activities/fields";
+} from "@/lib/validation/activity-fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, requiredText, uuid, searchText } from "@/lib/validation/fields";
 

@@ -21,6 +21,3 @@ export const ZGrantPersonAccess = z
   });
 
 export type TGrantPersonAccess = z.output<typeof ZGrantPersonAccess>;
-
-/** The personnummer reveal button's argument: a person id, whatever a client sends instead. */
-export const ZRevealIdentityNumber = z.object({ personId: uuid });

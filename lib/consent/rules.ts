@@ -9,7 +9,7 @@ export function isMinorOn(birthDate: Date | null, on: Date): boolean {
 }
 
 /**
- * A minor's consent counts only with the guardian's (vårdnadshavare) consent too (DESIGN.md). When
+ * A minor's consent counts only with the guardian's (vårdnadshavare) consent too (docs/confidentiality.md). When
  * the birth date is unknown the rule cannot be applied; the form then says so, and the person's
  * age is the recording user's to check against the signed document.
  */

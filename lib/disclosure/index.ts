@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
 /*
- * Utlämnande (DESIGN.md): whenever one agency's information is shown to another, a Disclosure row
+ * Utlämnande (docs/confidentiality.md): whenever one agency's information is shown to another, a Disclosure row
  * says what, to whom, and on which legal basis — in practice the person's consent, with the id of
  * the consent that covered it. The hash-chained audit log gets a DISCLOSE event per person too, so
  * the disclosure history cannot be rewritten unnoticed.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fullName } from "@/lib/activities/people";
-import { accessAuditFields, requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/access";
+import { fullName } from "@/lib/people/resolve";
+import { accessAuditFields, requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/caseload-gate";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import { enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

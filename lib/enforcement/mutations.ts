@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { authorize, enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fullName, personNameWhere } from "@/lib/activities/people";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { fullName, personNameWhere } from "@/lib/people/resolve";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import { authorize, enforcementWhere, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EnforcementActionType, type EnforcementActionType as TType } from "@/lib/generated/prisma/enums";
-import { EVEN_WITH_FIELD_ERRORS, optionalId, version } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, optionalId, version } from "@/lib/validation/activity-fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, pastDateTime, uuid, searchText } from "@/lib/validation/fields";
 

@@ -7,7 +7,7 @@ import {
   optionalOneOf,
   plannedDate,
   version,
-} from "@/lib/activities/fields";
+} from "@/lib/validation/activity-fields";
 import { ZPage } from "@/lib/pagination";
 import { oneOf, optionalText, pastDateTime, uuid } from "@/lib/validation/fields";
 

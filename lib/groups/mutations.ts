@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { authorize, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

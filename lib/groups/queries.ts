@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import {
   can,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncidentGroupRole, IncidentPersonRole } from "@/lib/generated/prisma/enums";
-import { resolvePeopleByIdentityNumber } from "@/lib/activities/people";
+import { resolvePeopleByIdentityNumber } from "@/lib/people/resolve";
 import { recordAudit } from "@/lib/audit";
 import { authorize, groupWhere, incidentWhere, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GroupMemberInvolvement, IncidentType } from "@/lib/generated/prisma/enums";
-import { EVEN_WITH_FIELD_ERRORS, headCount, identityNumberLines, ids, version } from "@/lib/activities/fields";
+import { EVEN_WITH_FIELD_ERRORS, headCount, identityNumberLines, ids, version } from "@/lib/validation/activity-fields";
 import { ZPage } from "@/lib/pagination";
 import { parseDateOnly } from "@/lib/validation/dates";
 import { oneOf, optionalText, pastDateTime, plainString, requiredText, uuid } from "@/lib/validation/fields";

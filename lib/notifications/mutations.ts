@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { authorize, colleagueWhere, internalNoteWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";

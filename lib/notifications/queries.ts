@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import { colleagueWhere, internalNoteWhere, notificationWhere, personWhere, authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

@@ -10,8 +10,13 @@ import {
   updatePerson,
   type ExistingPerson,
 } from "./mutations";
+import { randomUUID } from "node:crypto";
+import { AccessReasonRequiredError } from "@/lib/caseload-gate";
+import { NotFoundError } from "@/lib/errors";
+import { requestLogger } from "@/lib/logger";
 import { setIdentityProtection } from "./protection";
-import { ZCreatePerson, ZSetIdentityProtection, ZUpdatePerson } from "./schemas";
+import { revealIdentityNumber } from "./reveal";
+import { ZCreatePerson, ZRevealIdentityNumber, ZSetIdentityProtection, ZUpdatePerson } from "./schemas";
 
 /** A person form's state: besides the field errors, the registered people it may duplicate. */
 export type PersonFormState = FormState & { duplicateOf?: ExistingPerson; possibleDuplicates?: ExistingPerson[] };
@@ -63,4 +68,25 @@ export async function setIdentityProtectionAction(_previous: FormState, formData
   });
   if (state.status === "success") redirect(`/people/${id}?saved=${protect === "yes" ? "protected" : "unprotected"}`);
   return state;
+}
+
+export type RevealResult =
+  | { ok: true; identityNumber: string | null }
+  | { ok: false; error: "notFound" | "reasonRequired" | "unexpected"; eventId?: string };
+
+/** Called by the RevealIdentityNumber button; the number is returned to that one client only. */
+export async function revealIdentityNumberAction(personId: string): Promise<RevealResult> {
+  const actor = await requireActor();
+  const parsed = ZRevealIdentityNumber.safeParse({ personId });
+  if (!parsed.success) return { ok: false, error: "notFound" };
+  try {
+    const { identityNumber } = await revealIdentityNumber({ actor, personId: parsed.data.personId });
+    return { ok: true, identityNumber };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { ok: false, error: "notFound" };
+    if (error instanceof AccessReasonRequiredError) return { ok: false, error: "reasonRequired" };
+    const eventId = randomUUID();
+    (await requestLogger()).error({ eventId, err: error }, "reveal failed");
+    return { ok: false, error: "unexpected", eventId };
+  }
 }

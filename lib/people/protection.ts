@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { identityProtectionWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";

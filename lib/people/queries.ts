@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { accessAuditFields, requirePersonAccess } from "@/lib/access";
+import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import {
   AGENCY_OF_ROLE,
@@ -527,7 +527,7 @@ export async function getPersonFile({
   now?: Date;
 }): Promise<PersonFile> {
   if (!isUuid(personId)) throw new NotFoundError("person");
-  // The caseload gate: outside the actor's caseload a reason must have been given (lib/access); it
+  // The caseload gate: outside the actor's caseload a reason must have been given (lib/caseload-gate); it
   // goes into the READ event. AccessReasonRequiredError sends the page to the reason form.
   const access = await requirePersonAccess({ actor, personId, now });
   const person = await db.person.findFirst({

@@ -4,7 +4,7 @@ import { personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { formatIdentityNumber } from "@/lib/validation/personnummer";
-import { accessAuditFields, requirePersonAccess } from "./index";
+import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
 
 /**
  * The full personnummer (or samordningsnummer) of a person, for a user who asked to see it: pages

@@ -108,3 +108,6 @@ export const ZSetIdentityProtection = z.object({
   protect: z.enum(["yes", "no"], { error: "required" }),
 });
 export type TSetIdentityProtection = z.output<typeof ZSetIdentityProtection>;
+
+/** The personnummer reveal button's argument: a person id, whatever a client sends instead. */
+export const ZRevealIdentityNumber = z.object({ personId: uuid });

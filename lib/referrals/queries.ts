@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { recordDisclosures } from "@/lib/disclosure";
-import { fullName, personNameWhere } from "@/lib/activities/people";
-import { requirePersonAccess, withAccessAudit } from "@/lib/access";
+import { fullName, personNameWhere } from "@/lib/people/resolve";
+import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import {
   authorize,

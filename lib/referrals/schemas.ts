@@ -8,7 +8,7 @@ import {
   plannedDate,
   todayDateOnly,
   version,
-} from "@/lib/activities/fields";
+} from "@/lib/validation/activity-fields";
 import { ZPage } from "@/lib/pagination";
 import { checkbox, oneOf, optionalText, pastDateTime, uuid, searchText } from "@/lib/validation/fields";
 import { OPEN_STATUSES } from "./flow";

@@ -4,7 +4,7 @@ import { recordAuditNow } from "@/lib/audit";
 import { extractRequestWhere, personAdministrationWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { neutraliseFormula } from "@/lib/audit/export";
+import { neutraliseFormula } from "@/lib/audit-log/export";
 import { isUuid } from "@/lib/validation/ids";
 import { SECTIONS, type ExtractRow } from "./sections";
 import type { ExtractFormat } from "./schemas";

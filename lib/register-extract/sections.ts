@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { formatIdentityNumber } from "@/lib/validation/personnummer";
-import { parseAccessReason } from "@/lib/access/reasons";
-import { aboutPersonSql } from "@/lib/audit/about-person";
+import { parseAccessReason } from "@/lib/caseload-gate/reasons";
+import { aboutPersonSql } from "@/lib/audit-log/about-person";
 
 /*
  * The register extract (registerutdrag), one section per kind of data held about a person. Each

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
-import { anonymisePerson, keepPerson, setRetentionMonths } from "./index";
+import { anonymisePerson, keepPerson, setRetentionMonths } from "./mutations";
 import { ZRetentionDecision, ZRetentionMonths } from "./schemas";
 
 export async function anonymisePersonAction(_previous: FormState, formData: FormData): Promise<FormState> {

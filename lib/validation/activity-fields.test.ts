@@ -10,7 +10,7 @@ import {
   pastDate,
   plannedDate,
   plannedDateTime,
-} from "./fields";
+} from "./activity-fields";
 
 const errorOf = (schema: z.ZodType, value: unknown) => {
   const result = z.object({ f: schema }).safeParse({ f: value });

@@ -4,7 +4,7 @@ import { parseIdentityNumber } from "./personnummer";
 
 /*
  * Field schemas shared by every form. Error messages are keys of the "errors" catalogue in
- * messages/<locale>.json; the form shows them translated next to the field.
+ * messages/<locale>/app.json; the form shows them translated next to the field.
  */
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeAccessNext } from "@/lib/access/reasons";
+import { safeAccessNext } from "@/lib/caseload-gate/reasons";
 import { safeNext } from "@/lib/auth/schemas";
 import { sameSitePath } from "./same-site-path";
 

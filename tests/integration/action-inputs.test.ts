@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { revealIdentityNumberAction } from "@/lib/access/actions";
+import { revealIdentityNumberAction } from "@/lib/people/actions";
 import { finishEnrolmentAction, setLocaleAction } from "@/lib/auth/actions";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";

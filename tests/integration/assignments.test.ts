@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessReasonRequiredError, requirePersonAccess } from "@/lib/access";
+import { AccessReasonRequiredError, requirePersonAccess } from "@/lib/caseload-gate";
 import { addAssignment, endAssignment } from "@/lib/assignments/mutations";
 import { getCoordinators } from "@/lib/assignments/queries";
 import { ZAddAssignment, ZEndAssignment } from "@/lib/assignments/schemas";

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
-import { exportAuditEvents } from "@/lib/audit/export";
-import { aboutPersonSql } from "@/lib/audit/about-person";
-import { findPersonForAudit, listAuditEvents, listMyActivity, listPersonReaders } from "@/lib/audit/queries";
-import { parseAuditFilter } from "@/lib/audit/schemas";
+import { exportAuditEvents } from "@/lib/audit-log/export";
+import { aboutPersonSql } from "@/lib/audit-log/about-person";
+import { findPersonForAudit, listAuditEvents, listMyActivity, listPersonReaders } from "@/lib/audit-log/queries";
+import { parseAuditFilter } from "@/lib/audit-log/schemas";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";

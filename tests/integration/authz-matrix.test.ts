@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listAuditEvents, listMyActivity } from "@/lib/audit/queries";
-import { exportAuditEvents } from "@/lib/audit/export";
+import { listAuditEvents, listMyActivity } from "@/lib/audit-log/queries";
+import { exportAuditEvents } from "@/lib/audit-log/export";
 import {
   auditEventWhere,
   authorize,
@@ -63,7 +63,7 @@ import { makeWorld, ROLES, type World } from "./world";
 /*
  * The authorization matrix (issue 4, "Done means"): each role × each kind of data × read list /
  * read one / create / edit / delete / export, against the real database, without and with the
- * person's consent. The expectations are DESIGN.md's confidentiality table written out by hand —
+ * person's consent. The expectations are docs/confidentiality.md's table written out by hand —
  * deliberately not derived from lib/authz/permissions.ts, so that a wrong grant fails here.
  *
  *   Y  allowed          N  denied, or "not found"
@@ -97,7 +97,7 @@ const TABLE = {
   supportMeasure: { POLICE: "CCNNNC", SOCIAL: "YYYYYY", PROBATION: "CCNNNC", MANAGER: NONE, ADMIN: NONE },
   // follow-ups, probation's: social services with consent (and record their own); never the police.
   followUp: { POLICE: NONE, SOCIAL: "CCYNNC", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE },
-  // a follow-up social services recorded: theirs; probation's only with consent (DESIGN.md's core rule).
+  // a follow-up social services recorded: theirs; probation's only with consent (docs/confidentiality.md).
   socialFollowUp: { POLICE: NONE, SOCIAL: "YYYYNY", PROBATION: "CCYNNC", MANAGER: NONE, ADMIN: NONE },
   // enforcement actions: the police's; the others learn only the liberty flag (tested below).
   enforcement: { POLICE: "YYYYYY", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: NONE },
@@ -120,7 +120,7 @@ const TABLE = {
 } as const satisfies Record<string, Record<Role, string>>;
 type Kind = keyof typeof TABLE;
 
-/** Who sees social services' referrals and support measures as their status only (DESIGN.md). */
+/** Who sees social services' referrals and support measures as their status only (docs/confidentiality.md). */
 const STATUS_ONLY: readonly Role[] = ["POLICE", "PROBATION"];
 
 type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessReasonRequiredError, getAccessPrompt, requirePersonAccess } from "@/lib/access";
-import { ACCESS_GRANT_MINUTES } from "@/lib/access/reasons";
-import { revealIdentityNumber } from "@/lib/access/reveal";
+import { AccessReasonRequiredError, getAccessPrompt, requirePersonAccess } from "@/lib/caseload-gate";
+import { ACCESS_GRANT_MINUTES } from "@/lib/caseload-gate/reasons";
+import { revealIdentityNumber } from "@/lib/people/reveal";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
-import { ZGrantPersonAccess } from "@/lib/access/schemas";
+import { ZGrantPersonAccess } from "@/lib/caseload-gate/schemas";
 import { recordEnforcementAction } from "@/lib/enforcement/mutations";
 import { getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { completeFollowUp, deleteFollowUp, logFollowUp, rescheduleFollowUp } from "@/lib/followups/mutations";

@@ -1,4 +1,4 @@
-import { requirePersonAccess } from "@/lib/access";
+import { requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import type { Agency } from "@/lib/generated/prisma/enums";
 import { COVERAGE } from "@/lib/authz/consent-coverage";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessReasonRequiredError } from "@/lib/access";
+import { AccessReasonRequiredError } from "@/lib/caseload-gate";
 import { COVERAGE, coverageCode, type CoverageItem } from "@/lib/authz/consent-coverage";
 import { followUpWhere, referralWhere, supportMeasureWhere, type Actor } from "@/lib/authz";
 import { decideConsentConfirmation, recordConsent, withdrawConsent } from "@/lib/consent/mutations";

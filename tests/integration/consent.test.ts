@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessReasonRequiredError } from "@/lib/access";
+import { AccessReasonRequiredError } from "@/lib/caseload-gate";
 import { referralWhere, supportMeasureWhere } from "@/lib/authz";
 import { recordConsent, withdrawConsent } from "@/lib/consent/mutations";
 import { getConsentOverview } from "@/lib/consent/queries";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessReasonRequiredError, requirePersonAccess } from "@/lib/access";
+import { AccessReasonRequiredError, requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import { editEnforcementAction, getEnforcementAction, getEnforcementForEdit } from "@/lib/enforcement/edit";
 import { ZEditEnforcement } from "@/lib/enforcement/schemas";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessReasonRequiredError } from "@/lib/access";
+import { AccessReasonRequiredError } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { setIdentityProtection } from "@/lib/people/protection";
@@ -132,7 +132,7 @@ describe("protecting a person's identity on their file", () => {
       where: { personId: w.person.id, agency: "SOCIAL" },
       data: { endedAt: new Date() },
     });
-    const { requirePersonAccess } = await import("@/lib/access");
+    const { requirePersonAccess } = await import("@/lib/caseload-gate");
     await requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, reason: { code: "JOINT_PLANNING" } });
     await expect(protect(w.actors.SOCIAL, "no")).rejects.toBeInstanceOf(NotFoundError);
     expect(await isProtected()).toBe(true);

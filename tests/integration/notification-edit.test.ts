@@ -14,7 +14,7 @@ let w: World;
 let notificationId: string;
 beforeEach(async () => {
   w = await makeWorld();
-  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  // The caseload gate (lib/caseload-gate, tested in caseload-gate.test.ts) is passed by the caseload.
   await assignAll(w);
   await assignAll(w, w.secondPerson.id);
   const n = await createNotification(db, {

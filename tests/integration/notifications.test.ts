@@ -10,7 +10,7 @@ import { makeWorld, type World } from "./world";
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
-  // The caseload gate (lib/access, tested in access.test.ts) is passed by the caseload.
+  // The caseload gate (lib/caseload-gate, tested in caseload-gate.test.ts) is passed by the caseload.
   await assignAll(w);
   await assignAll(w, w.secondPerson.id);
 });

@@ -17,7 +17,7 @@ import { makeWorld, type World } from "./world";
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
-  // The caseload gate (lib/access, tested in access.test.ts): every agency user has given a reason,
+  // The caseload gate (lib/caseload-gate, tested in caseload-gate.test.ts): every agency user has given a reason,
   // as the pages ask them to (an assignment would change the assignments counted here).
   await giveReasonAll(w);
   await giveReasonAll(w, w.secondPerson.id);

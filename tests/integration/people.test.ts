@@ -273,7 +273,7 @@ describe("the people list", () => {
 
 describe("a person's file", () => {
   it("logs the read and never sends the full personnummer", async () => {
-    await assignAll(w); // [confid] on their caseloads: no reason asked (tests/integration/access.test.ts)
+    await assignAll(w); // [confid] on their caseloads: no reason asked (tests/integration/caseload-gate.test.ts)
     const file = await getPersonFile({ actor: w.actors.PROBATION, personId: w.person.id });
     expect(file.maskedIdentityNumber).toBe(`${w.person.identityNumber!.slice(0, 8)}-XXXX`);
     expect(JSON.stringify(file)).not.toContain(w.person.identityNumber!);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { requirePersonAccess } from "@/lib/access";
+import { requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import { getPersonFile } from "@/lib/people/queries";
 import type { TimelineEntry } from "@/lib/people/timeline";
@@ -12,7 +12,7 @@ let w: World;
 beforeEach(async () => {
   w = await makeWorld();
   // None of them has the person on their caseload: each gives a reason first (the caseload gate,
-  // tested in access.test.ts), as the file page asks them to.
+  // tested in caseload-gate.test.ts), as the file page asks them to.
   for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
     await requirePersonAccess({ actor: w.actors[role], personId: w.person.id, reason: { code: "JOINT_PLANNING" } });
   }

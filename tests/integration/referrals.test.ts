@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { requirePersonAccess } from "@/lib/access";
+import { requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
@@ -26,7 +26,7 @@ import { makeWorld, type World } from "./world";
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
-  // The caseload gate (lib/access, tested in access.test.ts): every agency user has given a reason,
+  // The caseload gate (lib/caseload-gate, tested in caseload-gate.test.ts): every agency user has given a reason,
   // as the pages ask them to; an assignment would make SOCIAL the person's handler here.
   await giveReasonAll(w);
   await giveReasonAll(w, w.secondPerson.id);

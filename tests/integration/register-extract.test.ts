@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actorOf } from "@/lib/auth";
 import { recordAuditNow } from "@/lib/audit";
-import { listPersonReaders } from "@/lib/audit/queries";
+import { listPersonReaders } from "@/lib/audit-log/queries";
 import { extractRequestWhere, PERMISSIONS, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/q
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
 import { SECTIONS } from "@/lib/register-extract/sections";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
-import { anonymisePerson } from "@/lib/retention";
+import { anonymisePerson } from "@/lib/retention/mutations";
 import { stockholmToday } from "@/lib/validation/dates";
 import { createAssignment, createMembership, createGroup, createUser } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";

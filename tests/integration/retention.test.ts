@@ -5,14 +5,9 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import { personWhere } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import {
-  anonymisePerson,
-  getRetentionMonths,
-  keepPerson,
-  listRetentionReview,
-  runRetention,
-  setRetentionMonths,
-} from "@/lib/retention";
+import { getRetentionMonths, listRetentionReview } from "@/lib/retention/queries";
+import { anonymisePerson, keepPerson, setRetentionMonths } from "@/lib/retention/mutations";
+import { runRetention } from "@/lib/retention/job";
 import { ZRetentionMonths } from "@/lib/retention/schemas";
 import sv from "@/messages/sv";
 import { submitWith } from "./activity-helpers";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { listMyActivity } from "@/lib/audit/queries";
+import { listMyActivity } from "@/lib/audit-log/queries";
 import { ZPage } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("myActivity"))("title") };
 }
 
-/** The agencies' view of the audit log: their own actions (DESIGN.md). */
+/** The agencies' view of the audit log: their own actions (docs/confidentiality.md). */
 export default async function MyActivityPage({ searchParams }: PageProps<"/my-activity">) {
   const actor = await requireArea("myActivity");
   const page = ZPage.parse((await searchParams).page);

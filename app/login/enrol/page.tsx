@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { enrolPage } from "@/lib/auth/pages";
+import { enrolPage } from "@/lib/auth/login-pages";
 import { EnrolForm } from "@/components/auth/enrol-form";
 import { SignInShell } from "@/components/auth/sign-in-shell";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cancelSignInAction } from "@/lib/auth/actions";
-import { verifyPage } from "@/lib/auth/pages";
+import { verifyPage } from "@/lib/auth/login-pages";
 import { TotpCodeForm } from "@/components/auth/code-form";
 import { SignInShell } from "@/components/auth/sign-in-shell";
 

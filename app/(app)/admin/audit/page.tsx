@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { AUDIT_EXPORT_MAX_ROWS } from "@/lib/audit/export";
-import { listAuditEvents, listAuditUsers } from "@/lib/audit/queries";
-import { auditFilterParams, parseAuditFilter } from "@/lib/audit/schemas";
+import { AUDIT_EXPORT_MAX_ROWS } from "@/lib/audit-log/export";
+import { listAuditEvents, listAuditUsers } from "@/lib/audit-log/queries";
+import { auditFilterParams, parseAuditFilter } from "@/lib/audit-log/schemas";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
-import { listRetentionReview } from "@/lib/retention";
+import { listRetentionReview } from "@/lib/retention/queries";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { getCallIn } from "@/lib/callins/queries";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getCallInFormOptions } from "@/lib/callins/queries";
 import { INVITEE_STATUSES, RESPONSES } from "@/lib/callins/schemas";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallInForm } from "@/components/callins/call-in-form";

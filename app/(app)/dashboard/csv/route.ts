@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { requireArea } from "@/lib/auth/session";
 import { exportDashboardCsv } from "@/lib/dashboard/queries";
 import type { Translate } from "@/lib/dashboard/tables";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 
 /** One table of the dashboard as CSV (`?section=…` and the page's period parameters). */
 export async function GET(request: NextRequest) {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/access/pages";
+import { withAccessPrompt } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementAction } from "@/lib/enforcement/edit";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";

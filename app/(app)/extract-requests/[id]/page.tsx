@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { getExtractRequest } from "@/lib/register-extract/queries";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getIncidentFormOptions } from "@/lib/incidents/queries";
 import { GMI_VALUES, INCIDENT_TYPES } from "@/lib/incidents/schemas";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentForm } from "@/components/incidents/incident-form";

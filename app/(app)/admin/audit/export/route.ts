@@ -1,8 +1,8 @@
 import { getActor } from "@/lib/auth/session";
 import { canUseArea } from "@/lib/authz";
 import { RuleError } from "@/lib/errors";
-import { exportAuditEvents } from "@/lib/audit/export";
-import { parseAuditFilter } from "@/lib/audit/schemas";
+import { exportAuditEvents } from "@/lib/audit-log/export";
+import { parseAuditFilter } from "@/lib/audit-log/schemas";
 
 /** The filtered audit events as CSV (the filters of /admin/audit as query parameters). */
 export async function GET(request: Request) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { getExtractRequest } from "@/lib/register-extract/queries";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { formatDateTime } from "@/lib/validation/dates";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { getExtractRequestSubject } from "@/lib/register-extract/queries";
 import { EXTRACT_REQUESTERS, IDENTITY_CHECKS } from "@/lib/register-extract/schemas";
 import { stockholmToday } from "@/lib/validation/dates";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { formatDateTime } from "@/lib/validation/dates";
 import { UserActionForm } from "@/components/users/user-action-form";

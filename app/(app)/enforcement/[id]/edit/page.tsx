@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/access/pages";
+import { withAccessPrompt } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementForEdit } from "@/lib/enforcement/edit";
 import { ENFORCEMENT_TYPES } from "@/lib/enforcement/schemas";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { EditEnforcementForm } from "@/components/enforcement/edit-enforcement-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getGroupForEdit } from "@/lib/groups/queries";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { GroupForm } from "@/components/groups/group-form";
 

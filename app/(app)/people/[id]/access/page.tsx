@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getAccessPrompt } from "@/lib/access";
-import { ACCESS_GRANT_MINUTES, ACCESS_REASON_CODES, safeAccessNext } from "@/lib/access/reasons";
+import { getAccessPrompt } from "@/lib/caseload-gate";
+import { ACCESS_GRANT_MINUTES, ACCESS_REASON_CODES, safeAccessNext } from "@/lib/caseload-gate/reasons";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessReasonForm } from "@/components/audit/access-reason-form";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/access/pages";
+import { withAccessPrompt } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getConsentOverview } from "@/lib/consent/queries";
 import { COVERAGE, coverageCode } from "@/lib/authz/consent-coverage";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { stockholmToday } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/access/pages";
+import { withAccessPrompt } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound } from "@/lib/page-guards";
 import { getPersonForEdit } from "@/lib/people/queries";
 import { STATUSES } from "@/lib/people/schemas";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { withAccessPrompt } from "@/lib/access/pages";
-import { orNotFound } from "@/lib/pages";
+import { withAccessPrompt } from "@/lib/page-guards";
+import { orNotFound } from "@/lib/page-guards";
 import { getSupportMeasureFormOptions } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
 import { stockholmToday } from "@/lib/validation/dates";

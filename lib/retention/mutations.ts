@@ -1,41 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAudit, recordAuditNow } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { authorize, personAdministrationWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import { pageArgs, toPage, type Page } from "@/lib/pagination";
-import { maskIdentityNumber } from "@/lib/validation/personnummer";
 import { updateVersioned } from "@/lib/versioning";
-import { coarsenBirthDate, DEFAULT_RETENTION_MONTHS, retentionCutoff, REVIEW_AHEAD_DAYS } from "./rules";
+import { coarsenBirthDate, retentionCutoff } from "./rules";
 import type { TRetentionDecision, TRetentionMonths } from "./schemas";
+import { getRetentionMonths, getRetentionSetting, RETENTION_SETTING } from "./queries";
 
-/*
- * Retention (gallring, docs/decisions/005): a person with no recorded activity for the retention
- * period (SystemSetting "retentionMonths", default 36) is due. ADMIN reviews the list ahead of
- * time and keeps or anonymises; the scheduled command (`npm run retention -- --apply`)
- * anonymises whoever is due. Anonymising keeps the person row (anonymisedAt set, which every authz
- * builder excludes) and every record's codes and dates, so aggregate figures do not change; it
- * removes the identity and every free text. The audit log keeps that it happened, not what it removed.
- */
-
-const SETTING = "retentionMonths";
-
-export async function getRetentionMonths(client: Pick<Tx, "systemSetting"> = db): Promise<number> {
-  return (await getRetentionSetting(client)).months;
-}
-
-/** The period and the version of the setting (0 while it was never saved), for the edit form. */
-export async function getRetentionSetting(
-  client: Pick<Tx, "systemSetting"> = db,
-): Promise<{ months: number; version: number }> {
-  const setting = await client.systemSetting.findUnique({ where: { key: SETTING } });
-  const months = setting ? Number(setting.value) : NaN;
-  return {
-    months: Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS,
-    version: setting?.version ?? 0,
-  };
-}
+// Retention decisions (the setting, anonymising, keeping); the rules and why: queries.ts, decision 005.
 
 /**
  * Optimistic locking like every other edit: the save names the version the administrator saw
@@ -48,93 +22,19 @@ export async function setRetentionMonths({ actor, input }: { actor: Actor; input
     const value = String(input.months);
     const saved =
       input.version === 0
-        ? await tx.systemSetting.createMany({ data: [{ key: SETTING, value }], skipDuplicates: true })
+        ? await tx.systemSetting.createMany({ data: [{ key: RETENTION_SETTING, value }], skipDuplicates: true })
         : await tx.systemSetting.updateMany({
-            where: { key: SETTING, version: input.version },
+            where: { key: RETENTION_SETTING, version: input.version },
             data: { value, version: { increment: 1 } },
           });
     if (saved.count !== 1) throw new ConflictError();
     await recordAudit(tx, actor, {
       action: "UPDATE",
       entityType: "SystemSetting",
-      entityId: SETTING,
+      entityId: RETENTION_SETTING,
       metadata: { months: input.months, previous: previous.months },
     });
   });
-}
-
-export type RetentionRow = {
-  id: string;
-  name: string;
-  maskedIdentityNumber: string | null;
-  status: string;
-  lastActivityAt: Date;
-  version: number;
-  isDue: boolean;
-  /** Matters still open although nothing happened: the reviewer should look before anonymising. */
-  openReferrals: number;
-  openFollowUps: number;
-};
-
-/** ADMIN's review list: people due, and those falling due within REVIEW_AHEAD_DAYS, oldest first. */
-export async function listRetentionReview({
-  actor,
-  page,
-  now = new Date(),
-}: {
-  actor: Actor;
-  page: number;
-  now?: Date;
-}) {
-  const { months, version: monthsVersion } = await getRetentionSetting();
-  const cutoff = retentionCutoff(now, months);
-  const horizon = new Date(cutoff.getTime() + REVIEW_AHEAD_DAYS * 86_400_000);
-  const where: Prisma.PersonWhereInput = {
-    AND: [
-      personAdministrationWhere(actor, "retention", "list"),
-      { anonymisedAt: null, lastActivityAt: { lt: horizon } },
-    ],
-  };
-  const [people, total, dueCount] = await Promise.all([
-    db.person.findMany({
-      where,
-      orderBy: [{ lastActivityAt: "asc" }, { id: "asc" }],
-      ...pageArgs(page),
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        identityNumber: true,
-        status: true,
-        lastActivityAt: true,
-        version: true,
-        _count: { select: { referrals: { where: { closedAt: null } }, followUps: { where: { doneAt: null } } } },
-      },
-    }),
-    db.person.count({ where }),
-    db.person.count({ where: { AND: [where, { lastActivityAt: { lt: cutoff } }] } }),
-  ]);
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "RetentionReview",
-    metadata: { page, shownPersonIds: people.map((p) => p.id) },
-  });
-  const result: Page<RetentionRow> = toPage(
-    people.map((p) => ({
-      id: p.id,
-      name: `${p.firstName} ${p.lastName}`,
-      maskedIdentityNumber: p.identityNumber ? maskIdentityNumber(p.identityNumber) : null,
-      status: p.status,
-      lastActivityAt: p.lastActivityAt,
-      version: p.version,
-      isDue: p.lastActivityAt < cutoff,
-      openReferrals: p._count.referrals,
-      openFollowUps: p._count.followUps,
-    })),
-    total,
-    page,
-  );
-  return { ...result, months, monthsVersion, cutoff, dueCount, reviewAheadDays: REVIEW_AHEAD_DAYS };
 }
 
 type Cleared = Record<string, number>;
@@ -144,7 +44,7 @@ type Cleared = Record<string, number>;
  * (for a reviewer) the version in the same statement that takes the row lock, so an activity or a
  * "keep" that commits first wins. Null when the person is no longer due, gone or already anonymised.
  */
-async function anonymiseInTx(
+export async function anonymiseInTx(
   tx: Tx,
   { personId, cutoff, now, version }: { personId: string; cutoff: Date; now: Date; version?: number },
 ): Promise<Cleared | null> {
@@ -308,53 +208,4 @@ export async function keepPerson({
       metadata: { retention: "kept" },
     });
   });
-}
-
-export type RetentionRun = {
-  months: number;
-  cutoff: Date;
-  due: { siteId: string; personId: string }[];
-  anonymised: number;
-};
-
-/**
- * The scheduled run: every site's due people; with `apply`, each anonymised in a transaction of
- * its own (one failure does not undo the others) with an ANONYMISE event of the site and no actor.
- */
-export async function runRetention({
-  apply,
-  months: override,
-  now = new Date(),
-}: {
-  apply: boolean;
-  months?: number;
-  now?: Date;
-}): Promise<RetentionRun> {
-  const months = override ?? (await getRetentionMonths());
-  const cutoff = retentionCutoff(now, months);
-  const due = await db.person.findMany({
-    where: { anonymisedAt: null, lastActivityAt: { lt: cutoff } },
-    orderBy: [{ siteId: "asc" }, { lastActivityAt: "asc" }],
-    select: { id: true, siteId: true },
-  });
-  let anonymised = 0;
-  if (apply) {
-    for (const person of due) {
-      const done = await db.$transaction(async (tx) => {
-        const cleared = await anonymiseInTx(tx, { personId: person.id, cutoff, now });
-        if (!cleared) return false;
-        await recordAudit(tx, null, {
-          action: "ANONYMISE",
-          entityType: "Person",
-          entityId: person.id,
-          personId: person.id,
-          siteId: person.siteId,
-          metadata: { trigger: "scheduled", months, cleared },
-        });
-        return true;
-      });
-      if (done) anonymised++;
-    }
-  }
-  return { months, cutoff, due: due.map((p) => ({ siteId: p.siteId, personId: p.id })), anonymised };
 }
