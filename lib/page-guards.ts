@@ -15,22 +15,19 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * For pages about one person (their file, and the records and forms about them): when the caseload
- * gate asks for a reason, go to the reason form and come back to `next` afterwards. Pages that know
- * only a record's id (a referral, a follow-up) pass null: the gate names the person.
+ * The one guard of a page about one person (their file, or a record or form about them): a person
+ * or record the actor may not see is the 404 page, exactly like one that does not exist; outside
+ * the actor's caseload, the caseload gate's reason form comes first and brings the user back to
+ * `returnTo` (this page's own path). Pages that know only a record's id (a referral, a follow-up)
+ * need nothing more: the gate names the person.
  */
-export async function withAccessPrompt<T>(
-  personId: string | null,
-  promise: Promise<T>,
-  next = personId ? `/people/${personId}` : undefined,
-): Promise<T> {
+export async function personPage<T>(load: Promise<T>, returnTo: string): Promise<T> {
   try {
-    return await promise;
+    return await load;
   } catch (error) {
+    if (error instanceof NotFoundError) notFound();
     if (error instanceof AccessReasonRequiredError)
-      redirect(
-        `/people/${error.personId}/access?${new URLSearchParams({ next: next ?? `/people/${error.personId}` })}`,
-      );
+      redirect(`/people/${error.personId}/access?${new URLSearchParams({ next: returnTo })}`);
     throw error;
   }
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementAction } from "@/lib/enforcement/edit";
-import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -20,7 +19,7 @@ export default async function EnforcementActionPage({ params, searchParams }: Pa
   const { id } = await params;
   const { saved } = await searchParams;
   // An action against a person is part of their file: outside the caseload, the reason form first.
-  const a = await withAccessPrompt(null, orNotFound(getEnforcementAction({ actor, id })), `/enforcement/${id}`);
+  const a = await personPage(getEnforcementAction({ actor, id }), `/enforcement/${id}`);
   const [t, tt] = await Promise.all([getTranslations("enforcementDetail"), getTranslations("enforcementType")]);
   return (
     <>

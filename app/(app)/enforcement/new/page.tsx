@@ -4,8 +4,7 @@ import { z } from "zod";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES } from "@/lib/enforcement/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnforcementForm } from "@/components/enforcement/enforcement-form";
@@ -23,15 +22,12 @@ export default async function NewEnforcementPage({ searchParams }: PageProps<"/e
   const actor = await requireArea("enforcement");
   const target = ZTarget.parse(await searchParams);
   const next = `/enforcement/new?${new URLSearchParams({ ...(target.personId ? { personId: target.personId } : {}), ...(target.groupId ? { groupId: target.groupId } : {}) })}`;
-  const options = await withAccessPrompt(
-    null,
-    orNotFound(
-      getEnforcementFormOptions({
-        actor,
-        personId: target.personId || undefined,
-        groupId: target.groupId || undefined,
-      }),
-    ),
+  const options = await personPage(
+    getEnforcementFormOptions({
+      actor,
+      personId: target.personId || undefined,
+      groupId: target.groupId || undefined,
+    }),
     next,
   );
   const [t, tt, tp] = await Promise.all([

@@ -5,8 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { getFollowUp } from "@/lib/followups/queries";
 import { CONTACT_TYPES } from "@/lib/followups/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { formatDate, formatDateTime, toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -33,7 +32,7 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
     followUp: f,
     isOwn,
     officers,
-  } = await withAccessPrompt(null, orNotFound(getFollowUp({ actor, followUpId: id })), `/follow-ups/${id}`);
+  } = await personPage(getFollowUp({ actor, followUpId: id }), `/follow-ups/${id}`);
   const [t, tc, ta] = await Promise.all([
     getTranslations("followUp"),
     getTranslations("contactType"),

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { requireArea } from "@/lib/auth/session";
 import { getFollowUpFormOptions } from "@/lib/followups/queries";
 import { CONTACT_TYPES } from "@/lib/followups/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,9 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewFollowUpPage({ searchParams }: PageProps<"/follow-ups/new">) {
   const actor = await requireArea("followUps");
   const { personId } = z.object({ personId: z.string().catch("") }).parse(await searchParams);
-  const { person, notifications, officers } = await withAccessPrompt(
-    null,
-    orNotFound(getFollowUpFormOptions({ actor, personId })),
+  const { person, notifications, officers } = await personPage(
+    getFollowUpFormOptions({ actor, personId }),
     `/follow-ups/new?${new URLSearchParams({ personId })}`,
   );
   const [t, tc] = await Promise.all([getTranslations("followUpForm"), getTranslations("contactType")]);

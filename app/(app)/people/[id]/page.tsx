@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { getPersonFile } from "@/lib/people/queries";
 import { todayDate } from "@/lib/people/where";
 import { formatDate } from "@/lib/validation/dates";
@@ -32,7 +31,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const { id } = await params;
   const { saved } = await searchParams;
   // Outside the actor's caseload, the reason form comes first (lib/caseload-gate).
-  const person = await withAccessPrompt(id, orNotFound(getPersonFile({ actor, personId: id })));
+  const person = await personPage(getPersonFile({ actor, personId: id }), `/people/${id}`);
   const [t, tr, tm, ta, tconsent] = await Promise.all([
     getTranslations("person"),
     getTranslations("membershipRole"),

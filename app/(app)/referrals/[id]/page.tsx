@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { getReferral } from "@/lib/referrals/queries";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
@@ -21,7 +20,7 @@ export default async function ReferralPage({ params, searchParams }: PageProps<"
   const actor = await requireArea("referrals");
   const { id } = await params;
   const { saved } = await searchParams;
-  const detail = await withAccessPrompt(null, orNotFound(getReferral({ actor, referralId: id })), `/referrals/${id}`);
+  const detail = await personPage(getReferral({ actor, referralId: id }), `/referrals/${id}`);
   const [t, ts] = await Promise.all([getTranslations("referral"), getTranslations("referralStatus")]);
   const name = detail.referral.personName;
   const savedKey = SAVED.find((s) => s === saved);

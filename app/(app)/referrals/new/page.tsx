@@ -3,8 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireArea } from "@/lib/auth/session";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { getReferralFormOptions } from "@/lib/referrals/queries";
 import { REFERRAL_SOURCES } from "@/lib/referrals/schemas";
 import { formatDateTime, toStockholmInputValue } from "@/lib/validation/dates";
@@ -19,9 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewReferralPage({ searchParams }: PageProps<"/referrals/new">) {
   const actor = await requireArea("referrals");
   const { personId } = z.object({ personId: z.string().catch("") }).parse(await searchParams);
-  const options = await withAccessPrompt(
-    null,
-    orNotFound(getReferralFormOptions({ actor, personId })),
+  const options = await personPage(
+    getReferralFormOptions({ actor, personId }),
     `/referrals/new?${new URLSearchParams({ personId })}`,
   );
   const [t, tsrc, to] = await Promise.all([

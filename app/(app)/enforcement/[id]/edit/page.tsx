@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementForEdit } from "@/lib/enforcement/edit";
 import { ENFORCEMENT_TYPES } from "@/lib/enforcement/schemas";
-import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { EditEnforcementForm } from "@/components/enforcement/edit-enforcement-form";
@@ -16,11 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditEnforcementPage({ params }: PageProps<"/enforcement/[id]/edit">) {
   const actor = await requireArea("enforcement");
   const { id } = await params;
-  const { action: a, groups } = await withAccessPrompt(
-    null,
-    orNotFound(getEnforcementForEdit({ actor, id })),
-    `/enforcement/${id}/edit`,
-  );
+  const { action: a, groups } = await personPage(getEnforcementForEdit({ actor, id }), `/enforcement/${id}/edit`);
   const [t, tf, tt, tp] = await Promise.all([
     getTranslations("enforcementEdit"),
     getTranslations("enforcementForm"),

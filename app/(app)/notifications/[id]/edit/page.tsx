@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { AGENCIES, OUTCOMES, PLACES, RESPONSES } from "@/lib/notifications/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditNotificationPage({ params }: PageProps<"/notifications/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { notification: n, colleagues } = await withAccessPrompt(
-    null,
-    orNotFound(getNotificationForEdit({ actor, notificationId: id })),
+  const { notification: n, colleagues } = await personPage(
+    getNotificationForEdit({ actor, notificationId: id }),
     `/notifications/${id}/edit`,
   );
   const [t, tf, ta, tp, to, tr, troles] = await Promise.all([

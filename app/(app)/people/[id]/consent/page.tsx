@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getConsentOverview } from "@/lib/consent/queries";
 import { COVERAGE, coverageCode } from "@/lib/authz/consent-coverage";
-import { orNotFound } from "@/lib/page-guards";
 import { stockholmToday } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,11 +20,7 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
-  const overview = await withAccessPrompt(
-    id,
-    orNotFound(getConsentOverview({ actor, personId: id })),
-    `/people/${id}/consent`,
-  );
+  const overview = await personPage(getConsentOverview({ actor, personId: id }), `/people/${id}/consent`);
   const [t, ta] = await Promise.all([getTranslations("consent"), getTranslations("agencies")]);
   const savedMessage = {
     recorded: "recorded",

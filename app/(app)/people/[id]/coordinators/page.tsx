@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { getCoordinators } from "@/lib/assignments/queries";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,11 +21,7 @@ export default async function CoordinatorsPage({ params, searchParams }: PagePro
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
-  const overview = await withAccessPrompt(
-    id,
-    orNotFound(getCoordinators({ actor, personId: id })),
-    `/people/${id}/coordinators`,
-  );
+  const overview = await personPage(getCoordinators({ actor, personId: id }), `/people/${id}/coordinators`);
   const [t, ta] = await Promise.all([getTranslations("coordinators"), getTranslations("agencies")]);
   const savedKey = SAVED.find((k) => k === saved);
   return (

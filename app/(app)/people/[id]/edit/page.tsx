@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { withAccessPrompt } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/page-guards";
 import { getPersonForEdit } from "@/lib/people/queries";
 import { STATUSES } from "@/lib/people/schemas";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,11 +12,7 @@ export const metadata: Metadata = { title: "Person" };
 export default async function EditPersonPage({ params }: PageProps<"/people/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const person = await withAccessPrompt(
-    id,
-    orNotFound(getPersonForEdit({ actor, personId: id })),
-    `/people/${id}/edit`,
-  );
+  const person = await personPage(getPersonForEdit({ actor, personId: id }), `/people/${id}/edit`);
   const [t, ts] = await Promise.all([getTranslations("personForm"), getTranslations("personStatus")]);
   const name = `${person.firstName} ${person.lastName}`;
   return (

@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getMembershipFormOptions } from "@/lib/groups/queries";
 import { CONFIDENCES, MEMBERSHIP_ROLES, SOURCE_AGENCIES } from "@/lib/groups/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { stockholmToday } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembershipForm } from "@/components/groups/membership-form";
@@ -23,9 +22,8 @@ function defaultReviewDate(): string {
 export default async function NewMembershipPage({ params }: PageProps<"/people/[id]/memberships/new">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { person, groups } = await withAccessPrompt(
-    id,
-    orNotFound(getMembershipFormOptions({ actor, personId: id })),
+  const { person, groups } = await personPage(
+    getMembershipFormOptions({ actor, personId: id }),
     `/people/${id}/memberships/new`,
   );
   const [t, tr, tc, ta] = await Promise.all([

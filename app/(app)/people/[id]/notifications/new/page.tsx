@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getNotificationFormOptions } from "@/lib/notifications/queries";
 import { AGENCIES, OUTCOMES, PLACES, RESPONSES } from "@/lib/notifications/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewNotificationPage({ params }: PageProps<"/people/[id]/notifications/new">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { person, colleagues } = await withAccessPrompt(
-    id,
-    orNotFound(getNotificationFormOptions({ actor, personId: id })),
+  const { person, colleagues } = await personPage(
+    getNotificationFormOptions({ actor, personId: id }),
     `/people/${id}/notifications/new`,
   );
   const [t, ta, tp, to, tr, troles] = await Promise.all([

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { getSupportMeasureFormOptions } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
@@ -17,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewSupportMeasurePage({ params }: PageProps<"/referrals/[id]/measures/new">) {
   const actor = await requireArea("referrals");
   const { id } = await params;
-  const options = await withAccessPrompt(
-    null,
-    orNotFound(getSupportMeasureFormOptions({ actor, referralId: id })),
+  const options = await personPage(
+    getSupportMeasureFormOptions({ actor, referralId: id }),
     `/referrals/${id}/measures/new`,
   );
   const [t, tt, ts] = await Promise.all([

@@ -4,8 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getMembershipForEdit } from "@/lib/groups/queries";
 import { CONFIDENCES, MEMBERSHIP_ROLES, SOURCE_AGENCIES } from "@/lib/groups/schemas";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembershipForm } from "@/components/groups/membership-form";
@@ -21,9 +20,8 @@ export default async function EditMembershipPage({
 }: PageProps<"/people/[id]/memberships/[membershipId]/edit">) {
   const actor = await requireArea("people");
   const { id, membershipId } = await params;
-  const m = await withAccessPrompt(
-    id,
-    orNotFound(getMembershipForEdit({ actor, membershipId })),
+  const m = await personPage(
+    getMembershipForEdit({ actor, membershipId }),
     `/people/${id}/memberships/${membershipId}/edit`,
   );
   if (m.person.id !== id) notFound();

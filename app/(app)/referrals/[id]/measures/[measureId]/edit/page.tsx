@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
-import { withAccessPrompt } from "@/lib/page-guards";
-import { orNotFound } from "@/lib/page-guards";
+import { personPage } from "@/lib/page-guards";
 import { getSupportMeasureForEdit } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,9 +19,8 @@ export default async function EditSupportMeasurePage({
 }: PageProps<"/referrals/[id]/measures/[measureId]/edit">) {
   const actor = await requireArea("referrals");
   const { id, measureId } = await params;
-  const measure = await withAccessPrompt(
-    null,
-    orNotFound(getSupportMeasureForEdit({ actor, measureId })),
+  const measure = await personPage(
+    getSupportMeasureForEdit({ actor, measureId }),
     `/referrals/${id}/measures/${measureId}/edit`,
   );
   if (measure.referralId !== id) notFound();
