@@ -2,12 +2,14 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/authz";
+import type { AuditEntityType } from "./entities";
 import { db, type Tx } from "@/lib/db";
 import { requestMeta } from "@/lib/request-meta";
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType?: string;
+  /** What the event is about (a closed list: ./entities.ts). */
+  entityType?: AuditEntityType;
   entityId?: string;
   /** The person the event is about, so "who has read this person's file" is one query. */
   personId?: string;

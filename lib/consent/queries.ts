@@ -146,7 +146,7 @@ export async function getConsentOverview({
       personId: person.id,
       fromAgency: "SOCIAL" as const,
       kind: "REFERRAL_STATUS" as const,
-      entityType: "Referral",
+      entityType: "Referral" as const,
       entityId: r.id,
       consentId: r.person.consents[0]?.id,
     })),
@@ -154,7 +154,7 @@ export async function getConsentOverview({
       personId: person.id,
       fromAgency: f.agency,
       kind: "FOLLOW_UP" as const,
-      entityType: "FollowUp",
+      entityType: "FollowUp" as const,
       entityId: f.id,
     })),
   ];

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DisclosedEntityType } from "@/lib/audit/entities";
 import type { Agency, ConsentInfoKind, DisclosureBasis } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
 import { coveringConsentWhere, type Actor } from "@/lib/authz";
@@ -33,7 +34,7 @@ export type DisclosureItem = {
   /** Which kind of its information: what the consent must cover (lib/authz/consent-coverage.ts). */
   kind: ConsentInfoKind;
   /** Prisma model name of what is shown (Referral, SupportMeasure, FollowUp, …). */
-  entityType: string;
+  entityType: DisclosedEntityType;
   entityId?: string;
   /** The consent the showing query matched; looked up (still covering, newest) when absent. */
   consentId?: string;

@@ -146,11 +146,22 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
   const access = await requirePersonAccess({ actor, personId: row.personId });
   await recordAuditNow(
     actor,
-    withAccessAudit(access, { action: "READ", entityType: "FollowUp", entityId: row.id, personId: row.personId }),
+    withAccessAudit(access, {
+      action: "READ",
+      entityType: "FollowUp" as const,
+      entityId: row.id,
+      personId: row.personId,
+    }),
   );
   if (row.agency !== actor.agency)
     await recordDisclosures(actor, [
-      { personId: row.personId, fromAgency: row.agency, kind: "FOLLOW_UP", entityType: "FollowUp", entityId: row.id },
+      {
+        personId: row.personId,
+        fromAgency: row.agency,
+        kind: "FOLLOW_UP",
+        entityType: "FollowUp" as const,
+        entityId: row.id,
+      },
     ]);
   // Only the recording agency changes its own follow-ups.
   const isOwn = row.agency === actor.agency && can(actor, "followUp", "update");

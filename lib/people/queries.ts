@@ -556,14 +556,14 @@ export async function getPersonFile({
       personId: person.id,
       fromAgency: "SOCIAL" as const,
       kind: "REFERRAL_STATUS" as const,
-      entityType: "ReferralStatus",
+      entityType: "ReferralStatus" as const,
       entityId: id,
     })),
     ...followUps.disclosed.map((f) => ({
       personId: person.id,
       fromAgency: f.agency,
       kind: "FOLLOW_UP" as const,
-      entityType: "FollowUp",
+      entityType: "FollowUp" as const,
       entityId: f.id,
     })),
   ];

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntityType } from "@/lib/audit/entities";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { recordDisclosures } from "@/lib/disclosure";
@@ -51,7 +52,7 @@ function mineWhere(actor: Actor, mine: boolean): Prisma.ReferralWhereInput {
 async function auditShown(
   actor: Actor,
   action: "SEARCH" | "READ",
-  entityType: string,
+  entityType: AuditEntityType,
   cards: ReferralCard[],
   metadata: Prisma.InputJsonObject = {},
 ) {
@@ -264,7 +265,7 @@ export async function getReferral({
         personId: m.personId,
         fromAgency: "SOCIAL" as const,
         kind: "SUPPORT_MEASURE_STATUS" as const,
-        entityType: "SupportMeasureStatus",
+        entityType: "SupportMeasureStatus" as const,
         entityId: m.id,
       })),
     ]);

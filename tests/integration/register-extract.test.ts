@@ -147,7 +147,7 @@ describe("the register extract", () => {
     });
     await recordAuditNow(w.actors.POLICE, {
       action: "READ",
-      entityType: "PeopleList",
+      entityType: "Caseload",
       metadata: { shownPersonIds: [w.secondPerson.id] },
     });
 

@@ -1,0 +1,49 @@
+/*
+ * What an audit event is about: a closed list, so a review can filter and count by it and every
+ * value has a Swedish label on the audit-log pages (tests/unit/audit-entities.test.ts checks both
+ * catalogues). Record kinds are named as the Prisma models they are; the rest name a view or a
+ * step that is not a row of its own. No `server-only`: the labels' test reads it.
+ */
+export const AUDIT_ENTITY_TYPES = [
+  // People and their records
+  "Person",
+  "Membership",
+  "Assignment",
+  "CustomNotification",
+  "CallIn",
+  "Referral",
+  "SupportMeasure",
+  "FollowUp",
+  "EnforcementAction",
+  "Incident",
+  "Consent",
+  "ConsentConfirmation",
+  "Disclosure",
+  "Group",
+  // What another agency sees of a record: its status only
+  "ReferralStatus",
+  "SupportMeasureStatus",
+  // Views and steps that are not records of their own
+  "PersonAccess",
+  "PersonAccessPrompt",
+  "PersonCoordinators",
+  "GroupMembers",
+  "ReferralBoard",
+  "Caseload",
+  "Statistics",
+  // Administration
+  "User",
+  "AuditEvent",
+  "RegisterExtract",
+  "RegisterExtractRequest",
+  "RetentionReview",
+  "SystemSetting",
+] as const;
+
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** What a disclosure shows of another agency: a subset of the audit entities. */
+export type DisclosedEntityType = Extract<
+  AuditEntityType,
+  "Referral" | "ReferralStatus" | "SupportMeasure" | "SupportMeasureStatus" | "FollowUp"
+>;
