@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAudit } from "@/lib/audit";
+import { openPerson } from "@/lib/caseload-gate";
 import { assignmentWhere, coordinatorCandidateWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
@@ -40,7 +39,7 @@ export async function addAssignment({
       });
       if (!person) throw new NotFoundError("person");
       // The caseload gate guards writes too: the form is on a gated page, a hand-made request is not.
-      const access = await requirePersonAccess({ actor, personId: person.id, tx });
+      const { audit } = await openPerson({ actor, personId: person.id, tx });
       const coordinator = await tx.user.findFirst({
         where: { AND: [coordinatorCandidateWhere(actor), { id: input.userId }] },
         select: { id: true },
@@ -54,17 +53,12 @@ export async function addAssignment({
         data: { siteId: actor.siteId, personId: person.id, userId: coordinator.id, agency, createdById: actor.id },
         select: { id: true },
       });
-      await recordAudit(
-        tx,
-        actor,
-        withAccessAudit(access, {
-          action: "CREATE",
-          entityType: "Assignment",
-          entityId: assignment.id,
-          personId: person.id,
-          metadata: { agency, userId: coordinator.id, self: coordinator.id === actor.id },
-        }),
-      );
+      await audit({
+        action: "CREATE",
+        entityType: "Assignment",
+        entityId: assignment.id,
+        metadata: { agency, userId: coordinator.id, self: coordinator.id === actor.id },
+      });
       return assignment;
     });
   } catch (error) {
@@ -94,29 +88,24 @@ export async function endAssignment({
   });
   if (!assignment) throw new NotFoundError("assignment");
   await db.$transaction(async (tx) => {
-    const access = await requirePersonAccess({ actor, personId: assignment.personId, tx });
+    const { audit } = await openPerson({ actor, personId: assignment.personId, tx });
     if (assignment.endedAt) throw new RuleError("alreadyEnded");
     const ended = await tx.assignment.updateMany({
       where: { AND: [where, { id: assignment.id, endedAt: null }] },
       data: { endedAt: now },
     });
     if (ended.count !== 1) throw new RuleError("alreadyEnded");
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "Assignment",
-        entityId: assignment.id,
-        personId: assignment.personId,
-        metadata: {
-          fields: ["endedAt"],
-          agency: assignment.agency,
-          userId: assignment.userId,
-          self: assignment.userId === actor.id,
-        },
-      }),
-    );
+    await audit({
+      action: "UPDATE",
+      entityType: "Assignment",
+      entityId: assignment.id,
+      metadata: {
+        fields: ["endedAt"],
+        agency: assignment.agency,
+        userId: assignment.userId,
+        self: assignment.userId === actor.id,
+      },
+    });
   });
   return { personId: assignment.personId };
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
-import { recordAuditNow } from "@/lib/audit";
-import { assignmentWhere, can, coordinatorCandidateWhere, personWhere, type Actor } from "@/lib/authz";
+import { openPerson } from "@/lib/caseload-gate";
+import { assignmentWhere, can, coordinatorCandidateWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import type { Agency } from "@/lib/generated/prisma/enums";
 
 /** A person's assignments are few; the bound only stops a mistaken mass assignment. */
@@ -42,12 +40,11 @@ export async function getCoordinators({
   actor: Actor;
   personId: string;
 }): Promise<CoordinatorsOverview> {
-  const access = await requirePersonAccess({ actor, personId });
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
     select: { id: true, firstName: true, lastName: true },
   });
-  if (!person) throw new NotFoundError("person");
   const rows = await db.assignment.findMany({
     where: { AND: [assignmentWhere(actor, "list"), { personId: person.id }] },
     orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
@@ -72,13 +69,7 @@ export async function getCoordinators({
         take: 500,
       })
     : [];
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "PersonCoordinators",
-    entityId: person.id,
-    personId: person.id,
-    ...accessAuditFields(access),
-  });
+  await audit({ action: "READ", entityType: "PersonCoordinators", entityId: person.id });
   return {
     person: { id: person.id, name: `${person.firstName} ${person.lastName}` },
     byAgency: COORDINATOR_AGENCIES.map((agency) => ({

@@ -92,6 +92,19 @@ export function personLocationWhere(actor: Actor, isProtected: boolean): Prisma.
 }
 
 /**
+ * personLocationWhere as a rule on a row already read: the town and address are shown when the
+ * person is not protected and the actor is social services, or when protected and the actor is a
+ * social secretary handling the person (the person is on their own caseload).
+ */
+export function canSeePersonLocation(
+  actor: Actor,
+  { isProtected, onCaseload }: { isProtected: boolean; onCaseload: boolean },
+): boolean {
+  if (!can(actor, "identityProtection", "read")) return false;
+  return !isProtected || (actor.role === "SOCIAL" && onCaseload);
+}
+
+/**
  * Whom the actor may protect (`protect`) or stop protecting (`end`): protected identity is social
  * services' decision. Any social secretary who may open the file may protect a person (it only
  * narrows who sees the town); only one handling the person, who alone sees the protected town and

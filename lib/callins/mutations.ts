@@ -1,4 +1,5 @@
 import "server-only";
+import { moveRetentionClock } from "@/lib/caseload-gate";
 import type { Agency, SpeakerKind } from "@/lib/generated/prisma/enums";
 import { todayDateOnly } from "@/lib/validation/activity-fields";
 import { resolvePeopleByIdentityNumber } from "@/lib/people/resolve";
@@ -63,11 +64,6 @@ async function resolveInvitees(tx: Tx, actor: Actor, input: TCreateCallIn): Prom
   return [...people];
 }
 
-async function touchPeople(tx: Tx, personIds: string[]) {
-  if (personIds.length > 0)
-    await tx.person.updateMany({ where: { id: { in: personIds } }, data: { lastActivityAt: new Date() } });
-}
-
 /** Plans (or records afterwards) a call-in with its speakers and invitees, in one transaction. */
 export async function createCallIn({ actor, input }: { actor: Actor; input: TCreateCallIn }): Promise<{ id: string }> {
   authorize(actor, "callIn", "create");
@@ -90,7 +86,7 @@ export async function createCallIn({ actor, input }: { actor: Actor; input: TCre
       },
       select: { id: true },
     });
-    await touchPeople(tx, invitees);
+    await moveRetentionClock(tx, invitees);
     await recordAudit(tx, actor, {
       action: "CREATE",
       entityType: "CallIn",
@@ -165,7 +161,7 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
         data: added.map((personId) => ({ callInId: current.id, personId })),
         skipDuplicates: true,
       });
-    await touchPeople(tx, added);
+    await moveRetentionClock(tx, added);
     await recordAudit(tx, actor, {
       action: "UPDATE",
       entityType: "CallIn",

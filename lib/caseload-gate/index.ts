@@ -1,7 +1,8 @@
 import "server-only";
-import type { AuditEntry } from "@/lib/audit";
-import { recordAuditNow } from "@/lib/audit";
-import { personWhere, type Actor } from "@/lib/authz";
+import { recordAudit, recordAuditNow, type AuditEntry } from "@/lib/audit";
+import { personWhere, type Action, type Actor } from "@/lib/authz";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditAction } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
 import { AccessReasonRequiredError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
@@ -23,53 +24,122 @@ export type AccessReasonInput = { code: AccessReasonCode; text?: string };
 /** The audit entry type of a granted reason: the memory of the gate is the audit log itself. */
 const GRANT_ENTITY = "PersonAccess";
 
+/** What the audit event about the person says; openPerson adds the person, the basis and the reason. */
+export type PersonEvent = Omit<AuditEntry, "personId" | "reason">;
+
+/** Audit actions that change something about the person: they move the retention clock. */
+const CHANGES: ReadonlySet<AuditAction> = new Set(["CREATE", "UPDATE", "DELETE"]);
+
+export type OpenPerson<P> = {
+  /** The person's row as the caller selected it (always with its id), read once. */
+  person: P;
+  access: PersonAccess;
+  /**
+   * Appends an audit event about the person, carrying the access basis and, outside the caseload,
+   * the reason the user gave. A change (CREATE, UPDATE, DELETE) also moves the person's retention
+   * clock (`lastActivityAt`), once however many events the caller writes; reads are not activity
+   * (docs/decisions/005). Inside `tx` when openPerson was given one: the change, its audit event
+   * and the clock commit together; `opts.tx` writes into another transaction of the caller's.
+   */
+  audit(event: PersonEvent, opts?: { tx?: Tx }): Promise<void>;
+};
+
+type Select = Omit<Prisma.PersonSelect, "_count">;
+type Row<S extends Select> = Prisma.PersonGetPayload<{ select: S & { id: true } }>;
+
 /**
- * Checks that the actor may open the person's file now. With `reason`, records it (the grant);
- * without, accepts the actor's own caseload or a reason given in the last ACCESS_GRANT_MINUTES, and
- * otherwise throws AccessReasonRequiredError. A person the actor may not see at all is NotFound.
+ * The one path to anything about one person (docs/decisions/005): runs the caseload gate once and
+ * returns the person's row, read once with the caller's `select`, and the audit writer for what
+ * the caller does with it. A person the actor may not see (`action` on the person: read for a
+ * read, update for a change to the person's own row) is NotFoundError; outside the caseload,
+ * without a reason given in the last ACCESS_GRANT_MINUTES, AccessReasonRequiredError. With
+ * `reason` (the reason form, never inside a mutation's transaction) the grant is recorded first.
+ * Mutations pass their transaction as `tx`, so the gate is checked with the same connection.
  */
-export async function requirePersonAccess({
+export async function openPerson<S extends Select = { id: true }>({
   actor,
   personId,
+  select,
+  action = "read",
   reason,
-  now = new Date(),
   tx,
+  now = new Date(),
 }: {
   actor: Actor;
   personId: string;
+  select?: S;
+  action?: Action;
   reason?: AccessReasonInput;
-  now?: Date;
-  /** Inside a mutation's transaction: check with its connection (never with a reason). */
   tx?: Tx;
-}): Promise<PersonAccess> {
+  now?: Date;
+}): Promise<OpenPerson<Row<S>>> {
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const client = tx ?? db;
-  const person = await client.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
-    select: { id: true, assignments: { where: { userId: actor.id, endedAt: null }, select: { id: true }, take: 1 } },
+  const client = tx ?? (db as unknown as Tx);
+  const row = await client.person.findFirst({
+    where: { AND: [personWhere(actor, action), { id: personId }] },
+    select: {
+      ...select,
+      id: true,
+      _count: { select: { assignments: { where: { userId: actor.id, endedAt: null } } } },
+    },
   });
-  if (!person) throw new NotFoundError("person");
-  if (person.assignments.length > 0) return { basis: "caseload" };
+  if (!row) throw new NotFoundError("person");
+  const { _count: count, ...person } = row as typeof row & { _count: { assignments: number } };
+  const access = await accessTo(client, actor, person.id, count.assignments > 0, reason, now);
+  let clockMoved = false;
+  return {
+    person: person as unknown as Row<S>,
+    access,
+    async audit(event, opts) {
+      const writer = opts?.tx ?? client;
+      if (CHANGES.has(event.action) && !clockMoved) {
+        clockMoved = true;
+        await moveRetentionClock(writer, [person.id], now);
+      }
+      await recordAudit(writer, actor, withAccessAudit(access, { ...event, personId: person.id }));
+    },
+  };
+}
 
+/**
+ * Marks the people as having recorded activity now (`lastActivityAt`, the retention clock:
+ * docs/decisions/005): the one place that moves it. openPerson's audit writer calls it for a
+ * change about one person; records about many people at once (a call-in's invitees, an
+ * incident's people) call it for all of them in the change's transaction.
+ */
+export async function moveRetentionClock(tx: Tx, personIds: readonly string[], now = new Date()): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx.person.updateMany({ where: { id: { in: [...personIds] } }, data: { lastActivityAt: now } });
+}
+
+/** The basis on which the actor opens the person now; see openPerson. */
+async function accessTo(
+  client: Tx,
+  actor: Actor,
+  personId: string,
+  onCaseload: boolean,
+  reason: AccessReasonInput | undefined,
+  now: Date,
+): Promise<PersonAccess> {
+  if (onCaseload) return { basis: "caseload" };
   if (reason) {
     const text = formatAccessReason(reason.code, reason.text);
-    await recordAuditNow(actor, {
+    await recordAudit(client, actor, {
       action: "READ",
       entityType: GRANT_ENTITY,
-      entityId: person.id,
-      personId: person.id,
+      entityId: personId,
+      personId,
       reason: text,
       metadata: { reasonCode: reason.code, grantMinutes: ACCESS_GRANT_MINUTES },
     });
     return { basis: "reason", reason: text, grantedAt: now };
   }
-
   // The grant is looked up in the append-only log rather than kept in a session or a table of its
   // own: there is then nothing that can say "granted" without the log saying so too.
   const granted = await client.auditEvent.findFirst({
     where: {
       actorId: actor.id,
-      personId: person.id,
+      personId,
       action: "READ",
       entityType: GRANT_ENTITY,
       occurredAt: { gte: new Date(now.getTime() - ACCESS_GRANT_MINUTES * 60_000) },
@@ -78,7 +148,18 @@ export async function requirePersonAccess({
     select: { reason: true, occurredAt: true },
   });
   if (granted?.reason) return { basis: "reason", reason: granted.reason, grantedAt: granted.occurredAt };
-  throw new AccessReasonRequiredError(person.id);
+  throw new AccessReasonRequiredError(personId);
+}
+
+/** The gate alone, for a check that needs neither the row nor an audit writer (a page's guard, a count). */
+export async function requirePersonAccess(args: {
+  actor: Actor;
+  personId: string;
+  reason?: AccessReasonInput;
+  now?: Date;
+  tx?: Tx;
+}): Promise<PersonAccess> {
+  return (await openPerson(args)).access;
 }
 
 /** What a read made under `access` adds to its audit event: the reason, and on what basis. */

@@ -1,8 +1,7 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAudit } from "@/lib/audit";
+import { openPerson } from "@/lib/caseload-gate";
 import { agenciesNamed, holdingAgencies, parseCoverageCode } from "@/lib/authz/consent-coverage";
-import { authorize, consentConfirmationWhere, consentWhere, personWhere, type Actor } from "@/lib/authz";
+import { authorize, consentConfirmationWhere, consentWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
@@ -32,14 +31,15 @@ export async function recordConsent({
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("consent");
   // The caseload gate guards writes too: the form is on a gated page, a hand-made request is not.
-  const access = await requirePersonAccess({ actor, personId: input.personId });
   const coverage = input.coverage.map(parseCoverageCode);
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({
-      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+    const { person, audit } = await openPerson({
+      actor,
+      personId: input.personId,
+      tx,
+      now,
       select: { id: true, birthDate: true },
     });
-    if (!person) throw new NotFoundError("person");
     if (person.birthDate && input.givenOn.getTime() < person.birthDate.getTime())
       throw new RuleError("givenBeforeBirth", "givenOn");
     const minor = needsGuardianConsent(person.birthDate, input.givenOn);
@@ -72,24 +72,18 @@ export async function recordConsent({
       },
       select: { id: true },
     });
-    await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: now } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "CREATE",
-        entityType: "Consent",
-        entityId: consent.id,
-        personId: person.id,
-        metadata: {
-          coverage: input.coverage,
-          agencies: agenciesNamed(coverage),
-          confirmationRequestedOf: holders.filter((h) => h !== agency),
-          guardianConsent: input.guardianConsent,
-          minor,
-        },
-      }),
-    );
+    await audit({
+      action: "CREATE",
+      entityType: "Consent",
+      entityId: consent.id,
+      metadata: {
+        coverage: input.coverage,
+        agencies: agenciesNamed(coverage),
+        confirmationRequestedOf: holders.filter((h) => h !== agency),
+        guardianConsent: input.guardianConsent,
+        minor,
+      },
+    });
     return consent;
   });
 }
@@ -120,7 +114,7 @@ export async function decideConsentConfirmation({
     },
   });
   if (!request) throw new NotFoundError("consent");
-  const access = await requirePersonAccess({ actor, personId: request.consent.personId });
+  const { audit } = await openPerson({ actor, personId: request.consent.personId, now });
   if (request.status !== "REQUESTED") throw new RuleError("alreadyDecided");
   if (request.consent.withdrawnAt) throw new RuleError("alreadyWithdrawn");
   await db.$transaction(async (tx) => {
@@ -135,17 +129,14 @@ export async function decideConsentConfirmation({
         note: input.decision === "DECLINED" ? (input.note ?? null) : null,
       },
     });
-    await tx.person.update({ where: { id: request.consent.personId }, data: { lastActivityAt: now } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
+    await audit(
+      {
         action: "UPDATE",
         entityType: "ConsentConfirmation",
         entityId: request.id,
-        personId: request.consent.personId,
         metadata: { consentId: request.consent.id, agency: request.agency, decision: input.decision },
-      }),
+      },
+      { tx },
     );
   });
   return { personId: request.consent.personId };
@@ -172,22 +163,14 @@ export async function withdrawConsent({
     select: { id: true, personId: true, withdrawnAt: true },
   });
   if (!consent) throw new NotFoundError("consent");
-  const access = await requirePersonAccess({ actor, personId: consent.personId });
+  const { audit } = await openPerson({ actor, personId: consent.personId, now });
   if (consent.withdrawnAt) throw new RuleError("alreadyWithdrawn");
   await db.$transaction(async (tx) => {
     // Withdrawal bumps the version: a second withdrawal made from the same page is a conflict.
     await updateVersioned(tx.consent, { where, id: consent.id, version: input.version, data: { withdrawnAt: now } });
-    await tx.person.update({ where: { id: consent.personId }, data: { lastActivityAt: now } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "Consent",
-        entityId: consent.id,
-        personId: consent.personId,
-        metadata: { withdrawn: true },
-      }),
+    await audit(
+      { action: "UPDATE", entityType: "Consent", entityId: consent.id, metadata: { withdrawn: true } },
+      { tx },
     );
   });
   return { personId: consent.personId };

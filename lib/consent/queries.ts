@@ -1,5 +1,5 @@
 import "server-only";
-import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import {
   can,
@@ -7,7 +7,6 @@ import {
   consentWhere,
   followUpWhere,
   isStatusOnly,
-  personWhere,
   REFERRAL_STATUS_SELECT,
   referralWhere,
   type Actor,
@@ -79,14 +78,14 @@ export async function getConsentOverview({
   personId: string;
   now?: Date;
 }): Promise<ConsentOverview> {
-  const access = await requirePersonAccess({ actor, personId });
-  const agency = actor.agency;
-  if (!agency) throw new NotFoundError("consent");
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
+    now,
     select: { id: true, firstName: true, lastName: true, birthDate: true },
   });
-  if (!person) throw new NotFoundError("person");
+  const agency = actor.agency;
+  if (!agency) throw new NotFoundError("consent");
 
   const [consents, referrals, followUps] = await Promise.all([
     db.consent.findMany({
@@ -159,14 +158,7 @@ export async function getConsentOverview({
     })),
   ];
   await recordDisclosures(actor, disclosed, { now });
-  const audit = accessAuditFields(access);
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "Consent",
-    personId: person.id,
-    reason: audit.reason,
-    metadata: { ...audit.metadata, consents: consents.length },
-  });
+  await audit({ action: "READ", entityType: "Consent", metadata: { consents: consents.length } });
 
   const today = parseDateOnly(stockholmToday(now))!;
   return {

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/resolve";
-import { accessAuditFields, requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
-import { enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
+import { enforcementWhere, groupWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
@@ -50,15 +50,10 @@ async function readAction(actor: Actor, id: string, action: "read" | "update"): 
   if (!isUuid(id)) throw new NotFoundError("enforcement");
   const row = await db.enforcementAction.findFirst({ where: { AND: [where, { id }] }, select: DETAIL_SELECT });
   if (!row) throw new NotFoundError("enforcement");
-  let access: PersonAccess | null = null;
-  if (row.personId) access = await requirePersonAccess({ actor, personId: row.personId });
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "EnforcementAction",
-    entityId: row.id,
-    personId: row.personId ?? undefined,
-    ...(access ? accessAuditFields(access) : {}),
-  });
+  // An action against a person is part of that person's file; one against a group alone is not.
+  const event = { action: "READ", entityType: "EnforcementAction", entityId: row.id } as const;
+  if (row.personId) await (await openPerson({ actor, personId: row.personId })).audit(event);
+  else await recordAuditNow(actor, event);
   const { person, personId, createdBy, ...rest } = row;
   return {
     ...rest,
@@ -106,7 +101,9 @@ export async function editEnforcementAction({
       select: { id: true, personId: true, groupId: true, type: true, occurredAt: true, description: true },
     });
     if (!current) throw new NotFoundError("enforcement");
-    const access = current.personId ? await requirePersonAccess({ actor, personId: current.personId, tx }) : null;
+    const gate = current.personId
+      ? await openPerson({ actor, personId: current.personId, tx, select: { id: true, status: true } })
+      : null;
     // The stored record decides whether there is a person, not what the form claimed.
     if (!current.personId && !input.groupId) throw new RuleError("personOrGroupRequired", "groupId");
     if (!current.personId && input.setDeprivedOfLiberty)
@@ -130,27 +127,21 @@ export async function editEnforcementAction({
     await updateVersioned(tx.enforcementAction, { where, id: current.id, version: input.version, data });
 
     let statusChanged = false;
-    if (current.personId && input.setDeprivedOfLiberty) {
-      const person = await tx.person.findFirst({
-        where: { AND: [personWhere(actor, "read"), { id: current.personId }] },
-        select: { id: true, status: true },
-      });
-      if (!person) throw new NotFoundError("person");
+    if (gate && input.setDeprivedOfLiberty) {
       statusChanged = await markDeprivedOfLiberty(tx, actor, {
-        person,
+        person: gate.person,
         since: input.occurredAt,
         causeId: current.id,
-        access,
+        audit: gate.audit,
       });
     }
     const entry = {
       action: "UPDATE",
       entityType: "EnforcementAction",
       entityId: current.id,
-      personId: current.personId ?? undefined,
       metadata: { fields, type: input.type, groupId: data.groupId, setDeprivedOfLiberty: input.setDeprivedOfLiberty },
     } as const;
-    await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
+    await (gate ? gate.audit(entry) : recordAudit(tx, actor, entry));
     return { id: current.id, statusChanged };
   });
 }

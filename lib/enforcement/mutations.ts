@@ -1,9 +1,9 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit, type PersonAccess } from "@/lib/caseload-gate";
+import { openPerson, type PersonEvent } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
-import { authorize, enforcementWhere, groupWhere, personWhere, type Actor } from "@/lib/authz";
+import { authorize, enforcementWhere, groupWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { RuleError } from "@/lib/errors";
 import type { PersonStatus } from "@/lib/generated/prisma/enums";
 import type { TRecordEnforcement } from "./schemas";
 
@@ -20,8 +20,13 @@ export async function markDeprivedOfLiberty(
     person,
     since,
     causeId,
-    access,
-  }: { person: { id: string; status: PersonStatus }; since: Date; causeId: string; access: PersonAccess | null },
+    audit,
+  }: {
+    person: { id: string; status: PersonStatus };
+    since: Date;
+    causeId: string;
+    audit: (event: PersonEvent) => Promise<void>;
+  },
 ): Promise<boolean> {
   if (person.status === "DECEASED") throw new RuleError("personDeceased", "setDeprivedOfLiberty");
   if (person.status === "DEPRIVED_OF_LIBERTY") return false;
@@ -29,11 +34,10 @@ export async function markDeprivedOfLiberty(
     where: { id: person.id },
     data: { status: "DEPRIVED_OF_LIBERTY", statusSince: since, version: { increment: 1 } },
   });
-  const entry = {
+  await audit({
     action: "UPDATE",
     entityType: "Person",
     entityId: person.id,
-    personId: person.id,
     metadata: {
       fields: ["status", "statusSince"],
       fromStatus: person.status,
@@ -41,8 +45,7 @@ export async function markDeprivedOfLiberty(
       cause: "EnforcementAction",
       causeId,
     },
-  } as const;
-  await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
+  });
   return true;
 }
 
@@ -61,14 +64,11 @@ export async function recordEnforcementAction({
   authorize(actor, "enforcement", "create");
   enforcementWhere(actor, "create");
   return db.$transaction(async (tx) => {
-    const person = input.personId
-      ? await tx.person.findFirst({
-          where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
-          select: { id: true, status: true },
-        })
+    // An action against a group alone is about no person; one against a person goes through the gate.
+    const gate = input.personId
+      ? await openPerson({ actor, personId: input.personId, tx, select: { id: true, status: true } })
       : null;
-    if (input.personId && !person) throw new NotFoundError("person");
-    const access: PersonAccess | null = person ? await requirePersonAccess({ actor, personId: person.id, tx }) : null;
+    const person = gate?.person ?? null;
     if (input.groupId) {
       const group = await tx.group.count({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] } });
       if (group !== 1) throw new RuleError("unknownGroup", "groupId");
@@ -89,17 +89,20 @@ export async function recordEnforcementAction({
 
     const statusChanged =
       person && input.setDeprivedOfLiberty
-        ? await markDeprivedOfLiberty(tx, actor, { person, since: input.occurredAt, causeId: action.id, access })
+        ? await markDeprivedOfLiberty(tx, actor, {
+            person,
+            since: input.occurredAt,
+            causeId: action.id,
+            audit: gate!.audit,
+          })
         : false;
-    if (person) await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
     const entry = {
       action: "CREATE",
       entityType: "EnforcementAction",
       entityId: action.id,
-      personId: person?.id,
       metadata: { type: input.type, groupId: input.groupId ?? null, setDeprivedOfLiberty: input.setDeprivedOfLiberty },
     } as const;
-    await recordAudit(tx, actor, access ? withAccessAudit(access, entry) : entry);
+    await (gate ? gate.audit(entry) : recordAudit(tx, actor, entry));
     return { id: action.id, statusChanged };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
+import { openPerson } from "@/lib/caseload-gate";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName, personNameWhere } from "@/lib/people/resolve";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import { authorize, enforcementWhere, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -134,7 +134,7 @@ export async function getEnforcementFormOptions({
   ]);
   if (personId && !person) throw new NotFoundError("person");
   // Recording an action against a person is work in their file: the caseload gate applies.
-  const access = person ? await requirePersonAccess({ actor, personId: person.id }) : null;
+  const gate = person ? await openPerson({ actor, personId: person.id }) : null;
   if (groupId && !group) throw new NotFoundError("group");
   const members = group
     ? await db.membership.findMany({
@@ -146,17 +146,13 @@ export async function getEnforcementFormOptions({
         take: 500,
       })
     : [];
-  if (person && access) {
-    await recordAuditNow(
-      actor,
-      withAccessAudit(access, {
-        action: "READ",
-        entityType: "Person",
-        entityId: person.id,
-        personId: person.id,
-        metadata: { purpose: "newEnforcement" },
-      }),
-    );
+  if (gate) {
+    await gate.audit({
+      action: "READ",
+      entityType: "Person",
+      entityId: gate.person.id,
+      metadata: { purpose: "newEnforcement" },
+    });
   }
   if (group)
     await recordAuditNow(actor, {

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAudit } from "@/lib/audit";
-import { authorize, followUpWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import { openPerson } from "@/lib/caseload-gate";
+import { authorize, followUpWhere, notificationWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
@@ -33,12 +32,7 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
   const agency = actor.agency;
   if (!agency) throw new NotFoundError("followUp");
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({
-      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
-      select: { id: true },
-    });
-    if (!person) throw new NotFoundError("person");
-    const access = await requirePersonAccess({ actor, personId: person.id, tx });
+    const { person, audit } = await openPerson({ actor, personId: input.personId, tx, select: { id: true } });
     const assignedToId = await checkOfficer(tx, actor, input.assignedToId, "assignedToId");
     if (input.notificationId) {
       const found = await tx.customNotification.count({
@@ -63,23 +57,17 @@ export async function logFollowUp({ actor, input }: { actor: Actor; input: TLogF
       },
       select: { id: true },
     });
-    await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "CREATE",
-        entityType: "FollowUp",
-        entityId: followUp.id,
-        personId: person.id,
-        metadata: {
-          done: Boolean(input.doneAt),
-          contactType: input.contactType ?? null,
-          assignedToId,
-          notificationId: input.notificationId ?? null,
-        },
-      }),
-    );
+    await audit({
+      action: "CREATE",
+      entityType: "FollowUp",
+      entityId: followUp.id,
+      metadata: {
+        done: Boolean(input.doneAt),
+        contactType: input.contactType ?? null,
+        assignedToId,
+        notificationId: input.notificationId ?? null,
+      },
+    });
     return followUp;
   });
 }
@@ -91,8 +79,8 @@ async function openFollowUp(tx: Tx, actor: Actor, where: Prisma.FollowUpWhereInp
     select: { id: true, personId: true, doneAt: true, version: true },
   });
   if (!current) throw new NotFoundError("followUp");
-  const access = await requirePersonAccess({ actor, personId: current.personId, tx });
-  return { ...current, access };
+  const { audit } = await openPerson({ actor, personId: current.personId, tx });
+  return { ...current, audit };
 }
 
 /** Marks a planned follow-up done: when, how, and what came of it. */
@@ -113,18 +101,12 @@ export async function completeFollowUp({
       version: input.version,
       data: { doneAt: input.doneAt, contactType: input.contactType, summary: input.summary ?? null },
     });
-    await tx.person.update({ where: { id: current.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(current.access, {
-        action: "UPDATE",
-        entityType: "FollowUp",
-        entityId: current.id,
-        personId: current.personId,
-        metadata: { done: true, contactType: input.contactType },
-      }),
-    );
+    await current.audit({
+      action: "UPDATE",
+      entityType: "FollowUp",
+      entityId: current.id,
+      metadata: { done: true, contactType: input.contactType },
+    });
     return { id: current.id };
   });
 }
@@ -148,17 +130,12 @@ export async function rescheduleFollowUp({
       version: input.version,
       data: { dueOn: input.dueOn, assignedToId },
     });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(current.access, {
-        action: "UPDATE",
-        entityType: "FollowUp",
-        entityId: current.id,
-        personId: current.personId,
-        metadata: { rescheduled: true, assignedToId },
-      }),
-    );
+    await current.audit({
+      action: "UPDATE",
+      entityType: "FollowUp",
+      entityId: current.id,
+      metadata: { rescheduled: true, assignedToId },
+    });
     return { id: current.id };
   });
 }
@@ -179,16 +156,7 @@ export async function deleteFollowUp({
       where: { AND: [where, { id: current.id, version: input.version, doneAt: null }] },
     });
     if (count !== 1) throw new ConflictError();
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(current.access, {
-        action: "DELETE",
-        entityType: "FollowUp",
-        entityId: current.id,
-        personId: current.personId,
-      }),
-    );
+    await current.audit({ action: "DELETE", entityType: "FollowUp", entityId: current.id });
     return { personId: current.personId };
   });
 }

@@ -4,7 +4,7 @@ import type { Agency, Role } from "@/lib/generated/prisma/enums";
 import { recordDisclosures } from "@/lib/disclosure";
 import { todayDateOnly } from "@/lib/validation/activity-fields";
 import { fullName } from "@/lib/people/resolve";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import { authorize, can, followUpWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -143,16 +143,8 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
     },
   });
   if (!row) throw new NotFoundError("followUp");
-  const access = await requirePersonAccess({ actor, personId: row.personId });
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "FollowUp" as const,
-      entityId: row.id,
-      personId: row.personId,
-    }),
-  );
+  const { audit } = await openPerson({ actor, personId: row.personId });
+  await audit({ action: "READ", entityType: "FollowUp" as const, entityId: row.id });
   if (row.agency !== actor.agency)
     await recordDisclosures(actor, [
       {
@@ -191,7 +183,7 @@ export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor
     select: { id: true, firstName: true, lastName: true, status: true },
   });
   if (!person) throw new NotFoundError("person");
-  const access = await requirePersonAccess({ actor, personId: person.id });
+  const { audit } = await openPerson({ actor, personId: person.id });
   const [notifications, officers] = await Promise.all([
     db.customNotification.findMany({
       where: { AND: [notificationWhere(actor, "read"), { personId }] },
@@ -206,16 +198,7 @@ export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor
       take: 200,
     }),
   ]);
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Person",
-      entityId: person.id,
-      personId: person.id,
-      metadata: { purpose: "newFollowUp" },
-    }),
-  );
+  await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "newFollowUp" } });
   return { person: { id: person.id, name: fullName(person), status: person.status }, notifications, officers };
 }
 

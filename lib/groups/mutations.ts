@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { authorize, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -115,7 +115,7 @@ export async function addMembership({
       tx.group.findFirst({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] }, select: { id: true } }),
     ]);
     if (!person) throw new NotFoundError("person");
-    const access = await requirePersonAccess({ actor, personId: person.id, tx });
+    const { audit } = await openPerson({ actor, personId: person.id, tx, now });
     if (!group) throw new RuleError("unknownGroup", "groupId");
     if (!input.validTo) {
       const open = await tx.membership.count({
@@ -138,24 +138,18 @@ export async function addMembership({
       },
       select: { id: true },
     });
-    await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: now } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "CREATE",
-        entityType: "Membership",
-        entityId: membership.id,
-        personId: person.id,
-        metadata: {
-          groupId: group.id,
-          role: input.role,
-          confidence: input.confidence,
-          sourceAgency: input.sourceAgency,
-          ended: Boolean(input.validTo),
-        },
-      }),
-    );
+    await audit({
+      action: "CREATE",
+      entityType: "Membership",
+      entityId: membership.id,
+      metadata: {
+        groupId: group.id,
+        role: input.role,
+        confidence: input.confidence,
+        sourceAgency: input.sourceAgency,
+        ended: Boolean(input.validTo),
+      },
+    });
     return membership;
   });
 }
@@ -177,7 +171,7 @@ export async function updateMembership({
       select: { id: true, personId: true, groupId: true },
     });
     if (!current) throw new NotFoundError("membership");
-    const access = await requirePersonAccess({ actor, personId: current.personId, tx });
+    const { audit } = await openPerson({ actor, personId: current.personId, tx, now });
     await updateVersioned(tx.membership, {
       where,
       id: current.id,
@@ -192,24 +186,19 @@ export async function updateMembership({
         ...(input.markReviewed ? { reviewedAt: now } : {}),
       },
     });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "Membership",
-        entityId: current.id,
-        personId: current.personId,
-        metadata: {
-          groupId: current.groupId,
-          role: input.role,
-          confidence: input.confidence,
-          ended: Boolean(input.validTo),
-          reviewed: input.markReviewed,
-          version: input.version + 1,
-        },
-      }),
-    );
+    await audit({
+      action: "UPDATE",
+      entityType: "Membership",
+      entityId: current.id,
+      metadata: {
+        groupId: current.groupId,
+        role: input.role,
+        confidence: input.confidence,
+        ended: Boolean(input.validTo),
+        reviewed: input.markReviewed,
+        version: input.version + 1,
+      },
+    });
     return { personId: current.personId };
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import {
   can,
@@ -184,17 +184,8 @@ export async function getMembershipFormOptions({ actor, personId }: { actor: Act
     }),
   ]);
   if (!person) throw new NotFoundError("person");
-  const access = await requirePersonAccess({ actor, personId: person.id });
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Person",
-      entityId: person.id,
-      personId: person.id,
-      metadata: { purpose: "newMembership" },
-    }),
-  );
+  const { audit } = await openPerson({ actor, personId: person.id });
+  await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "newMembership" } });
   return { person, groups };
 }
 
@@ -217,16 +208,12 @@ export async function getMembershipForEdit({ actor, membershipId }: { actor: Act
     },
   });
   if (!membership) throw new NotFoundError("membership");
-  const access = await requirePersonAccess({ actor, personId: membership.person.id });
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Membership",
-      entityId: membership.id,
-      personId: membership.person.id,
-      metadata: { purpose: "edit", groupId: membership.group.id },
-    }),
-  );
+  const { audit } = await openPerson({ actor, personId: membership.person.id });
+  await audit({
+    action: "READ",
+    entityType: "Membership",
+    entityId: membership.id,
+    metadata: { purpose: "edit", groupId: membership.group.id },
+  });
   return membership;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { moveRetentionClock } from "@/lib/caseload-gate";
 import type { IncidentGroupRole, IncidentPersonRole } from "@/lib/generated/prisma/enums";
 import { resolvePeopleByIdentityNumber } from "@/lib/people/resolve";
 import { recordAudit } from "@/lib/audit";
@@ -88,12 +89,10 @@ export async function createIncident({
       },
       select: { id: true },
     });
-    if (links.people.length > 0) {
-      await tx.person.updateMany({
-        where: { id: { in: links.people.map((p) => p.personId) } },
-        data: { lastActivityAt: new Date() },
-      });
-    }
+    await moveRetentionClock(
+      tx,
+      links.people.map((p) => p.personId),
+    );
     await recordAudit(tx, actor, {
       action: "CREATE",
       entityType: "Incident",

@@ -1,7 +1,6 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAudit } from "@/lib/audit";
-import { authorize, colleagueWhere, internalNoteWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import { openPerson } from "@/lib/caseload-gate";
+import { authorize, colleagueWhere, internalNoteWhere, notificationWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
@@ -30,12 +29,7 @@ export async function logNotification({
   if (!agency) throw new NotFoundError("notification");
 
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({
-      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
-      select: { id: true },
-    });
-    if (!person) throw new NotFoundError("person");
-    const access = await requirePersonAccess({ actor, personId: person.id, tx });
+    const { person, audit } = await openPerson({ actor, personId: input.personId, tx });
 
     await checkParticipants(tx, actor, input.participantIds);
 
@@ -60,22 +54,16 @@ export async function logNotification({
       },
       select: { id: true },
     });
-    await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "CREATE",
-        entityType: "CustomNotification",
-        entityId: notification.id,
-        personId: person.id,
-        metadata: {
-          outcome: input.outcome,
-          participants: input.participantIds.length,
-          internalNote: Boolean(input.internalNote),
-        },
-      }),
-    );
+    await audit({
+      action: "CREATE",
+      entityType: "CustomNotification",
+      entityId: notification.id,
+      metadata: {
+        outcome: input.outcome,
+        participants: input.participantIds.length,
+        internalNote: Boolean(input.internalNote),
+      },
+    });
     return notification;
   });
 }
@@ -103,7 +91,7 @@ export async function updateNotification({
       select: { id: true, personId: true },
     });
     if (!current) throw new NotFoundError("notification");
-    const access = await requirePersonAccess({ actor, personId: current.personId, tx });
+    const { audit } = await openPerson({ actor, personId: current.personId, tx });
     await checkParticipants(tx, actor, input.participantIds);
 
     await updateVersioned(tx.customNotification, {
@@ -155,22 +143,17 @@ export async function updateNotification({
       await tx.internalNote.delete({ where: { id: ownNote.id } });
     }
 
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "CustomNotification",
-        entityId: current.id,
-        personId: current.personId,
-        metadata: {
-          outcome: input.outcome,
-          participants: input.participantIds.length,
-          internalNote: note,
-          version: input.version + 1,
-        },
-      }),
-    );
+    await audit({
+      action: "UPDATE",
+      entityType: "CustomNotification",
+      entityId: current.id,
+      metadata: {
+        outcome: input.outcome,
+        participants: input.participantIds.length,
+        internalNote: note,
+        version: input.version + 1,
+      },
+    });
     return current;
   });
 }

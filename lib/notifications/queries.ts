@@ -1,7 +1,6 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAuditNow } from "@/lib/audit";
-import { colleagueWhere, internalNoteWhere, notificationWhere, personWhere, authorize, type Actor } from "@/lib/authz";
+import { openPerson } from "@/lib/caseload-gate";
+import { colleagueWhere, internalNoteWhere, notificationWhere, authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
@@ -10,11 +9,8 @@ import { isUuid } from "@/lib/validation/ids";
 export async function getNotificationFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
   authorize(actor, "notification", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const [person, colleagues] = await Promise.all([
-    db.person.findFirst({
-      where: { AND: [personWhere(actor, "read"), { id: personId }] },
-      select: { id: true, firstName: true, lastName: true, status: true },
-    }),
+  const [{ person, audit }, colleagues] = await Promise.all([
+    openPerson({ actor, personId, select: { id: true, firstName: true, lastName: true, status: true } }),
     db.user.findMany({
       where: colleagueWhere(actor),
       select: { id: true, name: true, role: true },
@@ -22,18 +18,7 @@ export async function getNotificationFormOptions({ actor, personId }: { actor: A
       take: 500,
     }),
   ]);
-  if (!person) throw new NotFoundError("person");
-  const access = await requirePersonAccess({ actor, personId: person.id });
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Person",
-      entityId: person.id,
-      personId: person.id,
-      metadata: { purpose: "newNotification" },
-    }),
-  );
+  await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "newNotification" } });
   return { person, colleagues };
 }
 
@@ -70,17 +55,13 @@ export async function getNotificationForEdit({ actor, notificationId }: { actor:
     }),
   ]);
   if (!notification) throw new NotFoundError("notification");
-  const access = await requirePersonAccess({ actor, personId: notification.person.id });
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "CustomNotification",
-      entityId: notification.id,
-      personId: notification.person.id,
-      metadata: { purpose: "edit" },
-    }),
-  );
+  const { audit } = await openPerson({ actor, personId: notification.person.id });
+  await audit({
+    action: "READ",
+    entityType: "CustomNotification",
+    entityId: notification.id,
+    metadata: { purpose: "edit" },
+  });
   const { notes, participants, ...rest } = notification;
   return {
     notification: { ...rest, participantIds: participants.map((p) => p.userId), internalNote: notes[0]?.body ?? null },

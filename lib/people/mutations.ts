@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { authorize, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
@@ -187,7 +187,7 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
         },
       });
       if (!current) throw new NotFoundError("person");
-      const access = await requirePersonAccess({ actor, personId: current.id, tx });
+      const { audit } = await openPerson({ actor, personId: current.id, tx });
       const number = input.identityNumber;
       if (number && number.normalized !== current.identityNumber) {
         const taken = await existingWithNumber(tx, actor, number.normalized, current.id);
@@ -231,21 +231,16 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
         current.aliases.join("\n") !== input.aliases.join("\n") && "aliases",
         current.status !== input.status && "status",
       ].filter((f): f is string => Boolean(f));
-      await recordAudit(
-        tx,
-        actor,
-        withAccessAudit(access, {
-          action: "UPDATE",
-          entityType: "Person",
-          entityId: current.id,
-          personId: current.id,
-          metadata: {
-            changed,
-            version: input.version + 1,
-            ...(current.status !== input.status ? { status: input.status } : {}),
-          },
-        }),
-      );
+      await audit({
+        action: "UPDATE",
+        entityType: "Person",
+        entityId: current.id,
+        metadata: {
+          changed,
+          version: input.version + 1,
+          ...(current.status !== input.status ? { status: input.status } : {}),
+        },
+      });
       return { id: current.id };
     }),
   );

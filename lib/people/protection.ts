@@ -1,6 +1,5 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAudit } from "@/lib/audit";
+import { openPerson } from "@/lib/caseload-gate";
 import { identityProtectionWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
@@ -25,30 +24,30 @@ export async function setIdentityProtection({
 }): Promise<void> {
   const protect = input.protect === "yes";
   const where = identityProtectionWhere(actor, protect ? "protect" : "end");
-  const access = await requirePersonAccess({ actor, personId: input.personId });
   await db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({
-      where: { AND: [where, { id: input.personId }] },
+    const { person, audit } = await openPerson({
+      actor,
+      personId: input.personId,
+      tx,
+      now,
+      action: "update",
       select: { id: true, hasProtectedIdentity: true },
     });
-    if (!person) throw new NotFoundError("person");
+    // Ending needs a handler: a colleague who gave a reason may open the file, but not end this.
+    if ((await tx.person.count({ where: { AND: [where, { id: person.id }] } })) !== 1)
+      throw new NotFoundError("person");
     if (person.hasProtectedIdentity === protect) throw new RuleError(protect ? "alreadyProtected" : "notProtected");
     await updateVersioned(tx.person, {
       where,
       id: person.id,
       version: input.version,
-      data: { hasProtectedIdentity: protect, lastActivityAt: now },
+      data: { hasProtectedIdentity: protect },
     });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "Person",
-        entityId: person.id,
-        personId: person.id,
-        metadata: { fields: ["hasProtectedIdentity"], protectedIdentity: protect },
-      }),
-    );
+    await audit({
+      action: "UPDATE",
+      entityType: "Person",
+      entityId: person.id,
+      metadata: { fields: ["hasProtectedIdentity"], protectedIdentity: protect },
+    });
   });
 }

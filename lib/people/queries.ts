@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
-import { recordAudit, recordAuditNow } from "@/lib/audit";
+import { openPerson } from "@/lib/caseload-gate";
+import { recordAuditNow } from "@/lib/audit";
 import {
   AGENCY_OF_ROLE,
   REFERRAL_STATUS_SELECT,
@@ -17,7 +17,7 @@ import {
   isStatusOnly,
   notificationWhere,
   personWhere,
-  personLocationWhere,
+  canSeePersonLocation,
   referralWhere,
   type Actor,
 } from "@/lib/authz";
@@ -25,7 +25,6 @@ import { recordDisclosures } from "@/lib/disclosure";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { PAGE_SIZE, pageArgs, toPage, type Page } from "@/lib/pagination";
-import { isUuid } from "@/lib/validation/ids";
 import { maskIdentityNumber } from "@/lib/validation/personnummer";
 import type { TFindPeople } from "./schemas";
 import { parsePeopleSearch } from "./search";
@@ -490,9 +489,13 @@ async function enforcementEntries(actor: Actor, personId: string): Promise<Timel
   }));
 }
 
-export type PersonFile = Omit<Prisma.PersonGetPayload<{ select: typeof PROFILE_SELECT }>, "identityNumber"> & {
+type Profile = Prisma.PersonGetPayload<{ select: typeof PROFILE_SELECT }>;
+
+export type PersonFile = Omit<Profile, "identityNumber" | "memberships"> & {
   maskedIdentityNumber: string | null;
-  /** Only for the social services staff handling a protected person; otherwise never selected. */
+  /** Each membership, and whether it still holds today and its review is overdue. */
+  memberships: (Profile["memberships"][number] & { isCurrent: boolean; isReviewOverdue: boolean })[];
+  /** Only for social services staff where the rules let them see it (canSeePersonLocation). */
   protectedLocation: { town: string | null; address: string | null } | null;
   timeline: TimelineEntry[];
   /** Some kind of record had more than TIMELINE_LIMIT entries: the oldest are not shown. */
@@ -526,29 +529,35 @@ export async function getPersonFile({
   personId: string;
   now?: Date;
 }): Promise<PersonFile> {
-  if (!isUuid(personId)) throw new NotFoundError("person");
-  // The caseload gate: outside the actor's caseload a reason must have been given (lib/caseload-gate); it
-  // goes into the READ event. AccessReasonRequiredError sends the page to the reason form.
-  const access = await requirePersonAccess({ actor, personId, now });
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
-    select: PROFILE_SELECT,
+  // The caseload gate (lib/caseload-gate) and the person's row, read once: outside the actor's
+  // caseload a reason must have been given; it goes into the READ event. The town and address are
+  // selected only for social services, and kept only where the rule lets the actor see them.
+  const seesLocations = can(actor, "identityProtection", "read");
+  const {
+    person: row,
+    access,
+    audit,
+  } = await openPerson({
+    actor,
+    personId,
+    now,
+    select: { ...PROFILE_SELECT, protectedTown: seesLocations, protectedAddress: seesLocations },
   });
-  if (!person) throw new NotFoundError("person");
-
-  const locationWhere = personLocationWhere(actor, person.hasProtectedIdentity);
-  const [notifications, callIns, referrals, followUps, enforcement, location] = await Promise.all([
+  const { protectedTown, protectedAddress, ...person } = row;
+  const seesLocation = canSeePersonLocation(actor, {
+    isProtected: person.hasProtectedIdentity,
+    onCaseload: access.basis === "caseload",
+  });
+  const location =
+    seesLocation && (protectedTown || protectedAddress)
+      ? { town: protectedTown ?? null, address: protectedAddress ?? null }
+      : null;
+  const [notifications, callIns, referrals, followUps, enforcement] = await Promise.all([
     notificationEntries(actor, person.id),
     callInEntries(actor, person.id),
     referralEntries(actor, person.id),
     followUpEntries(actor, person.id, now),
     enforcementEntries(actor, person.id),
-    locationWhere
-      ? db.person.findFirst({
-          where: { AND: [personWhere(actor, "read"), locationWhere, { id: person.id }] },
-          select: { protectedTown: true, protectedAddress: true },
-        })
-      : null,
   ]);
 
   const disclosures = [
@@ -568,26 +577,23 @@ export async function getPersonFile({
     })),
   ];
   await db.$transaction(async (tx) => {
-    await recordAudit(tx, actor, {
-      action: "READ",
-      entityType: "Person",
-      entityId: person.id,
-      personId: person.id,
-      ...accessAuditFields(access),
-    });
+    await audit({ action: "READ", entityType: "Person", entityId: person.id }, { tx });
     // Each record of another agency shown under the person's consent (lib/disclosure).
     await recordDisclosures(actor, disclosures, { tx, now });
   });
 
   const sources = [notifications, callIns, referrals.entries, followUps.entries, enforcement];
-  const { identityNumber, ...rest } = person;
+  const { identityNumber, memberships, ...rest } = person;
+  const today = todayDate(now);
   return {
     ...rest,
     maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null,
-    protectedLocation:
-      location && (location.protectedTown || location.protectedAddress)
-        ? { town: location.protectedTown, address: location.protectedAddress }
-        : null,
+    // What the page shows of each membership: whether it still holds today, and whether its review is due.
+    memberships: memberships.map((m) => {
+      const isCurrent = m.validTo === null || m.validTo >= today;
+      return { ...m, isCurrent, isReviewOverdue: isCurrent && m.reviewDueOn < today };
+    }),
+    protectedLocation: location,
     timeline: mergeTimeline(...sources),
     timelineTruncated: sources.some((s) => s.length >= TIMELINE_LIMIT),
     can: {
@@ -601,16 +607,17 @@ export async function getPersonFile({
       openReferral: can(actor, "referral", "read") && !isStatusOnly(actor, "referral"),
       // Social services protect a person; only a handler (who sees the protected town) ends it.
       protectIdentity: can(actor, "identityProtection", "update") && !person.hasProtectedIdentity,
-      endProtection: can(actor, "identityProtection", "update") && person.hasProtectedIdentity && location !== null,
+      endProtection: can(actor, "identityProtection", "update") && person.hasProtectedIdentity && seesLocation,
     },
   };
 }
 
 /** The edit form's values. The full personnummer is not among them: it stays masked. */
 export async function getPersonForEdit({ actor, personId }: { actor: Actor; personId: string }) {
-  if (!isUuid(personId)) throw new NotFoundError("person");
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "update"), { id: personId }] },
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
+    action: "update",
     select: {
       id: true,
       firstName: true,
@@ -623,16 +630,7 @@ export async function getPersonForEdit({ actor, personId }: { actor: Actor; pers
       version: true,
     },
   });
-  if (!person) throw new NotFoundError("person");
-  const access = await requirePersonAccess({ actor, personId });
-  await recordAuditNow(actor, {
-    action: "READ",
-    entityType: "Person",
-    entityId: person.id,
-    personId: person.id,
-    reason: accessAuditFields(access).reason,
-    metadata: { purpose: "edit", access: access.basis },
-  });
+  await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "edit" } });
   const { identityNumber, ...rest } = person;
   return { ...rest, maskedIdentityNumber: identityNumber ? maskIdentityNumber(identityNumber) : null };
 }

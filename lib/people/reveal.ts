@@ -1,10 +1,7 @@
 import "server-only";
-import { recordAuditNow } from "@/lib/audit";
-import { personWhere, type Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { type Actor } from "@/lib/authz";
 import { formatIdentityNumber } from "@/lib/validation/personnummer";
-import { accessAuditFields, requirePersonAccess } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 
 /**
  * The full personnummer (or samordningsnummer) of a person, for a user who asked to see it: pages
@@ -18,21 +15,17 @@ export async function revealIdentityNumber({
   actor: Actor;
   personId: string;
 }): Promise<{ identityNumber: string | null }> {
-  const access = await requirePersonAccess({ actor, personId });
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
     select: { id: true, identityNumber: true, identityNumberKind: true },
   });
-  if (!person) throw new NotFoundError("person");
   if (!person.identityNumber) return { identityNumber: null };
-  const audit = accessAuditFields(access);
-  await recordAuditNow(actor, {
+  await audit({
     action: "REVEAL_IDENTITY_NUMBER",
     entityType: "Person",
     entityId: person.id,
-    personId: person.id,
-    reason: audit.reason,
-    metadata: { ...audit.metadata, kind: person.identityNumberKind },
+    metadata: { kind: person.identityNumberKind },
   });
   return { identityNumber: formatIdentityNumber(person.identityNumber) };
 }

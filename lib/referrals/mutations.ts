@@ -1,6 +1,5 @@
 import "server-only";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
-import { recordAudit } from "@/lib/audit";
+import { openPerson, type PersonEvent } from "@/lib/caseload-gate";
 import {
   authorize,
   callInInviteeWhere,
@@ -38,12 +37,7 @@ export async function createReferral({
 }): Promise<{ id: string }> {
   authorize(actor, "referral", "create");
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({
-      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
-      select: { id: true },
-    });
-    if (!person) throw new NotFoundError("person");
-    const access = await requirePersonAccess({ actor, personId: person.id, tx });
+    const { person, audit } = await openPerson({ actor, personId: input.personId, tx, select: { id: true } });
     await lockPerson(tx, person.id);
     // One way through the programme at a time: a second open referral would split its history.
     const open = await tx.referral.count({
@@ -87,22 +81,16 @@ export async function createReferral({
       },
       select: { id: true },
     });
-    await tx.person.update({ where: { id: person.id }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "CREATE",
-        entityType: "Referral",
-        entityId: referral.id,
-        personId: person.id,
-        metadata: {
-          source: input.source,
-          notificationId: input.notificationId ?? null,
-          callInId: input.callInId ?? null,
-        },
-      }),
-    );
+    await audit({
+      action: "CREATE",
+      entityType: "Referral",
+      entityId: referral.id,
+      metadata: {
+        source: input.source,
+        notificationId: input.notificationId ?? null,
+        callInId: input.callInId ?? null,
+      },
+    });
     return referral;
   });
 }
@@ -125,7 +113,7 @@ export async function changeReferralStatus({
       select: { id: true, personId: true, status: true, statusChangedAt: true, version: true },
     });
     if (!current) throw new NotFoundError("referral");
-    const access = await requirePersonAccess({ actor, personId: current.personId, tx });
+    const { audit } = await openPerson({ actor, personId: current.personId, tx });
     if (current.version !== input.version) throw new ConflictError();
     if (!canMove(current.status, input.toStatus)) throw new RuleError("illegalTransition", "toStatus");
     if (input.changedAt.getTime() < current.statusChangedAt.getTime())
@@ -151,18 +139,12 @@ export async function changeReferralStatus({
         comment: input.comment ?? null,
       },
     });
-    await tx.person.update({ where: { id: current.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "Referral",
-        entityId: current.id,
-        personId: current.personId,
-        metadata: { fromStatus: current.status, toStatus: input.toStatus },
-      }),
-    );
+    await audit({
+      action: "UPDATE",
+      entityType: "Referral",
+      entityId: current.id,
+      metadata: { fromStatus: current.status, toStatus: input.toStatus },
+    });
   });
 }
 
@@ -184,7 +166,13 @@ function checkProtectedFields(input: MeasureInput, handler: boolean) {
  * the secretary answers that it is protected (the form's default), the person's identity is
  * protected from then on: town and address only for social services staff handling them.
  */
-async function markPersonRelocated(tx: Tx, actor: Actor, personId: string, measureId: string, input: MeasureInput) {
+async function markPersonRelocated(
+  tx: Tx,
+  audit: (event: PersonEvent) => Promise<void>,
+  personId: string,
+  measureId: string,
+  input: MeasureInput,
+) {
   const person = await tx.person.findFirstOrThrow({
     where: { id: personId },
     select: { status: true, hasProtectedIdentity: true },
@@ -202,11 +190,10 @@ async function markPersonRelocated(tx: Tx, actor: Actor, personId: string, measu
       version: { increment: 1 },
     },
   });
-  await recordAudit(tx, actor, {
+  await audit({
     action: "UPDATE",
     entityType: "Person",
     entityId: personId,
-    personId,
     metadata: {
       fields: [
         "status",
@@ -238,7 +225,7 @@ export async function addSupportMeasure({
       select: { id: true, personId: true, closedAt: true },
     });
     if (!referral) throw new NotFoundError("referral");
-    const access = await requirePersonAccess({ actor, personId: referral.personId, tx });
+    const { audit } = await openPerson({ actor, personId: referral.personId, tx });
     if (referral.closedAt) throw new RuleError("referralClosed");
     checkProtectedFields(input, await isHandler(tx, actor, referral.personId));
 
@@ -257,24 +244,18 @@ export async function addSupportMeasure({
       },
       select: { id: true },
     });
-    if (input.markRelocated) await markPersonRelocated(tx, actor, referral.personId, measure.id, input);
-    await tx.person.update({ where: { id: referral.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "CREATE",
-        entityType: "SupportMeasure",
-        entityId: measure.id,
-        personId: referral.personId,
-        metadata: {
-          referralId: referral.id,
-          type: input.type,
-          status: input.status,
-          destination: Boolean(input.destinationTown),
-        },
-      }),
-    );
+    if (input.markRelocated) await markPersonRelocated(tx, audit, referral.personId, measure.id, input);
+    await audit({
+      action: "CREATE",
+      entityType: "SupportMeasure",
+      entityId: measure.id,
+      metadata: {
+        referralId: referral.id,
+        type: input.type,
+        status: input.status,
+        destination: Boolean(input.destinationTown),
+      },
+    });
     return measure;
   });
 }
@@ -294,7 +275,7 @@ export async function editSupportMeasure({
       select: { id: true, referralId: true, personId: true, type: true, destinationTown: true },
     });
     if (!existing) throw new NotFoundError("supportMeasure");
-    const access = await requirePersonAccess({ actor, personId: existing.personId, tx });
+    const { audit } = await openPerson({ actor, personId: existing.personId, tx });
     const handler = await isHandler(tx, actor, existing.personId);
     checkProtectedFields(input, handler);
     // Someone who cannot see the destination must not erase it by changing the type either.
@@ -313,19 +294,13 @@ export async function editSupportMeasure({
         ...(handler ? { destinationTown: input.type === "RELOCATION" ? (input.destinationTown ?? null) : null } : {}),
       },
     });
-    if (input.markRelocated) await markPersonRelocated(tx, actor, existing.personId, existing.id, input);
-    await tx.person.update({ where: { id: existing.personId }, data: { lastActivityAt: new Date() } });
-    await recordAudit(
-      tx,
-      actor,
-      withAccessAudit(access, {
-        action: "UPDATE",
-        entityType: "SupportMeasure",
-        entityId: existing.id,
-        personId: existing.personId,
-        metadata: { referralId: existing.referralId, type: input.type, status: input.status },
-      }),
-    );
+    if (input.markRelocated) await markPersonRelocated(tx, audit, existing.personId, existing.id, input);
+    await audit({
+      action: "UPDATE",
+      entityType: "SupportMeasure",
+      entityId: existing.id,
+      metadata: { referralId: existing.referralId, type: input.type, status: input.status },
+    });
     return { referralId: existing.referralId };
   });
 }

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { recordDisclosures } from "@/lib/disclosure";
 import { fullName, personNameWhere } from "@/lib/people/resolve";
-import { requirePersonAccess, withAccessAudit } from "@/lib/caseload-gate";
+import { openPerson } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
 import {
   authorize,
@@ -238,21 +238,13 @@ export async function getReferral({
     const row = await db.referral.findFirst({ where, select: CARD_SELECT });
     if (!row) throw new NotFoundError("referral");
     // The caseload gate, as on the person's file: a referral is part of it.
-    const access = await requirePersonAccess({ actor, personId: row.personId });
+    const { audit } = await openPerson({ actor, personId: row.personId });
     const measures = await db.supportMeasure.findMany({
       where: { AND: [supportMeasureWhere(actor, "read"), { referralId }] },
       select: SUPPORT_MEASURE_STATUS_SELECT,
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     });
-    await recordAuditNow(
-      actor,
-      withAccessAudit(access, {
-        action: "READ",
-        entityType: "ReferralStatus",
-        entityId: row.id,
-        personId: row.personId,
-      }),
-    );
+    await audit({ action: "READ", entityType: "ReferralStatus", entityId: row.id });
     await recordDisclosures(actor, [
       {
         personId: row.personId,
@@ -274,7 +266,7 @@ export async function getReferral({
 
   const row = await db.referral.findFirst({ where, select: fullSelect() });
   if (!row) throw new NotFoundError("referral");
-  const access = await requirePersonAccess({ actor, personId: row.personId });
+  const { audit } = await openPerson({ actor, personId: row.personId });
   const [measures, isHandler] = await Promise.all([
     db.supportMeasure.findMany({
       where: { AND: [supportMeasureWhere(actor, "read"), { referralId }] },
@@ -293,16 +285,12 @@ export async function getReferral({
         ).map((m) => [m.id, m.destinationTown!]),
       )
     : new Map<string, string>();
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Referral",
-      entityId: row.id,
-      personId: row.personId,
-      metadata: { protectedDestinationShown: towns.size > 0 },
-    }),
-  );
+  await audit({
+    action: "READ",
+    entityType: "Referral",
+    entityId: row.id,
+    metadata: { protectedDestinationShown: towns.size > 0 },
+  });
   const { person, ...referral } = row;
   return {
     kind: "full",
@@ -329,7 +317,7 @@ export async function getReferralFormOptions({ actor, personId }: { actor: Actor
     select: { id: true, firstName: true, lastName: true, status: true },
   });
   if (!person) throw new NotFoundError("person");
-  const access = await requirePersonAccess({ actor, personId: person.id });
+  const { audit } = await openPerson({ actor, personId: person.id });
   const [notifications, invitations, openReferral] = await Promise.all([
     db.customNotification.findMany({
       where: { AND: [notificationWhere(actor, "read"), { personId }] },
@@ -348,16 +336,7 @@ export async function getReferralFormOptions({ actor, personId }: { actor: Actor
       select: { id: true },
     }),
   ]);
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Person",
-      entityId: person.id,
-      personId: person.id,
-      metadata: { purpose: "newReferral" },
-    }),
-  );
+  await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "newReferral" } });
   return {
     person: { id: person.id, name: fullName(person), status: person.status },
     notifications,
@@ -379,7 +358,7 @@ export async function getSupportMeasureForEdit({ actor, measureId }: { actor: Ac
     },
   });
   if (!measure) throw new NotFoundError("supportMeasure");
-  const access = await requirePersonAccess({ actor, personId: measure.personId });
+  const { audit } = await openPerson({ actor, personId: measure.personId });
   const isHandler = await isHandlerOf(actor, measure.personId);
   const destinationTown = isHandler
     ? ((
@@ -389,16 +368,7 @@ export async function getSupportMeasureForEdit({ actor, measureId }: { actor: Ac
         })
       )?.destinationTown ?? null)
     : null;
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "SupportMeasure",
-      entityId: measure.id,
-      personId: measure.personId,
-      metadata: { purpose: "edit" },
-    }),
-  );
+  await audit({ action: "READ", entityType: "SupportMeasure", entityId: measure.id, metadata: { purpose: "edit" } });
   const { person, ...rest } = measure;
   return { ...rest, personName: fullName(person), isHandler, destinationTown };
 }
@@ -412,18 +382,14 @@ export async function getSupportMeasureFormOptions({ actor, referralId }: { acto
     select: { id: true, personId: true, closedAt: true, person: { select: { firstName: true, lastName: true } } },
   });
   if (!referral) throw new NotFoundError("referral");
-  const access = await requirePersonAccess({ actor, personId: referral.personId });
+  const { audit } = await openPerson({ actor, personId: referral.personId });
   const isHandler = await isHandlerOf(actor, referral.personId);
-  await recordAuditNow(
-    actor,
-    withAccessAudit(access, {
-      action: "READ",
-      entityType: "Referral",
-      entityId: referral.id,
-      personId: referral.personId,
-      metadata: { purpose: "newSupportMeasure" },
-    }),
-  );
+  await audit({
+    action: "READ",
+    entityType: "Referral",
+    entityId: referral.id,
+    metadata: { purpose: "newSupportMeasure" },
+  });
   return {
     referralId: referral.id,
     personId: referral.personId,

@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { personPage } from "@/lib/page-guards";
 import { getPersonFile } from "@/lib/people/queries";
-import { todayDate } from "@/lib/people/where";
 import { formatDate } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -41,7 +40,6 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   ]);
   const name = `${person.firstName} ${person.lastName}`;
   const savedKey = SAVED.find((k) => k === saved);
-  const today = todayDate();
   const actions = [
     person.can.logNotification && {
       href: `/people/${person.id}/notifications/new`,
@@ -166,7 +164,6 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
             ) : (
               <ul className="flex flex-col gap-3">
                 {person.memberships.map((m) => {
-                  const ended = m.validTo !== null && m.validTo < today;
                   return (
                     <li key={m.id}>
                       <Link href={`/groups/${m.group.id}`} className="font-medium">
@@ -177,7 +174,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
                           {t("prioritized")}
                         </span>
                       ) : null}
-                      {ended ? <span className="ml-2 text-sm text-slate-700">({t("former")})</span> : null}
+                      {!m.isCurrent ? <span className="ml-2 text-sm text-slate-700">({t("former")})</span> : null}
                       <br />
                       <span className="text-sm">
                         {tr(m.role)}, {tm(m.confidence)} ·{" "}
@@ -190,7 +187,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
                       <span className="text-sm text-slate-700">
                         {t("membershipSource", { agency: ta(m.sourceAgency), date: formatDate(m.reviewDueOn) })}
                       </span>
-                      {!ended && m.reviewDueOn < today ? (
+                      {m.isReviewOverdue ? (
                         <strong className="ml-2 text-sm text-red-800">{t("reviewOverdue")}</strong>
                       ) : null}
                       {person.can.addMembership ? (
