@@ -1,35 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AccessReasonRequiredError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { getActor } from "@/lib/auth/session";
+import { claimSubmission, finishSubmission, releaseSubmission } from "@/lib/form-submissions";
 import { requestLogger } from "@/lib/logger";
 import { hasForbiddenCharacters } from "@/lib/validation/fields";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { formDataToObject } from "@/lib/validation/form-data";
+import { isUuid } from "@/lib/validation/ids";
 import type { FormState } from "@/lib/form-state";
 
 export type { FormState } from "@/lib/form-state";
-
-type FieldErrors = Record<string, string>;
-
-/** zod issues → one message key per field (the first), keyed by the field's top-level name. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    if (out[field]) continue;
-    out[field] = messageKeyOf(issue);
-  }
-  return out;
-}
-
-function messageKeyOf(issue: z.core.$ZodIssue): string {
-  // Keys we set ourselves are single camelCase words; zod's own defaults are sentences.
-  if (/^[a-z][a-zA-Z]*$/.test(issue.message)) return issue.message;
-  if (issue.code === "too_big") return "tooLong";
-  if (issue.code === "invalid_type" || issue.code === "invalid_value") return "required";
-  return "invalid";
-}
 
 /**
  * Fields holding characters no form may carry (lib/validation/fields.ts#hasForbiddenCharacters),
@@ -43,18 +26,33 @@ function forbiddenCharacterErrors(raw: Record<string, string | string[]>): Field
   return out;
 }
 
+/** The hidden field that carries a form submission's key (components/ui/form.tsx). */
+export const SUBMISSION_FIELD = "$submission";
+
+type HandleFormOptions<S extends z.ZodType, R> = {
+  /** Fields that may repeat (checkbox groups), read as lists. */
+  arrays?: readonly string[];
+  /** Where to go after a save: the action is then one expression, with no id captured by hand. */
+  redirect?: (result: R, input: z.output<S>) => string;
+  /** The answer after a save that stays on the page (when there is no `redirect`). */
+  onSuccess?: (result: R) => FormState | Promise<FormState>;
+};
+
 /**
  * Runs a form's server action: parse with the use case's zod schema, call the domain function,
- * and turn every expected failure into field errors while returning what the user typed.
+ * and turn every expected failure into field errors while returning what the user typed; after a
+ * save, redirect where `redirect` says or answer with `onSuccess`.
  * Unexpected errors are logged with an event id, which the user sees instead of any detail.
  * An argument that is not form data (a server action is an endpoint: a client can call it with
  * anything) is answered like any refused form, "unreadableForm", and nothing runs.
+ * A submission sent again with the same key (the form's retry after a lost connection) gets the
+ * first answer and saves nothing twice (lib/form-submissions.ts).
  */
 export async function handleForm<S extends z.ZodType, R>(
   formData: unknown,
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
-  opts: { arrays?: readonly string[]; onSuccess?: (result: R) => FormState | Promise<FormState> } = {},
+  opts: HandleFormOptions<S, R> = {},
 ): Promise<FormState> {
   const raw = formDataToObject(formData, opts.arrays);
   if (!raw) return { status: "error", formError: "unreadableForm", fieldErrors: {}, values: {} };
@@ -69,25 +67,58 @@ export async function handleForm<S extends z.ZodType, R>(
       values,
     };
   }
+
+  // Only a signed-in user's submissions are kept: a key is theirs alone (the table's key is the
+  // pair), so nobody can read another's answer by sending their key.
+  const key = submissionKeyOf(raw);
+  const userId = key ? (await getActor())?.id : undefined;
+  const submission = key && userId ? { userId, key } : null;
+  if (submission) {
+    const prior = await claimSubmission(submission.userId, submission.key);
+    if (prior?.status === "pending")
+      return { status: "error", formError: "submissionPending", fieldErrors: {}, values };
+    if (prior?.status === "done") {
+      if (prior.redirectTo) redirect(prior.redirectTo);
+      return prior.state ?? { status: "success" };
+    }
+  }
+
+  let answer: { state: FormState } | { redirectTo: string };
   try {
     const result = await run(parsed.data);
-    return opts.onSuccess ? await opts.onSuccess(result) : { status: "success" };
+    answer = opts.redirect
+      ? { redirectTo: opts.redirect(result, parsed.data) }
+      : { state: opts.onSuccess ? await opts.onSuccess(result) : { status: "success" } };
   } catch (error) {
+    if (submission) await releaseSubmission(submission.userId, submission.key);
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-    if (error instanceof RuleError) {
-      return error.field
-        ? { status: "error", formError: "checkFields", fieldErrors: { [error.field]: error.key }, values }
-        : { status: "error", formError: error.key, fieldErrors: {}, values };
-    }
-    if (error instanceof ConflictError) return { status: "error", formError: "conflict", fieldErrors: {}, values };
-    if (error instanceof NotFoundError) return { status: "error", formError: "notFound", fieldErrors: {}, values };
-    // The caseload gate, met by a form (the reason given ran out while the user typed, or the
-    // action was posted without the page): nothing is saved, the typed values stay, and the
-    // message says how to give a reason. A redirect to the reason form would lose the input.
-    if (error instanceof AccessReasonRequiredError)
-      return { status: "error", formError: "accessReasonRequired", fieldErrors: {}, values };
-    const eventId = randomUUID();
-    (await requestLogger()).error({ eventId, err: error }, "form action failed");
-    return { status: "error", formError: "unexpected", eventId, fieldErrors: {}, values };
+    return await failureState(error, values);
   }
+  if (submission) await finishSubmission(submission.userId, submission.key, answer);
+  if ("redirectTo" in answer) redirect(answer.redirectTo);
+  return answer.state;
+}
+
+function submissionKeyOf(raw: Record<string, string | string[]>): string | null {
+  const key = raw[SUBMISSION_FIELD];
+  return typeof key === "string" && isUuid(key) ? key : null;
+}
+
+/** What the user sees when the action threw: the rule broken, or a generic message with an event id. */
+async function failureState(error: unknown, values: Record<string, string | string[]>): Promise<FormState> {
+  if (error instanceof RuleError) {
+    return error.field
+      ? { status: "error", formError: "checkFields", fieldErrors: { [error.field]: error.key }, values }
+      : { status: "error", formError: error.key, fieldErrors: {}, values };
+  }
+  if (error instanceof ConflictError) return { status: "error", formError: "conflict", fieldErrors: {}, values };
+  if (error instanceof NotFoundError) return { status: "error", formError: "notFound", fieldErrors: {}, values };
+  // The caseload gate, met by a form (the reason given ran out while the user typed, or the
+  // action was posted without the page): nothing is saved, the typed values stay, and the
+  // message says how to give a reason. A redirect to the reason form would lose the input.
+  if (error instanceof AccessReasonRequiredError)
+    return { status: "error", formError: "accessReasonRequired", fieldErrors: {}, values };
+  const eventId = randomUUID();
+  (await requestLogger()).error({ eventId, err: error }, "form action failed");
+  return { status: "error", formError: "unexpected", eventId, fieldErrors: {}, values };
 }

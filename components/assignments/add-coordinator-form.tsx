@@ -1,12 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, FormErrorBanner, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { addAssignmentAction } from "@/lib/assignments/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { SelectField } from "@/components/ui/fields";
 import { Button } from "@/components/ui/button";
-import { AssignmentFormError } from "./form-error";
-import { useAssignmentErrorText } from "./use-error-text";
 
 /** A colleague of the actor's agency and site becomes a coordinator of the person. */
 export function AddCoordinatorForm({
@@ -19,13 +16,14 @@ export function AddCoordinatorForm({
   agencyLabel: string;
 }) {
   const t = useTranslations("coordinators");
-  const errorText = useAssignmentErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(addAssignmentAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(addAssignmentAction);
+  const { state, pending } = form;
   const typed = state.status === "error" ? state.values.userId : undefined;
   return (
-    <form action={action} noValidate className="flex flex-col gap-3">
+    <Form form={form} banner={false} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="personId" value={personId} />
-      <AssignmentFormError state={state} />
+      <FormErrorBanner state={state} />
       <SelectField
         name="userId"
         label={t("coordinator")}
@@ -41,6 +39,6 @@ export function AddCoordinatorForm({
           {pending ? t("adding") : t("add")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

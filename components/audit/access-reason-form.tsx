@@ -1,26 +1,24 @@
 "use client";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { grantPersonAccessAction } from "@/lib/caseload-gate/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
-import { useConfidErrorText } from "./use-error-text";
+import { ChoiceGroup, TextField } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
 export function AccessReasonForm({ personId, next, reasons }: { personId: string; next: string; reasons: Option[] }) {
   const t = useTranslations("access");
-  const errorText = useConfidErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(grantPersonAccessAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(grantPersonAccessAction);
+  const { state, pending } = form;
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : undefined);
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} errorText={errorText} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="next" value={next} />
       <ChoiceGroup
@@ -48,6 +46,6 @@ export function AccessReasonForm({ personId, next, reasons }: { personId: string
           {t("cancel")}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -22,7 +22,7 @@ export async function AuditFilters({
     getTranslations("audit"),
     getTranslations("auditActions"),
     getTranslations("roles"),
-    getTranslations("confidErrors"),
+    getTranslations("errors"),
   ]);
   const dateField = (key: "from" | "to") => (
     <div>

@@ -1,17 +1,16 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { findPersonForAuditAction } from "@/lib/audit-log/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/fields";
-import { useConfidErrorText } from "./use-error-text";
 
 /** "Who has read this person's file?" starting from a personnummer (posted, never in the URL). */
 export function PersonLookupForm() {
   const t = useTranslations("audit");
-  const errorText = useConfidErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(findPersonForAuditAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(findPersonForAuditAction);
+  const { state, pending } = form;
   const value =
     state.status === "error" && typeof state.values.identityNumber === "string" ? state.values.identityNumber : "";
   const error =
@@ -19,7 +18,7 @@ export function PersonLookupForm() {
       ? (state.fieldErrors.identityNumber ?? (state.formError === "notFound" ? "personNotFound" : state.formError))
       : undefined;
   return (
-    <form action={action} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
+    <Form form={form} banner={false} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
       <div className="grow">
         <TextField
           name="identityNumber"
@@ -34,6 +33,6 @@ export function PersonLookupForm() {
       <Button type="submit" disabled={pending} className="sm:mt-7">
         {t("lookup")}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { createCallInAction, editCallInAction } from "@/lib/callins/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { CheckboxField, ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
-import { FieldSection, FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { FieldSection, SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -42,16 +41,12 @@ export type CallInFormProps = {
 export function CallInForm(props: CallInFormProps) {
   const t = useTranslations("callInForm");
   const editing = Boolean(props.callInId);
-  const [state, action, pending] = useActionState<FormState, FormData>(
-    editing ? editCallInAction : createCallInAction,
-    IDLE,
-  );
-  const f = useFormValues(state);
+  const form = useForm(editing ? editCallInAction : createCallInAction);
+  const { pending } = form;
   const d = props.defaults;
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-6">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-6">
       {editing ? (
         <>
           <input type="hidden" name="callInId" value={props.callInId} />
@@ -66,24 +61,24 @@ export function CallInForm(props: CallInFormProps) {
           label={t("occurredAt")}
           hint={t("occurredAtHint")}
           required
-          defaultValue={f.value("occurredAt", d.occurredAt)}
-          error={f.error("occurredAt")}
+          defaultValue={form.value("occurredAt", d.occurredAt)}
+          error={form.error("occurredAt")}
         />
         <TextField
           name="venue"
           label={t("venue")}
           required
           maxLength={200}
-          defaultValue={f.value("venue", d.venue)}
-          error={f.error("venue")}
+          defaultValue={form.value("venue", d.venue)}
+          error={form.error("venue")}
         />
         <TextField
           name="description"
           label={t("description")}
           multiline
           maxLength={2000}
-          defaultValue={f.value("description", d.description)}
-          error={f.error("description")}
+          defaultValue={form.value("description", d.description)}
+          error={form.error("description")}
         />
       </FieldSection>
 
@@ -93,38 +88,38 @@ export function CallInForm(props: CallInFormProps) {
           type="checkbox"
           label={t("speakerPolice")}
           options={props.speakers.POLICE}
-          defaultValue={f.list("speakerPolice", d.speakerPolice)}
-          error={f.error("speakerPolice")}
+          defaultValue={form.list("speakerPolice", d.speakerPolice)}
+          error={form.error("speakerPolice")}
         />
         <ChoiceGroup
           name="speakerSocial"
           type="checkbox"
           label={t("speakerSocial")}
           options={props.speakers.SOCIAL}
-          defaultValue={f.list("speakerSocial", d.speakerSocial)}
-          error={f.error("speakerSocial")}
+          defaultValue={form.list("speakerSocial", d.speakerSocial)}
+          error={form.error("speakerSocial")}
         />
         <ChoiceGroup
           name="speakerProbation"
           type="checkbox"
           label={t("speakerProbation")}
           options={props.speakers.PROBATION}
-          defaultValue={f.list("speakerProbation", d.speakerProbation)}
-          error={f.error("speakerProbation")}
+          defaultValue={form.list("speakerProbation", d.speakerProbation)}
+          error={form.error("speakerProbation")}
         />
         <TextField
           name="communitySpeakers"
           label={t("communitySpeakers")}
           hint={t("communitySpeakersHint")}
           multiline
-          defaultValue={f.value("communitySpeakers", d.communitySpeakers)}
-          error={f.error("communitySpeakers")}
+          defaultValue={form.value("communitySpeakers", d.communitySpeakers)}
+          error={form.error("communitySpeakers")}
         />
       </FieldSection>
 
       {props.attendees ? (
         <FieldSection legend={t("attendees")} hint={t("attendeesHint")}>
-          {f.error("attendees") ? <p className="font-medium text-red-800">{f.error("attendees")}</p> : null}
+          {form.error("attendees") ? <p className="font-medium text-red-800">{form.error("attendees")}</p> : null}
           {props.attendees.length === 0 ? <p>{t("noAttendees")}</p> : null}
           <ul className="flex flex-col gap-3">
             {props.attendees.map((a) => (
@@ -139,27 +134,27 @@ export function CallInForm(props: CallInFormProps) {
                     name={`status_${a.personId}`}
                     label={t("inviteeStatus")}
                     options={props.statuses}
-                    defaultValue={f.value(`status_${a.personId}`, a.status)}
-                    error={f.error(`status_${a.personId}`)}
+                    defaultValue={form.value(`status_${a.personId}`, a.status)}
+                    error={form.error(`status_${a.personId}`)}
                   />
                   <SelectField
                     name={`response_${a.personId}`}
                     label={t("response")}
                     options={props.responses}
                     placeholder={t("noResponse")}
-                    defaultValue={f.value(`response_${a.personId}`, a.response)}
-                    error={f.error(`response_${a.personId}`)}
+                    defaultValue={form.value(`response_${a.personId}`, a.response)}
+                    error={form.error(`response_${a.personId}`)}
                   />
                   <CheckboxField
                     name={`help_${a.personId}`}
                     label={t("askedForHelp")}
-                    defaultChecked={f.checked(`help_${a.personId}`, a.askedForHelp)}
-                    error={f.error(`help_${a.personId}`)}
+                    defaultChecked={form.checked(`help_${a.personId}`, a.askedForHelp)}
+                    error={form.error(`help_${a.personId}`)}
                   />
                   <CheckboxField
                     name={`remove_${a.personId}`}
                     label={t("remove")}
-                    defaultChecked={f.checked(`remove_${a.personId}`)}
+                    defaultChecked={form.checked(`remove_${a.personId}`)}
                   />
                 </fieldset>
               </li>
@@ -174,16 +169,16 @@ export function CallInForm(props: CallInFormProps) {
           type="checkbox"
           label={t("inviteGroups")}
           options={props.groups}
-          defaultValue={f.list("inviteGroupIds")}
-          error={f.error("inviteGroupIds")}
+          defaultValue={form.list("inviteGroupIds")}
+          error={form.error("inviteGroupIds")}
         />
         <TextField
           name="invitePersonNumbers"
           label={t("invitePersonNumbers")}
           hint={t("invitePersonNumbersHint")}
           multiline
-          defaultValue={f.value("invitePersonNumbers")}
-          error={f.error("invitePersonNumbers")}
+          defaultValue={form.value("invitePersonNumbers")}
+          error={form.error("invitePersonNumbers")}
         />
       </FieldSection>
 
@@ -194,6 +189,6 @@ export function CallInForm(props: CallInFormProps) {
         cancelHref={props.cancelHref}
         cancelLabel={t("cancel")}
       />
-    </form>
+    </Form>
   );
 }

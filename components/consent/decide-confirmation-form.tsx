@@ -1,11 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, FormErrorBanner, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { decideConsentConfirmationAction } from "@/lib/consent/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
-import { useConfidErrorText } from "@/components/audit/use-error-text";
+import { CheckboxField, ChoiceGroup, TextField } from "@/components/ui/fields";
 
 /**
  * The holding agency's answer to a request to confirm a consent: confirm (after checking the
@@ -25,21 +23,23 @@ export function DecideConfirmationForm({
   documentReference: string;
 }) {
   const t = useTranslations("consent");
-  const errorText = useConfidErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(decideConsentConfirmationAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(decideConsentConfirmationAction);
+  const { state, pending } = form;
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const text = (name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : undefined);
   return (
-    <form
-      action={action}
+    <Form
+      form={form}
+      banner={false}
       noValidate
       aria-label={t("decideTitle", { agency: agencyLabel })}
       className="mt-3 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3"
     >
       <p className="font-semibold">{t("decideTitle", { agency: agencyLabel })}</p>
       <p className="text-sm">{t("decideExplained", { recordedBy: recordedByLabel, agency: agencyLabel })}</p>
-      <FormErrorBanner state={state} errorText={errorText} />
+      <FormErrorBanner state={state} />
       <input type="hidden" name="confirmationId" value={confirmationId} />
       <input type="hidden" name="version" value={version} />
       <ChoiceGroup
@@ -76,6 +76,6 @@ export function DecideConfirmationForm({
           {pending ? t("submittingDecision") : t("submitDecision")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,11 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { recordConsentAction } from "@/lib/consent/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
-import { useConfidErrorText } from "@/components/audit/use-error-text";
+import { CheckboxField, ChoiceGroup, TextField } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -22,8 +20,9 @@ export function RecordConsentForm({
   isMinor: boolean;
 }) {
   const t = useTranslations("consent");
-  const errorText = useConfidErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(recordConsentAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(recordConsentAction);
+  const { state, pending } = form;
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string, fallback?: string) => {
@@ -33,8 +32,7 @@ export function RecordConsentForm({
   const chosen = Array.isArray(values?.coverage) ? (values.coverage as string[]) : [];
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} errorText={errorText} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="personId" value={personId} />
       <ChoiceGroup
         key={chosen.join("|")}
@@ -74,6 +72,6 @@ export function RecordConsentForm({
           {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { editEnforcementFormAction } from "@/lib/enforcement/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
-import { CheckboxField, ChoiceGroup, FormErrorBanner, SelectField, TextField } from "@/components/ui/fields";
-import { SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { CheckboxField, ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
+import { SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -22,11 +21,10 @@ export type EditEnforcementFormProps = {
 export function EditEnforcementForm(props: EditEnforcementFormProps) {
   const t = useTranslations("enforcementForm");
   const te = useTranslations("enforcementEdit");
-  const [state, action, pending] = useActionState<FormState, FormData>(editEnforcementFormAction, IDLE);
-  const f = useFormValues(state);
+  const form = useForm(editEnforcementFormAction);
+  const { pending } = form;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="id" value={props.id} />
       <input type="hidden" name="version" value={props.version} />
       {props.person ? <input type="hidden" name="hasPerson" value="on" /> : null}
@@ -36,32 +34,32 @@ export function EditEnforcementForm(props: EditEnforcementFormProps) {
         hint={props.person ? t("groupHint") : t("groupRequiredHint")}
         options={props.groups}
         placeholder={t("noGroup")}
-        defaultValue={f.value("groupId", props.stored.groupId)}
-        error={f.error("groupId")}
+        defaultValue={form.value("groupId", props.stored.groupId)}
+        error={form.error("groupId")}
       />
       <ChoiceGroup
         name="type"
         type="radio"
         label={t("type")}
         options={props.types}
-        defaultValue={f.value("type", props.stored.type)}
-        error={f.error("type")}
+        defaultValue={form.value("type", props.stored.type)}
+        error={form.error("type")}
       />
       <TextField
         name="occurredAt"
         type="datetime-local"
         label={t("occurredAt")}
         required
-        defaultValue={f.value("occurredAt", props.stored.occurredAt)}
-        error={f.error("occurredAt")}
+        defaultValue={form.value("occurredAt", props.stored.occurredAt)}
+        error={form.error("occurredAt")}
       />
       <TextField
         name="description"
         label={t("description")}
         multiline
         maxLength={2000}
-        defaultValue={f.value("description", props.stored.description)}
-        error={f.error("description")}
+        defaultValue={form.value("description", props.stored.description)}
+        error={form.error("description")}
       />
       {props.person ? (
         props.person.isDeprived ? (
@@ -73,8 +71,8 @@ export function EditEnforcementForm(props: EditEnforcementFormProps) {
             name="setDeprivedOfLiberty"
             label={t("setDeprivedNamed", { name: props.person.name })}
             hint={t("setDeprivedHint", { status: props.person.statusLabel })}
-            defaultChecked={f.checked("setDeprivedOfLiberty")}
-            error={f.error("setDeprivedOfLiberty")}
+            defaultChecked={form.checked("setDeprivedOfLiberty")}
+            error={form.error("setDeprivedOfLiberty")}
           />
         )
       ) : null}
@@ -86,6 +84,6 @@ export function EditEnforcementForm(props: EditEnforcementFormProps) {
         cancelHref={props.cancelHref}
         cancelLabel={te("cancel")}
       />
-    </form>
+    </Form>
   );
 }

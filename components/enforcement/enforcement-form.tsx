@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { recordEnforcementFormAction } from "@/lib/enforcement/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { CheckboxField, ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
-import { FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -23,12 +22,11 @@ export type EnforcementFormProps = {
 
 export function EnforcementForm(props: EnforcementFormProps) {
   const t = useTranslations("enforcementForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(recordEnforcementFormAction, IDLE);
-  const f = useFormValues(state);
+  const form = useForm(recordEnforcementFormAction);
+  const { pending } = form;
   const canNamePerson = Boolean(props.person) || props.members.length > 0;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       {props.person ? <input type="hidden" name="personId" value={props.person.id} /> : null}
       {props.group ? (
         <>
@@ -40,8 +38,8 @@ export function EnforcementForm(props: EnforcementFormProps) {
               hint={t("memberHint")}
               options={props.members}
               placeholder={t("wholeGroup")}
-              defaultValue={f.value("personId")}
-              error={f.error("personId")}
+              defaultValue={form.value("personId")}
+              error={form.error("personId")}
             />
           ) : null}
         </>
@@ -52,8 +50,8 @@ export function EnforcementForm(props: EnforcementFormProps) {
           hint={props.person ? t("groupHint") : t("groupRequiredHint")}
           options={props.groups}
           placeholder={t("noGroup")}
-          defaultValue={f.value("groupId", props.defaultGroupId ?? "")}
-          error={f.error("groupId")}
+          defaultValue={form.value("groupId", props.defaultGroupId ?? "")}
+          error={form.error("groupId")}
         />
       )}
       <ChoiceGroup
@@ -61,24 +59,24 @@ export function EnforcementForm(props: EnforcementFormProps) {
         type="radio"
         label={t("type")}
         options={props.types}
-        defaultValue={f.value("type")}
-        error={f.error("type")}
+        defaultValue={form.value("type")}
+        error={form.error("type")}
       />
       <TextField
         name="occurredAt"
         type="datetime-local"
         label={t("occurredAt")}
         required
-        defaultValue={f.value("occurredAt", props.defaultOccurredAt)}
-        error={f.error("occurredAt")}
+        defaultValue={form.value("occurredAt", props.defaultOccurredAt)}
+        error={form.error("occurredAt")}
       />
       <TextField
         name="description"
         label={t("description")}
         multiline
         maxLength={2000}
-        defaultValue={f.value("description")}
-        error={f.error("description")}
+        defaultValue={form.value("description")}
+        error={form.error("description")}
       />
       {canNamePerson ? (
         props.person?.isDeprived ? (
@@ -90,8 +88,8 @@ export function EnforcementForm(props: EnforcementFormProps) {
             name="setDeprivedOfLiberty"
             label={props.person ? t("setDeprivedNamed", { name: props.person.name }) : t("setDeprived")}
             hint={t("setDeprivedHint", { status: props.person?.statusLabel ?? "" })}
-            defaultChecked={f.checked("setDeprivedOfLiberty")}
-            error={f.error("setDeprivedOfLiberty")}
+            defaultChecked={form.checked("setDeprivedOfLiberty")}
+            error={form.error("setDeprivedOfLiberty")}
           />
         )
       ) : null}
@@ -102,6 +100,6 @@ export function EnforcementForm(props: EnforcementFormProps) {
         cancelHref={props.cancelHref}
         cancelLabel={t("cancel")}
       />
-    </form>
+    </Form>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { completeFollowUpAction, deleteFollowUpAction, rescheduleFollowUpAction } from "@/lib/followups/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
-import { FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -19,11 +18,10 @@ export function CompleteFollowUpForm(props: {
   contactTypes: Option[];
 }) {
   const t = useTranslations("followUpForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(completeFollowUpAction, IDLE);
-  const f = useFormValues(state);
+  const form = useForm(completeFollowUpAction);
+  const { pending } = form;
   return (
-    <form action={action} noValidate className="flex flex-col gap-4">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="followUpId" value={props.followUpId} />
       <input type="hidden" name="version" value={props.version} />
       {props.from ? <input type="hidden" name="from" value={props.from} /> : null}
@@ -32,27 +30,27 @@ export function CompleteFollowUpForm(props: {
         type="datetime-local"
         label={t("doneAt")}
         required
-        defaultValue={f.value("doneAt", props.defaultDoneAt)}
-        error={f.error("doneAt")}
+        defaultValue={form.value("doneAt", props.defaultDoneAt)}
+        error={form.error("doneAt")}
       />
       <ChoiceGroup
         name="contactType"
         type="radio"
         label={t("contactType")}
         options={props.contactTypes}
-        defaultValue={f.value("contactType")}
-        error={f.error("contactType")}
+        defaultValue={form.value("contactType")}
+        error={form.error("contactType")}
       />
       <TextField
         name="summary"
         label={t("summary")}
         multiline
         maxLength={2000}
-        defaultValue={f.value("summary", props.defaultSummary)}
-        error={f.error("summary")}
+        defaultValue={form.value("summary", props.defaultSummary)}
+        error={form.error("summary")}
       />
       <SubmitRow pending={pending} label={t("complete")} pendingLabel={t("saving")} />
-    </form>
+    </Form>
   );
 }
 
@@ -65,11 +63,10 @@ export function RescheduleFollowUpForm(props: {
   officers: Option[];
 }) {
   const t = useTranslations("followUpForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(rescheduleFollowUpAction, IDLE);
-  const f = useFormValues(state);
+  const form = useForm(rescheduleFollowUpAction);
+  const { pending } = form;
   return (
-    <form action={action} noValidate className="flex flex-col gap-4">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="followUpId" value={props.followUpId} />
       <input type="hidden" name="version" value={props.version} />
       <TextField
@@ -77,30 +74,30 @@ export function RescheduleFollowUpForm(props: {
         type="date"
         label={t("newDueOn")}
         required
-        defaultValue={f.value("dueOn", props.defaultDueOn)}
-        error={f.error("dueOn")}
+        defaultValue={form.value("dueOn", props.defaultDueOn)}
+        error={form.error("dueOn")}
       />
       <SelectField
         name="assignedToId"
         label={t("assignedTo")}
         options={props.officers}
-        defaultValue={f.value("assignedToId", props.defaultOfficer)}
-        error={f.error("assignedToId")}
+        defaultValue={form.value("assignedToId", props.defaultOfficer)}
+        error={form.error("assignedToId")}
       />
       <SubmitRow pending={pending} label={t("reschedule")} pendingLabel={t("saving")} />
-    </form>
+    </Form>
   );
 }
 
 /** Removing a planned follow-up, behind a disclosure so it is never one accidental tap. */
 export function DeleteFollowUpForm(props: { followUpId: string; version: number }) {
   const t = useTranslations("followUpForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(deleteFollowUpAction, IDLE);
+  const form = useForm(deleteFollowUpAction);
+  const { pending } = form;
   return (
     <details className="rounded-md border border-slate-300 p-3">
       <summary className="min-h-11 cursor-pointer content-center font-medium">{t("deleteSummary")}</summary>
-      <form action={action} className="mt-3 flex flex-col gap-3">
-        <FormErrorBanner state={state} />
+      <Form form={form} className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="followUpId" value={props.followUpId} />
         <input type="hidden" name="version" value={props.version} />
         <p>{t("deleteExplained")}</p>
@@ -109,7 +106,7 @@ export function DeleteFollowUpForm(props: { followUpId: string; version: number 
             {t("deleteConfirm")}
           </Button>
         </div>
-      </form>
+      </Form>
     </details>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { logFollowUpAction } from "@/lib/followups/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
-import { FieldSection, FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { FieldSection, SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -17,26 +16,25 @@ export function LogFollowUpForm(props: {
   defaultDueOn: string;
 }) {
   const t = useTranslations("followUpForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(logFollowUpAction, IDLE);
-  const f = useFormValues(state);
+  const form = useForm(logFollowUpAction);
+  const { pending } = form;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="personId" value={props.personId} />
       <FieldSection legend={t("planned")} hint={t("plannedHint")}>
         <TextField
           name="dueOn"
           type="date"
           label={t("dueOn")}
-          defaultValue={f.value("dueOn", props.defaultDueOn)}
-          error={f.error("dueOn")}
+          defaultValue={form.value("dueOn", props.defaultDueOn)}
+          error={form.error("dueOn")}
         />
         <SelectField
           name="assignedToId"
           label={t("assignedTo")}
           options={props.officers}
-          defaultValue={f.value("assignedToId", props.actorId)}
-          error={f.error("assignedToId")}
+          defaultValue={form.value("assignedToId", props.actorId)}
+          error={form.error("assignedToId")}
         />
       </FieldSection>
       <FieldSection legend={t("done")} hint={t("doneHint")}>
@@ -44,16 +42,16 @@ export function LogFollowUpForm(props: {
           name="doneAt"
           type="datetime-local"
           label={t("doneAt")}
-          defaultValue={f.value("doneAt")}
-          error={f.error("doneAt")}
+          defaultValue={form.value("doneAt")}
+          error={form.error("doneAt")}
         />
         <ChoiceGroup
           name="contactType"
           type="radio"
           label={t("contactType")}
           options={props.contactTypes}
-          defaultValue={f.value("contactType")}
-          error={f.error("contactType")}
+          defaultValue={form.value("contactType")}
+          error={form.error("contactType")}
         />
       </FieldSection>
       <TextField
@@ -62,8 +60,8 @@ export function LogFollowUpForm(props: {
         hint={t("summaryHint")}
         multiline
         maxLength={2000}
-        defaultValue={f.value("summary")}
-        error={f.error("summary")}
+        defaultValue={form.value("summary")}
+        error={form.error("summary")}
       />
       {props.notifications.length > 0 ? (
         <SelectField
@@ -71,8 +69,8 @@ export function LogFollowUpForm(props: {
           label={t("notification")}
           options={props.notifications}
           placeholder={t("none")}
-          defaultValue={f.value("notificationId")}
-          error={f.error("notificationId")}
+          defaultValue={form.value("notificationId")}
+          error={form.error("notificationId")}
         />
       ) : null}
       <SubmitRow
@@ -82,6 +80,6 @@ export function LogFollowUpForm(props: {
         cancelHref={`/people/${props.personId}`}
         cancelLabel={t("cancel")}
       />
-    </form>
+    </Form>
   );
 }

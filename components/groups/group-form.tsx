@@ -1,12 +1,10 @@
 "use client";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormKey } from "@/components/people/use-form-key";
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { FormErrorBanner, TextField, useErrorText } from "@/components/ui/fields";
+import { TextField } from "@/components/ui/fields";
 
 export type GroupFormProps = {
   cancelHref: string;
@@ -16,11 +14,8 @@ export type GroupFormProps = {
 export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   const t = useTranslations("groupForm");
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(
-    edit ? updateGroupAction : createGroupAction,
-    IDLE,
-  );
-  const formKey = useFormKey(state);
+  const form = useForm(edit ? updateGroupAction : createGroupAction);
+  const { state, pending } = form;
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string, fallback?: string) => {
@@ -29,8 +24,7 @@ export function GroupForm({ cancelHref, edit }: GroupFormProps) {
   };
   const saved = edit?.defaults;
   return (
-    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} errorText={errorText} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       {edit ? (
         <>
           <input type="hidden" name="groupId" value={edit.groupId} />
@@ -69,6 +63,6 @@ export function GroupForm({ cancelHref, edit }: GroupFormProps) {
           {t("cancel")}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,19 +1,10 @@
 "use client";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormKey } from "@/components/people/use-form-key";
 import { addMembershipAction, updateMembershipAction } from "@/lib/groups/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import {
-  CheckboxField,
-  ChoiceGroup,
-  FormErrorBanner,
-  SelectField,
-  TextField,
-  useErrorText,
-} from "@/components/ui/fields";
+import { CheckboxField, ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -40,11 +31,8 @@ export function MembershipForm(props: MembershipFormProps) {
   const t = useTranslations("membershipForm");
   const errorText = useErrorText();
   const edit = props.edit;
-  const [state, action, pending] = useActionState<FormState, FormData>(
-    edit ? updateMembershipAction : addMembershipAction,
-    IDLE,
-  );
-  const formKey = useFormKey(state);
+  const form = useForm(edit ? updateMembershipAction : addMembershipAction);
+  const { state, pending } = form;
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string, fallback?: string) => {
@@ -53,8 +41,7 @@ export function MembershipForm(props: MembershipFormProps) {
   };
   const d = props.defaults;
   return (
-    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} errorText={errorText} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       {edit ? (
         <>
           <input type="hidden" name="membershipId" value={edit.membershipId} />
@@ -141,6 +128,6 @@ export function MembershipForm(props: MembershipFormProps) {
           {t("cancel")}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { createIncidentAction, editIncidentAction } from "@/lib/incidents/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { ChoiceGroup, TextField } from "@/components/ui/fields";
-import { FieldSection, FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { FieldSection, SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -35,15 +34,11 @@ export type IncidentFormProps = {
 export function IncidentForm(props: IncidentFormProps) {
   const t = useTranslations("incidentForm");
   const editing = Boolean(props.incidentId);
-  const [state, action, pending] = useActionState<FormState, FormData>(
-    editing ? editIncidentAction : createIncidentAction,
-    IDLE,
-  );
-  const f = useFormValues(state);
+  const form = useForm(editing ? editIncidentAction : createIncidentAction);
+  const { pending } = form;
   const d = props.defaults;
   return (
-    <form action={action} noValidate className="flex flex-col gap-6">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-6">
       {editing ? (
         <>
           <input type="hidden" name="incidentId" value={props.incidentId} />
@@ -56,45 +51,45 @@ export function IncidentForm(props: IncidentFormProps) {
           type="datetime-local"
           label={t("occurredAt")}
           required
-          defaultValue={f.value("occurredAt", d.occurredAt)}
-          error={f.error("occurredAt")}
+          defaultValue={form.value("occurredAt", d.occurredAt)}
+          error={form.error("occurredAt")}
         />
         <ChoiceGroup
           name="type"
           type="radio"
           label={t("type")}
           options={props.types}
-          defaultValue={f.value("type", d.type)}
-          error={f.error("type")}
+          defaultValue={form.value("type", d.type)}
+          error={form.error("type")}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <DistrictField
             label={t("district")}
             hint={t("districtHint")}
             districts={props.districts}
-            defaultValue={f.value("district", d.district)}
-            error={f.error("district")}
+            defaultValue={form.value("district", d.district)}
+            error={form.error("district")}
           />
           <TextField
             name="place"
             label={t("place")}
             maxLength={200}
-            defaultValue={f.value("place", d.place)}
-            error={f.error("place")}
+            defaultValue={form.value("place", d.place)}
+            error={form.error("place")}
           />
           <TextField
             name="killed"
             type="number"
             label={t("killed")}
-            defaultValue={f.value("killed", d.killed)}
-            error={f.error("killed")}
+            defaultValue={form.value("killed", d.killed)}
+            error={form.error("killed")}
           />
           <TextField
             name="injured"
             type="number"
             label={t("injured")}
-            defaultValue={f.value("injured", d.injured)}
-            error={f.error("injured")}
+            defaultValue={form.value("injured", d.injured)}
+            error={form.error("injured")}
           />
         </div>
         <ChoiceGroup
@@ -103,16 +98,16 @@ export function IncidentForm(props: IncidentFormProps) {
           label={t("groupMemberInvolvement")}
           hint={t("groupMemberInvolvementHint")}
           options={props.involvement}
-          defaultValue={f.value("groupMemberInvolvement", d.groupMemberInvolvement)}
-          error={f.error("groupMemberInvolvement")}
+          defaultValue={form.value("groupMemberInvolvement", d.groupMemberInvolvement)}
+          error={form.error("groupMemberInvolvement")}
         />
         <TextField
           name="description"
           label={t("description")}
           multiline
           maxLength={2000}
-          defaultValue={f.value("description", d.description)}
-          error={f.error("description")}
+          defaultValue={form.value("description", d.description)}
+          error={form.error("description")}
         />
       </FieldSection>
       <FieldSection legend={t("groups")}>
@@ -121,16 +116,16 @@ export function IncidentForm(props: IncidentFormProps) {
           type="checkbox"
           label={t("suspectedGroups")}
           options={props.groups}
-          defaultValue={f.list("suspectedGroupIds", d.suspectedGroupIds)}
-          error={f.error("suspectedGroupIds")}
+          defaultValue={form.list("suspectedGroupIds", d.suspectedGroupIds)}
+          error={form.error("suspectedGroupIds")}
         />
         <ChoiceGroup
           name="victimGroupIds"
           type="checkbox"
           label={t("victimGroups")}
           options={props.groups}
-          defaultValue={f.list("victimGroupIds", d.victimGroupIds)}
-          error={f.error("victimGroupIds")}
+          defaultValue={form.list("victimGroupIds", d.victimGroupIds)}
+          error={form.error("victimGroupIds")}
         />
       </FieldSection>
       <FieldSection legend={t("people")} hint={t("peopleHint")}>
@@ -141,11 +136,11 @@ export function IncidentForm(props: IncidentFormProps) {
             label={t("linkedPeople")}
             hint={t("linkedPeopleHint")}
             options={props.linkedPeople}
-            defaultValue={f.list(
+            defaultValue={form.list(
               "keepPeople",
               props.linkedPeople.map((p) => p.value),
             )}
-            error={f.error("keepPeople")}
+            error={form.error("keepPeople")}
           />
         ) : null}
         <TextField
@@ -153,16 +148,16 @@ export function IncidentForm(props: IncidentFormProps) {
           label={t("newVictims")}
           hint={t("identityNumbersHint")}
           multiline
-          defaultValue={f.value("newVictims")}
-          error={f.error("newVictims")}
+          defaultValue={form.value("newVictims")}
+          error={form.error("newVictims")}
         />
         <TextField
           name="newSuspects"
           label={t("newSuspects")}
           hint={t("identityNumbersHint")}
           multiline
-          defaultValue={f.value("newSuspects")}
-          error={f.error("newSuspects")}
+          defaultValue={form.value("newSuspects")}
+          error={form.error("newSuspects")}
         />
       </FieldSection>
       <SubmitRow
@@ -172,7 +167,7 @@ export function IncidentForm(props: IncidentFormProps) {
         cancelHref={props.cancelHref}
         cancelLabel={t("cancel")}
       />
-    </form>
+    </Form>
   );
 }
 

@@ -1,19 +1,10 @@
 "use client";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormKey } from "@/components/people/use-form-key";
 import { logNotificationAction, updateNotificationAction } from "@/lib/notifications/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { buttonClass, Button } from "@/components/ui/button";
-import {
-  CheckboxField,
-  ChoiceGroup,
-  FormErrorBanner,
-  SelectField,
-  TextField,
-  useErrorText,
-} from "@/components/ui/fields";
+import { CheckboxField, ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -50,11 +41,8 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
   const errorText = useErrorText();
   const edit = props.edit;
   const saved = edit?.defaults;
-  const [state, action, pending] = useActionState<FormState, FormData>(
-    edit ? updateNotificationAction : logNotificationAction,
-    IDLE,
-  );
-  const formKey = useFormKey(state);
+  const form = useForm(edit ? updateNotificationAction : logNotificationAction);
+  const { state, pending } = form;
 
   // After a failed save, every field shows what the user typed.
   const values = state.status === "error" ? state.values : undefined;
@@ -69,8 +57,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
   };
 
   return (
-    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} errorText={errorText} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       {edit ? (
         <>
           <input type="hidden" name="notificationId" value={edit.notificationId} />
@@ -167,6 +154,6 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
           {t("cancel")}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

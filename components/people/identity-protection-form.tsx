@@ -1,10 +1,8 @@
 "use client";
-import { useActionState } from "react";
+import { Form, FormErrorBanner, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { setIdentityProtectionAction } from "@/lib/people/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
-import { FormErrorBanner } from "@/components/ui/fields";
 
 /**
  * Social services protect a person's identity, or (a handler) end the protection: two steps (open,
@@ -20,13 +18,18 @@ export function IdentityProtectionForm({
   protect: boolean;
 }) {
   const t = useTranslations("person");
-  const [state, action, pending] = useActionState<FormState, FormData>(setIdentityProtectionAction, IDLE);
+  const form = useForm(setIdentityProtectionAction);
+  const { state, pending } = form;
   return (
     <details className="mt-2" open={state.status === "error"}>
       <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">
         {t(protect ? "protect" : "endProtection")}
       </summary>
-      <form action={action} className="mt-2 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3">
+      <Form
+        form={form}
+        banner={false}
+        className="mt-2 flex flex-col gap-3 rounded-md border border-amber-700 bg-amber-50 p-3"
+      >
         <input type="hidden" name="personId" value={personId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="protect" value={protect ? "yes" : "no"} />
@@ -37,7 +40,7 @@ export function IdentityProtectionForm({
             {pending ? t("protecting") : t(protect ? "confirmProtect" : "confirmEndProtection")}
           </Button>
         </div>
-      </form>
+      </Form>
     </details>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormKey } from "./use-form-key";
-import { createPersonAction, updatePersonAction, type PersonFormState } from "@/lib/people/actions";
-import { IDLE } from "@/lib/form-state";
+import { createPersonAction, updatePersonAction } from "@/lib/people/actions";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CheckboxField, FormErrorBanner, SelectField, TextField, useErrorText } from "@/components/ui/fields";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -29,11 +27,8 @@ export function PersonForm(props: PersonFormProps) {
   const t = useTranslations("personForm");
   const errorText = useErrorText();
   const edit = props.edit;
-  const [state, action, pending] = useActionState<PersonFormState, FormData>(
-    edit ? updatePersonAction : createPersonAction,
-    IDLE,
-  );
-  const formKey = useFormKey(state);
+  const form = useForm(edit ? updatePersonAction : createPersonAction);
+  const { state, pending } = form;
 
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
@@ -44,8 +39,7 @@ export function PersonForm(props: PersonFormProps) {
   const saved = edit?.defaults;
 
   return (
-    <form key={formKey} action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} errorText={errorText} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       {state.duplicateOf ? (
         <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
           <p>{t("duplicateOf")}</p>
@@ -146,6 +140,6 @@ export function PersonForm(props: PersonFormProps) {
           {t("cancel")}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { createReferralAction } from "@/lib/referrals/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { ChoiceGroup, SelectField, TextField } from "@/components/ui/fields";
-import { FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -16,19 +15,18 @@ export function CreateReferralForm(props: {
   callIns: Option[];
 }) {
   const t = useTranslations("referralForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(createReferralAction, IDLE);
-  const f = useFormValues(state);
+  const form = useForm(createReferralAction);
+  const { pending } = form;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="personId" value={props.personId} />
       <ChoiceGroup
         name="source"
         type="radio"
         label={t("source")}
         options={props.sources}
-        defaultValue={f.value("source")}
-        error={f.error("source")}
+        defaultValue={form.value("source")}
+        error={form.error("source")}
       />
       {props.notifications.length > 0 ? (
         <SelectField
@@ -37,8 +35,8 @@ export function CreateReferralForm(props: {
           hint={t("notificationHint")}
           options={props.notifications}
           placeholder={t("none")}
-          defaultValue={f.value("notificationId")}
-          error={f.error("notificationId")}
+          defaultValue={form.value("notificationId")}
+          error={form.error("notificationId")}
         />
       ) : null}
       {props.callIns.length > 0 ? (
@@ -48,8 +46,8 @@ export function CreateReferralForm(props: {
           hint={t("callInHint")}
           options={props.callIns}
           placeholder={t("none")}
-          defaultValue={f.value("callInId")}
-          error={f.error("callInId")}
+          defaultValue={form.value("callInId")}
+          error={form.error("callInId")}
         />
       ) : null}
       <TextField
@@ -57,8 +55,8 @@ export function CreateReferralForm(props: {
         type="datetime-local"
         label={t("referredAt")}
         required
-        defaultValue={f.value("referredAt", props.defaultReferredAt)}
-        error={f.error("referredAt")}
+        defaultValue={form.value("referredAt", props.defaultReferredAt)}
+        error={form.error("referredAt")}
       />
       <TextField
         name="comment"
@@ -66,8 +64,8 @@ export function CreateReferralForm(props: {
         hint={t("commentHint")}
         multiline
         maxLength={1000}
-        defaultValue={f.value("comment")}
-        error={f.error("comment")}
+        defaultValue={form.value("comment")}
+        error={form.error("comment")}
       />
       <SubmitRow
         pending={pending}
@@ -76,6 +74,6 @@ export function CreateReferralForm(props: {
         cancelHref={`/people/${props.personId}`}
         cancelLabel={t("cancel")}
       />
-    </form>
+    </Form>
   );
 }

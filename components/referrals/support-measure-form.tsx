@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { addSupportMeasureAction, editSupportMeasureAction } from "@/lib/referrals/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { CheckboxField, ChoiceGroup, TextField } from "@/components/ui/fields";
 import { Alert } from "@/components/ui/alert";
-import { FieldSection, FormErrorBanner, SubmitRow, useFormValues } from "@/components/activities/form-kit";
+import { FieldSection, SubmitRow } from "@/components/activities/form-kit";
 
 type Option = { value: string; label: string };
 
@@ -31,15 +30,11 @@ export type SupportMeasureFormProps = {
 export function SupportMeasureForm(props: SupportMeasureFormProps) {
   const t = useTranslations("measureForm");
   const editing = Boolean(props.measureId);
-  const [state, action, pending] = useActionState<FormState, FormData>(
-    editing ? editSupportMeasureAction : addSupportMeasureAction,
-    IDLE,
-  );
-  const f = useFormValues(state);
+  const form = useForm(editing ? editSupportMeasureAction : addSupportMeasureAction);
+  const { pending } = form;
   const d = props.defaults;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5">
-      <FormErrorBanner state={state} />
+    <Form form={form} noValidate className="flex flex-col gap-5">
       {editing ? (
         <>
           <input type="hidden" name="measureId" value={props.measureId} />
@@ -53,16 +48,16 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
         type="radio"
         label={t("type")}
         options={props.types}
-        defaultValue={f.value("type", d.type)}
-        error={f.error("type")}
+        defaultValue={form.value("type", d.type)}
+        error={form.error("type")}
       />
       <ChoiceGroup
         name="status"
         type="radio"
         label={t("status")}
         options={props.statuses}
-        defaultValue={f.value("status", d.status)}
-        error={f.error("status")}
+        defaultValue={form.value("status", d.status)}
+        error={form.error("status")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -71,16 +66,16 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
           label={t("startsOn")}
           hint={t("startsOnHint")}
           required
-          defaultValue={f.value("startsOn", d.startsOn)}
-          error={f.error("startsOn")}
+          defaultValue={form.value("startsOn", d.startsOn)}
+          error={form.error("startsOn")}
         />
         <TextField
           name="endsOn"
           type="date"
           label={t("endsOn")}
           hint={t("endsOnHint")}
-          defaultValue={f.value("endsOn", d.endsOn)}
-          error={f.error("endsOn")}
+          defaultValue={form.value("endsOn", d.endsOn)}
+          error={form.error("endsOn")}
         />
       </div>
       <TextField
@@ -88,8 +83,8 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
         label={t("outcome")}
         multiline
         maxLength={1000}
-        defaultValue={f.value("outcome", d.outcome)}
-        error={f.error("outcome")}
+        defaultValue={form.value("outcome", d.outcome)}
+        error={form.error("outcome")}
       />
       {props.isHandler ? (
         <FieldSection legend={t("relocation")} hint={t("relocationHint")}>
@@ -98,15 +93,15 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
             label={t("destinationTown")}
             hint={t("destinationTownHint")}
             maxLength={100}
-            defaultValue={f.value("destinationTown", d.destinationTown)}
-            error={f.error("destinationTown")}
+            defaultValue={form.value("destinationTown", d.destinationTown)}
+            error={form.error("destinationTown")}
           />
           <CheckboxField
             name="markRelocated"
             label={t("markRelocated")}
             hint={t("markRelocatedHint")}
-            defaultChecked={f.checked("markRelocated")}
-            error={f.error("markRelocated")}
+            defaultChecked={form.checked("markRelocated")}
+            error={form.error("markRelocated")}
           />
           <ChoiceGroup
             name="protectTown"
@@ -118,8 +113,8 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
               { value: "no", label: t("protectTownNo") },
             ]}
             // Asked at every relocation; protected unless the secretary says otherwise.
-            defaultValue={f.value("protectTown", "yes")}
-            error={f.error("protectTown")}
+            defaultValue={form.value("protectTown", "yes")}
+            error={form.error("protectTown")}
           />
         </FieldSection>
       ) : (
@@ -132,6 +127,6 @@ export function SupportMeasureForm(props: SupportMeasureFormProps) {
         cancelHref={`/referrals/${props.referralId}`}
         cancelLabel={t("cancel")}
       />
-    </form>
+    </Form>
   );
 }

@@ -1,23 +1,23 @@
 "use client";
-import { useActionState } from "react";
+import { Form, FormErrorBanner, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { decideExtractRequestAction } from "@/lib/register-extract/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
-import { FormErrorBanner, TextField } from "@/components/ui/fields";
-import { useExtractErrorText } from "./use-error-text";
+import { TextField } from "@/components/ui/fields";
 
 /** MANAGER's decision: one note, and the button pressed says approve or reject (with the reason). */
 export function DecideRequestForm({ requestId, version }: { requestId: string; version: number }) {
   const t = useTranslations("extractRequests");
-  const errorText = useExtractErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(decideExtractRequestAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(decideExtractRequestAction);
+  const { state, pending } = form;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const note =
     state.status === "error" && typeof state.values.decisionNote === "string" ? state.values.decisionNote : "";
   return (
-    <form
-      action={action}
+    <Form
+      form={form}
+      banner={false}
       noValidate
       aria-labelledby="decide-title"
       className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6"
@@ -26,7 +26,7 @@ export function DecideRequestForm({ requestId, version }: { requestId: string; v
         {t("decideTitle")}
       </h2>
       <p className="text-slate-700">{t("decideHelp")}</p>
-      <FormErrorBanner state={state} errorText={errorText} />
+      <FormErrorBanner state={state} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <TextField
@@ -51,6 +51,6 @@ export function DecideRequestForm({ requestId, version }: { requestId: string; v
           {errorText(fieldErrors.decision)}
         </p>
       ) : null}
-    </form>
+    </Form>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { registerExtractRequestAction } from "@/lib/register-extract/actions";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { Button, buttonClass } from "@/components/ui/button";
-import { ChoiceGroup, FormErrorBanner, TextField } from "@/components/ui/fields";
-import { useExtractErrorText } from "./use-error-text";
+import { ChoiceGroup, TextField } from "@/components/ui/fields";
 
 type Option = { value: string; label: string };
 
@@ -25,8 +23,9 @@ export function RegisterRequestForm({
   cancelHref: string;
 }) {
   const t = useTranslations("extractRequests");
-  const errorText = useExtractErrorText();
-  const [state, action, pending] = useActionState<FormState, FormData>(registerExtractRequestAction, IDLE);
+  const errorText = useErrorText();
+  const form = useForm(registerExtractRequestAction);
+  const { state, pending } = form;
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const v = (name: string, fallback?: string) => {
@@ -34,12 +33,11 @@ export function RegisterRequestForm({
     return typeof value === "string" ? value : values ? "" : fallback;
   };
   return (
-    <form
-      action={action}
+    <Form
+      form={form}
       noValidate
       className="flex max-w-2xl flex-col gap-5 rounded-lg border border-slate-300 bg-white p-4 sm:p-6"
     >
-      <FormErrorBanner state={state} errorText={errorText} />
       <input type="hidden" name="personId" value={personId} />
       <ChoiceGroup
         name="requester"
@@ -99,6 +97,6 @@ export function RegisterRequestForm({
           {t("cancel")}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

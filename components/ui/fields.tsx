@@ -1,19 +1,11 @@
 "use client";
 import type { ReactNode } from "react";
-import type { FormState } from "@/lib/form-state";
-import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
 const INPUT = "block w-full min-h-11 rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm";
 
 function inputClass(hasError: boolean) {
   return cn(INPUT, hasError ? "border-red-700" : "border-slate-500");
-}
-
-/** The translated message for an error key of the "errors" catalogue. */
-export function useErrorText() {
-  const t = useTranslations("errors");
-  return (key: string | undefined) => (key ? (t.has(key) ? t(key) : t("invalid")) : undefined);
 }
 
 type BaseProps = { name: string; label: string; hint?: string; error?: string; required?: boolean };
@@ -198,27 +190,5 @@ export function FormErrorSummary({ children }: { children: ReactNode }) {
     <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
       {children}
     </div>
-  );
-}
-
-/**
- * The message above a form after a failed save, with the event id for an unexpected error.
- * `errorText` for forms whose messages live in their own area (defaults to the shared errors).
- */
-export function FormErrorBanner({
-  state,
-  errorText,
-}: {
-  state: FormState;
-  errorText?: (key: string | undefined) => string | undefined;
-}) {
-  const te = useTranslations("errors");
-  const sharedErrorText = useErrorText();
-  if (state.status !== "error" || !state.formError) return null;
-  return (
-    <FormErrorSummary>
-      <p>{(errorText ?? sharedErrorText)(state.formError)}</p>
-      {state.eventId ? <p className="text-sm">{te("eventId", { eventId: state.eventId })}</p> : null}
-    </FormErrorSummary>
   );
 }

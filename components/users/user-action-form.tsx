@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { Form, useErrorText, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
-import { IDLE, type FormState } from "@/lib/form-state";
 import { deactivateUserAction, reactivateUserAction, resetSecondFactorAction } from "@/lib/users/actions";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, FormErrorSummary, useErrorText } from "@/components/ui/fields";
+import { CheckboxField, FormErrorSummary } from "@/components/ui/fields";
 
 const ACTIONS = {
   deactivate: deactivateUserAction,
@@ -28,14 +27,18 @@ export function UserActionForm({
   version: number;
 }) {
   const t = useTranslations("user");
-  const tu = useTranslations("userErrors");
-  const shared = useErrorText();
-  const errorText = (key: string | undefined) => (key && tu.has(key) ? tu(key) : shared(key));
-  const [state, action, pending] = useActionState<FormState, FormData>(ACTIONS[kind], IDLE);
+  const errorText = useErrorText();
+  const form = useForm(ACTIONS[kind]);
+  const { state, pending } = form;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   const texts = TEXTS[kind];
   return (
-    <form action={action} noValidate className="flex flex-col gap-3 rounded-md border border-slate-300 bg-white p-4">
+    <Form
+      form={form}
+      banner={false}
+      noValidate
+      className="flex flex-col gap-3 rounded-md border border-slate-300 bg-white p-4"
+    >
       <h2 className="text-lg font-semibold">{t(texts.title)}</h2>
       <p className="text-slate-700">{t(texts.help)}</p>
       {state.status === "error" && state.formError && state.formError !== "checkFields" ? (
@@ -51,6 +54,6 @@ export function UserActionForm({
           {t(texts.submit)}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { addAssignment, endAssignment } from "./mutations";
@@ -7,24 +6,16 @@ import { ZAddAssignment, ZEndAssignment } from "./schemas";
 
 export async function addAssignmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  let self = false;
   // handleForm turns the caseload gate's question (AccessReasonRequiredError) into a form error.
-  const state = await handleForm(formData, ZAddAssignment, async (input) => {
-    personId = input.personId;
-    self = input.userId === actor.id;
-    return addAssignment({ actor, input });
+  return handleForm(formData, ZAddAssignment, (input) => addAssignment({ actor, input }), {
+    redirect: (_, input) =>
+      `/people/${input.personId}/coordinators?saved=${input.userId === actor.id ? "taken" : "added"}`,
   });
-  if (state.status === "success") redirect(`/people/${personId}/coordinators?saved=${self ? "taken" : "added"}`);
-  return state;
 }
 
 export async function endAssignmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(formData, ZEndAssignment, async (input) => {
-    personId = (await endAssignment({ actor, input })).personId;
+  return handleForm(formData, ZEndAssignment, (input) => endAssignment({ actor, input }), {
+    redirect: ({ personId }) => `/people/${personId}/coordinators?saved=ended`,
   });
-  if (state.status === "success") redirect(`/people/${personId}/coordinators?saved=ended`);
-  return state;
 }

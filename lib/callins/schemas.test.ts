@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { attendeeField, ZEditCallIn } from "./schemas";
 
 const A = "0193a1b2-0000-7000-8000-0000000000aa";

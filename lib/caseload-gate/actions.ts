@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { requirePersonAccess } from "./index";
@@ -8,15 +7,15 @@ import { ZGrantPersonAccess } from "./schemas";
 
 export async function grantPersonAccessAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let next = "";
-  const state = await handleForm(formData, ZGrantPersonAccess, async (input) => {
-    await requirePersonAccess({
-      actor,
-      personId: input.personId,
-      reason: { code: input.reasonCode, text: input.reasonText },
-    });
-    next = safeAccessNext(input.personId, input.next);
-  });
-  if (state.status === "success") redirect(next);
-  return state;
+  return handleForm(
+    formData,
+    ZGrantPersonAccess,
+    (input) =>
+      requirePersonAccess({
+        actor,
+        personId: input.personId,
+        reason: { code: input.reasonCode, text: input.reasonText },
+      }),
+    { redirect: (_, input) => safeAccessNext(input.personId, input.next) },
+  );
 }

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { decideConsentConfirmation, recordConsent, withdrawConsent } from "./mutations";
@@ -7,40 +6,24 @@ import { RECORD_CONSENT_ARRAYS, ZDecideConsentConfirmation, ZRecordConsent, ZWit
 
 export async function recordConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(
-    formData,
-    ZRecordConsent,
-    // handleForm turns the caseload gate's question (AccessReasonRequiredError) into a form error.
-    async (input) => {
-      personId = input.personId;
-      return recordConsent({ actor, input });
-    },
-    { arrays: RECORD_CONSENT_ARRAYS },
-  );
-  if (state.status === "success") redirect(`/people/${personId}/consent?saved=recorded`);
-  return state;
+  // handleForm turns the caseload gate's question (AccessReasonRequiredError) into a form error.
+  return handleForm(formData, ZRecordConsent, (input) => recordConsent({ actor, input }), {
+    arrays: RECORD_CONSENT_ARRAYS,
+    redirect: (_, input) => `/people/${input.personId}/consent?saved=recorded`,
+  });
 }
 
 export async function decideConsentConfirmationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  let decision = "";
-  const state = await handleForm(formData, ZDecideConsentConfirmation, async (input) => {
-    decision = input.decision;
-    personId = (await decideConsentConfirmation({ actor, input })).personId;
+  return handleForm(formData, ZDecideConsentConfirmation, (input) => decideConsentConfirmation({ actor, input }), {
+    redirect: ({ personId }, input) =>
+      `/people/${personId}/consent?saved=${input.decision === "CONFIRMED" ? "confirmed" : "declined"}`,
   });
-  if (state.status === "success")
-    redirect(`/people/${personId}/consent?saved=${decision === "CONFIRMED" ? "confirmed" : "declined"}`);
-  return state;
 }
 
 export async function withdrawConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(formData, ZWithdrawConsent, async (input) => {
-    personId = (await withdrawConsent({ actor, input })).personId;
+  return handleForm(formData, ZWithdrawConsent, (input) => withdrawConsent({ actor, input }), {
+    redirect: ({ personId }) => `/people/${personId}/consent?saved=withdrawn`,
   });
-  if (state.status === "success") redirect(`/people/${personId}/consent?saved=withdrawn`);
-  return state;
 }

@@ -115,7 +115,7 @@ export async function decideConsentConfirmation({
   });
   if (!request) throw new NotFoundError("consent");
   const { audit } = await openPerson({ actor, personId: request.consent.personId, now });
-  if (request.status !== "REQUESTED") throw new RuleError("alreadyDecided");
+  if (request.status !== "REQUESTED") throw new RuleError("alreadyAnswered");
   if (request.consent.withdrawnAt) throw new RuleError("alreadyWithdrawn");
   await db.$transaction(async (tx) => {
     await updateVersioned(tx.consentConfirmation, {

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { completeFollowUp, deleteFollowUp, logFollowUp, rescheduleFollowUp } from "./mutations";
@@ -7,41 +6,29 @@ import { ZCompleteFollowUp, ZDeleteFollowUp, ZLogFollowUp, ZRescheduleFollowUp }
 
 export async function logFollowUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(formData, ZLogFollowUp, async (input) => {
-    id = (await logFollowUp({ actor, input })).id;
+  return handleForm(formData, ZLogFollowUp, (input) => logFollowUp({ actor, input }), {
+    redirect: ({ id }) => `/follow-ups/${id}?saved=created`,
   });
-  if (state.status === "success") redirect(`/follow-ups/${id}?saved=created`);
-  return state;
 }
 
 export async function completeFollowUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(formData, ZCompleteFollowUp, async (input) => {
-    id = (await completeFollowUp({ actor, input })).id;
+  return handleForm(formData, ZCompleteFollowUp, (input) => completeFollowUp({ actor, input }), {
+    // Marked done from the overdue list: back to the list, where the next one waits.
+    redirect: ({ id }) => (formData.get("from") === "list" ? "/follow-ups?saved=done" : `/follow-ups/${id}?saved=done`),
   });
-  // Marked done from the overdue list: back to the list, where the next one waits.
-  if (state.status === "success")
-    redirect(formData.get("from") === "list" ? "/follow-ups?saved=done" : `/follow-ups/${id}?saved=done`);
-  return state;
 }
 
 export async function rescheduleFollowUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(formData, ZRescheduleFollowUp, async (input) => {
-    id = (await rescheduleFollowUp({ actor, input })).id;
+  return handleForm(formData, ZRescheduleFollowUp, (input) => rescheduleFollowUp({ actor, input }), {
+    redirect: ({ id }) => `/follow-ups/${id}?saved=rescheduled`,
   });
-  if (state.status === "success") redirect(`/follow-ups/${id}?saved=rescheduled`);
-  return state;
 }
 
 export async function deleteFollowUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const state = await handleForm(formData, ZDeleteFollowUp, async (input) => {
-    await deleteFollowUp({ actor, input });
+  return handleForm(formData, ZDeleteFollowUp, (input) => deleteFollowUp({ actor, input }), {
+    redirect: () => "/follow-ups?saved=deleted",
   });
-  if (state.status === "success") redirect(`/follow-ups?saved=deleted`);
-  return state;
 }

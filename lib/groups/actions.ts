@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { addMembership, createGroup, setGroupPriority, updateGroup, updateMembership } from "./mutations";
@@ -7,59 +6,35 @@ import { ZAddMembership, ZCreateGroup, ZSetGroupPriority, ZUpdateGroup, ZUpdateM
 
 export async function createGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(
-    formData,
-    ZCreateGroup,
-    async (input) => ({ id } = await createGroup({ actor, input })),
-  );
-  if (state.status === "success") redirect(`/groups/${id}?saved=created`);
-  return state;
+  return handleForm(formData, ZCreateGroup, (input) => createGroup({ actor, input }), {
+    redirect: ({ id }) => `/groups/${id}?saved=created`,
+  });
 }
 
 export async function updateGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(
-    formData,
-    ZUpdateGroup,
-    async (input) => ({ id } = await updateGroup({ actor, input })),
-  );
-  if (state.status === "success") redirect(`/groups/${id}?saved=updated`);
-  return state;
+  return handleForm(formData, ZUpdateGroup, (input) => updateGroup({ actor, input }), {
+    redirect: ({ id }) => `/groups/${id}?saved=updated`,
+  });
 }
 
 export async function setGroupPriorityAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(
-    formData,
-    ZSetGroupPriority,
-    async (input) => ({ id } = await setGroupPriority({ actor, input })),
-  );
-  if (state.status === "success") redirect(`/groups/${id}?saved=priority`);
-  return state;
+  return handleForm(formData, ZSetGroupPriority, (input) => setGroupPriority({ actor, input }), {
+    redirect: ({ id }) => `/groups/${id}?saved=priority`,
+  });
 }
 
 export async function addMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(formData, ZAddMembership, async (input) => {
-    personId = input.personId;
-    return addMembership({ actor, input });
+  return handleForm(formData, ZAddMembership, (input) => addMembership({ actor, input }), {
+    redirect: (_, input) => `/people/${input.personId}?saved=membership`,
   });
-  if (state.status === "success") redirect(`/people/${personId}?saved=membership`);
-  return state;
 }
 
 export async function updateMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(
-    formData,
-    ZUpdateMembership,
-    async (input) => ({ personId } = await updateMembership({ actor, input })),
-  );
-  if (state.status === "success") redirect(`/people/${personId}?saved=membership`);
-  return state;
+  return handleForm(formData, ZUpdateMembership, (input) => updateMembership({ actor, input }), {
+    redirect: ({ personId }) => `/people/${personId}?saved=membership`,
+  });
 }

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { createIncident, editIncident } from "./mutations";
@@ -7,30 +6,16 @@ import { INCIDENT_ARRAYS, ZCreateIncident, ZEditIncident } from "./schemas";
 
 export async function createIncidentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(
-    formData,
-    ZCreateIncident,
-    async (input) => {
-      id = (await createIncident({ actor, input })).id;
-    },
-    { arrays: INCIDENT_ARRAYS },
-  );
-  if (state.status === "success") redirect(`/incidents/${id}?saved=created`);
-  return state;
+  return handleForm(formData, ZCreateIncident, (input) => createIncident({ actor, input }), {
+    arrays: INCIDENT_ARRAYS,
+    redirect: ({ id }) => `/incidents/${id}?saved=created`,
+  });
 }
 
 export async function editIncidentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(
-    formData,
-    ZEditIncident,
-    async (input) => {
-      id = (await editIncident({ actor, input })).id;
-    },
-    { arrays: INCIDENT_ARRAYS },
-  );
-  if (state.status === "success") redirect(`/incidents/${id}?saved=updated`);
-  return state;
+  return handleForm(formData, ZEditIncident, (input) => editIncident({ actor, input }), {
+    arrays: INCIDENT_ARRAYS,
+    redirect: ({ id }) => `/incidents/${id}?saved=updated`,
+  });
 }

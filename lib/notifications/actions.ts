@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { logNotification, updateNotification } from "./mutations";
@@ -7,31 +6,16 @@ import { LOG_NOTIFICATION_ARRAYS, ZLogNotification, ZUpdateNotification } from "
 
 export async function logNotificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(
-    formData,
-    ZLogNotification,
-    async (input) => {
-      personId = input.personId;
-      return logNotification({ actor, input });
-    },
-    { arrays: LOG_NOTIFICATION_ARRAYS },
-  );
-  if (state.status === "success") redirect(`/people/${personId}?saved=notification`);
-  return state;
+  return handleForm(formData, ZLogNotification, (input) => logNotification({ actor, input }), {
+    arrays: LOG_NOTIFICATION_ARRAYS,
+    redirect: (_, input) => `/people/${input.personId}?saved=notification`,
+  });
 }
 
 export async function updateNotificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let personId = "";
-  const state = await handleForm(
-    formData,
-    ZUpdateNotification,
-    async (input) => ({ personId } = await updateNotification({ actor, input })),
-    {
-      arrays: LOG_NOTIFICATION_ARRAYS,
-    },
-  );
-  if (state.status === "success") redirect(`/people/${personId}?saved=notificationUpdated`);
-  return state;
+  return handleForm(formData, ZUpdateNotification, (input) => updateNotification({ actor, input }), {
+    arrays: LOG_NOTIFICATION_ARRAYS,
+    redirect: ({ personId }) => `/people/${personId}?saved=notificationUpdated`,
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { LOG_NOTIFICATION_ARRAYS, ZLogNotification } from "./schemas";
 

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm } from "@/lib/forms";
 import type { FormState } from "@/lib/form-state";
@@ -39,35 +38,26 @@ function duplicates() {
 export async function createPersonAction(_previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
   const actor = await requireActor();
   const { found, watch } = duplicates();
-  let id = "";
-  const state = await handleForm(formData, ZCreatePerson, (input) =>
-    watch(async () => ({ id } = await createPerson({ actor, input }))),
-  );
-  if (state.status === "success") redirect(`/people/${id}?saved=created`);
+  const state = await handleForm(formData, ZCreatePerson, (input) => watch(() => createPerson({ actor, input })), {
+    redirect: ({ id }) => `/people/${id}?saved=created`,
+  });
   return { ...state, ...found };
 }
 
 export async function updatePersonAction(_previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
   const actor = await requireActor();
   const { found, watch } = duplicates();
-  let id = "";
-  const state = await handleForm(formData, ZUpdatePerson, (input) =>
-    watch(async () => ({ id } = await updatePerson({ actor, input }))),
-  );
-  if (state.status === "success") redirect(`/people/${id}?saved=updated`);
+  const state = await handleForm(formData, ZUpdatePerson, (input) => watch(() => updatePerson({ actor, input })), {
+    redirect: ({ id }) => `/people/${id}?saved=updated`,
+  });
   return { ...state, ...found };
 }
 
 export async function setIdentityProtectionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  let protect = "";
-  const state = await handleForm(formData, ZSetIdentityProtection, async (input) => {
-    ({ personId: id, protect } = input);
-    await setIdentityProtection({ actor, input });
+  return handleForm(formData, ZSetIdentityProtection, (input) => setIdentityProtection({ actor, input }), {
+    redirect: (_, input) => `/people/${input.personId}?saved=${input.protect === "yes" ? "protected" : "unprotected"}`,
   });
-  if (state.status === "success") redirect(`/people/${id}?saved=${protect === "yes" ? "protected" : "unprotected"}`);
-  return state;
 }
 
 export type RevealResult =

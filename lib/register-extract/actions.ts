@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } from "./mutations";
@@ -8,25 +7,18 @@ import { ZDecideExtractRequest, ZProduceRegisterExtract, ZRegisterExtractRequest
 /** ADMIN registers an access request; the request's page then says it awaits a second person. */
 export async function registerExtractRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(formData, ZRegisterExtractRequest, async (input) => {
-    id = (await registerExtractRequest({ actor, input })).id;
+  return handleForm(formData, ZRegisterExtractRequest, (input) => registerExtractRequest({ actor, input }), {
+    redirect: ({ id }) => `/admin/extract-requests/${id}?done=registered`,
   });
-  if (state.status === "success") redirect(`/admin/extract-requests/${id}?done=registered`);
-  return state;
 }
 
 /** MANAGER approves or rejects (the button pressed is `decision`). */
 export async function decideExtractRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let done = "";
-  let id = "";
-  const state = await handleForm(formData, ZDecideExtractRequest, async (input) => {
-    id = (await decideExtractRequest({ actor, input })).id;
-    done = input.decision === "APPROVED" ? "approved" : "rejected";
+  return handleForm(formData, ZDecideExtractRequest, (input) => decideExtractRequest({ actor, input }), {
+    redirect: ({ id }, input) =>
+      `/extract-requests/${id}?done=${input.decision === "APPROVED" ? "approved" : "rejected"}`,
   });
-  if (state.status === "success") redirect(`/extract-requests/${id}?done=${done}`);
-  return state;
 }
 
 /**
@@ -35,10 +27,7 @@ export async function decideExtractRequestAction(_previous: FormState, formData:
  */
 export async function produceRegisterExtractAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  let id = "";
-  const state = await handleForm(formData, ZProduceRegisterExtract, async (input) => {
-    id = (await produceRegisterExtract({ actor, input })).id;
+  return handleForm(formData, ZProduceRegisterExtract, (input) => produceRegisterExtract({ actor, input }), {
+    redirect: ({ id }) => `/admin/extract-requests/${id}?done=produced`,
   });
-  if (state.status === "success") redirect(`/admin/extract-requests/${id}?done=produced`);
-  return state;
 }

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
 import { resetSecondFactor, setUserActive } from "./mutations";
@@ -12,14 +11,10 @@ async function userAction(
   run: (input: TUserAction) => Promise<void>,
   done: Done,
 ): Promise<FormState> {
-  let userId = "";
-  const state = await handleForm(formData, ZUserAction, async (input) => {
-    userId = input.userId;
-    await run(input);
-  });
   // The page shows the new state (and version) with a receipt; a refresh does not repeat the action.
-  if (state.status === "success") redirect(`/admin/users/${userId}?done=${done}`);
-  return state;
+  return handleForm(formData, ZUserAction, run, {
+    redirect: (_, input) => `/admin/users/${input.userId}?done=${done}`,
+  });
 }
 
 export async function deactivateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {

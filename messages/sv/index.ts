@@ -1,5 +1,6 @@
 // One file per area of the app, so that parallel work rarely edits the same file.
 import app from "./app.json";
+import errors from "./errors.json";
 import enums from "./enums.json";
 import login from "./login.json";
 import people from "./people.json";
@@ -21,6 +22,7 @@ import registerExtract from "./register-extract.json";
 
 const messages = {
   ...app,
+  ...errors,
   ...enums,
   ...login,
   ...people,

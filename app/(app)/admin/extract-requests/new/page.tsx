@@ -24,7 +24,7 @@ export default async function NewExtractRequestPage({ searchParams }: PageProps<
     getTranslations("extractRequests"),
     getTranslations("extractRequesters"),
     getTranslations("identityChecks"),
-    getTranslations("extractRequestErrors"),
+    getTranslations("errors"),
   ]);
   const name = person.label ?? t("anonymisedPerson");
   return (
