@@ -64,6 +64,8 @@ export type Cluster = {
   /** URL of the cluster's default database for this kind. */
   url: string;
   embedded: boolean;
+  /** Where an embedded cluster's files are, as the user knows the folder (for messages). */
+  shownDir?: string;
   /** Stops the server if this process started it; a no-op otherwise. */
   stop(): Promise<void>;
 };
@@ -112,14 +114,14 @@ export async function startCluster(kind: ClusterKind, opts: { quiet?: boolean } 
   const spec = CLUSTERS[kind];
   const { postgresPassword } = await loadLocalConfig();
   const url = `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${spec.port}/${spec.database}`;
+  const { EmbeddedPostgres, dataRoot, notice } = await embeddedPostgresHome(ROOT, DATA_DIR);
+  const databaseDir = path.join(dataRoot, spec.dir);
   if (await canConnect(url)) {
     // Another process (e.g. `npm run dev`) already runs this cluster: share it, leave it running.
-    return { url, embedded: true, stop: async () => {} };
+    return { url, embedded: true, shownDir: shown(databaseDir), stop: async () => {} };
   }
 
-  const { EmbeddedPostgres, dataRoot, notice } = await embeddedPostgresHome(ROOT, DATA_DIR);
   if (notice && !opts.quiet) console.log(notice);
-  const databaseDir = path.join(dataRoot, spec.dir);
   const logFile = path.join(DATA_DIR, `${spec.dir}.log`);
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -148,7 +150,7 @@ export async function startCluster(kind: ClusterKind, opts: { quiet?: boolean } 
   } catch {
     throw new Error(`PostgreSQL did not start on port ${spec.port}; see ${path.relative(ROOT, logFile)}.`);
   }
-  return { url, embedded: true, stop: () => server.stop() };
+  return { url, embedded: true, shownDir: shown(databaseDir), stop: () => server.stop() };
 }
 
 /** A folder as the user knows it: relative inside the checkout, absolute elsewhere. */
