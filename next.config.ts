@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm test` (scripts/test-all.ts) checks the types in its own step (`tsc`) and sets this for
+  // the build it serves the end-to-end tests from, so the same check does not run twice.
+  typescript: { ignoreBuildErrors: process.env.SAMVERKAN_TYPES_CHECKED_BY_TEST === "1" },
   // Next's default, said here because proxy.ts refuses larger action bodies with a clear message first.
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT.text } },
   // Every response, files included; the per-request Content-Security-Policy is set in proxy.ts.

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -10,6 +11,9 @@ export default defineConfig({
   resolve: { alias },
   test: {
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    // Vitest's default on 2 cores is one worker. The integration tests wait on PostgreSQL about
+    // half the time, so two workers (each on its own database) keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },
@@ -27,8 +31,6 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          // One database, reset before each test: files run one after another.
-          fileParallelism: false,
           testTimeout: 30_000,
           // next-auth imports "next/server" without an extension, which only a bundler resolves.
           server: { deps: { inline: ["next-auth"] } },

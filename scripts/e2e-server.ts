@@ -1,23 +1,19 @@
 /**
  * The server Playwright tests run against (playwright.config.ts starts it): a fresh database of its
  * own (`samverkan_e2e` on the test cluster, or `<name>_e2e` beside DATABASE_URL), migrated and
- * loaded with the demo data, and the production build served on port 3100 by the app's own server
- * (scripts/serve.mjs, as `npm start` serves it: the peer's address appended to X-Forwarded-For).
+ * loaded with the demo data (unless E2E_DATABASE_READY=1 says `npm test` has just done so), and
+ * the production build served on port 3100 by the app's own server (scripts/serve.mjs, as
+ * `npm start` serves it: the peer's address appended to X-Forwarded-For).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { dropDatabase, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
-import { e2eAppEnv, e2eDatabaseUrl } from "./lib/e2e-db";
-import { runPrismaOrThrow } from "./lib/prisma-cli";
-import { seedDemoDatabase } from "./lib/seed-runner";
+import { ROOT, startCluster } from "./lib/local-db";
+import { e2eAppEnv, prepareE2eDatabase } from "./lib/e2e-db";
 
 async function main() {
   const cluster = await startCluster("test", { quiet: true });
-  const url = e2eDatabaseUrl(cluster.url);
-  await dropDatabase(url);
-  await ensureDatabase(url);
-  await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
-  await seedDemoDatabase(url);
+  // `npm test` prepares it beside its other checks (scripts/test-all.ts).
+  if (process.env.E2E_DATABASE_READY !== "1") await prepareE2eDatabase(cluster.url);
   const env = await e2eAppEnv(cluster.url);
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {

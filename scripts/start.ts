@@ -97,7 +97,7 @@ async function main() {
       });
     }
     console.log(
-      `Samverkan: http://localhost:${port}${cluster.embedded ? " (inbyggd PostgreSQL i .data/postgres)" : ""}`,
+      `Samverkan: http://localhost:${port}${cluster.shownDir ? ` (inbyggd PostgreSQL i ${cluster.shownDir})` : ""}`,
     );
     await stop(await waitFor(server));
   } catch (error) {

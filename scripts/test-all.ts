@@ -3,14 +3,18 @@
  * totals over all of them, exactly `N passed, N failed` (CI reads it):
  *   lint (ESLint and Prettier, 1 check), typecheck (1 check), Vitest unit + integration on a real PostgreSQL (per test),
  *   Playwright end-to-end in Chromium (per test).
+ * Beside the checks, from the start: the production build the end-to-end tests serve, their
+ * database (migrated and seeded), and a browser (scripts/lib/browser.ts). Each phase's wall time
+ * is in the summary.
  */
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { e2eAppEnv } from "./lib/e2e-db";
-import { clusterUrl, ROOT } from "./lib/local-db";
+import { ensureBrowser } from "./lib/browser";
+import { e2eAppEnv, prepareE2eDatabase } from "./lib/e2e-db";
+import { ROOT, startCluster } from "./lib/local-db";
 
-type Totals = { passed: number; failed: number };
+type Totals = { passed: number; failed: number; seconds?: number };
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
@@ -52,16 +56,15 @@ async function vitest(): Promise<Totals> {
 }
 
 /**
- * The production build the end-to-end tests serve, started beside Vitest: the integration tests
- * wait on PostgreSQL one file at a time and leave a core free, which the build uses (measured on
- * 2 cores: the whole run 1088 s instead of 1168 s, Vitest itself 302 s instead of 295 s). Its
- * output goes to a log, shown if it fails.
+ * The production build the end-to-end tests serve, started first, beside lint and typecheck
+ * (each of which keeps one core busy) and then Vitest. The typecheck step checks the types, so the
+ * build does not check them again (next.config.ts). Its output goes to a log, shown if it fails.
  * The environment is scripts/e2e-server.ts's (e2eAppEnv).
  */
-async function startBuild(): Promise<() => Promise<boolean>> {
+async function startBuild(clusterUrl: string): Promise<() => Promise<boolean>> {
   const log = path.join(ROOT, "test-results", "next-build.log");
   mkdirSync(path.dirname(log), { recursive: true });
-  const env = await e2eAppEnv(await clusterUrl("test"));
+  const env = { ...(await e2eAppEnv(clusterUrl)), SAMVERKAN_TYPES_CHECKED_BY_TEST: "1" };
   const out = createWriteStream(log);
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: ROOT,
@@ -82,12 +85,12 @@ async function startBuild(): Promise<() => Promise<boolean>> {
   };
 }
 
-async function playwright(built: boolean): Promise<Totals> {
+async function playwright(ready: boolean): Promise<Totals> {
   console.log("\n── Playwright: end-to-end in Chromium ──");
-  if (!built) return { passed: 0, failed: 1 };
+  if (!ready) return { passed: 0, failed: 1 };
   const report = path.join(ROOT, "test-results", "e2e.json");
   rmSync(report, { force: true });
-  const code = await run(bin("playwright"), ["test"], { E2E_SKIP_BUILD: "1" });
+  const code = await run(bin("playwright"), ["test"], { E2E_SKIP_BUILD: "1", E2E_DATABASE_READY: "1" });
   const json = existsSync(report)
     ? readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report)
     : null;
@@ -98,22 +101,49 @@ async function playwright(built: boolean): Promise<Totals> {
   };
 }
 
+async function timed(phase: () => Promise<Totals>): Promise<Totals> {
+  const started = Date.now();
+  const totals = await phase();
+  return { ...totals, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** The end-to-end database, migrated and seeded while the checks run (scripts/e2e-server.ts is told it is ready). */
+async function startE2eDatabase(clusterUrl: string): Promise<() => Promise<boolean>> {
+  const done = prepareE2eDatabase(clusterUrl).then(
+    () => true,
+    (error: unknown) => {
+      console.log(`The end-to-end database could not be prepared: ${error instanceof Error ? error.message : error}`);
+      return false;
+    },
+  );
+  return () => done;
+}
+
 async function main() {
   const started = Date.now();
   const results: [string, Totals][] = [];
+  // One test cluster for the whole run: Vitest's global setup and the end-to-end server find it
+  // running and leave it be, instead of each starting and stopping it.
+  const cluster = await startCluster("test", { quiet: true });
+  const built = await startBuild(cluster.url);
+  const e2eDatabase = await startE2eDatabase(cluster.url);
+  const browser = ensureBrowser();
   // ESLint, then Prettier: an unformatted file fails the lint step (npm run format fixes it).
-  results.push(["lint", await check("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"])]);
-  results.push(["typecheck", await check("TypeScript", "npm", ["run", "--silent", "typecheck"])]);
-  const built = await startBuild();
-  results.push(["vitest", await vitest()]);
-  results.push(["playwright", await playwright(await built())]);
+  results.push(["lint", await timed(() => check("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]))]);
+  results.push(["typecheck", await timed(() => check("TypeScript", "npm", ["run", "--silent", "typecheck"]))]);
+  results.push(["vitest", await timed(vitest)]);
+  const buildOk = await built();
+  const ready = (await e2eDatabase()) && (await browser) && buildOk;
+  results.push(["playwright", await timed(() => playwright(ready))]);
+  await cluster.stop();
 
   const total = results.reduce((a, [, t]) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed }), {
     passed: 0,
     failed: 0,
   });
   console.log("\nSummary:");
-  for (const [name, t] of results) console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
+  for (const [name, t] of results)
+    console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed (${t.seconds ?? 0} s)`);
   console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
   console.log(`${total.passed} passed, ${total.failed} failed`);
   process.exit(total.failed === 0 ? 0 : 1);

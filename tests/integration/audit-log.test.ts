@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
-import { inject } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { makeWorld, type World } from "./world";
+import { testDatabaseUrl } from "./database";
 
 let w: World;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ beforeEach(async () => {
 describe("the audit log in the database", () => {
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {
     await recordAuditNow(w.actors.POLICE, { action: "READ", entityType: "Person", personId: w.person.id });
-    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {
       for (const sql of [

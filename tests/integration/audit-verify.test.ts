@@ -2,14 +2,15 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
 import { formatAnchor, verifyAuditChain, type Anchor } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
 import { makeWorld, type World } from "./world";
+import { testDatabaseUrl } from "./database";
 
 /** The verifier reads the log over a connection of its own, as `npm run audit:verify` does. */
-const verify = (opts: { anchor?: Anchor; batchSize?: number } = {}) => verifyAuditChain(inject("databaseUrl"), opts);
+const verify = (opts: { anchor?: Anchor; batchSize?: number } = {}) => verifyAuditChain(testDatabaseUrl(), opts);
 
 let w: World;
 /** The six events' ids in chain order (not 1…6: the sequence also advances for the column default). */
@@ -40,7 +41,7 @@ async function tamper(sql: string) {
 }
 
 async function asSuperuser<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
   try {
     return await run(client);
@@ -53,7 +54,7 @@ async function asSuperuser<T>(run: (client: pg.Client) => Promise<T>): Promise<T
 async function runScript(args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   const script = path.resolve("scripts/audit-verify.ts");
   const tsx = path.resolve("node_modules/.bin/tsx");
-  const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
+  const env = { ...process.env, DATABASE_URL: testDatabaseUrl() };
   return promisify(execFile)(tsx, [script, ...args], { env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
@@ -117,7 +118,7 @@ describe("verifying the audit log's chain", () => {
     const run = promisify(execFile);
     const script = path.resolve("scripts/audit-verify.ts");
     const tsx = path.resolve("node_modules/.bin/tsx");
-    const env = { ...process.env, DATABASE_URL: inject("databaseUrl") };
+    const env = { ...process.env, DATABASE_URL: testDatabaseUrl() };
     const ok = await run(tsx, [script], { env });
     expect(ok.stdout).toContain("Audit log intact: 6 events checked");
     const head = (await verify()).head!;

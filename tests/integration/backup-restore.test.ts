@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { runSeed } from "../../prisma/seed";
 import { backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
 import { dropDatabase, withDatabase } from "../../scripts/lib/local-db";
+import { testDatabaseUrl } from "./database";
 
 const restoredUrl = withDatabase(inject("clusterUrl"), "samverkan_restore_it");
 let dir: string | undefined;
@@ -58,7 +59,7 @@ describe("backup and restore (pg_dump / pg_restore)", () => {
   // One test, one seed and one backup: the demo data fills every kind of record, and seeding is
   // the slow part.
   it("restores a backup into a fresh database with every record and the audit chain intact; over an existing one keeping it; never from a damaged file", async () => {
-    const source = inject("databaseUrl");
+    const source = testDatabaseUrl();
     expect(await runSeed(source)).toBe("seeded");
     const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
     for (let i = 0; i < 3; i++)

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { actorOf } from "@/lib/auth";
 import type { Actor } from "@/lib/authz";
 import { computeFigures } from "@/lib/dashboard/compute";
@@ -8,6 +8,7 @@ import { band } from "@/lib/dashboard/suppress";
 import { db } from "@/lib/db";
 import { runSeed } from "../../prisma/seed";
 import { DEMO_ROUNDS, DEMO_SHOOTINGS_PER_YEAR } from "../../prisma/seed/demo";
+import { testDatabaseUrl } from "./database";
 
 /*
  * The acceptance case of issue 5: the figures of the Malmö police press release (autumn 2020,
@@ -25,7 +26,7 @@ let rounds: { may: string; latest: string };
 
 // The database is emptied before each test (setup.ts): each test loads the demo seed (~3 s).
 async function seeded() {
-  await runSeed(inject("databaseUrl"));
+  await runSeed(testDatabaseUrl());
   const user = await db.user.findUniqueOrThrow({ where: { email: "ledning@malmo.samverkan.test" } });
   manager = actorOf(user);
   const all = await db.notificationRound.findMany({ where: { siteId: user.siteId } });

@@ -1,12 +1,13 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseIdentityNumber } from "@/lib/validation/personnummer";
 import { runSeed } from "../../prisma/seed";
 import { DEMO_USERS } from "../../prisma/seed/demo";
+import { testDatabaseUrl } from "./database";
 
 describe("the demo seed", () => {
   it("loads synthetic data once: valid generated personnummer, one user per role, the Demodata flag", async () => {
-    expect(await runSeed(inject("databaseUrl"))).toBe("seeded");
+    expect(await runSeed(testDatabaseUrl())).toBe("seeded");
     const malmo = await db.site.findUniqueOrThrow({ where: { code: "malmo" } });
     const roles = await db.user.groupBy({ by: ["role"], where: { siteId: malmo.id }, _count: true });
     expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toEqual({
@@ -29,15 +30,15 @@ describe("the demo seed", () => {
 
     // A second run leaves the data alone.
     const before = await db.person.count();
-    expect(await runSeed(inject("databaseUrl"))).toBe("skipped");
+    expect(await runSeed(testDatabaseUrl())).toBe("skipped");
     expect(await db.person.count()).toBe(before);
   }, 60_000);
 
   it("refuses a database marked as production", async () => {
     await db.systemSetting.create({ data: { key: "environment", value: "production" } });
-    await expect(runSeed(inject("databaseUrl"))).rejects.toThrow(/production/);
+    await expect(runSeed(testDatabaseUrl())).rejects.toThrow(/production/);
     // The first-start seed of `npm start` skips it quietly instead.
-    expect(await runSeed(inject("databaseUrl"), true)).toBe("skipped");
+    expect(await runSeed(testDatabaseUrl(), true)).toBe("skipped");
     expect(await db.user.count()).toBe(0);
   });
 });

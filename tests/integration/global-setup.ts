@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 import {
   databaseName,
@@ -11,15 +13,36 @@ import { runPrismaOrThrow } from "../../scripts/lib/prisma-cli";
 
 let cluster: Cluster | undefined;
 
-/** A real PostgreSQL for the integration tests: a fresh, migrated database of their own. */
+/** How many workers Vitest starts for this project (its own resolveMaxWorkers, in run mode). */
+function workerCount(project: TestProject): number {
+  return project.config.maxWorkers || project.vitest.config.maxWorkers || Math.max(availableParallelism() - 1, 1);
+}
+
+/**
+ * A real PostgreSQL for the integration tests: one migrated database, and a copy of it for each
+ * worker (`CREATE DATABASE … TEMPLATE`, a file copy: migrating each would cost seconds apiece), so
+ * the files run in parallel and every worker empties only its own database before each test.
+ */
 export async function setup(project: TestProject) {
   cluster = await startCluster("test", { quiet: true });
   const external = process.env.DATABASE_URL;
-  const url = withDatabase(cluster.url, external ? `${databaseName(external)}_it` : "samverkan_it");
-  await dropDatabase(url);
-  await ensureDatabase(url);
-  await runPrismaOrThrow(["migrate", "deploy"], url, { quiet: true });
-  project.provide("databaseUrl", url);
+  const template = withDatabase(cluster.url, external ? `${databaseName(external)}_it` : "samverkan_it");
+  const workers = Array.from({ length: workerCount(project) }, (_, i) =>
+    withDatabase(template, `${databaseName(template)}_${i + 1}`),
+  );
+  for (const url of [...workers, template]) await dropDatabase(url);
+  await ensureDatabase(template);
+  await runPrismaOrThrow(["migrate", "deploy"], template, { quiet: true });
+  const client = new pg.Client({ connectionString: withDatabase(template, "postgres") });
+  await client.connect();
+  try {
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    for (const url of workers)
+      await client.query(`CREATE DATABASE ${quote(databaseName(url))} TEMPLATE ${quote(databaseName(template))}`);
+  } finally {
+    await client.end();
+  }
+  project.provide("databaseUrls", workers);
   project.provide("clusterUrl", cluster.url);
 }
 
@@ -30,7 +53,8 @@ export async function teardown() {
 declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** One database per worker, VITEST_POOL_ID 1 first (tests/integration/database.ts). */
+    databaseUrls: string[];
     clusterUrl: string;
   }
 }

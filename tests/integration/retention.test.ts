@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { personWhere } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
@@ -14,6 +14,7 @@ import { submitWith } from "./activity-helpers";
 import { createAssignment } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
+import { testDatabaseUrl } from "./database";
 
 let w: World;
 const now = new Date("2026-11-25T12:00:00Z");
@@ -255,7 +256,7 @@ describe("the scheduled retention run", () => {
   it("`npm run retention` runs from the command line", async () => {
     await db.person.update({ where: { id: w.person.id }, data: { lastActivityAt: new Date("2000-01-01T00:00:00Z") } });
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), LOG_LEVEL: "silent" };
+    const env = { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: "silent" };
     const tsx = path.resolve("node_modules/.bin/tsx");
     const args = ["--conditions=react-server", path.resolve("scripts/retention.ts")];
     const dry = await run(tsx, [...args, "--dry-run"], { env });

@@ -1,13 +1,14 @@
-import { afterAll, beforeEach, inject } from "vitest";
+import { afterAll, beforeEach } from "vitest";
 import pg from "pg";
+import { testDatabaseUrl } from "./database";
 
-// The app's modules read their configuration through lib/env.ts: point them at the test database.
-process.env.DATABASE_URL = inject("databaseUrl");
+// The app's modules read their configuration through lib/env.ts: point them at this worker's database.
+process.env.DATABASE_URL = testDatabaseUrl();
 process.env.AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
 process.env.TOTP_ENCRYPTION_KEY ??= "integration-tests-totp-key-integration-tests-totp-key";
 process.env.LOG_LEVEL = "silent";
 
-const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
 let truncate: string | undefined;
 
 /**

@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createLoginThrottle } from "@/lib/auth/throttle";
+import { testDatabaseUrl } from "./database";
 
 // Two pools stand for two app instances: the counts live in PostgreSQL, not in either process.
-const pools = [0, 1].map(() => new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 }));
+const pools = [0, 1].map(() => new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 }));
 afterAll(() => Promise.all(pools.map((p) => p.end())));
 
 const options = { maxFailures: 3, lockoutSeconds: 2, maxFailuresPerIp: 10 };
