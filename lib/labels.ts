@@ -55,6 +55,12 @@ export const CODE_LIST_LABELS = {
   accessReasons: ACCESS_REASON_CODES,
 } as const;
 
+/** next-intl's translator for the whole catalogue (or anything with its shape). */
+export type Labels = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
+
 type Shown<T> = T extends string ? T : never;
 export type LabelNamespace = Shown<(typeof PRISMA_ENUM_LABELS)[PrismaEnumName]> | keyof typeof CODE_LIST_LABELS;
 

@@ -1,3 +1,4 @@
+import type { Labels } from "@/lib/labels";
 import type { ExtractLabel, ExtractSection, ExtractValue } from "./sections";
 
 /*
@@ -6,11 +7,7 @@ import type { ExtractLabel, ExtractSection, ExtractValue } from "./sections";
  * of. The JSON file keeps the codes, for a machine. No `server-only`: pure, and unit-tested.
  */
 
-/** next-intl's translator for the whole catalogue (or anything with its shape). */
-export type Labels = {
-  (key: string, values?: Record<string, string | number>): string;
-  has: (key: string) => boolean;
-};
+export type { Labels } from "@/lib/labels";
 
 /** How the page and the file write a point in time and a calendar date (given as YYYY-MM-DD). */
 export type TimeFormat = { instant: (date: Date) => string; day: (isoDay: string) => string };

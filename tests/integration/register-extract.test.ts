@@ -1,4 +1,3 @@
-import { createTranslator } from "next-intl";
 import { beforeEach, describe, expect, it } from "vitest";
 import { actorOf } from "@/lib/auth";
 import { recordAuditNow } from "@/lib/audit";
@@ -11,17 +10,17 @@ import { getRegisterExtract, registerExtractCsv, registerExtractJson } from "@/l
 import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
-import { showExtractValue, type Labels } from "@/lib/register-extract/render";
+import { showExtractValue } from "@/lib/register-extract/render";
 import { SECTIONS } from "@/lib/register-extract/sections";
 import { labelledLists } from "@/lib/labels";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { formatDate, formatDateTime, stockholmToday } from "@/lib/validation/dates";
-import sv from "@/messages/sv";
 import { createAssignment, createMembership, createGroup, createUser } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { form } from "./form";
 import { makeWorld, type World } from "./world";
+import { svLabels } from "../labels";
 
 let w: World;
 beforeEach(async () => {
@@ -30,7 +29,6 @@ beforeEach(async () => {
 
 const REF = "KS 2026/0173";
 const MINUTE = 60_000;
-const labels = createTranslator({ locale: "sv", messages: sv }) as unknown as Labels;
 
 /** The registration form as an administrator fills it in, through the schema the action uses. */
 const registration = (overrides: Record<string, string> = {}) =>
@@ -276,7 +274,7 @@ describe("the register extract", () => {
     };
     expect(parsed).toMatchObject({ kind: "registerutdrag", requestId, requestReference: REF, personId: w.person.id });
     expect(Object.keys(parsed.sections)).toEqual(SECTIONS.map((s) => s.key));
-    const csv = registerExtractCsv(await open(requestId, { format: "csv" }), labels)
+    const csv = registerExtractCsv(await open(requestId, { format: "csv" }), svLabels)
       .replace(/^\uFEFF/, "")
       .split("\r\n");
     expect(csv[0]).toBe("Avsnitt;Rad;Uppgift;Värde");
@@ -313,7 +311,7 @@ describe("the register extract", () => {
     const shown = extract.sections.flatMap((s) =>
       s.rows.flatMap((row) =>
         Object.entries(row).map(
-          ([field, value]) => `${s.key}.${field}: ${showExtractValue(labels, s, field, value, time)}`,
+          ([field, value]) => `${s.key}.${field}: ${showExtractValue(svLabels, s, field, value, time)}`,
         ),
       ),
     );
@@ -322,7 +320,7 @@ describe("the register extract", () => {
     expect(shown).toContain("person.status: Flyttad");
     expect(shown).toContain("referrals.status: Anvisad");
 
-    const csv = registerExtractCsv(extract, labels)
+    const csv = registerExtractCsv(extract, svLabels)
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");
@@ -610,7 +608,7 @@ describe("a register extract needs a registered request, approved by a second pe
       personId: string;
       sections: { person: { lastName: string }[] };
     };
-    const csv = registerExtractCsv(await open(id, { format: "csv" }), labels);
+    const csv = registerExtractCsv(await open(id, { format: "csv" }), svLabels);
     expect(page.personLabel).toBe("Testa Testsson");
     expect(json.personId).toBe(w.person.id);
     expect(json.sections.person).toEqual([expect.objectContaining({ lastName: "Testsson" })]);
