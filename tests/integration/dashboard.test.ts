@@ -157,6 +157,31 @@ describe("the manager's dashboard", () => {
     expect(event.metadata).toMatchObject({ section: "reach", from: "2020-09-01", to: "2020-09-30" });
   });
 
+  it("names referral steps, support measures and agencies by their one label in every table it exports", async () => {
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
+    });
+    const firstColumn = async (section: string, column = 0) =>
+      (await exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section, t, labels, now: NOW })).body
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(";")[column]);
+    // The same words as the referral page, the timeline, the consent page and the extract.
+    expect(await firstColumn("referrals")).toEqual(Object.values(sv.referralStatus));
+    expect(await firstColumn("outcomes")).toEqual([
+      sv.referralStatus.COMPLETED,
+      sv.referralStatus.DISCONTINUED,
+      sv.referralStatus.DECLINED,
+    ]);
+    expect(await firstColumn("supportMeasures")).toEqual(Object.values(sv.supportMeasureType));
+    expect(await firstColumn("caseload", 1)).toContain("Frivården");
+  });
+
   it("answers not found for an unknown export, and writes nothing", async () => {
     await expect(
       exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "people", t, labels, now: NOW }),
