@@ -5,7 +5,11 @@ import { DecideConfirmationForm } from "./decide-confirmation-form";
 import { WithdrawConsentForm } from "./withdraw-consent-form";
 
 export async function ConsentList({ consents, canWithdraw }: { consents: ConsentListItem[]; canWithdraw: boolean }) {
-  const [t, ta] = await Promise.all([getTranslations("consent"), getTranslations("agencies")]);
+  const [t, ta, tk] = await Promise.all([
+    getTranslations("consent"),
+    getTranslations("agencies"),
+    getTranslations("consentInfoKind"),
+  ]);
   if (consents.length === 0) return <p>{t("none")}</p>;
   return (
     <ul className="flex flex-col gap-3">
@@ -42,7 +46,7 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
                             : t("closedUntilConfirmed", { agency: ta(item.from) });
                       return (
                         <li key={`${item.from}-${item.kind}-${item.to}`}>
-                          {t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: t(`kinds.${item.kind}`) })} –{" "}
+                          {t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: tk(item.kind) })} –{" "}
                           <span className={item.isOpen ? "font-medium text-green-800" : "font-medium text-amber-900"}>
                             {state}
                           </span>

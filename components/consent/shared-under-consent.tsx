@@ -4,7 +4,11 @@ import { formatDate, formatDateTime } from "@/lib/validation/dates";
 
 /** Other agencies' information the actor sees today because of the consent (each view is logged). */
 export async function SharedUnderConsentList({ shared }: { shared: SharedUnderConsent }) {
-  const [t, ta] = await Promise.all([getTranslations("consentShared"), getTranslations("agencies")]);
+  const [t, ta, ts] = await Promise.all([
+    getTranslations("consentShared"),
+    getTranslations("agencies"),
+    getTranslations("referralStatus"),
+  ]);
   if (shared.referrals.length === 0 && shared.followUps.length === 0) return <p>{t("nothing")}</p>;
   return (
     <ul className="flex flex-col gap-2">
@@ -12,8 +16,7 @@ export async function SharedUnderConsentList({ shared }: { shared: SharedUnderCo
         <li key={r.id} className="rounded-md border border-slate-300 bg-white p-3">
           <p className="font-medium">{t("referral", { agency: ta("SOCIAL") })}</p>
           <p>
-            {t.has(`referralStatus.${r.status}`) ? t(`referralStatus.${r.status}`) : r.status} ·{" "}
-            {t("since", { date: formatDateTime(r.statusChangedAt) })}
+            {ts(r.status)} · {t("since", { date: formatDateTime(r.statusChangedAt) })}
           </p>
         </li>
       ))}

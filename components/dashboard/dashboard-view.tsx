@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Section } from "@/lib/dashboard/schemas";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { dashboardTables, type Table, type Translate } from "@/lib/dashboard/tables";
+import { dashboardTables, type Table, type Translate, type TranslateLabels } from "@/lib/dashboard/tables";
 import { periodSearchParams, type Pair } from "@/lib/dashboard/view";
 import { ColumnChart, FunnelChart } from "./charts";
 import { CellText, DataTable } from "./data-table";
@@ -110,9 +110,12 @@ const BRAND = "#1d4f86";
 const PREVIOUS = "#64748b";
 
 export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
-  const t = (await getTranslations("dashboard")) as unknown as Translate;
+  const [t, labels] = (await Promise.all([getTranslations("dashboard"), getTranslations()])) as unknown as [
+    Translate,
+    TranslateLabels,
+  ];
   const { view } = dashboard;
-  const tables = dashboardTables(view, t);
+  const tables = dashboardTables(view, t, labels);
   const period = periodSearchParams(view.periods.current);
   const ctx: Context = {
     t,

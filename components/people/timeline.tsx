@@ -44,7 +44,7 @@ export async function Timeline({
     getTranslations("placeType"),
     getTranslations("outcome"),
     getTranslations("response"),
-    getTranslations("timelineEnums"),
+    getTranslations(),
   ]);
   if (entries.length === 0) return <p>{t("noEvents")}</p>;
   const noteLabel = (agency: NoteView["agency"]) => t("internalNote", { agency: ta(agency) });
@@ -121,7 +121,7 @@ export async function Timeline({
           body: (
             <p>
               {t("currentStatus", { status: te(`referralStatus.${e.status}`) })} ·{" "}
-              {t("referredAt", { date: formatDate(e.referredAt) })}
+              {t("referredAt", { referred: te("referralStatus.REFERRED"), date: formatDate(e.referredAt) })}
               {e.closedAt ? ` · ${t("closedAt", { date: formatDate(e.closedAt) })}` : ""}
             </p>
           ),

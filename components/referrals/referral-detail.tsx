@@ -18,7 +18,11 @@ function period(startsOn: Date, endsOn: Date | null, ongoing: string) {
 
 /** What police and probation see, with the person's consent: where the referral stands, and no more. */
 export async function StatusOnlyReferral({ detail }: { detail: StatusOnly }) {
-  const [t, tm] = await Promise.all([getTranslations("referral"), getTranslations("supportMeasureStatus")]);
+  const [t, ts, tm] = await Promise.all([
+    getTranslations("referral"),
+    getTranslations("referralStatus"),
+    getTranslations("supportMeasureStatus"),
+  ]);
   const r = detail.referral;
   return (
     <div className="flex flex-col gap-6">
@@ -34,7 +38,7 @@ export async function StatusOnlyReferral({ detail }: { detail: StatusOnly }) {
             ],
             [t("status"), <ReferralStatusBadge key="s" status={r.status} />],
             [t("statusSince"), formatDay(r.statusChangedAt)],
-            [t("referredAt"), formatDay(r.referredAt)],
+            [ts("REFERRED"), formatDay(r.referredAt)],
             r.closedAt ? [t("closedAt"), formatDay(r.closedAt)] : null,
           ]}
         />
@@ -89,7 +93,7 @@ export async function FullReferral({
               ],
               [t("status"), <ReferralStatusBadge key="s" status={r.status} />],
               [t("statusSince"), formatDateTime(r.statusChangedAt)],
-              [t("referredAt"), formatDateTime(r.referredAt)],
+              [ts("REFERRED"), formatDateTime(r.referredAt)],
               [t("source"), tsrc(r.source)],
               r.notification ? [t("fromNotification"), formatDateTime(r.notification.occurredAt)] : null,
               r.callIn

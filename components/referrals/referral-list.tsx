@@ -5,7 +5,7 @@ import { formatDay } from "@/lib/validation/format-day";
 import { ReferralStatusBadge } from "./referral-badge";
 
 export async function ReferralList({ items }: { items: ReferralCard[] }) {
-  const t = await getTranslations("referrals");
+  const [t, ts] = await Promise.all([getTranslations("referrals"), getTranslations("referralStatus")]);
   return (
     <ul className="flex flex-col gap-2">
       {items.map((r) => (
@@ -17,7 +17,9 @@ export async function ReferralList({ items }: { items: ReferralCard[] }) {
             <Link href={`/referrals/${r.id}`} className="font-semibold">
               {r.personName}
             </Link>
-            <p className="text-sm text-slate-700">{t("referredOn", { date: formatDay(r.referredAt) })}</p>
+            <p className="text-sm text-slate-700">
+              {t("referredOn", { referred: ts("REFERRED"), date: formatDay(r.referredAt) })}
+            </p>
           </div>
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <ReferralStatusBadge status={r.status} />

@@ -4,6 +4,9 @@ import { recordAuditNow } from "@/lib/audit";
 import { authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { RuleError } from "@/lib/errors";
+import { parseAccessReason } from "@/lib/caseload-gate/reasons";
+import type { Labels } from "@/lib/labels";
+import { formatStockholmIso } from "@/lib/validation/dates";
 import { auditFilterWhere, filterMetadata } from "./queries";
 import type { AuditFilter } from "./schemas";
 
@@ -11,6 +14,7 @@ import type { AuditFilter } from "./schemas";
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 const BATCH = 2_000;
 
+/** The columns, named in the reader's language (audit.csv.<column>). */
 const COLUMNS = [
   "id",
   "occurredAt",
@@ -39,15 +43,20 @@ export function neutraliseFormula(value: string): string {
 
 /**
  * The filtered audit events as CSV (semicolon-separated and with a BOM, as Swedish Excel opens
- * it), oldest first, streamed in batches. The export is itself an audit event, written before the
+ * it), oldest first, streamed in batches: headers and codes by their names in the reader's
+ * language, times in Swedish time with the offset (2026-12-02T09:15:00+01:00), ids and hashes as
+ * stored (npm run audit:verify checks the chain in the database, not in a file). The export is itself an audit event, written before the
  * first byte leaves, with the filter and the number of rows.
  */
 export async function exportAuditEvents({
   actor,
   filter,
+  labels,
 }: {
   actor: Actor;
   filter: AuditFilter;
+  /** For the headers and the codes (role, action, what it concerns, the access reason). */
+  labels: Labels;
 }): Promise<{ rows: number; stream: ReadableStream<Uint8Array> }> {
   authorize(actor, "auditLog", "export");
   const where = auditFilterWhere(actor, filter, "export");
@@ -59,6 +68,13 @@ export async function exportAuditEvents({
     metadata: { filter: filterMetadata({ ...filter, page: 1 }), rows, format: "csv" },
   });
 
+  // An unknown code (an old row from before the closed lists) is written as it is, never dropped.
+  const code = (namespace: string, value: string) =>
+    labels.has(`${namespace}.${value}`) ? labels(`${namespace}.${value}`) : value;
+  const reason = (value: string) => {
+    const parsed = parseAccessReason(value);
+    return parsed.code ? [code("accessReasons", parsed.code), parsed.text].filter(Boolean).join(": ") : parsed.text;
+  };
   const encoder = new TextEncoder();
   let after: bigint | undefined;
   let first = true;
@@ -88,15 +104,15 @@ export async function exportAuditEvents({
       });
       const records = batch.map((e) => [
         e.id.toString(),
-        e.occurredAt.toISOString(),
+        formatStockholmIso(e.occurredAt),
         e.actorId ?? "",
         e.actor?.name ?? "",
-        e.actorRole ?? "",
-        e.action,
-        e.entityType ?? "",
+        e.actorRole ? code("roles", e.actorRole) : "",
+        code("auditActions", e.action),
+        e.entityType ? code("auditEntities", e.entityType) : "",
         e.entityId ?? "",
         e.personId ?? "",
-        e.reason ?? "",
+        e.reason ? reason(e.reason) : "",
         e.metadata === null ? "" : JSON.stringify(e.metadata),
         e.ipAddress ?? "",
         e.requestId ?? "",
@@ -106,7 +122,7 @@ export async function exportAuditEvents({
       const text = stringify(records, {
         delimiter: ";",
         header: first,
-        columns: first ? [...COLUMNS] : undefined,
+        columns: first ? COLUMNS.map((c) => labels(`audit.csv.${c}`)) : undefined,
         cast: { string: neutraliseFormula },
         record_delimiter: "\r\n",
       });

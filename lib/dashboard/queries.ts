@@ -8,7 +8,7 @@ import { csvFileName, tableToCsv } from "./csv";
 import { isoDay, resolvePeriods, startedRounds, todayIn, type Periods, type RoundOption } from "./periods";
 import { parseDashboardQuery, ZSection, type DashboardQueryResult } from "./schemas";
 import type { StatsScope } from "./sql";
-import { dashboardTables, type Translate } from "./tables";
+import { dashboardTables, type Translate, type TranslateLabels } from "./tables";
 import { toView, type DashboardView } from "./view";
 
 /** A caseload is a working list; this bound keeps a mistaken mass assignment from making a huge query. */
@@ -133,13 +133,13 @@ export async function getDashboard(args: Load): Promise<Dashboard> {
 
 /** One table of the dashboard as a CSV file, exactly the cells the page shows. Audited as an export. */
 export async function exportDashboardCsv(
-  args: Load & { section: string; t: Translate },
+  args: Load & { section: string; t: Translate; labels: TranslateLabels },
 ): Promise<{ fileName: string; body: string }> {
   statisticsSiteId(args.actor, "export");
   const section = ZSection.safeParse(args.section);
   if (!section.success) throw new NotFoundError("statistics");
   const { view, periods, audience } = await load(args, "export");
-  const table = dashboardTables(view, args.t)[section.data];
+  const table = dashboardTables(view, args.t, args.labels)[section.data];
   if (!table) throw new NotFoundError("statistics");
   await recordAuditNow(args.actor, {
     action: "EXPORT",

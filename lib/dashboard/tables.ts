@@ -21,6 +21,8 @@ export type Table = {
 
 /** next-intl's translator for the "dashboard" namespace (or any function with its shape). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** next-intl's translator for the whole catalogue: the codes' labels (messages/<locale>/enums.json). */
+export type TranslateLabels = Translate;
 
 export const REACH_KEYS: ReachKey[] = [
   "soughtOut",
@@ -55,7 +57,11 @@ function pairCells(view: DashboardView, p: Pair): Cell[] {
   return view.periods.previous ? [p.current, p.previous, p.change] : [p.current];
 }
 
-export function dashboardTables(view: DashboardView, t: Translate): Partial<Record<Section, Table>> {
+export function dashboardTables(
+  view: DashboardView,
+  t: Translate,
+  labels: TranslateLabels,
+): Partial<Record<Section, Table>> {
   const tables: Partial<Record<Section, Table>> = {};
   const { current, previous } = view.periods;
 
@@ -105,7 +111,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
       signedColumns: changeColumn(view),
       title: t("referrals.title"),
       columns: pairColumns(t, view, t("table.status")),
-      rows: view.referrals.map((r) => [t(`referralStatus.${r.status}`), ...pairCells(view, r.count)]),
+      rows: view.referrals.map((r) => [labels(`referralStatus.${r.status}`), ...pairCells(view, r.count)]),
     };
   }
   if (view.outcomes) {
@@ -114,7 +120,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
       signedColumns: changeColumn(view),
       title: t("outcomes.title"),
       columns: pairColumns(t, view, t("table.outcome")),
-      rows: view.outcomes.map((r) => [t(`referralStatus.${r.status}`), ...pairCells(view, r.count)]),
+      rows: view.outcomes.map((r) => [labels(`referralStatus.${r.status}`), ...pairCells(view, r.count)]),
     };
   }
   if (view.supportMeasures) {
@@ -127,7 +133,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
         t("table.people", { period: periodLabel(t, current) }),
       ],
       rows: view.supportMeasures.map((m) => [
-        t(`measureType.${m.type}`),
+        labels(`supportMeasureType.${m.type}`),
         ...pairCells(view, m.measures),
         m.people.current,
       ]),
@@ -148,7 +154,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
     section: "caseload",
     title: t("caseload.title"),
     columns: [t("table.coordinator"), t("table.agency"), t("table.people", { period: t("table.now") })],
-    rows: view.caseload.map((r) => [r.name, t(`agency.${r.agency}`), r.people]),
+    rows: view.caseload.map((r) => [r.name, labels(`agencies.${r.agency}`), r.people]),
   };
 
   if (view.overdue) {
@@ -156,7 +162,7 @@ export function dashboardTables(view: DashboardView, t: Translate): Partial<Reco
       section: "overdue",
       title: t("overdue.title"),
       columns: [t("table.officer"), t("table.agency"), t("table.overdue")],
-      rows: view.overdue.map((r) => [r.name, t(`agency.${r.agency}`), r.overdue]),
+      rows: view.overdue.map((r) => [r.name, labels(`agencies.${r.agency}`), r.overdue]),
     };
   }
 

@@ -5,8 +5,10 @@ import { extractRequestWhere, personAdministrationWhere, type Actor } from "@/li
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { neutraliseFormula } from "@/lib/audit-log/export";
+import { formatStockholmIso } from "@/lib/validation/dates";
 import { isUuid } from "@/lib/validation/ids";
-import { SECTIONS, type ExtractRow } from "./sections";
+import { showExtractValue, extractFieldLabel, extractSectionTitle, type Labels } from "./render";
+import { SECTIONS, type ExtractRow, type ExtractSection } from "./sections";
 import type { ExtractFormat } from "./schemas";
 import { extractOpenUntil, EXTRACT_OPEN_MINUTES } from "./window";
 
@@ -20,7 +22,7 @@ export type RegisterExtract = {
   openUntil: Date;
   /** When the data shown was read: this opening. */
   generatedAt: Date;
-  sections: { key: string; rows: ExtractRow[] }[];
+  sections: { key: string; labels: ExtractSection["labels"]; rows: ExtractRow[] }[];
 };
 
 /**
@@ -67,7 +69,8 @@ export async function getRegisterExtract({
   const sections = await db.$transaction(
     async (tx) => {
       const out: RegisterExtract["sections"] = [];
-      for (const section of SECTIONS) out.push({ key: section.key, rows: await section.load(tx, subject) });
+      for (const section of SECTIONS)
+        out.push({ key: section.key, labels: section.labels, rows: await section.load(tx, subject) });
       return out;
     },
     { isolationLevel: "RepeatableRead", timeout: 30_000 },
@@ -114,11 +117,21 @@ export function registerExtractJson(extract: RegisterExtract): string {
   );
 }
 
-/** The extract as one CSV file in long form (section; row; field; value), for a spreadsheet. */
-export function registerExtractCsv(extract: RegisterExtract): string {
+/**
+ * The extract as one CSV file in long form (section; row; field; value), for a spreadsheet and so
+ * for a person: headers, sections, fields and codes by their names in the reader's language, times
+ * in Swedish time with the offset (2026-12-02T09:15:00+01:00). The JSON file is the one with codes.
+ */
+export function registerExtractCsv(extract: RegisterExtract, labels: Labels): string {
+  const time = { instant: formatStockholmIso, day: (isoDay: string) => isoDay };
   const records = extract.sections.flatMap((s) =>
     s.rows.flatMap((row, i) =>
-      Object.entries(row).map(([field, value]) => [s.key, String(i + 1), field, value === null ? "" : String(value)]),
+      Object.entries(row).map(([field, value]) => [
+        extractSectionTitle(labels, s.key),
+        String(i + 1),
+        extractFieldLabel(labels, field),
+        value === null || value === "" ? "" : showExtractValue(labels, s, field, value, time),
+      ]),
     ),
   );
   return (
@@ -126,7 +139,7 @@ export function registerExtractCsv(extract: RegisterExtract): string {
     stringify(records, {
       delimiter: ";",
       header: true,
-      columns: ["section", "row", "field", "value"],
+      columns: ["section", "row", "field", "value"].map((c) => labels(`extract.csv.${c}`)),
       cast: { string: neutraliseFormula },
       record_delimiter: "\r\n",
     })

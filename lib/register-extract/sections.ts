@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { formatIdentityNumber } from "@/lib/validation/personnummer";
 import { parseAccessReason } from "@/lib/caseload-gate/reasons";
 import { aboutPersonSql } from "@/lib/audit-log/about-person";
+import type { LabelNamespace } from "@/lib/labels";
 
 /*
  * The register extract (registerutdrag), one section per kind of data held about a person. Each
@@ -18,10 +19,18 @@ import { aboutPersonSql } from "@/lib/audit-log/about-person";
 export type ExtractValue = string | number | boolean | null;
 export type ExtractRow = Record<string, ExtractValue>;
 export type Subject = { siteId: string; personId: string };
+/**
+ * How a field holding codes is shown to a person (the page and the CSV; the JSON keeps the codes):
+ * a namespace of messages/<locale>/enums.json, a comma-separated list of such codes, or one of the
+ * consent's compound values. The same field name can hold codes of different lists in different
+ * sections (`status`, `role`, `type`), so each section says which.
+ */
+export type ExtractLabel = LabelNamespace | { list: LabelNamespace } | "consentCoverage" | "consentConfirmations";
 /** `models`: the Prisma models the section reads (tests/unit/register-extract-coverage.test.ts). */
 export type ExtractSection = {
   key: string;
   models: readonly string[];
+  labels: Readonly<Record<string, ExtractLabel>>;
   load: (tx: Tx, subject: Subject) => Promise<ExtractRow[]>;
 };
 
@@ -83,6 +92,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "person",
     models: ["Person"],
+    labels: { identityNumberKind: "identityNumberKind", status: "personStatus" },
     load: async (tx, s) => {
       const p = await tx.person.findFirstOrThrow({ where: { siteId: s.siteId, id: s.personId } });
       return [
@@ -108,6 +118,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "memberships",
     models: ["Membership"],
+    labels: { role: "membershipRole", confidence: "confidence", sourceAgency: "agencies" },
     load: async (tx, s) =>
       (
         await tx.membership.findMany({
@@ -129,6 +140,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "assignments",
     models: ["Assignment"],
+    labels: { agency: "agencies" },
     load: async (tx, s) =>
       (
         await tx.assignment.findMany({
@@ -146,6 +158,13 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "notifications",
     models: ["CustomNotification"],
+    labels: {
+      placeType: "placeType",
+      agencies: { list: "agencies" },
+      outcome: "outcome",
+      response: "response",
+      createdByAgency: "agencies",
+    },
     load: async (tx, s) =>
       (
         await tx.customNotification.findMany({
@@ -169,6 +188,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "callIns",
     models: ["CallInInvitee", "CallIn"],
+    labels: { status: "inviteeStatus", response: "response" },
     load: async (tx, s) =>
       (
         await tx.callInInvitee.findMany({
@@ -187,6 +207,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "referrals",
     models: ["Referral"],
+    labels: { source: "referralSource", status: "referralStatus" },
     load: async (tx, s) =>
       (await tx.referral.findMany({ where: ofPerson(s), orderBy: { referredAt: "asc" } })).map((r) => ({
         referredAt: ts(r.referredAt),
@@ -199,6 +220,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "referralStatusChanges",
     models: ["ReferralStatusChange"],
+    labels: { fromStatus: "referralStatus", toStatus: "referralStatus" },
     load: async (tx, s) =>
       (await tx.referralStatusChange.findMany({ where: { referral: ofPerson(s) }, orderBy: { changedAt: "asc" } })).map(
         (c) => ({
@@ -212,6 +234,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "supportMeasures",
     models: ["SupportMeasure"],
+    labels: { type: "supportMeasureType", status: "supportMeasureStatus" },
     load: async (tx, s) =>
       (await tx.supportMeasure.findMany({ where: ofPerson(s), orderBy: { startsOn: "asc" } })).map((m) => ({
         type: m.type,
@@ -225,6 +248,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "followUps",
     models: ["FollowUp"],
+    labels: { agency: "agencies", contactType: "contactType" },
     load: async (tx, s) =>
       (await tx.followUp.findMany({ where: ofPerson(s), orderBy: { dueOn: "asc" } })).map((f) => ({
         agency: f.agency,
@@ -237,6 +261,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "enforcementActions",
     models: ["EnforcementAction"],
+    labels: { type: "enforcementType" },
     load: async (tx, s) =>
       (await tx.enforcementAction.findMany({ where: ofPerson(s), orderBy: { occurredAt: "asc" } })).map((e) => ({
         occurredAt: ts(e.occurredAt),
@@ -247,6 +272,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "incidents",
     models: ["IncidentPerson", "Incident"],
+    labels: { type: "incidentType", role: "incidentPersonRole", groupMemberInvolvement: "gmi" },
     load: async (tx, s) =>
       (
         await tx.incidentPerson.findMany({
@@ -267,6 +293,11 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "consents",
     models: ["Consent", "ConsentCoverage", "ConsentConfirmation"],
+    labels: {
+      recordedByAgency: "agencies",
+      coverage: "consentCoverage",
+      confirmations: "consentConfirmations",
+    },
     load: async (tx, s) =>
       (
         await tx.consent.findMany({
@@ -290,6 +321,12 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "disclosures",
     models: ["Disclosure"],
+    labels: {
+      fromAgency: "agencies",
+      toAgency: "agencies",
+      legalBasis: "disclosureBasis",
+      entityType: "auditEntities",
+    },
     load: async (tx, s) =>
       (
         await tx.disclosure.findMany({
@@ -312,6 +349,7 @@ export const SECTIONS: readonly ExtractSection[] = [
   {
     key: "internalNotes",
     models: ["InternalNote"],
+    labels: { agency: "agencies", about: "auditEntities" },
     load: async (tx, s) =>
       (await tx.internalNote.findMany({ where: notesOf(s), orderBy: { createdAt: "asc" } })).map((n) => ({
         agency: n.agency,
@@ -325,6 +363,11 @@ export const SECTIONS: readonly ExtractSection[] = [
     // The person's earlier access requests and what became of them; the officials are not named.
     key: "extractRequests",
     models: ["RegisterExtractRequest"],
+    labels: {
+      requester: "extractRequesters",
+      identityCheck: "identityChecks",
+      requestStatus: "extractRequestStatuses",
+    },
     load: async (tx, s) =>
       (
         await tx.registerExtractRequest.findMany({
@@ -350,6 +393,7 @@ export const SECTIONS: readonly ExtractSection[] = [
     // individual officials are not named (they are not the data subject's data).
     key: "accessLog",
     models: ["AuditEvent"],
+    labels: { action: "auditActions", role: "roles", entityType: "auditEntities", purpose: "accessReasons" },
     load: async (tx, s) =>
       // Events naming the person in their metadata too (lists, searches, boards): see aboutPersonSql.
       (

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseDateOnly, parseStockholmDateTime, stockholmToday, toStockholmInputValue } from "./dates";
+import {
+  formatStockholmIso,
+  parseDateOnly,
+  parseStockholmDateTime,
+  stockholmToday,
+  toStockholmInputValue,
+} from "./dates";
 
 describe("parseStockholmDateTime", () => {
   it("reads winter times as UTC+1 and summer times as UTC+2", () => {
@@ -41,5 +47,24 @@ describe("parseDateOnly", () => {
 
   it("knows today's date in Stockholm across midnight UTC", () => {
     expect(stockholmToday(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+  });
+});
+
+describe("formatStockholmIso", () => {
+  // The process's own time zone must not matter: CI and the servers run in UTC, people elsewhere
+  // (TZ=America/New_York npx vitest run lib/validation/dates.test.ts passes too).
+  it("writes Stockholm wall time with the offset in force at that instant", () => {
+    expect(formatStockholmIso(new Date("2026-12-02T08:15:00Z"))).toBe("2026-12-02T09:15:00+01:00");
+    expect(formatStockholmIso(new Date("2026-07-01T22:30:05Z"))).toBe("2026-07-02T00:30:05+02:00");
+    expect(formatStockholmIso(new Date("2026-12-31T23:00:00Z"))).toBe("2027-01-01T00:00:00+01:00");
+  });
+
+  it("tells the autumn's repeated hour apart, and reads back as the same instant", () => {
+    const first = new Date("2026-10-25T00:30:00Z");
+    const second = new Date("2026-10-25T01:30:00Z");
+    expect(formatStockholmIso(first)).toBe("2026-10-25T02:30:00+02:00");
+    expect(formatStockholmIso(second)).toBe("2026-10-25T02:30:00+01:00");
+    for (const d of [first, second, new Date("2026-03-29T01:00:00Z")])
+      expect(new Date(formatStockholmIso(d)).getTime()).toBe(d.getTime());
   });
 });

@@ -104,3 +104,20 @@ export function formatDateTime(date: Date): string {
 export function formatDate(date: Date): string {
   return displayDate.format(date);
 }
+
+/**
+ * `date` as ISO 8601 in Stockholm time with its offset, e.g. 2026-12-02T09:15:00+01:00: for files
+ * (CSV exports) that people read in a spreadsheet. The same instant as the UTC value, but with the
+ * time of day the users lived it, and unambiguous in the autumn's repeated hour.
+ */
+export function formatStockholmIso(date: Date): string {
+  const p = zonedParts(date);
+  const pad = (n: number | undefined) => String(n).padStart(2, "0");
+  const offset = Math.round(offsetAt(date) / 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return (
+    `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}

@@ -232,10 +232,11 @@ test("ADMIN finds a person by personnummer, is offered a register extract reques
   ]);
   const text = await readFile((await csv.path())!, "utf8");
   expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
-    "id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash",
+    "Nr;Tidpunkt;Användar-id;Användare;Roll;Händelse;Avser;Post-id;Person-id;Skäl;Detaljer;IP-adress;Anrops-id;Föregående hash;Hash",
   );
-  expect(text).toContain(";SEARCH;Person;");
-  expect(text).not.toContain(";EXPORT;RegisterExtract;");
+  expect(text).toContain(";Sökning;Personakt;");
+  expect(text).not.toContain(";Export;Registerutdrag;");
+  expect(text).not.toMatch(/;(SEARCH|READ|Person|ADMIN|POLICE|SOCIAL|PROBATION);/);
 
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Gallring" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Gallring" })).toBeVisible();

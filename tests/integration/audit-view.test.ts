@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 import { makeWorld, type World } from "./world";
+import { enLabels, svLabels } from "../labels";
 
 let w: World;
 beforeEach(async () => {
@@ -205,6 +206,7 @@ describe("ADMIN's audit view", () => {
     const { rows, stream } = await exportAuditEvents({
       actor: w.actors.ADMIN,
       filter: filter({ personId: w.person.id }),
+      labels: svLabels,
     });
     expect(rows).toBe(4);
     const exportEvent = await db.auditEvent.findFirstOrThrow({ where: { action: "EXPORT" } });
@@ -219,13 +221,55 @@ describe("ADMIN's audit view", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "id;occurredAt;actorId;actorName;actorRole;action;entityType;entityId;personId;reason;metadata;ipAddress;requestId;prevHash;hash",
+      "Nr;Tidpunkt;Användar-id;Användare;Roll;Händelse;Avser;Post-id;Person-id;Skäl;Detaljer;IP-adress;Anrops-id;Föregående hash;Hash",
     );
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toContain(";READ;Person;;" + w.person.id);
+    expect(lines[1]).toContain(";Läsning;Personakt;;" + w.person.id);
     // A reason a spreadsheet would run as a formula is kept as text.
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).not.toContain(w.otherPerson.id);
+  });
+
+  it("names every code in the reader's language and writes times in Swedish time with the offset", async () => {
+    // Winter and summer time, and the autumn's repeated hour twice: the same 02:30 on the wall.
+    const times = ["2026-12-02T08:15:00Z", "2026-07-01T22:30:05Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"];
+    const entities = ["CallIn", "EnforcementAction", "Group", "Person"] as const;
+    for (const [i, at] of times.entries())
+      await eventAt(w.actors.POLICE, at, {
+        action: "READ",
+        entityType: entities[i]!,
+        reason: i === 3 ? "PLANNED_CONTACT: möte" : undefined,
+      });
+    const lines = async (labels: typeof svLabels) =>
+      (
+        await readAll(
+          (await exportAuditEvents({ actor: w.actors.ADMIN, filter: filter({ action: "READ" }), labels })).stream,
+        )
+      )
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n");
+    const sv = await lines(svLabels);
+    // The last four: the world has events of its own.
+    const cells = sv.slice(-4).map((l) => l.split(";"));
+    expect(cells.map((c) => c[1])).toEqual([
+      "2026-12-02T09:15:00+01:00",
+      "2026-07-02T00:30:05+02:00",
+      "2026-10-25T02:30:00+02:00",
+      "2026-10-25T02:30:00+01:00",
+    ]);
+    expect(cells.map((c) => [c[4], c[5], c[6]])).toEqual([
+      ["Polisen", "Läsning", "Stormöte"],
+      ["Polisen", "Läsning", "Polisiär åtgärd"],
+      ["Polisen", "Läsning", "Gruppering"],
+      ["Polisen", "Läsning", "Personakt"],
+    ]);
+    expect(cells[3]![9]).toBe("Planerat samtal eller möte med personen: möte");
+    const codes = /(^|;)(POLICE|READ|CallIn|EnforcementAction|Group|Person|PLANNED_CONTACT)(;|:|$)/;
+    expect(sv.filter((l) => codes.test(l))).toEqual([]);
+    const en = await lines(enLabels);
+    expect(en[0]!.startsWith("No.;Time;User id;User;Role;Action;Concerns;")).toBe(true);
+    expect(en.at(-4)).toContain(";Police;Read;Call-in;");
   });
 
   it("streams exports larger than one batch completely", async () => {
@@ -238,7 +282,11 @@ describe("ADMIN's audit view", () => {
         entityType: "Person",
       })),
     });
-    const { rows, stream } = await exportAuditEvents({ actor: w.actors.ADMIN, filter: filter({ action: "SEARCH" }) });
+    const { rows, stream } = await exportAuditEvents({
+      actor: w.actors.ADMIN,
+      filter: filter({ action: "SEARCH" }),
+      labels: svLabels,
+    });
     expect(rows).toBe(2_100);
     const lines = (await readAll(stream)).trimEnd().split("\r\n");
     expect(lines).toHaveLength(2_101);
@@ -247,9 +295,10 @@ describe("ADMIN's audit view", () => {
 
   it("is ADMIN's: other roles cannot list the whole log, export it or ask who read a file", async () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER"] as const) {
-      await expect(exportAuditEvents({ actor: w.actors[role], filter: filter() }), role).rejects.toBeInstanceOf(
-        NotFoundError,
-      );
+      await expect(
+        exportAuditEvents({ actor: w.actors[role], filter: filter(), labels: svLabels }),
+        role,
+      ).rejects.toBeInstanceOf(NotFoundError);
       await expect(listPersonReaders({ actor: w.actors[role], personId: w.person.id }), role).rejects.toBeInstanceOf(
         NotFoundError,
       );

@@ -59,6 +59,7 @@ import { typedDate, typedDateTime } from "./activity-helpers";
 import { createConsent } from "../factories";
 import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, ROLES, type World } from "./world";
+import { svLabels } from "../labels";
 
 /*
  * The authorization matrix (issue 4, "Done means"): each role × each kind of data × read list /
@@ -808,7 +809,7 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
     delete: (actor) => allowed(async () => authorize(actor, "auditLog", "delete")),
     export: (actor, { r }) =>
       allowed(async () => {
-        const { stream } = await exportAuditEvents({ actor, filter: { page: 1 } });
+        const { stream } = await exportAuditEvents({ actor, filter: { page: 1 }, labels: svLabels });
         return (await new Response(stream).text()).includes(`\r\n${r.policeEvent.id};`);
       }),
   },

@@ -16,6 +16,10 @@ const t = createTranslator({ locale: "sv", messages: sv, namespace: "dashboard" 
   key: string,
   values?: Record<string, string | number>,
 ) => string;
+const labels = createTranslator({ locale: "sv", messages: sv }) as unknown as (
+  key: string,
+  values?: Record<string, string | number>,
+) => string;
 
 let w: World;
 let people: { id: string }[];
@@ -129,7 +133,7 @@ describe("the manager's dashboard", () => {
   it("is refused to the administrator, like a page that does not exist", async () => {
     await expect(dashboard(w.actors.ADMIN)).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      exportDashboardCsv({ actor: w.actors.ADMIN, params: SEPTEMBER, section: "reach", t, now: NOW }),
+      exportDashboardCsv({ actor: w.actors.ADMIN, params: SEPTEMBER, section: "reach", t, labels, now: NOW }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.auditEvent.count({ where: { entityType: "Statistics" } })).toBe(0);
   });
@@ -140,6 +144,7 @@ describe("the manager's dashboard", () => {
       params: SEPTEMBER,
       section: "reach",
       t,
+      labels,
       now: NOW,
     });
     expect(file.fileName).toBe("samverkan-reach-2020-09-01-2020-09-30.csv");
@@ -152,9 +157,34 @@ describe("the manager's dashboard", () => {
     expect(event.metadata).toMatchObject({ section: "reach", from: "2020-09-01", to: "2020-09-30" });
   });
 
+  it("names referral steps, support measures and agencies by their one label in every table it exports", async () => {
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
+    });
+    const firstColumn = async (section: string, column = 0) =>
+      (await exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section, t, labels, now: NOW })).body
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(";")[column]);
+    // The same words as the referral page, the timeline, the consent page and the extract.
+    expect(await firstColumn("referrals")).toEqual(Object.values(sv.referralStatus));
+    expect(await firstColumn("outcomes")).toEqual([
+      sv.referralStatus.COMPLETED,
+      sv.referralStatus.DISCONTINUED,
+      sv.referralStatus.DECLINED,
+    ]);
+    expect(await firstColumn("supportMeasures")).toEqual(Object.values(sv.supportMeasureType));
+    expect(await firstColumn("caseload", 1)).toContain("Frivården");
+  });
+
   it("answers not found for an unknown export, and writes nothing", async () => {
     await expect(
-      exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "people", t, now: NOW }),
+      exportDashboardCsv({ actor: w.actors.MANAGER, params: SEPTEMBER, section: "people", t, labels, now: NOW }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.auditEvent.count({ where: { action: "EXPORT" } })).toBe(0);
   });
@@ -220,7 +250,7 @@ describe("an agency user's dashboard: their own caseload", () => {
   it("lets an agency user read but not export, and audits the read with the caseload audience", async () => {
     await dashboard(w.actors.SOCIAL);
     await expect(
-      exportDashboardCsv({ actor: w.actors.SOCIAL, params: SEPTEMBER, section: "reach", t, now: NOW }),
+      exportDashboardCsv({ actor: w.actors.SOCIAL, params: SEPTEMBER, section: "reach", t, labels, now: NOW }),
     ).rejects.toBeInstanceOf(NotFoundError);
     const events = await db.auditEvent.findMany({ where: { entityType: "Statistics" } });
     expect(events.map((e) => [e.action, (e.metadata as { audience: string }).audience])).toEqual([

@@ -21,6 +21,7 @@ import { listRetentionReview } from "@/lib/retention/queries";
 import { createNotification } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
+import { svLabels } from "../labels";
 
 let w: World;
 beforeEach(async () => {
@@ -144,7 +145,7 @@ describe("managers see aggregates only, never an individual record", () => {
           ]),
       ],
       ["listAuditEvents", () => listAuditEvents({ actor, filter: { page: 1 } })],
-      ["exportAuditEvents", () => exportAuditEvents({ actor, filter: { page: 1 } })],
+      ["exportAuditEvents", () => exportAuditEvents({ actor, filter: { page: 1 }, labels: svLabels })],
       ["listMyActivity", () => listMyActivity({ actor, page: 1 })],
       ["listPersonReaders", () => listPersonReaders({ actor, personId })],
       [

@@ -10,14 +10,17 @@ import { getRegisterExtract, registerExtractCsv, registerExtractJson } from "@/l
 import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
+import { showExtractValue } from "@/lib/register-extract/render";
 import { SECTIONS } from "@/lib/register-extract/sections";
+import { labelledLists } from "@/lib/labels";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { anonymisePerson } from "@/lib/retention/mutations";
-import { stockholmToday } from "@/lib/validation/dates";
+import { formatDate, formatDateTime, stockholmToday } from "@/lib/validation/dates";
 import { createAssignment, createMembership, createGroup, createUser } from "../factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { form } from "./form";
 import { makeWorld, type World } from "./world";
+import { svLabels } from "../labels";
 
 let w: World;
 beforeEach(async () => {
@@ -271,13 +274,62 @@ describe("the register extract", () => {
     };
     expect(parsed).toMatchObject({ kind: "registerutdrag", requestId, requestReference: REF, personId: w.person.id });
     expect(Object.keys(parsed.sections)).toEqual(SECTIONS.map((s) => s.key));
-    const csv = registerExtractCsv(await open(requestId, { format: "csv" }))
+    const csv = registerExtractCsv(await open(requestId, { format: "csv" }), svLabels)
       .replace(/^\uFEFF/, "")
       .split("\r\n");
-    expect(csv[0]).toBe("section;row;field;value");
-    expect(csv).toContain("person;1;lastName;Testsson");
-    expect(csv).not.toContain("person;1;lastName;Personsson");
-    expect(csv).toContain("internalNotes;1;body;SOCIALTJÄNSTENS NOT");
+    expect(csv[0]).toBe("Avsnitt;Rad;Uppgift;Värde");
+    expect(csv).toContain("Personuppgifter;1;Efternamn;Testsson");
+    expect(csv).not.toContain("Personuppgifter;1;Efternamn;Personsson");
+    expect(csv).toContain("Interna anteckningar;1;Text;SOCIALTJÄNSTENS NOT");
+  });
+
+  it("shows every code by its Swedish name, on the page and in the CSV, with times in Swedish time", async () => {
+    await recordsOfEveryKind(w);
+    const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id, name: "Västra gänget" });
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: group.id,
+      createdById: w.users.POLICE.id,
+    });
+    await db.customNotification.updateMany({
+      where: { personId: w.person.id },
+      data: { agencies: ["POLICE", "SOCIAL", "PROBATION"] },
+    });
+    await db.person.update({ where: { id: w.person.id }, data: { status: "RELOCATED" } });
+    await recordAuditNow(w.actors.POLICE, {
+      action: "READ",
+      entityType: "CallIn",
+      personId: w.person.id,
+      reason: "PLANNED_CONTACT",
+    });
+    const extract = await open(await produced());
+    // A code is a whole word of a value: POLICE, RELOCATED, CallIn, EnforcementAction, Group, …
+    const codes = [...new Set(labelledLists().flatMap((l) => l.codes))];
+    const codeWord = new RegExp(`(^|[^\\p{L}_])(${codes.join("|")})($|[^\\p{L}_])`, "u");
+    const time = { instant: formatDateTime, day: (d: string) => formatDate(new Date(`${d}T00:00:00Z`)) };
+    const shown = extract.sections.flatMap((s) =>
+      s.rows.flatMap((row) =>
+        Object.entries(row).map(
+          ([field, value]) => `${s.key}.${field}: ${showExtractValue(svLabels, s, field, value, time)}`,
+        ),
+      ),
+    );
+    expect(shown.filter((line) => codeWord.test(line.replace(/^[^:]+: /, "")))).toEqual([]);
+    expect(shown).toContain("notifications.agencies: Polisen, Socialtjänsten, Frivården");
+    expect(shown).toContain("person.status: Flyttad");
+    expect(shown).toContain("referrals.status: Anvisad");
+
+    const csv = registerExtractCsv(extract, svLabels)
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    const values = csv.slice(1).map((line) => line.split(";").slice(3).join(";"));
+    expect(values.filter((v) => codeWord.test(v))).toEqual([]);
+    // Times as ISO 8601 in Swedish time with the offset, never UTC's Z.
+    expect(csv).toContain("Stormöten;1;Tidpunkt;2026-02-01T18:00:00+01:00");
+    expect(values.filter((v) => /\d{2}:\d{2}:\d{2}(\.\d+)?Z/.test(v))).toEqual([]);
+    expect(csv.filter((line) => /^Åtkomst till uppgifterna;\d+;Avser;Stormöte$/.test(line))).toHaveLength(1);
   });
 
   it("is ADMIN's alone, for people of ADMIN's own site", async () => {
@@ -556,11 +608,11 @@ describe("a register extract needs a registered request, approved by a second pe
       personId: string;
       sections: { person: { lastName: string }[] };
     };
-    const csv = registerExtractCsv(await open(id, { format: "csv" }));
+    const csv = registerExtractCsv(await open(id, { format: "csv" }), svLabels);
     expect(page.personLabel).toBe("Testa Testsson");
     expect(json.personId).toBe(w.person.id);
     expect(json.sections.person).toEqual([expect.objectContaining({ lastName: "Testsson" })]);
-    expect(csv).toContain("person;1;lastName;Testsson");
+    expect(csv).toContain("Personuppgifter;1;Efternamn;Testsson");
     expect(`${JSON.stringify(page)}${JSON.stringify(json)}${csv}`).not.toContain("Personsson");
     const events = await exportEvents();
     expect(

@@ -85,7 +85,7 @@ export default async function GroupPage({ params, searchParams }: PageProps<"/gr
     getTranslations("agencies"),
     getTranslations("outcome"),
     getTranslations("response"),
-    getTranslations("timelineEnums"),
+    getTranslations(),
   ]);
   const savedKey = SAVED.find((k) => k === saved);
   return (

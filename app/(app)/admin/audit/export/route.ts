@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { canUseArea } from "@/lib/authz";
 import { RuleError } from "@/lib/errors";
 import { exportAuditEvents } from "@/lib/audit-log/export";
 import { parseAuditFilter } from "@/lib/audit-log/schemas";
+import type { Labels } from "@/lib/labels";
 
 /** The filtered audit events as CSV (the filters of /admin/audit as query parameters). */
 export async function GET(request: Request) {
@@ -12,7 +14,8 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const { filter } = parseAuditFilter(Object.fromEntries(url.searchParams));
   try {
-    const { stream } = await exportAuditEvents({ actor, filter });
+    const labels = (await getTranslations()) as unknown as Labels;
+    const { stream } = await exportAuditEvents({ actor, filter, labels });
     const name = `logg-${new Date().toISOString().slice(0, 10)}.csv`;
     return new Response(stream, {
       headers: {

@@ -21,7 +21,11 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
   const { id } = await params;
   const { saved } = await searchParams;
   const overview = await personPage(getConsentOverview({ actor, personId: id }), `/people/${id}/consent`);
-  const [t, ta] = await Promise.all([getTranslations("consent"), getTranslations("agencies")]);
+  const [t, ta, tk] = await Promise.all([
+    getTranslations("consent"),
+    getTranslations("agencies"),
+    getTranslations("consentInfoKind"),
+  ]);
   const savedMessage = {
     recorded: "recorded",
     withdrawn: "withdrawnSaved",
@@ -30,7 +34,7 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
   }[typeof saved === "string" ? saved : ""];
   // What the form offers, each labelled with whose confirmation it needs when not the actor's own.
   const coverage = COVERAGE.map((item) => {
-    const label = t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: t(`kinds.${item.kind}`) });
+    const label = t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: tk(item.kind) });
     return {
       value: coverageCode(item),
       label: item.from === actor.agency ? label : `${label} (${t("needsConfirmationBy", { agency: ta(item.from) })})`,

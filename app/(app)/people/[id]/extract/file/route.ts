@@ -1,7 +1,9 @@
 import { getActor } from "@/lib/auth/session";
 import { canUseArea } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import { getTranslations } from "next-intl/server";
 import { getRegisterExtract, registerExtractCsv, registerExtractJson } from "@/lib/register-extract";
+import type { Labels } from "@/lib/register-extract/render";
 
 const notFound = () =>
   new Response("Utdraget finns inte eller kan inte längre öppnas.", {
@@ -31,13 +33,16 @@ export async function GET(request: Request, { params }: RouteContext<"/people/[i
     });
     const json = format === "json";
     const name = `registerutdrag-${extract.requestReference.replace(/[^\p{L}\p{N}_-]+/gu, "_")}-${extract.generatedAt.toISOString().slice(0, 10)}.${format}`;
-    return new Response(json ? registerExtractJson(extract) : registerExtractCsv(extract), {
-      headers: {
-        "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        "Cache-Control": "no-store",
+    return new Response(
+      json ? registerExtractJson(extract) : registerExtractCsv(extract, (await getTranslations()) as unknown as Labels),
+      {
+        headers: {
+          "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          "Cache-Control": "no-store",
+        },
       },
-    });
+    );
   } catch (error) {
     if (error instanceof NotFoundError) return notFound();
     throw error;
