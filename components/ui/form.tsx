@@ -3,6 +3,7 @@ import { useActionState, useCallback, useRef, useState, type ComponentProps, typ
 import { unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { IDLE, type FormState } from "@/lib/form-state";
+import { FORM_TOO_LARGE_MESSAGE } from "@/lib/web-security";
 import { FormErrorSummary } from "./fields";
 
 /** The hidden field with the submission's key (lib/forms.ts#SUBMISSION_FIELD). */
@@ -46,7 +47,7 @@ export function useForm<S extends FormState = FormState>(action: FormAction<S>, 
         unstable_rethrow(error);
         const failed: FormState = {
           status: "error",
-          formError: isConnectionFailure(error) ? "offline" : "unexpected",
+          formError: failureKey(error),
           fieldErrors: {},
           values: typedValues(formData),
         };
@@ -143,6 +144,14 @@ function isRedirectOrNotFound(error: unknown): boolean {
   } catch {
     return true;
   }
+}
+
+/** What the form says when the server's answer never came or was not the app's. */
+function failureKey(error: unknown): string {
+  if (isConnectionFailure(error)) return "offline";
+  // proxy.ts refuses a body over 1 MB before any action runs, as text Next's client raises as the message.
+  if (error instanceof Error && error.message === FORM_TOO_LARGE_MESSAGE) return "formTooLarge";
+  return "unexpected";
 }
 
 /**
