@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AccessReasonRequiredError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { getActor } from "@/lib/auth/session";
-import { claimSubmission, finishSubmission, releaseSubmission } from "@/lib/form-submissions";
+import { claimSubmission, finishSubmission, fingerprintOf, releaseSubmission } from "@/lib/form-submissions";
 import { requestLogger } from "@/lib/logger";
 import { hasForbiddenCharacters } from "@/lib/validation/fields";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
@@ -34,14 +35,12 @@ type HandleFormOptions<S extends z.ZodType, R> = {
   arrays?: readonly string[];
   /** Where to go after a save: the action is then one expression, with no id captured by hand. */
   redirect?: (result: R, input: z.output<S>) => string;
-  /** The answer after a save that stays on the page (when there is no `redirect`). */
-  onSuccess?: (result: R) => FormState | Promise<FormState>;
 };
 
 /**
  * Runs a form's server action: parse with the use case's zod schema, call the domain function,
  * and turn every expected failure into field errors while returning what the user typed; after a
- * save, redirect where `redirect` says or answer with `onSuccess`.
+ * save, redirect where `redirect` says or answer "success" (the form stays, with its saved notice).
  * Unexpected errors are logged with an event id, which the user sees instead of any detail.
  * An argument that is not form data (a server action is an endpoint: a client can call it with
  * anything) is answered like any refused form, "unreadableForm", and nothing runs.
@@ -71,32 +70,55 @@ export async function handleForm<S extends z.ZodType, R>(
   // Only a signed-in user's submissions are kept: a key is theirs alone (the table's key is the
   // pair), so nobody can read another's answer by sending their key.
   const key = submissionKeyOf(raw);
-  const userId = key ? (await getActor())?.id : undefined;
-  const submission = key && userId ? { userId, key } : null;
-  if (submission) {
-    const prior = await claimSubmission(submission.userId, submission.key);
-    if (prior?.status === "pending")
-      return { status: "error", formError: "submissionPending", fieldErrors: {}, values };
-    if (prior?.status === "done") {
-      if (prior.redirectTo) redirect(prior.redirectTo);
-      return prior.state ?? { status: "success" };
+  let submission: { userId: string; key: string } | null = null;
+  try {
+    const userId = key ? (await getActor())?.id : undefined;
+    submission = key && userId ? { userId, key } : null;
+    if (submission) {
+      const prior = await claimSubmission(submission.userId, submission.key, fingerprintOf(await actionId(), values));
+      if (prior?.status === "pending")
+        return { status: "error", formError: "submissionPending", fieldErrors: {}, values };
+      // The key of a submission that reached the server, sent again with other input: the first
+      // may have been saved, and answering with it would drop the correction without a word.
+      if (prior?.status === "changed")
+        return { status: "error", formError: "submissionChanged", fieldErrors: {}, values };
+      if (prior?.status === "done") {
+        if (prior.redirectTo) redirect(prior.redirectTo);
+        return prior.state ?? { status: "success" };
+      }
     }
+  } catch (error) {
+    unstable_rethrow(error);
+    return await failureState(error, values);
   }
 
   let answer: { state: FormState } | { redirectTo: string };
   try {
     const result = await run(parsed.data);
-    answer = opts.redirect
-      ? { redirectTo: opts.redirect(result, parsed.data) }
-      : { state: opts.onSuccess ? await opts.onSuccess(result) : { status: "success" } };
+    answer = opts.redirect ? { redirectTo: opts.redirect(result, parsed.data) } : { state: { status: "success" } };
   } catch (error) {
-    if (submission) await releaseSubmission(submission.userId, submission.key);
+    if (submission) await releaseSubmission(submission.userId, submission.key).catch(() => undefined);
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     return await failureState(error, values);
   }
-  if (submission) await finishSubmission(submission.userId, submission.key, answer);
+  if (submission) {
+    // Saved: the user gets the answer even if keeping it fails. The key then stays pending for a
+    // day, so a retry with it says "still being saved" instead of saving twice.
+    await finishSubmission(submission.userId, submission.key, answer).catch(async (error: unknown) =>
+      (await requestLogger()).error({ eventId: randomUUID(), err: error }, "form submission answer not kept"),
+    );
+  }
   if ("redirectTo" in answer) redirect(answer.redirectTo);
   return answer.state;
+}
+
+/** The server action posted (Next's action id header): the same key on another form is another submission. */
+async function actionId(): Promise<string> {
+  try {
+    return (await headers()).get("next-action") ?? "";
+  } catch {
+    return ""; // outside a request (scripts, tests)
+  }
 }
 
 function submissionKeyOf(raw: Record<string, string | string[]>): string | null {

@@ -9,6 +9,9 @@ import { FormErrorSummary } from "./fields";
 /** The hidden field with the submission's key (lib/forms.ts#SUBMISSION_FIELD). */
 const SUBMISSION_FIELD = "$submission";
 
+/** Answers after which the submission's key is kept (lib/forms.ts#handleForm). */
+const KEPT_KEY_ERRORS = new Set(["submissionPending", "submissionChanged"]);
+
 type FormAction<S extends FormState> = (previous: S, formData: FormData) => Promise<S>;
 
 /** The translated message for an error key of the one "errors" catalogue (messages/sv/errors.json). */
@@ -39,7 +42,10 @@ export function useForm<S extends FormState = FormState>(action: FormAction<S>, 
       formData.set(SUBMISSION_FIELD, submission.current);
       try {
         const state = await action(previous, formData);
-        submission.current = null;
+        // The key is done with once the server has settled the submission. While the first is
+        // still saving, or a changed form met a submission that may have been saved, it stays:
+        // a new key would let the next press save a second record.
+        if (!(state.status === "error" && KEPT_KEY_ERRORS.has(state.formError ?? ""))) submission.current = null;
         return state;
       } catch (error) {
         // A redirect after a save is the server's answer too, handled by Next's router.

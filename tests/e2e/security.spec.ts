@@ -253,7 +253,7 @@ test("a password form of more than 1 MB gets a clear Swedish answer, not a 500",
   expect(await submit(1_100_000)).toBe(413);
   await expect(
     page.getByText(
-      "Formuläret är för stort för att skickas (högst 1 MB). Ingenting sparades. Gå tillbaka, korta texterna och försök igen.",
+      "Formuläret är för stort för att skickas (högst 1 MB). Ingenting sparades. Korta texterna och försök igen.",
     ),
   ).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { claimSubmission } from "@/lib/form-submissions";
+import { claimSubmission, fingerprintOf } from "@/lib/form-submissions";
 import { SUBMISSION_FIELD } from "@/lib/forms";
 import { logFollowUpAction } from "@/lib/followups/actions";
 import { IDLE } from "@/lib/form-state";
@@ -36,6 +36,9 @@ async function outcome(run: () => Promise<unknown>): Promise<{ redirect: string 
 }
 
 let w: World;
+/** The fingerprint of followUpForm's fields as handleForm computes it (no action header in tests). */
+const pendingFingerprint = () =>
+  fingerprintOf("", { personId: w.person.id, dueOn: yesterday(), summary: "Följ upp arbetsträningen." });
 const yesterday = () => new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 function followUpForm(key: string | null, summary = "Följ upp arbetsträningen.") {
@@ -96,7 +99,7 @@ describe("a form submission sent twice", () => {
 
   it("says the first is still being saved while it runs, and never hands one user's answer to another", async () => {
     const key = randomUUID();
-    expect(await claimSubmission(w.users.PROBATION.id, key)).toBeNull();
+    expect(await claimSubmission(w.users.PROBATION.id, key, pendingFingerprint())).toBeNull();
     expect((await outcome(() => logFollowUpAction(IDLE, followUpForm(key)))).state).toMatchObject({
       status: "error",
       formError: "submissionPending",
@@ -112,11 +115,28 @@ describe("a form submission sent twice", () => {
     expect(await db.followUp.count()).toBe(2);
   });
 
-  it("keeps a day of a user's submissions", async () => {
+  it("keeps a day of submissions: anyone's save removes everyone's older ones", async () => {
     const old = randomUUID();
-    await claimSubmission(w.users.PROBATION.id, old, new Date(Date.now() - 25 * 3600 * 1000));
+    await claimSubmission(w.users.SOCIAL.id, old, "x", new Date(Date.now() - 25 * 3600 * 1000));
     await outcome(() => logFollowUpAction(IDLE, followUpForm(randomUUID())));
     expect(await db.formSubmission.findMany({ select: { key: true } })).not.toContainEqual({ key: old });
     expect(await db.formSubmission.count()).toBe(1);
+  });
+
+  it("does not answer a corrected form with the first answer: the same key with other input is refused", async () => {
+    const key = randomUUID();
+    const first = await outcome(() => logFollowUpAction(IDLE, followUpForm(key)));
+    expect(first.redirect).toMatch(/saved=created$/);
+    const corrected = await outcome(() => logFollowUpAction(IDLE, followUpForm(key, "Rättad sammanfattning.")));
+    expect(corrected.state).toMatchObject({
+      status: "error",
+      formError: "submissionChanged",
+      values: { summary: "Rättad sammanfattning." },
+    });
+    expect(await db.followUp.count({ where: { personId: w.person.id } })).toBe(1);
+    // The stored fingerprint is keyed: the summary typed is not in the row in any form.
+    const row = await db.formSubmission.findFirstOrThrow({ where: { key } });
+    expect(row.fingerprint).not.toContain("arbetsträningen");
+    expect(row.fingerprint).not.toBe(fingerprintOf("", {}));
   });
 });
