@@ -143,7 +143,7 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
     await tx.callInSpeaker.createMany({ data: speakers.map((s) => ({ callInId: current.id, ...s })) });
     if (removed.length > 0)
       await tx.callInInvitee.deleteMany({ where: { callInId: current.id, personId: { in: removed } } });
-    let changed = 0;
+    const changedIds: string[] = [];
     for (const a of input.attendees) {
       if (a.remove) continue;
       const before = existing.get(a.personId)!;
@@ -154,14 +154,15 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
         where: { callInId_personId: { callInId: current.id, personId: a.personId } },
         data: { status: a.status, response, askedForHelp: a.askedForHelp },
       });
-      changed++;
+      changedIds.push(a.personId);
     }
     if (added.length > 0)
       await tx.callInInvitee.createMany({
         data: added.map((personId) => ({ callInId: current.id, personId })),
         skipDuplicates: true,
       });
-    await moveRetentionClock(tx, added);
+    // Activity about each person whose invitation, attendance or answer the edit changed.
+    await moveRetentionClock(tx, [...added, ...changedIds, ...removed]);
     await recordAudit(tx, actor, {
       action: "UPDATE",
       entityType: "CallIn",
@@ -169,7 +170,7 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
       metadata: {
         addedPersonIds: added,
         removedPersonIds: removed,
-        attendeesChanged: changed,
+        attendeesChanged: changedIds.length,
         speakers: speakers.length,
       },
     });

@@ -103,9 +103,11 @@ export async function openPerson<S extends Select = { id: true }>({
 
 /**
  * Marks the people as having recorded activity now (`lastActivityAt`, the retention clock:
- * docs/decisions/005): the one place that moves it. openPerson's audit writer calls it for a
+ * docs/decisions/005). openPerson's audit writer calls it for a
  * change about one person; records about many people at once (a call-in's invitees, an
- * incident's people) call it for all of them in the change's transaction.
+ * incident's people) call it for all of them in the change's transaction. The one other writer
+ * is the retention review's "keep" (lib/retention/mutations.ts), which sets it under the version
+ * the administrator saw.
  */
 export async function moveRetentionClock(tx: Tx, personIds: readonly string[], now = new Date()): Promise<void> {
   if (personIds.length === 0) return;

@@ -132,6 +132,8 @@ export async function editIncident({ actor, input }: { actor: Actor; input: TEdi
       data: links.people.map((p) => ({ incidentId: current.id, ...p })),
       skipDuplicates: true,
     });
+    // An edit is activity about every person the incident names, and about those it no longer names.
+    await moveRetentionClock(tx, [...new Set([...links.people, ...dropped].map((p) => p.personId))]);
     await recordAudit(tx, actor, {
       action: "UPDATE",
       entityType: "Incident",

@@ -210,6 +210,29 @@ describe("recording attendance and editing", () => {
     expect(JSON.stringify(detail)).not.toContain(w.person.identityNumber!);
   });
 
+  it("moves the retention clock of each person whose attendance, invitation or answer changed, and no other", async () => {
+    const callIn = await heldCallIn();
+    const third = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
+    const longAgo = new Date("2021-01-01T00:00:00Z");
+    await db.person.updateMany({ data: { lastActivityAt: longAgo } });
+    const started = Date.now();
+    const state = await edit(() => w.actors.SOCIAL)({
+      ...valid(),
+      callInId: callIn.id,
+      version: "1",
+      speakerProbation: [],
+      communitySpeakers: "",
+      ...rows([
+        { personId: w.person.id, status: "ATTENDED", response: "POSITIVE", help: false },
+        { personId: w.secondPerson.id, status: "INVITED" },
+      ]),
+    });
+    expect(state).toEqual({ status: "success" });
+    const clocks = await db.person.findMany({ select: { id: true, lastActivityAt: true } });
+    expect(clocks.filter((p) => p.lastActivityAt.getTime() >= started).map((p) => p.id)).toEqual([w.person.id]);
+    expect(clocks.find((p) => p.id === third.id)?.lastActivityAt).toEqual(longAgo);
+  });
+
   it("puts each attendance error on the attendee's row and saves nothing", async () => {
     const callIn = await heldCallIn();
     const before = await activityCounts();

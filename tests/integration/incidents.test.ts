@@ -159,6 +159,27 @@ describe("editing an incident", () => {
     expect((await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).injured).toBe(3);
   });
 
+  it("moves the retention clock of every person the edit names or drops, and of nobody else", async () => {
+    await create()({ ...valid(), newVictims: w.person.identityNumber!, newSuspects: w.secondPerson.identityNumber! });
+    const incident = await db.incident.findFirstOrThrow();
+    const longAgo = new Date("2021-01-01T00:00:00Z");
+    await db.person.updateMany({ data: { lastActivityAt: longAgo } });
+    const started = Date.now();
+    const state = await edit()({
+      ...valid(),
+      incidentId: incident.id,
+      version: "1",
+      keepPeople: [`${w.person.id}:VICTIM`],
+    });
+    expect(state).toEqual({ status: "success" });
+    const clocks = await db.person.findMany({ select: { id: true, lastActivityAt: true } });
+    const moved = clocks.filter((p) => p.lastActivityAt.getTime() >= started).map((p) => p.id);
+    expect(moved.sort()).toEqual([w.person.id, w.secondPerson.id].sort());
+    expect(
+      clocks.filter((p) => !moved.includes(p.id)).every((p) => p.lastActivityAt.getTime() === longAgo.getTime()),
+    ).toBe(true);
+  });
+
   it("answers not found for an unknown or foreign incident and for other roles", async () => {
     await create()(valid());
     const incident = await db.incident.findFirstOrThrow();
