@@ -78,8 +78,11 @@ export function personWhere(actor: Actor, action: Action = "read"): Prisma.Perso
  */
 export function protectedLocationWhere(actor: Actor): Prisma.PersonWhereInput | null {
   if (actor.role !== "SOCIAL") return null;
-  return { assignments: { some: { userId: actor.id, agency: "SOCIAL", endedAt: null } } };
+  return { assignments: { some: { userId: actor.id, agency: HANDLING_AGENCY, endedAt: null } } };
 }
+
+/** protectedLocationWhere's handler: an active assignment of the actor's own, as social services. */
+const HANDLING_AGENCY = "SOCIAL";
 
 /**
  * Who sees a person's town and address after a relocation: social services' information. While the
@@ -92,16 +95,20 @@ export function personLocationWhere(actor: Actor, isProtected: boolean): Prisma.
 }
 
 /**
- * personLocationWhere as a rule on a row already read: the town and address are shown when the
- * person is not protected and the actor is social services, or when protected and the actor is a
- * social secretary handling the person (the person is on their own caseload).
+ * personLocationWhere as a rule on a row already read with its active assignments: the town and
+ * address are shown when the person is not protected and the actor is social services, or when
+ * protected and the actor handles the person, as protectedLocationWhere says (the same role, the
+ * same assignment: the actor's own, as social services).
  */
 export function canSeePersonLocation(
   actor: Actor,
-  { isProtected, onCaseload }: { isProtected: boolean; onCaseload: boolean },
+  { isProtected, activeAssignments }: { isProtected: boolean; activeAssignments: { userId: string; agency: string }[] },
 ): boolean {
   if (!can(actor, "identityProtection", "read")) return false;
-  return !isProtected || (actor.role === "SOCIAL" && onCaseload);
+  if (!isProtected) return true;
+  return (
+    actor.role === "SOCIAL" && activeAssignments.some((a) => a.userId === actor.id && a.agency === HANDLING_AGENCY)
+  );
 }
 
 /**

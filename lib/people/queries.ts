@@ -533,11 +533,7 @@ export async function getPersonFile({
   // caseload a reason must have been given; it goes into the READ event. The town and address are
   // selected only for social services, and kept only where the rule lets the actor see them.
   const seesLocations = can(actor, "identityProtection", "read");
-  const {
-    person: row,
-    access,
-    audit,
-  } = await openPerson({
+  const { person: row, audit } = await openPerson({
     actor,
     personId,
     now,
@@ -546,7 +542,7 @@ export async function getPersonFile({
   const { protectedTown, protectedAddress, ...person } = row;
   const seesLocation = canSeePersonLocation(actor, {
     isProtected: person.hasProtectedIdentity,
-    onCaseload: access.basis === "caseload",
+    activeAssignments: person.assignments.map((a) => ({ userId: a.user.id, agency: a.agency })),
   });
   const location =
     seesLocation && (protectedTown || protectedAddress)
