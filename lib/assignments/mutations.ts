@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openPerson } from "@/lib/caseload-gate";
-import { assignmentWhere, coordinatorCandidateWhere, personWhere, type Actor } from "@/lib/authz";
+import { assignmentWhere, coordinatorCandidateWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import type { Agency } from "@/lib/generated/prisma/enums";
@@ -33,13 +33,8 @@ export async function addAssignment({
   const agency = agencyOf(actor);
   try {
     return await db.$transaction(async (tx) => {
-      const person = await tx.person.findFirst({
-        where: { AND: [personWhere(actor, "update"), { id: input.personId }] },
-        select: { id: true },
-      });
-      if (!person) throw new NotFoundError("person");
       // The caseload gate guards writes too: the form is on a gated page, a hand-made request is not.
-      const { audit } = await openPerson({ actor, personId: person.id, tx });
+      const { person, audit } = await openPerson({ actor, personId: input.personId, action: "update", tx });
       const coordinator = await tx.user.findFirst({
         where: { AND: [coordinatorCandidateWhere(actor), { id: input.userId }] },
         select: { id: true },

@@ -3,7 +3,7 @@ import { openPerson } from "@/lib/caseload-gate";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName, personNameWhere } from "@/lib/people/resolve";
 import { recordAuditNow } from "@/lib/audit";
-import { authorize, enforcementWhere, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
+import { authorize, enforcementWhere, groupWhere, membershipWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
@@ -103,22 +103,24 @@ export async function getEnforcementFormOptions({
   enforcementWhere(actor, "create");
   if ((personId && !isUuid(personId)) || (groupId && !isUuid(groupId))) throw new NotFoundError();
   const today = new Date();
-  const [person, group, groups] = await Promise.all([
-    personId
-      ? db.person.findFirst({
-          where: { AND: [personWhere(actor, "read"), { id: personId }] },
-          select: {
-            id: true,
-            firstName: true,
-            lastName: true,
-            status: true,
-            memberships: {
-              where: { AND: [membershipWhere(actor), { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
-              select: { groupId: true },
-            },
+  // Recording an action against a person is work in their file: the caseload gate applies.
+  const gate = personId
+    ? await openPerson({
+        actor,
+        personId,
+        select: {
+          firstName: true,
+          lastName: true,
+          status: true,
+          memberships: {
+            where: { AND: [membershipWhere(actor), { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
+            select: { groupId: true },
           },
-        })
-      : null,
+        },
+      })
+    : null;
+  const person = gate?.person ?? null;
+  const [group, groups] = await Promise.all([
     groupId
       ? db.group.findFirst({
           where: { AND: [groupWhere(actor, "read"), { id: groupId }] },
@@ -132,9 +134,6 @@ export async function getEnforcementFormOptions({
       take: 500,
     }),
   ]);
-  if (personId && !person) throw new NotFoundError("person");
-  // Recording an action against a person is work in their file: the caseload gate applies.
-  const gate = person ? await openPerson({ actor, personId: person.id }) : null;
   if (groupId && !group) throw new NotFoundError("group");
   const members = group
     ? await db.membership.findMany({

@@ -6,7 +6,7 @@ import { todayDateOnly } from "@/lib/validation/activity-fields";
 import { fullName } from "@/lib/people/resolve";
 import { openPerson } from "@/lib/caseload-gate";
 import { recordAuditNow } from "@/lib/audit";
-import { authorize, can, followUpWhere, notificationWhere, personWhere, type Actor } from "@/lib/authz";
+import { authorize, can, followUpWhere, notificationWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
@@ -178,12 +178,11 @@ export async function getFollowUp({ actor, followUpId }: { actor: Actor; followU
 export async function getFollowUpFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
   authorize(actor, "followUp", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
-    select: { id: true, firstName: true, lastName: true, status: true },
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
+    select: { firstName: true, lastName: true, status: true },
   });
-  if (!person) throw new NotFoundError("person");
-  const { audit } = await openPerson({ actor, personId: person.id });
   const [notifications, officers] = await Promise.all([
     db.customNotification.findMany({
       where: { AND: [notificationWhere(actor, "read"), { personId }] },

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openPerson } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
-import { authorize, groupWhere, membershipWhere, personWhere, type Actor } from "@/lib/authz";
+import { authorize, groupWhere, membershipWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
@@ -107,15 +107,11 @@ export async function addMembership({
 }): Promise<{ id: string }> {
   authorize(actor, "person", "update");
   return db.$transaction(async (tx) => {
-    const [person, group] = await Promise.all([
-      tx.person.findFirst({
-        where: { AND: [personWhere(actor, "update"), { id: input.personId }] },
-        select: { id: true },
-      }),
-      tx.group.findFirst({ where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] }, select: { id: true } }),
-    ]);
-    if (!person) throw new NotFoundError("person");
-    const { audit } = await openPerson({ actor, personId: person.id, tx, now });
+    const { person, audit } = await openPerson({ actor, personId: input.personId, action: "update", tx, now });
+    const group = await tx.group.findFirst({
+      where: { AND: [groupWhere(actor, "read"), { id: input.groupId }] },
+      select: { id: true },
+    });
     if (!group) throw new RuleError("unknownGroup", "groupId");
     if (!input.validTo) {
       const open = await tx.membership.count({

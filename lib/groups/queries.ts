@@ -171,20 +171,18 @@ export async function getGroupForEdit({ actor, groupId }: { actor: Actor; groupI
 /** What the membership form needs: the person, and the groups to choose from. */
 export async function getMembershipFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const [person, groups] = await Promise.all([
-    db.person.findFirst({
-      where: { AND: [personWhere(actor, "update"), { id: personId }] },
-      select: { id: true, firstName: true, lastName: true },
-    }),
-    db.group.findMany({
-      where: groupWhere(actor, "list"),
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-      take: 500,
-    }),
-  ]);
-  if (!person) throw new NotFoundError("person");
-  const { audit } = await openPerson({ actor, personId: person.id });
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
+    action: "update",
+    select: { firstName: true, lastName: true },
+  });
+  const groups = await db.group.findMany({
+    where: groupWhere(actor, "list"),
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
   await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "newMembership" } });
   return { person, groups };
 }

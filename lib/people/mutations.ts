@@ -4,7 +4,7 @@ import { openPerson } from "@/lib/caseload-gate";
 import { recordAudit } from "@/lib/audit";
 import { authorize, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
 import type { TCreatePerson, TUpdatePerson } from "./schemas";
 
@@ -173,10 +173,12 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
   const where = personWhere(actor, "update");
   return onUniqueViolation(actor, input.identityNumber?.normalized, () =>
     db.$transaction(async (tx) => {
-      const current = await tx.person.findFirst({
-        where: { AND: [where, { id: input.personId }] },
+      const { person: current, audit } = await openPerson({
+        actor,
+        personId: input.personId,
+        action: "update",
+        tx,
         select: {
-          id: true,
           firstName: true,
           lastName: true,
           identityNumber: true,
@@ -186,8 +188,6 @@ export async function updatePerson({ actor, input }: { actor: Actor; input: TUpd
           version: true,
         },
       });
-      if (!current) throw new NotFoundError("person");
-      const { audit } = await openPerson({ actor, personId: current.id, tx });
       const number = input.identityNumber;
       if (number && number.normalized !== current.identityNumber) {
         const taken = await existingWithNumber(tx, actor, number.normalized, current.id);

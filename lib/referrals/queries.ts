@@ -312,12 +312,11 @@ export async function getReferral({
 export async function getReferralFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
   authorize(actor, "referral", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
-  const person = await db.person.findFirst({
-    where: { AND: [personWhere(actor, "read"), { id: personId }] },
-    select: { id: true, firstName: true, lastName: true, status: true },
+  const { person, audit } = await openPerson({
+    actor,
+    personId,
+    select: { firstName: true, lastName: true, status: true },
   });
-  if (!person) throw new NotFoundError("person");
-  const { audit } = await openPerson({ actor, personId: person.id });
   const [notifications, invitations, openReferral] = await Promise.all([
     db.customNotification.findMany({
       where: { AND: [notificationWhere(actor, "read"), { personId }] },
