@@ -62,6 +62,14 @@ export type Labels = {
   has: (key: string) => boolean;
 };
 
+/**
+ * The label of `namespace.key`, or the key itself: an unknown code (an old row from before the
+ * closed lists) is shown as it is, never dropped, in the CSV files and the register extract.
+ */
+export function labelOrKey(labels: Labels, namespace: string, key: string): string {
+  return labels.has(`${namespace}.${key}`) ? labels(`${namespace}.${key}`) : key;
+}
+
 type Shown<T> = T extends string ? T : never;
 export type LabelNamespace = Shown<(typeof PRISMA_ENUM_LABELS)[PrismaEnumName]> | keyof typeof CODE_LIST_LABELS;
 

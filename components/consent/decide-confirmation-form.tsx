@@ -1,5 +1,5 @@
 "use client";
-import { Form, FormErrorBanner, useErrorText, useForm } from "@/components/ui/form";
+import { Form, FormErrorBanner, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { decideConsentConfirmationAction } from "@/lib/consent/actions";
 import { Button } from "@/components/ui/button";
@@ -23,12 +23,8 @@ export function DecideConfirmationForm({
   documentReference: string;
 }) {
   const t = useTranslations("consent");
-  const errorText = useErrorText();
   const form = useForm(decideConsentConfirmationAction);
   const { state, pending } = form;
-  const values = state.status === "error" ? state.values : undefined;
-  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const text = (name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : undefined);
   return (
     <Form
       form={form}
@@ -43,7 +39,7 @@ export function DecideConfirmationForm({
       <input type="hidden" name="confirmationId" value={confirmationId} />
       <input type="hidden" name="version" value={version} />
       <ChoiceGroup
-        key={text("decision") ?? ""}
+        key={form.value("decision")}
         name="decision"
         type="radio"
         label={t("decision")}
@@ -51,16 +47,16 @@ export function DecideConfirmationForm({
           { value: "CONFIRMED", label: t("decisionConfirm") },
           { value: "DECLINED", label: t("decisionDecline") },
         ]}
-        defaultValue={text("decision")}
-        error={errorText(fieldErrors.decision)}
+        defaultValue={form.value("decision")}
+        error={form.error("decision")}
         stacked
       />
       <CheckboxField
-        key={`checked-${text("checkedDocument") ?? ""}`}
+        key={`checked-${form.value("checkedDocument")}`}
         name="checkedDocument"
         label={t("checkedDocument", { reference: documentReference })}
-        defaultChecked={text("checkedDocument") === "on"}
-        error={errorText(fieldErrors.checkedDocument)}
+        defaultChecked={form.checked("checkedDocument")}
+        error={form.error("checkedDocument")}
       />
       <TextField
         name="note"
@@ -68,8 +64,8 @@ export function DecideConfirmationForm({
         hint={t("noteHint")}
         multiline
         maxLength={300}
-        defaultValue={text("note")}
-        error={errorText(fieldErrors.note)}
+        defaultValue={form.value("note")}
+        error={form.error("note")}
       />
       <div>
         <Button type="submit" disabled={pending}>

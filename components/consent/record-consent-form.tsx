@@ -1,5 +1,5 @@
 "use client";
-import { Form, useErrorText, useForm } from "@/components/ui/form";
+import { Form, useForm } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { recordConsentAction } from "@/lib/consent/actions";
 import { Button } from "@/components/ui/button";
@@ -20,16 +20,9 @@ export function RecordConsentForm({
   isMinor: boolean;
 }) {
   const t = useTranslations("consent");
-  const errorText = useErrorText();
   const form = useForm(recordConsentAction);
-  const { state, pending } = form;
-  const values = state.status === "error" ? state.values : undefined;
-  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const v = (name: string, fallback?: string) => {
-    const value = values?.[name];
-    return typeof value === "string" ? value : values ? "" : fallback;
-  };
-  const chosen = Array.isArray(values?.coverage) ? (values.coverage as string[]) : [];
+  const { pending } = form;
+  const chosen = form.list("coverage");
 
   return (
     <Form form={form} noValidate className="flex flex-col gap-5">
@@ -42,7 +35,7 @@ export function RecordConsentForm({
         hint={t("coverageHint")}
         options={coverage}
         defaultValue={chosen}
-        error={errorText(fieldErrors.coverage)}
+        error={form.error("coverage")}
         stacked
       />
       <TextField
@@ -50,22 +43,22 @@ export function RecordConsentForm({
         label={t("documentReference")}
         hint={t("documentReferenceHint")}
         maxLength={100}
-        defaultValue={v("documentReference")}
-        error={errorText(fieldErrors.documentReference)}
+        defaultValue={form.value("documentReference")}
+        error={form.error("documentReference")}
       />
       <TextField
         name="givenOn"
         type="date"
         label={t("givenOn")}
-        defaultValue={v("givenOn", today)}
-        error={errorText(fieldErrors.givenOn)}
+        defaultValue={form.value("givenOn", today)}
+        error={form.error("givenOn")}
       />
       <CheckboxField
         name="guardianConsent"
         label={t("guardianConsent")}
         hint={isMinor ? t("guardianConsentMinor") : t("guardianConsentHint")}
-        defaultChecked={v("guardianConsent") === "on"}
-        error={errorText(fieldErrors.guardianConsent)}
+        defaultChecked={form.checked("guardianConsent")}
+        error={form.error("guardianConsent")}
       />
       <div>
         <Button type="submit" disabled={pending}>

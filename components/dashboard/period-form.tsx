@@ -14,6 +14,7 @@ const INPUT = "block w-full min-h-11 rounded-md border bg-white px-3 py-2 text-b
  */
 export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
   const t = (await getTranslations("dashboard")) as unknown as Translate;
+  const errorText = await getTranslations("errors.period");
   const { query, rounds, view } = dashboard;
   const errors = query.fieldErrors;
   const current = view.periods.current;
@@ -43,7 +44,7 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
         />
         {error ? (
           <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-            {t(`errors.${error}`)}
+            {errorText.has(error) ? errorText(error) : error}
           </p>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 "use client";
-import { Form, useErrorText, useForm } from "@/components/ui/form";
+import { Form, useForm } from "@/components/ui/form";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { addMembershipAction, updateMembershipAction } from "@/lib/groups/actions";
@@ -29,16 +29,9 @@ export type MembershipFormProps = {
 
 export function MembershipForm(props: MembershipFormProps) {
   const t = useTranslations("membershipForm");
-  const errorText = useErrorText();
   const edit = props.edit;
   const form = useForm(edit ? updateMembershipAction : addMembershipAction);
-  const { state, pending } = form;
-  const values = state.status === "error" ? state.values : undefined;
-  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const v = (name: string, fallback?: string) => {
-    const value = values?.[name];
-    return typeof value === "string" ? value : values ? "" : fallback;
-  };
+  const { pending } = form;
   const d = props.defaults;
   return (
     <Form form={form} noValidate className="flex flex-col gap-5">
@@ -56,8 +49,8 @@ export function MembershipForm(props: MembershipFormProps) {
             required
             placeholder={t("chooseGroup")}
             options={props.groups ?? []}
-            defaultValue={v("groupId", "")}
-            error={errorText(fieldErrors.groupId)}
+            defaultValue={form.value("groupId", "")}
+            error={form.error("groupId")}
           />
         </>
       )}
@@ -67,32 +60,32 @@ export function MembershipForm(props: MembershipFormProps) {
           type="date"
           label={t("validFrom")}
           required
-          defaultValue={v("validFrom", d.validFrom)}
-          error={errorText(fieldErrors.validFrom)}
+          defaultValue={form.value("validFrom", d.validFrom)}
+          error={form.error("validFrom")}
         />
         <TextField
           name="validTo"
           type="date"
           label={t("validTo")}
           hint={t("validToHint")}
-          defaultValue={v("validTo", d.validTo)}
-          error={errorText(fieldErrors.validTo)}
+          defaultValue={form.value("validTo", d.validTo)}
+          error={form.error("validTo")}
         />
       </div>
       <SelectField
         name="role"
         label={t("role")}
         options={props.roles}
-        defaultValue={v("role", d.role)}
-        error={errorText(fieldErrors.role)}
+        defaultValue={form.value("role", d.role)}
+        error={form.error("role")}
       />
       <ChoiceGroup
         name="sourceAgency"
         type="radio"
         label={t("sourceAgency")}
         options={props.agencies}
-        defaultValue={v("sourceAgency", d.sourceAgency)}
-        error={errorText(fieldErrors.sourceAgency)}
+        defaultValue={form.value("sourceAgency", d.sourceAgency)}
+        error={form.error("sourceAgency")}
       />
       <ChoiceGroup
         name="confidence"
@@ -100,8 +93,8 @@ export function MembershipForm(props: MembershipFormProps) {
         label={t("confidence")}
         hint={t("confidenceHint")}
         options={props.confidences}
-        defaultValue={v("confidence", d.confidence)}
-        error={errorText(fieldErrors.confidence)}
+        defaultValue={form.value("confidence", d.confidence)}
+        error={form.error("confidence")}
       />
       <TextField
         name="reviewDueOn"
@@ -109,15 +102,15 @@ export function MembershipForm(props: MembershipFormProps) {
         label={t("reviewDueOn")}
         hint={t("reviewDueOnHint")}
         required
-        defaultValue={v("reviewDueOn", d.reviewDueOn)}
-        error={errorText(fieldErrors.reviewDueOn)}
+        defaultValue={form.value("reviewDueOn", d.reviewDueOn)}
+        error={form.error("reviewDueOn")}
       />
       {edit ? (
         <div>
           {edit.lastReviewed ? (
             <p className="mb-1 text-sm text-slate-700">{t("lastReviewed", { date: edit.lastReviewed })}</p>
           ) : null}
-          <CheckboxField name="markReviewed" label={t("markReviewed")} defaultChecked={v("markReviewed") === "on"} />
+          <CheckboxField name="markReviewed" label={t("markReviewed")} defaultChecked={form.checked("markReviewed")} />
         </div>
       ) : null}
       <div className="flex flex-wrap gap-3">

@@ -1,5 +1,5 @@
 "use client";
-import { Form, useErrorText, useForm } from "@/components/ui/form";
+import { Form, useForm } from "@/components/ui/form";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { logNotificationAction, updateNotificationAction } from "@/lib/notifications/actions";
@@ -38,23 +38,12 @@ export type LogNotificationFormProps = {
 export function LogNotificationForm(props: LogNotificationFormProps) {
   const t = useTranslations("notificationForm");
   const tEdit = useTranslations("notificationEdit");
-  const errorText = useErrorText();
   const edit = props.edit;
   const saved = edit?.defaults;
   const form = useForm(edit ? updateNotificationAction : logNotificationAction);
-  const { state, pending } = form;
+  const { pending } = form;
 
   // After a failed save, every field shows what the user typed.
-  const values = state.status === "error" ? state.values : undefined;
-  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const v = (name: string, fallback?: string) => {
-    const value = values?.[name];
-    return typeof value === "string" ? value : values ? "" : fallback;
-  };
-  const list = (name: string, fallback: string[] = []) => {
-    const value = values?.[name];
-    return Array.isArray(value) ? value : values ? [] : fallback;
-  };
 
   return (
     <Form form={form} noValidate className="flex flex-col gap-5">
@@ -71,32 +60,32 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         type="datetime-local"
         label={t("occurredAt")}
         required
-        defaultValue={v("occurredAt", props.defaultOccurredAt)}
-        error={errorText(fieldErrors.occurredAt)}
+        defaultValue={form.value("occurredAt", props.defaultOccurredAt)}
+        error={form.error("occurredAt")}
       />
       <ChoiceGroup
         name="placeType"
         type="radio"
         label={t("placeType")}
         options={props.places}
-        defaultValue={v("placeType", saved?.placeType)}
-        error={errorText(fieldErrors.placeType)}
+        defaultValue={form.value("placeType", saved?.placeType)}
+        error={form.error("placeType")}
       />
       <TextField
         name="placeDescription"
         label={t("placeDescription")}
         hint={t("placeDescriptionHint")}
         maxLength={200}
-        defaultValue={v("placeDescription", saved?.placeDescription)}
-        error={errorText(fieldErrors.placeDescription)}
+        defaultValue={form.value("placeDescription", saved?.placeDescription)}
+        error={form.error("placeDescription")}
       />
       <ChoiceGroup
         name="agencies"
         type="checkbox"
         label={t("agencies")}
         options={props.agencies}
-        defaultValue={list("agencies", saved?.agencies ?? [props.defaultAgency])}
-        error={errorText(fieldErrors.agencies)}
+        defaultValue={form.list("agencies", saved?.agencies ?? [props.defaultAgency])}
+        error={form.error("agencies")}
       />
       <SelectField
         name="participantIds"
@@ -104,38 +93,38 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         label={t("participants")}
         hint={t("participantsHint")}
         options={props.colleagues}
-        defaultValue={list("participantIds", saved?.participantIds)}
-        error={errorText(fieldErrors.participantIds)}
+        defaultValue={form.list("participantIds", saved?.participantIds)}
+        error={form.error("participantIds")}
       />
       <ChoiceGroup
         name="outcome"
         type="radio"
         label={t("outcome")}
         options={props.outcomes}
-        defaultValue={v("outcome", saved?.outcome)}
-        error={errorText(fieldErrors.outcome)}
+        defaultValue={form.value("outcome", saved?.outcome)}
+        error={form.error("outcome")}
       />
       <SelectField
         name="response"
         label={t("response")}
         options={props.responses}
         placeholder={t("responseNone")}
-        defaultValue={v("response", saved?.response ?? "")}
-        error={errorText(fieldErrors.response)}
+        defaultValue={form.value("response", saved?.response ?? "")}
+        error={form.error("response")}
       />
       <CheckboxField
         name="askedForHelpOnSite"
         label={t("askedForHelpOnSite")}
-        defaultChecked={values ? v("askedForHelpOnSite") === "on" : Boolean(saved?.askedForHelpOnSite)}
-        error={errorText(fieldErrors.askedForHelpOnSite)}
+        defaultChecked={form.checked("askedForHelpOnSite", Boolean(saved?.askedForHelpOnSite))}
+        error={form.error("askedForHelpOnSite")}
       />
       <TextField
         name="nextStep"
         label={t("nextStep")}
         multiline
         maxLength={1000}
-        defaultValue={v("nextStep", saved?.nextStep)}
-        error={errorText(fieldErrors.nextStep)}
+        defaultValue={form.value("nextStep", saved?.nextStep)}
+        error={form.error("nextStep")}
       />
       <TextField
         name="internalNote"
@@ -143,8 +132,8 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         hint={edit ? tEdit("internalNoteEditHint") : t("internalNoteHint")}
         multiline
         maxLength={4000}
-        defaultValue={v("internalNote", saved?.internalNote)}
-        error={errorText(fieldErrors.internalNote)}
+        defaultValue={form.value("internalNote", saved?.internalNote)}
+        error={form.error("internalNote")}
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>

@@ -1,5 +1,5 @@
 "use client";
-import { Form, useErrorText, useForm } from "@/components/ui/form";
+import { Form, useForm } from "@/components/ui/form";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { createPersonAction, updatePersonAction } from "@/lib/people/actions";
@@ -25,17 +25,10 @@ export type PersonFormProps = {
 /** Registering a person, or editing one; duplicates are shown with links to the registered person. */
 export function PersonForm(props: PersonFormProps) {
   const t = useTranslations("personForm");
-  const errorText = useErrorText();
   const edit = props.edit;
   const form = useForm(edit ? updatePersonAction : createPersonAction);
   const { state, pending } = form;
 
-  const values = state.status === "error" ? state.values : undefined;
-  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const v = (name: string, fallback?: string) => {
-    const value = values?.[name];
-    return typeof value === "string" ? value : values ? "" : fallback;
-  };
   const saved = edit?.defaults;
 
   return (
@@ -76,8 +69,8 @@ export function PersonForm(props: PersonFormProps) {
           required
           maxLength={100}
           autoComplete="off"
-          defaultValue={v("firstName", saved?.firstName)}
-          error={errorText(fieldErrors.firstName)}
+          defaultValue={form.value("firstName", saved?.firstName)}
+          error={form.error("firstName")}
         />
         <TextField
           name="lastName"
@@ -85,8 +78,8 @@ export function PersonForm(props: PersonFormProps) {
           required
           maxLength={100}
           autoComplete="off"
-          defaultValue={v("lastName", saved?.lastName)}
-          error={errorText(fieldErrors.lastName)}
+          defaultValue={form.value("lastName", saved?.lastName)}
+          error={form.error("lastName")}
         />
       </div>
       <TextField
@@ -99,37 +92,37 @@ export function PersonForm(props: PersonFormProps) {
         }
         maxLength={20}
         autoComplete="off"
-        defaultValue={v("identityNumber")}
-        error={errorText(fieldErrors.identityNumber)}
+        defaultValue={form.value("identityNumber")}
+        error={form.error("identityNumber")}
       />
       <TextField
         name="birthDate"
         type="date"
         label={t("birthDate")}
         hint={t("birthDateHint")}
-        defaultValue={v("birthDate", saved?.birthDate)}
-        error={errorText(fieldErrors.birthDate)}
+        defaultValue={form.value("birthDate", saved?.birthDate)}
+        error={form.error("birthDate")}
       />
       <TextField
         name="aliases"
         label={t("aliases")}
         hint={t("aliasesHint")}
         maxLength={600}
-        defaultValue={v("aliases", saved?.aliases)}
-        error={errorText(fieldErrors.aliases)}
+        defaultValue={form.value("aliases", saved?.aliases)}
+        error={form.error("aliases")}
       />
       <SelectField
         name="status"
         label={t("status")}
         options={props.statuses}
-        defaultValue={v("status", saved?.status ?? "ACTIVE")}
-        error={errorText(fieldErrors.status)}
+        defaultValue={form.value("status", saved?.status ?? "ACTIVE")}
+        error={form.error("status")}
       />
       {!edit && props.agencyLabel ? (
         <CheckboxField
           name="assignToMe"
           label={t("assignToMe", { agency: props.agencyLabel })}
-          defaultChecked={values ? v("assignToMe") === "on" : true}
+          defaultChecked={form.checked("assignToMe", true)}
         />
       ) : null}
       <div className="flex flex-wrap gap-3">

@@ -5,7 +5,7 @@ import { authorize, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { RuleError } from "@/lib/errors";
 import { parseAccessReason } from "@/lib/caseload-gate/reasons";
-import type { Labels } from "@/lib/labels";
+import { labelOrKey, type Labels } from "@/lib/labels";
 import { formatStockholmIso } from "@/lib/validation/dates";
 import { auditFilterWhere, filterMetadata } from "./queries";
 import type { AuditFilter } from "./schemas";
@@ -68,9 +68,7 @@ export async function exportAuditEvents({
     metadata: { filter: filterMetadata({ ...filter, page: 1 }), rows, format: "csv" },
   });
 
-  // An unknown code (an old row from before the closed lists) is written as it is, never dropped.
-  const code = (namespace: string, value: string) =>
-    labels.has(`${namespace}.${value}`) ? labels(`${namespace}.${value}`) : value;
+  const code = (namespace: string, value: string) => labelOrKey(labels, namespace, value);
   const reason = (value: string) => {
     const parsed = parseAccessReason(value);
     return parsed.code ? [code("accessReasons", parsed.code), parsed.text].filter(Boolean).join(": ") : parsed.text;

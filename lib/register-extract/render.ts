@@ -1,4 +1,4 @@
-import type { Labels } from "@/lib/labels";
+import { labelOrKey, type Labels } from "@/lib/labels";
 import type { ExtractLabel, ExtractSection, ExtractValue } from "./sections";
 
 /*
@@ -18,22 +18,18 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** A field's name; a field named after a step of the referral takes that step's label. */
 export function extractFieldLabel(labels: Labels, field: string): string {
   if (field === "referredAt") return labels("referralStatus.REFERRED");
-  return labels.has(`extract.fields.${field}`) ? labels(`extract.fields.${field}`) : field;
+  return labelOrKey(labels, "extract.fields", field);
 }
 
 export function extractSectionTitle(labels: Labels, key: string): string {
-  return labels.has(`extract.sections.${key}`) ? labels(`extract.sections.${key}`) : key;
-}
-
-function code(labels: Labels, namespace: string, value: string): string {
-  return labels.has(`${namespace}.${value}`) ? labels(`${namespace}.${value}`) : value;
+  return labelOrKey(labels, "extract.sections", key);
 }
 
 function labelled(labels: Labels, how: ExtractLabel, value: string, time: TimeFormat): string {
   if (typeof how === "object")
     return value
       .split(", ")
-      .map((v) => code(labels, how.list, v))
+      .map((v) => labelOrKey(labels, how.list, v))
       .join(", ");
   if (how === "consentCoverage")
     // holding agency : kind of information : receiving agency (sections.ts, consents)
@@ -42,9 +38,9 @@ function labelled(labels: Labels, how: ExtractLabel, value: string, time: TimeFo
       .map((item) => {
         const [from = "", kind = "", to = ""] = item.split(":");
         return labels("consent.coverageItem", {
-          from: code(labels, "agencies", from),
-          to: code(labels, "agencies", to),
-          kind: code(labels, "consentInfoKind", kind),
+          from: labelOrKey(labels, "agencies", from),
+          to: labelOrKey(labels, "agencies", to),
+          kind: labelOrKey(labels, "consentInfoKind", kind),
         });
       })
       .join("; ");
@@ -55,15 +51,15 @@ function labelled(labels: Labels, how: ExtractLabel, value: string, time: TimeFo
       .map((item) => {
         const [agency = "", status = "", ...at] = item.split(":");
         const values = {
-          agency: code(labels, "agencies", agency),
-          status: code(labels, "consentConfirmationStatus", status),
+          agency: labelOrKey(labels, "agencies", agency),
+          status: labelOrKey(labels, "consentConfirmationStatus", status),
         };
         return at.length > 0
           ? labels("extract.confirmationAt", { ...values, date: time.instant(new Date(at.join(":"))) })
           : labels("extract.confirmation", values);
       })
       .join("; ");
-  return code(labels, how, value);
+  return labelOrKey(labels, how, value);
 }
 
 /** One value as a person reads it: "–" for nothing, Ja/Nej, times and dates, codes by their labels. */

@@ -60,10 +60,15 @@ describe("the one form idiom", () => {
       .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/(?:useTranslations|getTranslations)\("(\w*Errors)"\)/g)])
       .map((m) => m[1]);
     expect(others).toEqual([]);
-    for (const messages of [sv, en]) {
-      const catalogues = Object.keys(messages).filter((k) => /errors$/i.test(k));
-      expect(catalogues.sort()).toEqual(["errors"]);
-    }
+    // …and no area keeps error texts of its own, at any depth.
+    const errorGroups = (node: unknown, at: string): string[] =>
+      node && typeof node === "object"
+        ? Object.entries(node).flatMap(([k, v]) => [
+            ...(/errors$/i.test(k) ? [`${at}${k}`] : []),
+            ...(k === "errors" && !at ? [] : errorGroups(v, `${at}${k}.`)),
+          ])
+        : [];
+    for (const messages of [sv, en]) expect(errorGroups(messages, "").sort()).toEqual(["errors"]);
   });
 
   it("has every form action redirect through handleForm, never an id captured by hand", () => {
