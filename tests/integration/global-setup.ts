@@ -26,7 +26,9 @@ function workerCount(project: TestProject): number {
 export async function setup(project: TestProject) {
   cluster = await startCluster("test", { quiet: true });
   const external = process.env.DATABASE_URL;
-  const template = withDatabase(cluster.url, external ? `${databaseName(external)}_it` : "samverkan_it");
+  // Each project (vitest.config.mts) has its own template and workers' databases.
+  const base = external ? `${databaseName(external)}_it` : "samverkan_it";
+  const template = withDatabase(cluster.url, `${base}_${project.name.replaceAll(/\W/g, "_")}`);
   const workers = Array.from({ length: workerCount(project) }, (_, i) =>
     withDatabase(template, `${databaseName(template)}_${i + 1}`),
   );

@@ -37,8 +37,3 @@ beforeEach(async () => {
 afterAll(async () => {
   await pool.end();
 });
-
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-});
