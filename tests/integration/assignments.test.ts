@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { findCaseload } from "@/lib/people/queries";
-import { createAssignment, createUser } from "../factories";
+import { createAssignment, createUser } from "@/prisma/factories";
 import { submitWith, UNKNOWN_ID } from "./activity-helpers";
 import { makeWorld, type World } from "./world";
 

@@ -56,7 +56,7 @@ import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/q
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { typedDate, typedDateTime } from "./activity-helpers";
-import { createConsent } from "../factories";
+import { createConsent } from "@/prisma/factories";
 import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, ROLES, type World } from "./world";
 import { svLabels } from "../labels";

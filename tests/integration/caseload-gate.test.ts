@@ -24,7 +24,7 @@ import {
   getSupportMeasureForEdit,
   getSupportMeasureFormOptions,
 } from "@/lib/referrals/queries";
-import { createAssignment, createGroup, createMembership } from "../factories";
+import { createAssignment, createGroup, createMembership } from "@/prisma/factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getWorkingList } from "@/lib/people/caseload";
-import { createAssignment } from "../factories";
+import { createAssignment } from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 import { giveConsent } from "./confid-fixtures";
 

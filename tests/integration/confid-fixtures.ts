@@ -2,7 +2,7 @@ import { requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import type { Agency } from "@/lib/generated/prisma/enums";
 import { COVERAGE } from "@/lib/authz/consent-coverage";
-import { createAssignment, createConsent, createInternalNote, createNotification } from "../factories";
+import { createAssignment, createConsent, createInternalNote, createNotification } from "@/prisma/factories";
 import type { World } from "./world";
 
 /** One record of every kind about `personId`, each owned by the agency that records it in practice. */

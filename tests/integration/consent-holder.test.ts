@@ -11,7 +11,7 @@ import type { Agency } from "@/lib/generated/prisma/enums";
 import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
-import { createConsent } from "../factories";
+import { createConsent } from "@/prisma/factories";
 import { assignAll, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 

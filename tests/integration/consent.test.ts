@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { stockholmToday } from "@/lib/validation/dates";
-import { createConsent, testIdentityNumber } from "../factories";
+import { createConsent, testIdentityNumber } from "@/prisma/factories";
 import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomNotification, Referral } from "@/lib/generated/prisma/client";
 import { EARLIEST_DAY, makePeriod, reachSpanOf, type Period, type ReachSpanOf } from "@/lib/dashboard/periods";
 import { funnelSql, reachSql, reachSummarySql, type StatsScope } from "@/lib/dashboard/sql";
-import { createNotification, createPerson } from "../factories";
+import { createNotification, createPerson } from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 
 /*

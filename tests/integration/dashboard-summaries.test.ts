@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createAssignment, createPerson } from "../factories";
+import { createAssignment, createPerson } from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 
 /*

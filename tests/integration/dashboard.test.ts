@@ -6,7 +6,7 @@ import { exportDashboardCsv, getDashboard, getDashboardFigures } from "@/lib/das
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import sv from "@/messages/sv";
-import { createAssignment, createNotification, createPerson, createUser } from "../factories";
+import { createAssignment, createNotification, createPerson, createUser } from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 import { giveConsent } from "./confid-fixtures";
 

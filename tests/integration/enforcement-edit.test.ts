@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { editEnforcementAction, getEnforcementAction, getEnforcementForEdit } from "@/lib/enforcement/edit";
 import { ZEditEnforcement } from "@/lib/enforcement/schemas";
 import { NotFoundError } from "@/lib/errors";
-import { createGroup } from "../factories";
+import { createGroup } from "@/prisma/factories";
 import { assignAll } from "./confid-fixtures";
 import { submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
 import { makeWorld, type World } from "./world";

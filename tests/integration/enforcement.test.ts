@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { recordEnforcementAction } from "@/lib/enforcement/mutations";
 import { findEnforcementActions, getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { ZFindEnforcement, ZRecordEnforcement } from "@/lib/enforcement/schemas";
-import { createGroup, createMembership } from "../factories";
+import { createGroup, createMembership } from "@/prisma/factories";
 import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
 import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";

@@ -11,7 +11,7 @@ import {
   ZLogFollowUp,
   ZRescheduleFollowUp,
 } from "@/lib/followups/schemas";
-import { createNotification, createUser } from "../factories";
+import { createNotification, createUser } from "@/prisma/factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
 import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";

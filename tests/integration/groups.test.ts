@@ -13,7 +13,7 @@ import {
   ZUpdateMembership,
 } from "@/lib/groups/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
-import { createGroup as makeGroup, createMembership, createNotification } from "../factories";
+import { createGroup as makeGroup, createMembership, createNotification } from "@/prisma/factories";
 import { form } from "./form";
 import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";

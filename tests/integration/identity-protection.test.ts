@@ -6,7 +6,7 @@ import { setIdentityProtection } from "@/lib/people/protection";
 import { getPersonFile } from "@/lib/people/queries";
 import { addSupportMeasure } from "@/lib/referrals/mutations";
 import { ZAddSupportMeasure } from "@/lib/referrals/schemas";
-import { createAssignment } from "../factories";
+import { createAssignment } from "@/prisma/factories";
 import { submitWith } from "./activity-helpers";
 import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";

@@ -18,7 +18,7 @@ import { getRegisterExtract } from "@/lib/register-extract";
 import { produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { listRetentionReview } from "@/lib/retention/queries";
-import { createNotification } from "../factories";
+import { createNotification } from "@/prisma/factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 import { svLabels } from "../labels";

@@ -5,7 +5,7 @@ import { handleForm } from "@/lib/forms";
 import { updateNotification } from "@/lib/notifications/mutations";
 import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { LOG_NOTIFICATION_ARRAYS, ZUpdateNotification } from "@/lib/notifications/schemas";
-import { createInternalNote, createNotification } from "../factories";
+import { createInternalNote, createNotification } from "@/prisma/factories";
 import { form } from "./form";
 import { assignAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";

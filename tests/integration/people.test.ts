@@ -11,7 +11,7 @@ import {
   createMembership,
   createNotification,
   createPerson,
-} from "../factories";
+} from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 import { assignAll } from "./confid-fixtures"; // [confid] caseload gate
 

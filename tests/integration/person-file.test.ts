@@ -4,7 +4,7 @@ import { requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import { getPersonFile } from "@/lib/people/queries";
 import type { TimelineEntry } from "@/lib/people/timeline";
-import { createInternalNote, createNotification } from "../factories";
+import { createInternalNote, createNotification } from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 import { giveConsent } from "./confid-fixtures";
 

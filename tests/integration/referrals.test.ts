@@ -18,7 +18,7 @@ import {
   ZEditSupportMeasure,
   ZFindReferrals,
 } from "@/lib/referrals/schemas";
-import { createAssignment, createNotification } from "../factories";
+import { createAssignment, createNotification } from "@/prisma/factories";
 import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
 import { giveReasonAll } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
@@ -369,7 +369,7 @@ describe("support measures", () => {
     const handler = await getReferral({ actor: w.actors.SOCIAL, referralId: r.id });
     expect(handler.kind === "full" && handler.measures[0]!.destination).toEqual({ kind: "town", town: "Ort X" });
 
-    const { createUser } = await import("../factories");
+    const { createUser } = await import("@/prisma/factories");
     const { actorOf } = await import("@/lib/auth");
     const colleague = actorOf(await createUser(db, { siteId: w.site.id, role: "SOCIAL" }));
     await requirePersonAccess({ actor: colleague, personId: w.person.id, reason: { code: "COVERING_COLLEAGUE" } });

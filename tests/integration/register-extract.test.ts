@@ -16,7 +16,7 @@ import { labelledLists } from "@/lib/labels";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { formatDate, formatDateTime, stockholmToday } from "@/lib/validation/dates";
-import { createAssignment, createMembership, createGroup, createUser } from "../factories";
+import { createAssignment, createMembership, createGroup, createUser } from "@/prisma/factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { form } from "./form";
 import { makeWorld, type World } from "./world";

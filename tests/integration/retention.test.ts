@@ -11,7 +11,7 @@ import { runRetention } from "@/lib/retention/job";
 import { ZRetentionMonths } from "@/lib/retention/schemas";
 import sv from "@/messages/sv";
 import { submitWith } from "./activity-helpers";
-import { createAssignment } from "../factories";
+import { createAssignment } from "@/prisma/factories";
 import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
 import { makeWorld, type World } from "./world";
 import { testDatabaseUrl } from "./database";

@@ -4,7 +4,7 @@ import { changePassword } from "@/lib/auth/password-change";
 import { endSession, startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { resetSecondFactor, setUserActive } from "@/lib/users/mutations";
-import { TEST_PASSWORD } from "../factories";
+import { TEST_PASSWORD } from "@/prisma/factories";
 import { makeWorld, type World } from "./world";
 
 // The session cookie, as Auth.js would decode it from the request: which session row it names.

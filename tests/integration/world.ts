@@ -2,7 +2,7 @@ import { actorOf } from "@/lib/auth";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createPerson, createSite, createUser } from "../factories";
+import { createPerson, createSite, createUser } from "@/prisma/factories";
 
 export const ROLES: Role[] = ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN"];
 
