@@ -55,10 +55,17 @@ import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } 
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { typedDate, typedDateTime } from "./activity-helpers";
+import {
+  assignAll,
+  giveConsent,
+  makeWorld,
+  recordsOfEveryKind,
+  ROLES,
+  typedDate,
+  typedDateTime,
+  type World,
+} from "./fixtures";
 import { createConsent } from "@/prisma/factories";
-import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, ROLES, type World } from "./world";
 import { svLabels } from "../labels";
 
 /*

@@ -5,8 +5,7 @@ import { createCallIn, editCallIn } from "@/lib/callins/mutations";
 import { findCallIns, getCallIn, getCallInFormOptions } from "@/lib/callins/queries";
 import { CALL_IN_ARRAYS, ZCreateCallIn, ZEditCallIn, ZFindCallIns } from "@/lib/callins/schemas";
 import { createGroup, createMembership, createPerson, createUser } from "@/prisma/factories";
-import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { activityCounts, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -25,8 +25,7 @@ import {
   getSupportMeasureFormOptions,
 } from "@/lib/referrals/queries";
 import { createAssignment, createGroup, createMembership } from "@/prisma/factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getWorkingList } from "@/lib/people/caseload";
 import { createAssignment } from "@/prisma/factories";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

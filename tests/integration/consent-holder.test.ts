@@ -12,8 +12,7 @@ import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
 import { createConsent } from "@/prisma/factories";
-import { assignAll, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 /*
  * Information held by agency X crosses to another agency only under a consent that X itself

@@ -9,8 +9,7 @@ import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { stockholmToday } from "@/lib/validation/dates";
 import { createConsent, testIdentityNumber } from "@/prisma/factories";
-import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import type { CustomNotification, Referral } from "@/lib/generated/prisma/client
 import { EARLIEST_DAY, makePeriod, reachSpanOf, type Period, type ReachSpanOf } from "@/lib/dashboard/periods";
 import { funnelSql, reachSql, reachSummarySql, type StatsScope } from "@/lib/dashboard/sql";
 import { createNotification, createPerson } from "@/prisma/factories";
-import { makeWorld, type World } from "./world";
+import { makeWorld, type World } from "./fixtures";
 
 /*
  * The long periods' figures come from summaries the database keeps by trigger (ReachSummary,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAssignment, createPerson } from "@/prisma/factories";
-import { makeWorld, type World } from "./world";
+import { makeWorld, type World } from "./fixtures";
 
 /*
  * The dashboard's summaries are kept by triggers in the same transaction as each change. These

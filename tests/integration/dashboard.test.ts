@@ -7,8 +7,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import sv from "@/messages/sv";
 import { createAssignment, createNotification, createPerson, createUser } from "@/prisma/factories";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 const NOW = new Date("2020-10-01T10:00:00Z");
 const SEPTEMBER = { period: "custom", from: "2020-09", to: "2020-09" };

@@ -5,9 +5,7 @@ import { editEnforcementAction, getEnforcementAction, getEnforcementForEdit } fr
 import { ZEditEnforcement } from "@/lib/enforcement/schemas";
 import { NotFoundError } from "@/lib/errors";
 import { createGroup } from "@/prisma/factories";
-import { assignAll } from "./confid-fixtures";
-import { submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { assignAll, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 let actionId: string;

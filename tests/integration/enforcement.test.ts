@@ -5,9 +5,7 @@ import { recordEnforcementAction } from "@/lib/enforcement/mutations";
 import { findEnforcementActions, getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { ZFindEnforcement, ZRecordEnforcement } from "@/lib/enforcement/schemas";
 import { createGroup, createMembership } from "@/prisma/factories";
-import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { activityCounts, assignAll, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -12,9 +12,17 @@ import {
   ZRescheduleFollowUp,
 } from "@/lib/followups/schemas";
 import { createNotification, createUser } from "@/prisma/factories";
-import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import {
+  activityCounts,
+  assignAll,
+  giveConsent,
+  makeWorld,
+  submitWith,
+  typedDate,
+  typedDateTime,
+  UNKNOWN_ID,
+  type World,
+} from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -286,7 +294,7 @@ describe("completing, rescheduling and removing", () => {
   it("leaves another agency's follow-ups alone, and another site's and unknown ones are not found", async () => {
     const probation = await planned(-3);
     const social = await planned(-3, { agency: "SOCIAL" });
-    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     const before = await activityCounts();
     expect(
       await complete(() => w.actors.SOCIAL)({
@@ -349,7 +357,7 @@ describe("who sees a follow-up", () => {
     const f = await planned(-3);
     await expect(getFollowUp({ actor: w.actors.SOCIAL, followUpId: f.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getFollowUp({ actor: w.actors.POLICE, followUpId: f.id })).rejects.toBeInstanceOf(NotFoundError);
-    const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     const seen = await getFollowUp({ actor: w.actors.SOCIAL, followUpId: f.id });
     expect(seen).toMatchObject({ isOwn: false, officers: [] });
     expect(await db.disclosure.findFirstOrThrow()).toMatchObject({

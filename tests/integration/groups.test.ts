@@ -14,9 +14,7 @@ import {
 } from "@/lib/groups/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
 import { createGroup as makeGroup, createMembership, createNotification } from "@/prisma/factories";
-import { form } from "./form";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, form, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

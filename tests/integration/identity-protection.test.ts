@@ -7,9 +7,7 @@ import { getPersonFile } from "@/lib/people/queries";
 import { addSupportMeasure } from "@/lib/referrals/mutations";
 import { ZAddSupportMeasure } from "@/lib/referrals/schemas";
 import { createAssignment } from "@/prisma/factories";
-import { submitWith } from "./activity-helpers";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, makeWorld, submitWith, type World } from "./fixtures";
 
 /*
  * Protected identity (skyddade personuppgifter) is set and ended in the app by social services,

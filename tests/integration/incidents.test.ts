@@ -6,8 +6,7 @@ import { findIncidents, getIncident, getIncidentFormOptions } from "@/lib/incide
 import { INCIDENT_ARRAYS, ZCreateIncident, ZEditIncident, ZFindIncidents } from "@/lib/incidents/schemas";
 import { formatIdentityNumber } from "@/lib/validation/personnummer";
 import { createGroup } from "@/prisma/factories";
-import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { activityCounts, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

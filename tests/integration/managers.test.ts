@@ -19,8 +19,7 @@ import { produceRegisterExtract, registerExtractRequest } from "@/lib/register-e
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { listRetentionReview } from "@/lib/retention/queries";
 import { createNotification } from "@/prisma/factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 import { svLabels } from "../labels";
 
 let w: World;

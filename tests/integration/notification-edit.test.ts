@@ -6,9 +6,7 @@ import { updateNotification } from "@/lib/notifications/mutations";
 import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { LOG_NOTIFICATION_ARRAYS, ZUpdateNotification } from "@/lib/notifications/schemas";
 import { createInternalNote, createNotification } from "@/prisma/factories";
-import { form } from "./form";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, form, makeWorld, type World } from "./fixtures";
 
 let w: World;
 let notificationId: string;

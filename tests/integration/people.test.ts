@@ -12,8 +12,7 @@ import {
   createNotification,
   createPerson,
 } from "@/prisma/factories";
-import { makeWorld, type World } from "./world";
-import { assignAll } from "./confid-fixtures"; // [confid] caseload gate
+import { assignAll, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

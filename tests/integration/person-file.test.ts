@@ -5,8 +5,7 @@ import { db } from "@/lib/db";
 import { getPersonFile } from "@/lib/people/queries";
 import type { TimelineEntry } from "@/lib/people/timeline";
 import { createInternalNote, createNotification } from "@/prisma/factories";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -19,9 +19,17 @@ import {
   ZFindReferrals,
 } from "@/lib/referrals/schemas";
 import { createAssignment, createNotification } from "@/prisma/factories";
-import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { giveReasonAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import {
+  activityCounts,
+  giveConsent,
+  giveReasonAll,
+  makeWorld,
+  submitWith,
+  typedDate,
+  typedDateTime,
+  UNKNOWN_ID,
+  type World,
+} from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -276,7 +284,7 @@ describe("the status flow", () => {
 
   it("lets only social services move a referral; unknown and foreign ids are not found", async () => {
     const r = await refer();
-    await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     const input = ZChangeReferralStatus.parse({
       referralId: r.id,
       version: 1,
@@ -545,7 +553,9 @@ describe("what police and probation see: status only, and only with consent", ()
       expect((await findReferrals({ actor: w.actors[role], query: ZFindReferrals.parse({}) })).total).toBe(0);
       expect((await getReferralBoard({ actor: w.actors[role] })).flatMap((c) => c.items)).toEqual([]);
     }
-    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], {
+      givenOn: new Date("2020-01-01"),
+    });
     for (const role of ["POLICE", "PROBATION"] as const) {
       const seen = await getReferral({ actor: w.actors[role], referralId: r.id });
       expect(seen.kind).toBe("statusOnly");
@@ -587,14 +597,16 @@ describe("what police and probation see: status only, and only with consent", ()
 
   it("needs the consent to name the viewer's agency too", async () => {
     const r = await referralWithMeasure();
-    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     await expect(getReferral({ actor: w.actors.POLICE, referralId: r.id })).rejects.toBeInstanceOf(NotFoundError);
     expect((await getReferral({ actor: w.actors.PROBATION, referralId: r.id })).kind).toBe("statusOnly");
   });
 
   it("stops showing at once when the consent is withdrawn", async () => {
     const r = await referralWithMeasure();
-    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], {
+      givenOn: new Date("2020-01-01"),
+    });
     expect((await getReferral({ actor: w.actors.POLICE, referralId: r.id })).kind).toBe("statusOnly");
     await db.consent.update({ where: { id: consent.id }, data: { withdrawnAt: new Date() } });
     await expect(getReferral({ actor: w.actors.POLICE, referralId: r.id })).rejects.toBeInstanceOf(NotFoundError);

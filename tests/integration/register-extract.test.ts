@@ -17,9 +17,7 @@ import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { formatDate, formatDateTime, stockholmToday } from "@/lib/validation/dates";
 import { createAssignment, createMembership, createGroup, createUser } from "@/prisma/factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { form } from "./form";
-import { makeWorld, type World } from "./world";
+import { form, giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 import { svLabels } from "../labels";
 
 let w: World;

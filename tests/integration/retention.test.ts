@@ -10,10 +10,8 @@ import { anonymisePerson, keepPerson, setRetentionMonths } from "@/lib/retention
 import { runRetention } from "@/lib/retention/job";
 import { ZRetentionMonths } from "@/lib/retention/schemas";
 import sv from "@/messages/sv";
-import { submitWith } from "./activity-helpers";
+import { giveConsent, makeWorld, recordsOfEveryKind, submitWith, type World } from "./fixtures";
 import { createAssignment } from "@/prisma/factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
 import { testDatabaseUrl } from "./database";
 
 let w: World;

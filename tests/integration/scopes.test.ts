@@ -3,8 +3,7 @@ import { enforcementWhere, followUpWhere, referralWhere, supportMeasureWhere } f
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
