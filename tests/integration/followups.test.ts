@@ -11,7 +11,7 @@ import {
   ZLogFollowUp,
   ZRescheduleFollowUp,
 } from "@/lib/followups/schemas";
-import { createNotification, createUser } from "@/prisma/factories";
+import { createFollowUp, createNotification, createUser } from "@/prisma/factories";
 import {
   activityCounts,
   assignAll,
@@ -49,15 +49,13 @@ async function planned(
 ) {
   const agency = data.agency ?? "PROBATION";
   const owner = agency === "PROBATION" ? w.users.PROBATION.id : w.users.SOCIAL.id;
-  return db.followUp.create({
-    data: {
-      siteId: w.site.id,
-      personId: data.personId ?? w.person.id,
-      agency,
-      assignedToId: data.assignedToId ?? owner,
-      dueOn: new Date(`${typedDate(dueInDays)}T00:00:00Z`),
-      createdById: owner,
-    },
+  return createFollowUp(db, {
+    siteId: w.site.id,
+    personId: data.personId ?? w.person.id,
+    agency,
+    assignedToId: data.assignedToId ?? owner,
+    dueOn: new Date(`${typedDate(dueInDays)}T00:00:00Z`),
+    createdById: owner,
   });
 }
 
@@ -169,17 +167,14 @@ describe("the overdue list", () => {
     const soon = await planned(5);
     const theirs = await planned(-10, { assignedToId: colleague.id, personId: w.secondPerson.id });
     const socials = await planned(-4, { agency: "SOCIAL" });
-    await db.followUp.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        agency: "PROBATION",
-        assignedToId: w.users.PROBATION.id,
-        dueOn: new Date("2026-01-01"),
-        doneAt: new Date("2026-01-02T10:00:00Z"),
-        contactType: "MEETING",
-        createdById: w.users.PROBATION.id,
-      },
+    await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      assignedToId: w.users.PROBATION.id,
+      dueOn: new Date("2026-01-01"),
+      doneAt: new Date("2026-01-02T10:00:00Z"),
+      contactType: "MEETING",
     });
 
     const mine = await lists(w.actors.PROBATION);

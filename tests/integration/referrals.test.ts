@@ -18,7 +18,7 @@ import {
   ZEditSupportMeasure,
   ZFindReferrals,
 } from "@/lib/referrals/schemas";
-import { createAssignment, createNotification } from "@/prisma/factories";
+import { createAssignment, createNotification, createSupportMeasure } from "@/prisma/factories";
 import {
   activityCounts,
   giveConsent,
@@ -530,18 +530,16 @@ describe("what police and probation see: status only, and only with consent", ()
     const r = await refer();
     await step(r.id, "CONTACTED", "2026-01-12T09:00");
     await step(r.id, "ASSESSED", "2026-01-13T09:00");
-    await db.supportMeasure.create({
-      data: {
-        siteId: w.site.id,
-        referralId: r.id,
-        personId: w.person.id,
-        type: "RELOCATION",
-        status: "ONGOING",
-        startsOn: new Date("2026-02-01"),
-        outcome: "Hemligt utfall",
-        destinationTown: "Ort X",
-        createdById: w.users.SOCIAL.id,
-      },
+    await createSupportMeasure(db, {
+      siteId: w.site.id,
+      referralId: r.id,
+      personId: w.person.id,
+      type: "RELOCATION",
+      status: "ONGOING",
+      startsOn: new Date("2026-02-01"),
+      outcome: "Hemligt utfall",
+      destinationTown: "Ort X",
+      createdById: w.users.SOCIAL.id,
     });
     return r;
   }
