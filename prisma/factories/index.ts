@@ -7,7 +7,8 @@
  *  - it writes through the Prisma client it is given (a test's, the seed's, a transaction's),
  *    never through the app's domain functions, so it never writes an audit event of its own;
  *  - it fills the fields the schema requires and has no default for, with fixed values (the seed
- *    stays deterministic); a field with a database default keeps it unless overridden;
+ *    stays deterministic); a field with a database default keeps it unless overridden, apart from
+ *    a membership's role (MEMBER) and a delivered notification's response (NEUTRAL);
  *  - every field can be overridden (`...data` last).
  * Not for the app: `tests/unit/import-boundaries.test.ts` keeps app/, components/ and lib/ from
  * importing this module.
