@@ -22,13 +22,27 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
 import {
   createAssignment,
+  createCallIn,
+  createCallInInvitee,
   createConsent,
+  createEnforcementAction,
+  createFollowUp,
   createGroup,
+  createGroupRelation,
+  createIncidentGroup,
+  createIncidents,
+  createInternalNote,
   createMembership,
+  createNotification,
+  createNotificationRound,
   createPerson,
+  createReferral,
+  createRegisterExtractRequest,
   createSite,
+  createSupportMeasure,
   createUser,
-} from "../../tests/factories";
+  setSystemSetting,
+} from "../factories";
 import { demoSecondFactor } from "./demo-second-factor";
 
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
@@ -276,16 +290,14 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     [6, 7, "RIVALRY", "2020-01-10"],
   ];
   for (const [a, b, kind, from] of relations) {
-    await db.groupRelation.create({
-      data: {
-        siteId: malmo.id,
-        groupAId: groups[a]!.id,
-        groupBId: groups[b]!.id,
-        kind,
-        validFrom: day(from),
-        sourceAgency: "POLICE",
-        createdById: police.id,
-      },
+    await createGroupRelation(db, {
+      siteId: malmo.id,
+      groupAId: groups[a]!.id,
+      groupBId: groups[b]!.id,
+      kind,
+      validFrom: day(from),
+      sourceAgency: "POLICE",
+      createdById: police.id,
     });
   }
 
@@ -363,23 +375,19 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   // ── custom notifications ──
   const rounds = {
-    may: await db.notificationRound.create({
-      data: {
-        siteId: malmo.id,
-        createdById: police.id,
-        name: DEMO_ROUNDS.may.name,
-        startsOn: day(DEMO_ROUNDS.may.startsOn),
-        endsOn: day(DEMO_ROUNDS.may.endsOn),
-      },
+    may: await createNotificationRound(db, {
+      siteId: malmo.id,
+      createdById: police.id,
+      name: DEMO_ROUNDS.may.name,
+      startsOn: day(DEMO_ROUNDS.may.startsOn),
+      endsOn: day(DEMO_ROUNDS.may.endsOn),
     }),
-    latest: await db.notificationRound.create({
-      data: {
-        siteId: malmo.id,
-        createdById: police.id,
-        name: DEMO_ROUNDS.latest.name,
-        startsOn: day(DEMO_ROUNDS.latest.startsOn),
-        endsOn: day(DEMO_ROUNDS.latest.endsOn),
-      },
+    latest: await createNotificationRound(db, {
+      siteId: malmo.id,
+      createdById: police.id,
+      name: DEMO_ROUNDS.latest.name,
+      startsOn: day(DEMO_ROUNDS.latest.startsOn),
+      endsOn: day(DEMO_ROUNDS.latest.endsOn),
     }),
   };
   const notificationIds = new Map<number, string>();
@@ -402,25 +410,23 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
         : rng.pick(["HOME", "HOME", "STREET", "OTHER"] as const));
     const agencies: Agency[] = place === "PROBATION_OFFICE" ? ["POLICE", "SOCIAL", "PROBATION"] : ["POLICE", "SOCIAL"];
     const outcome = s.outcome ?? "DELIVERED";
-    const n = await db.customNotification.create({
-      data: {
-        siteId: malmo.id,
-        personId: person(s.i),
-        roundId: s.roundId ?? null,
-        occurredAt: s.when,
-        placeType: place,
-        agencies,
-        outcome,
-        response:
-          outcome === "DELIVERED"
-            ? (s.response ?? rng.pick(["POSITIVE", "POSITIVE", "NEUTRAL", "NEUTRAL", "NEGATIVE"] as const))
-            : null,
-        askedForHelpOnSite: Boolean(s.askedForHelp),
-        nextStep: s.nextStep ?? (s.askedForHelp ? "Kontakt med avhopparverksamheten inom en vecka." : null),
-        createdById: police.id,
-        createdByAgency: "POLICE",
-        participants: { create: agencies.map((a) => ({ userId: agencyUser[a].id })) },
-      },
+    const n = await createNotification(db, {
+      siteId: malmo.id,
+      personId: person(s.i),
+      roundId: s.roundId ?? null,
+      occurredAt: s.when,
+      placeType: place,
+      agencies,
+      outcome,
+      response:
+        outcome === "DELIVERED"
+          ? (s.response ?? rng.pick(["POSITIVE", "POSITIVE", "NEUTRAL", "NEUTRAL", "NEGATIVE"] as const))
+          : null,
+      askedForHelpOnSite: Boolean(s.askedForHelp),
+      nextStep: s.nextStep ?? (s.askedForHelp ? "Kontakt med avhopparverksamheten inom en vecka." : null),
+      createdById: police.id,
+      createdByAgency: "POLICE",
+      participants: { create: agencies.map((a) => ({ userId: agencyUser[a].id })) },
     });
     if (outcome === "DELIVERED" && !notificationIds.has(s.i)) notificationIds.set(s.i, n.id);
     return n;
@@ -467,23 +473,19 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
 
   // Internal notes of two agencies on the same visit: each visible to its own agency only.
   const noted = notificationIds.get(0)!;
-  await db.internalNote.create({
-    data: {
-      siteId: malmo.id,
-      agency: "POLICE",
-      notificationId: noted,
-      body: "Polisens interna anteckning: uppgifter om hot mot personen.",
-      createdById: police.id,
-    },
+  await createInternalNote(db, {
+    siteId: malmo.id,
+    agency: "POLICE",
+    notificationId: noted,
+    body: "Polisens interna anteckning: uppgifter om hot mot personen.",
+    createdById: police.id,
   });
-  await db.internalNote.create({
-    data: {
-      siteId: malmo.id,
-      agency: "SOCIAL",
-      notificationId: noted,
-      body: "Socialtjänstens interna anteckning: familjens situation.",
-      createdById: social.id,
-    },
+  await createInternalNote(db, {
+    siteId: malmo.id,
+    agency: "SOCIAL",
+    notificationId: noted,
+    body: "Socialtjänstens interna anteckning: familjens situation.",
+    createdById: social.id,
   });
 
   // ── call-ins, before the pandemic replaced them with custom notifications ──
@@ -493,33 +495,29 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     { when: at("2019-11-13", 17), venue: "Rådhuset, sessionssalen", invitees: [...range(131, 139), 60, 62] },
   ];
   for (const c of callIns) {
-    const callIn = await db.callIn.create({
-      data: {
-        siteId: malmo.id,
-        occurredAt: c.when,
-        venue: c.venue,
-        createdById: police.id,
-        createdByAgency: "POLICE",
-        speakers: {
-          create: [
-            { kind: "POLICE", userId: police.id },
-            { kind: "SOCIAL", userId: social.id },
-            { kind: "PROBATION", userId: probation.id },
-            { kind: "COMMUNITY", name: "Mamma i Malmö (förening)" },
-          ],
-        },
+    const callIn = await createCallIn(db, {
+      siteId: malmo.id,
+      occurredAt: c.when,
+      venue: c.venue,
+      createdById: police.id,
+      createdByAgency: "POLICE",
+      speakers: {
+        create: [
+          { kind: "POLICE", userId: police.id },
+          { kind: "SOCIAL", userId: social.id },
+          { kind: "PROBATION", userId: probation.id },
+          { kind: "COMMUNITY", name: "Mamma i Malmö (förening)" },
+        ],
       },
     });
     for (const [k, i] of c.invitees.entries()) {
       const attended = k % 5 !== 4;
-      await db.callInInvitee.create({
-        data: {
-          callInId: callIn.id,
-          personId: person(i),
-          status: attended ? "ATTENDED" : "ABSENT",
-          response: attended ? rng.pick(["POSITIVE", "NEUTRAL", "NEGATIVE"] as const) : null,
-          askedForHelp: attended && k % 6 === 0,
-        },
+      await createCallInInvitee(db, {
+        callInId: callIn.id,
+        personId: person(i),
+        status: attended ? "ATTENDED" : "ABSENT",
+        response: attended ? rng.pick(["POSITIVE", "NEUTRAL", "NEGATIVE"] as const) : null,
+        askedForHelp: attended && k % 6 === 0,
       });
     }
   }
@@ -545,19 +543,17 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       status = step;
     }
     const closed = ["COMPLETED", "DISCONTINUED", "DECLINED"].includes(status);
-    const referral = await db.referral.create({
-      data: {
-        siteId: malmo.id,
-        personId: person(i),
-        status,
-        statusChangedAt: when,
-        source: sourceNotification ? "CUSTOM_NOTIFICATION" : "SELF",
-        notificationId: sourceNotification ? (notificationIds.get(i) ?? null) : null,
-        referredAt,
-        closedAt: closed ? when : null,
-        createdById: social.id,
-        history: { create: history },
-      },
+    const referral = await createReferral(db, {
+      siteId: malmo.id,
+      personId: person(i),
+      status,
+      statusChangedAt: when,
+      source: sourceNotification ? "CUSTOM_NOTIFICATION" : "SELF",
+      notificationId: sourceNotification ? (notificationIds.get(i) ?? null) : null,
+      referredAt,
+      closedAt: closed ? when : null,
+      createdById: social.id,
+      history: { create: history },
     });
     // Recorded by social services, covering everything; probation has confirmed it (its
     // follow-ups are then open to social services) except for one person, whose request still
@@ -593,33 +589,29 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     if (k === 0) measures.push({ type: "DEBT_ADVICE", status: "COMPLETED" });
     if (r.path.includes("ASSESSED" as never)) {
       for (const m of measures) {
-        await db.supportMeasure.create({
-          data: {
-            siteId: malmo.id,
-            referralId: referral.id,
-            personId: person(r.i),
-            type: m.type,
-            status: m.status,
-            startsOn: day("2020-07-01"),
-            createdById: social.id,
-          },
+        await createSupportMeasure(db, {
+          siteId: malmo.id,
+          referralId: referral.id,
+          personId: person(r.i),
+          type: m.type,
+          status: m.status,
+          startsOn: day("2020-07-01"),
+          createdById: social.id,
         });
       }
     }
     if ("relocateTo" in r && r.relocateTo) {
-      await db.supportMeasure.create({
-        data: {
-          siteId: malmo.id,
-          referralId: referral.id,
-          personId: person(r.i),
-          type: "RELOCATION",
-          status: "COMPLETED",
-          startsOn: day("2020-06-15"),
-          endsOn: day("2020-07-01"),
-          outcome: "Flyttat till annan ort.",
-          destinationTown: r.relocateTo,
-          createdById: social.id,
-        },
+      await createSupportMeasure(db, {
+        siteId: malmo.id,
+        referralId: referral.id,
+        personId: person(r.i),
+        type: "RELOCATION",
+        status: "COMPLETED",
+        startsOn: day("2020-06-15"),
+        endsOn: day("2020-07-01"),
+        outcome: "Flyttat till annan ort.",
+        destinationTown: r.relocateTo,
+        createdById: social.id,
       });
       await db.person.update({
         where: { id: person(r.i) },
@@ -649,19 +641,17 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     });
     const due = addDays(notifiedAt.occurredAt, 14);
     const done = i % 10 !== 0; // a few are still open: the overdue list
-    await db.followUp.create({
-      data: {
-        siteId: malmo.id,
-        personId: person(i),
-        agency: "PROBATION",
-        assignedToId: i % 4 === 0 ? probation2.id : probation.id,
-        notificationId: notificationIds.get(i)!,
-        dueOn: day(isoDay(due)),
-        doneAt: done ? addDays(due, rng.int(-3, 5)) : null,
-        contactType: done ? rng.pick(["MEETING", "PHONE"] as const) : null,
-        summary: done ? "Uppföljande samtal genomfört." : null,
-        createdById: probation.id,
-      },
+    await createFollowUp(db, {
+      siteId: malmo.id,
+      personId: person(i),
+      agency: "PROBATION",
+      assignedToId: i % 4 === 0 ? probation2.id : probation.id,
+      notificationId: notificationIds.get(i)!,
+      dueOn: day(isoDay(due)),
+      doneAt: done ? addDays(due, rng.int(-3, 5)) : null,
+      contactType: done ? rng.pick(["MEETING", "PHONE"] as const) : null,
+      summary: done ? "Uppföljande samtal genomfört." : null,
+      createdById: probation.id,
     });
   }
 
@@ -671,38 +661,32 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     const when =
       i === 23 ? at("2020-09-29", 6) : at(`2020-0${rng.int(1, 8)}-${String(rng.int(1, 28)).padStart(2, "0")}`, 6);
     await db.person.update({ where: { id: person(i) }, data: { status: "DEPRIVED_OF_LIBERTY", statusSince: when } });
-    await db.enforcementAction.create({
-      data: {
-        siteId: malmo.id,
-        personId: person(i),
-        type: i === 23 ? "WEAPON_SEIZURE" : rng.pick(["ARREST", "DETENTION"] as const),
-        occurredAt: when,
-        description: i === 23 ? "Påträffad med vapen efter ignorerat budskap." : null,
-        createdById: police.id,
-      },
+    await createEnforcementAction(db, {
+      siteId: malmo.id,
+      personId: person(i),
+      type: i === 23 ? "WEAPON_SEIZURE" : rng.pick(["ARREST", "DETENTION"] as const),
+      occurredAt: when,
+      description: i === 23 ? "Påträffad med vapen efter ignorerat budskap." : null,
+      createdById: police.id,
     });
     if (i === 23) {
-      await db.enforcementAction.create({
-        data: {
-          siteId: malmo.id,
-          personId: person(i),
-          type: "DETENTION",
-          occurredAt: addDays(when, 3),
-          description: "Häktad i väntan på åtal.",
-          createdById: police.id,
-        },
+      await createEnforcementAction(db, {
+        siteId: malmo.id,
+        personId: person(i),
+        type: "DETENTION",
+        occurredAt: addDays(when, 3),
+        description: "Häktad i väntan på åtal.",
+        createdById: police.id,
       });
     }
   }
-  await db.enforcementAction.create({
-    data: {
-      siteId: malmo.id,
-      groupId: groups[0]!.id,
-      type: "SEARCH",
-      occurredAt: at("2020-09-30", 5),
-      description: "Fokuserade insatser mot grupperingen.",
-      createdById: police.id,
-    },
+  await createEnforcementAction(db, {
+    siteId: malmo.id,
+    groupId: groups[0]!.id,
+    type: "SEARCH",
+    occurredAt: at("2020-09-30", 5),
+    description: "Fokuserade insatser mot grupperingen.",
+    createdById: police.id,
   });
 
   // ── shootings and other serious violence ──
@@ -728,7 +712,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       );
     }
   }
-  await db.incident.createMany({ data: incidents });
+  await createIncidents(db, incidents);
   const fatal = await db.incident.findMany({
     where: { siteId: malmo.id, killed: { gt: 0 } },
     select: { id: true },
@@ -736,27 +720,25 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     orderBy: { occurredAt: "desc" },
   });
   for (const [k, inc] of fatal.entries()) {
-    await db.incidentGroup.create({ data: { incidentId: inc.id, groupId: groups[k % 3]!.id, role: "SUSPECTED" } });
+    await createIncidentGroup(db, { incidentId: inc.id, groupId: groups[k % 3]!.id, role: "SUSPECTED" });
   }
 
   // ── a register extract request, approved, waiting for the administrator to produce it ──
   // The four-eyes flow (docs/decisions/007): registered by the administrator, approved by the
   // manager. Synthetic like everything here; the demo's audit log starts empty, so the steps show
   // on the request, not yet in the log.
-  await db.registerExtractRequest.create({
-    data: {
-      siteId: malmo.id,
-      personId: person(5),
-      requester: "DATA_SUBJECT",
-      receivedOn: day("2020-10-05"),
-      identityCheck: "E_IDENTIFICATION",
-      reference: "KS 2020/0815",
-      registeredById: users.admin!.id,
-      registeredAt: at("2020-10-06", 9),
-      status: "APPROVED",
-      decidedById: users.manager!.id,
-      decidedAt: at("2020-10-06", 14),
-    },
+  await createRegisterExtractRequest(db, {
+    siteId: malmo.id,
+    personId: person(5),
+    requester: "DATA_SUBJECT",
+    receivedOn: day("2020-10-05"),
+    identityCheck: "E_IDENTIFICATION",
+    reference: "KS 2020/0815",
+    registeredById: users.admin!.id,
+    registeredAt: at("2020-10-06", 9),
+    status: "APPROVED",
+    decidedById: users.manager!.id,
+    decidedAt: at("2020-10-06", 14),
   });
 
   // ── Örebro: a few records, never visible from Malmö ──
@@ -781,11 +763,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     });
   }
 
-  await db.systemSetting.upsert({
-    where: { key: "demoData" },
-    create: { key: "demoData", value: "true" },
-    update: { value: "true" },
-  });
+  await setSystemSetting(db, "demoData", "true");
   return { people: PEOPLE + 6, users: DEMO_USERS.length + OREBRO_USERS.length };
 }
 

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { expectNoSidewaysScroll } from "./activity-helpers";
+import { expectNoSidewaysScroll } from "./fixtures";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
 import { DEMO_PASSWORD, signIn, signInAs } from "./helpers";
 

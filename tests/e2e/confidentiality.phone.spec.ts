@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoPerson } from "./demo-db";
+import { demoPerson } from "./fixtures";
 import { signIn } from "./helpers";
 
 // In the field: the caseload gate, the reveal and the consent page work on a phone-width screen.

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { demoPerson, query, visitWithTwoNotes } from "./demo-db";
+import { demoPerson, query, visitWithTwoNotes } from "./fixtures";
 import { ACCOUNTS, giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 /** Every HTML page, RSC (flight) payload and server-action response the browser receives. */

@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { query } from "./demo-db";
+import { query } from "./fixtures";
 import { ACCOUNTS, DEMO_PASSWORD, giveAccessReasonIfAsked, signIn, signInAs, signOut } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { dateTimeIn, idFromLink } from "./activity-helpers";
+import { dateTimeIn, idFromLink } from "./fixtures";
 import { giveAccessReasonIfAsked, signIn, signOut } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.

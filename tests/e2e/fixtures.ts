@@ -1,24 +1,58 @@
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { require as tsxRequire } from "tsx/cjs/api";
 import { seal } from "@/lib/auth/secret-box";
 import { newTotpSecret } from "@/lib/auth/totp";
+import type * as GeneratedClient from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { createUser } from "@/prisma/factories";
 import { e2eDatabaseUrl } from "../../scripts/lib/e2e-db";
 import { appSecrets, clusterUrl } from "../../scripts/lib/local-db";
 
 /*
- * Accounts of a test's own, written straight into the end-to-end database, for the tests that
- * change an account (lock it out, deactivate it, change its password, enrol it): the demo
- * accounts everybody's tests sign in with must never change.
+ * The end-to-end tests' fixtures: accounts of a test's own, look-ups in the end-to-end database
+ * (the one scripts/e2e-server.ts seeds), and what a journey types into date fields or reads from
+ * links. The sign-in flows are in helpers.ts.
  */
+
+// ───────────────────────────── the database ─────────────────────────────
 
 let pool: pg.Pool | undefined;
 
+/** The end-to-end database, for look-ups and for the few checks that read what the app wrote. */
 export async function e2eDb(): Promise<pg.Pool> {
   pool ??= new pg.Pool({ connectionString: e2eDatabaseUrl(await clusterUrl("test")), max: 2 });
   return pool;
 }
+
+export async function query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await (await e2eDb()).query<T>(sql, params)).rows;
+}
+
+/**
+ * A Prisma client over `db`, as lib/db.ts builds the app's, for the factories (`$disconnect`
+ * leaves the pool open). Playwright compiles the tests to CommonJS, in which the generated client
+ * cannot load (it reads `import.meta.url`): it is loaded through tsx, as scripts/ and the seed
+ * load it. Once per worker, a few seconds.
+ */
+function prismaOver(db: pg.Pool): GeneratedClient.PrismaClient {
+  const { PrismaClient } = tsxRequire(
+    path.resolve(__dirname, "../../lib/generated/prisma/client.ts"),
+    __filename,
+  ) as typeof GeneratedClient;
+  return new PrismaClient({ adapter: new PrismaPg(db) });
+}
+
+// ───────────────────────────── accounts ─────────────────────────────
+
+/*
+ * Accounts of a test's own, for the tests that change an account (lock it out, deactivate it,
+ * change its password, enrol it): the demo accounts everybody's tests sign in with must never
+ * change. Made by the same user factory as the seed's and the integration tests' users.
+ */
 
 export type TestAccount = { id: string; email: string; name: string; password: string; secret: string | null };
 
@@ -32,26 +66,32 @@ export async function createAccount({
 }: {
   role: Role;
   enrolled?: boolean;
+  /** Another database than the end-to-end one (a test's own PostgreSQL server), holding a site `malmo`. */
   db?: pg.Pool;
 }): Promise<TestAccount> {
-  const db = given ?? (await e2eDb());
-  const id = randomUUID();
-  const email = `e2e-${id.slice(0, 8)}@malmo.samverkan.test`;
-  const name = `Testperson ${id.slice(0, 4).toUpperCase()}`;
-  const secret = enrolled ? newTotpSecret() : null;
-  const sealed = secret ? seal((await appSecrets()).TOTP_ENCRYPTION_KEY, "totp-secret", secret) : null;
-  const passwordHash = await hash(TEST_ACCOUNT_PASSWORD, {
-    algorithm: 2,
-    memoryCost: 4096,
-    timeCost: 1,
-    parallelism: 1,
-  });
-  await db.query(
-    `INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "totpSecret", "totpEnabledAt", "updatedAt")
-     SELECT $1, id, $2, $3, $4, $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE now() END, now() FROM "Site" WHERE code = 'malmo'`,
-    [id, email, name, role, passwordHash, sealed],
-  );
-  return { id, email, name, password: TEST_ACCOUNT_PASSWORD, secret };
+  const prisma = prismaOver(given ?? (await e2eDb()));
+  try {
+    const id = randomUUID();
+    const email = `e2e-${id.slice(0, 8)}@malmo.samverkan.test`;
+    const name = `Testperson ${id.slice(0, 4).toUpperCase()}`;
+    const secret = enrolled ? newTotpSecret() : null;
+    // Sealed as lib/auth/totp-store.ts seals it, with the key the app under test was started with.
+    const sealed = secret ? seal((await appSecrets()).TOTP_ENCRYPTION_KEY, "totp-secret", secret) : null;
+    const site = await prisma.site.findUniqueOrThrow({ where: { code: "malmo" }, select: { id: true } });
+    await createUser(prisma, {
+      id,
+      siteId: site.id,
+      email,
+      name,
+      role,
+      password: TEST_ACCOUNT_PASSWORD,
+      totpSecret: sealed,
+      totpEnabledAt: sealed ? new Date() : null,
+    });
+    return { id, email, name, password: TEST_ACCOUNT_PASSWORD, secret };
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 /** Moves the account's sessions' last activity back in time, as if the user had left the desk. */
@@ -63,4 +103,75 @@ export async function ageSessions(userId: string, minutes: number): Promise<numb
     minutes,
   ]);
   return result.rowCount ?? 0;
+}
+
+// ───────────────────────────── the demo data ─────────────────────────────
+
+/*
+ * Read-only look-ups of the demo records a journey needs (the visit with two agencies' notes, a
+ * given person) without depending on the order of a list. Tests change data through the browser.
+ */
+
+export type DemoPerson = { id: string; name: string; identityNumber: string };
+
+/** Person number `i` of prisma/seed/demo.ts (its personnummer's serial is 100 + 3i, stored +1). */
+export async function demoPerson(i: number): Promise<DemoPerson> {
+  const serial = String(((100 + 3 * i) % 999) + 1).padStart(3, "0");
+  const rows = await query<DemoPerson>(
+    `SELECT p.id, p."firstName" || ' ' || p."lastName" AS name, p."identityNumber" AS "identityNumber"
+       FROM "Person" p JOIN "Site" s ON s.id = p."siteId"
+      WHERE s.code = 'malmo' AND substr(p."identityNumber", 9, 3) = $1`,
+    [serial],
+  );
+  if (rows.length !== 1) throw new Error(`demo person ${i}: ${rows.length} matches`);
+  return rows[0]!;
+}
+
+/** The demo visit that carries both the police's and social services' internal notes. */
+export async function visitWithTwoNotes(): Promise<{ personId: string; policeNote: string; socialNote: string }> {
+  const rows = await query<{ personId: string; agency: string; body: string }>(
+    `SELECT n."personId" AS "personId", i.agency, i.body
+       FROM "InternalNote" i JOIN "CustomNotification" n ON n.id = i."notificationId"
+      WHERE i."notificationId" IN (SELECT "notificationId" FROM "InternalNote" GROUP BY "notificationId" HAVING count(DISTINCT agency) = 2)
+      ORDER BY i.agency`,
+  );
+  const police = rows.find((r) => r.agency === "POLICE");
+  const social = rows.find((r) => r.agency === "SOCIAL");
+  if (!police || !social) throw new Error("the demo data has no visit with two agencies' notes");
+  return { personId: police.personId, policeNote: police.body, socialNote: social.body };
+}
+
+// ───────────────────────────── dates and links ─────────────────────────────
+
+const FORMAT = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** A Stockholm date and time `days` from now, as a datetime-local field takes it. */
+export function dateTimeIn(days: number): string {
+  return FORMAT.format(new Date(Date.now() + days * 86_400_000)).replace(" ", "T");
+}
+
+/** A Stockholm calendar date `days` from today, as a date field takes it. */
+export function dateIn(days: number): string {
+  return dateTimeIn(days).slice(0, 10);
+}
+
+/** The id at the end of a link's href (/people/<id>). */
+export async function idFromLink(page: Page, link: ReturnType<Page["getByRole"]>): Promise<string> {
+  const href = await link.getAttribute("href");
+  const id = href?.split("/").pop()?.split("?")[0];
+  expect(id, "link to a record").toMatch(/^[0-9a-f-]{36}$/);
+  return id!;
+}
+
+/** Nothing on the page overflows sideways (phone width). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { dateIn, dateTimeIn, idFromLink } from "./activity-helpers";
+import { dateIn, dateTimeIn, idFromLink } from "./fixtures";
 import { signIn, signOut } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.

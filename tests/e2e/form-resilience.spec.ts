@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { dateIn, idFromLink } from "./activity-helpers";
+import { dateIn, idFromLink } from "./fixtures";
 import { signIn } from "./helpers";
 
 /*

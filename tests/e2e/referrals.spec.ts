@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { dateIn, dateTimeIn, idFromLink } from "./activity-helpers";
+import { dateIn, dateTimeIn, idFromLink } from "./fixtures";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
 import { DEMO_PASSWORD, giveAccessReasonIfAsked, signIn, signInAs, signOut } from "./helpers";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { demoPerson } from "./demo-db";
+import { demoPerson } from "./fixtures";
 import { signIn } from "./helpers";
 
 /*

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { allSchemaKeys } from "../schema-fields";
-import { makeWorld, ROLES, type World } from "./world";
+import { makeWorld, ROLES, type World } from "./fixtures";
 import { testDatabaseUrl } from "./database";
 
 /*

@@ -3,8 +3,7 @@ import { revealIdentityNumberAction } from "@/lib/people/actions";
 import { finishEnrolmentAction, setLocaleAction } from "@/lib/auth/actions";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, makeWorld, type World } from "./fixtures";
 
 /*
  * Inputs of the server actions that take no form of their own (the reveal button, the language

@@ -8,9 +8,8 @@ import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { findCaseload } from "@/lib/people/queries";
-import { createAssignment, createUser } from "../factories";
-import { submitWith, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { createAssignment, createUser } from "@/prisma/factories";
+import { makeWorld, submitWith, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 let colleague: Actor;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
 import { recordAuditNow } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { makeWorld, type World } from "./world";
+import { makeWorld, type World } from "./fixtures";
 import { testDatabaseUrl } from "./database";
 
 let w: World;

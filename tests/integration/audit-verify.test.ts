@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
 import { formatAnchor, verifyAuditChain, type Anchor } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
-import { makeWorld, type World } from "./world";
+import { makeWorld, type World } from "./fixtures";
 import { testDatabaseUrl } from "./database";
 
 /** The verifier reads the log over a connection of its own, as `npm run audit:verify` does. */

@@ -7,7 +7,7 @@ import { parseAuditFilter } from "@/lib/audit-log/schemas";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
-import { makeWorld, type World } from "./world";
+import { makeWorld, type World } from "./fixtures";
 import { enLabels, svLabels } from "../labels";
 
 let w: World;

@@ -3,9 +3,8 @@ import { authenticate, completeEnrolment, useRecoveryCode, verifyTotp } from "@/
 import { newTotpSecret, totpCode, totpStep } from "@/lib/auth/totp";
 import { openTotpSecret } from "@/lib/auth/totp-store";
 import { db } from "@/lib/db";
-import { TEST_PASSWORD } from "../factories";
-import { currentCode, enrolTotp } from "./auth-helpers";
-import { makeWorld, type World } from "./world";
+import { TEST_PASSWORD } from "@/prisma/factories";
+import { currentCode, enrolTotp, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

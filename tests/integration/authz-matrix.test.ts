@@ -55,10 +55,17 @@ import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } 
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { typedDate, typedDateTime } from "./activity-helpers";
-import { createConsent } from "../factories";
-import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, ROLES, type World } from "./world";
+import {
+  assignAll,
+  giveConsent,
+  makeWorld,
+  recordsOfEveryKind,
+  ROLES,
+  typedDate,
+  typedDateTime,
+  type World,
+} from "./fixtures";
+import { createConsent, createFollowUp, createRegisterExtractRequest } from "@/prisma/factories";
 import { svLabels } from "../labels";
 
 /*
@@ -926,18 +933,12 @@ const extractRequestOf = (
   personId: string,
   data: Partial<Prisma.RegisterExtractRequestUncheckedCreateInput> = {},
 ) =>
-  db.registerExtractRequest.create({
-    data: {
-      siteId: w.site.id,
-      personId,
-      requester: "DATA_SUBJECT",
-      receivedOn: new Date("2026-11-30"),
-      identityCheck: "E_IDENTIFICATION",
-      reference: "KS 2026/0173",
-      registeredById: w.users.ADMIN.id,
-      ...data,
-    },
-    select: { id: true },
+  createRegisterExtractRequest(db, {
+    siteId: w.site.id,
+    personId,
+    reference: "KS 2026/0173",
+    registeredById: w.users.ADMIN.id,
+    ...data,
   });
 
 /**
@@ -952,15 +953,12 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   await assignAll(w);
   await assignAll(w, w.secondPerson.id);
   const records = await recordsOfEveryKind(w);
-  const socialFollowUp = await db.followUp.create({
-    data: {
-      siteId: w.site.id,
-      personId: w.person.id,
-      agency: "SOCIAL",
-      assignedToId: w.users.SOCIAL.id,
-      dueOn: new Date("2026-04-01"),
-      createdById: w.users.SOCIAL.id,
-    },
+  const socialFollowUp = await createFollowUp(db, {
+    siteId: w.site.id,
+    personId: w.person.id,
+    agency: "SOCIAL",
+    assignedToId: w.users.SOCIAL.id,
+    dueOn: new Date("2026-04-01"),
   });
   const consent = await giveConsent(w, w.secondPerson.id, ["SOCIAL", "PROBATION"]);
   const request = await createConsent(db, {

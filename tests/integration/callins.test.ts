@@ -4,9 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { createCallIn, editCallIn } from "@/lib/callins/mutations";
 import { findCallIns, getCallIn, getCallInFormOptions } from "@/lib/callins/queries";
 import { CALL_IN_ARRAYS, ZCreateCallIn, ZEditCallIn, ZFindCallIns } from "@/lib/callins/schemas";
-import { createGroup, createMembership, createPerson, createUser } from "../factories";
-import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { createGroup, createMembership, createPerson, createUser } from "@/prisma/factories";
+import { activityCounts, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -24,9 +24,8 @@ import {
   getSupportMeasureForEdit,
   getSupportMeasureFormOptions,
 } from "@/lib/referrals/queries";
-import { createAssignment, createGroup, createMembership } from "../factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createAssignment, createGroup, createMembership, createUser } from "@/prisma/factories";
+import { giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -50,23 +49,18 @@ describe("the caseload gate", () => {
   });
 
   it("asks for a reason outside the caseload, even when a colleague of the same agency coordinates the person", async () => {
-    const colleague = await db.user.create({
-      data: { siteId: w.site.id, role: "POLICE", email: "kollega@test.invalid", name: "Kollega", passwordHash: "x" },
-    });
+    const colleague = await createUser(db, { siteId: w.site.id, role: "POLICE", name: "Kollega" });
     await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: colleague.id, agency: "POLICE" });
     await expect(getPersonFile({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(
       AccessReasonRequiredError,
     );
     // An ended assignment is no longer a caseload either.
-    await db.assignment.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        userId: w.users.POLICE.id,
-        agency: "POLICE",
-        endedAt: new Date(),
-        createdById: w.users.POLICE.id,
-      },
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.POLICE.id,
+      agency: "POLICE",
+      endedAt: new Date(),
     });
     await expect(requirePersonAccess({ actor: w.actors.POLICE, personId: w.person.id })).rejects.toBeInstanceOf(
       AccessReasonRequiredError,

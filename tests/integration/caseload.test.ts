@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getWorkingList } from "@/lib/people/caseload";
-import { createAssignment } from "../factories";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import { createAssignment, createFollowUp, createReferral } from "@/prisma/factories";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -15,16 +14,14 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const NOW = new Date("2020-10-10T12:00:00Z");
 
 async function referral(personId: string, closedAt: Date | null = null) {
-  return db.referral.create({
-    data: {
-      siteId: w.site.id,
-      personId,
-      status: closedAt ? "COMPLETED" : "CONTACTED",
-      source: "SELF",
-      referredAt: day("2020-09-01"),
-      closedAt,
-      createdById: w.users.SOCIAL.id,
-    },
+  return createReferral(db, {
+    siteId: w.site.id,
+    personId,
+    status: closedAt ? "COMPLETED" : "CONTACTED",
+    source: "SELF",
+    referredAt: day("2020-09-01"),
+    closedAt,
+    createdById: w.users.SOCIAL.id,
   });
 }
 
@@ -34,16 +31,14 @@ describe("each agency's start page", () => {
       await createAssignment(db, { siteId: w.site.id, personId: w.person.id, userId: w.users[role].id, agency: role });
     }
     const followUp = (assignedToId: string, dueOn: string, doneAt: Date | null = null) =>
-      db.followUp.create({
-        data: {
-          siteId: w.site.id,
-          personId: w.person.id,
-          agency: "PROBATION",
-          assignedToId,
-          dueOn: day(dueOn),
-          doneAt,
-          createdById: w.users.PROBATION.id,
-        },
+      createFollowUp(db, {
+        siteId: w.site.id,
+        personId: w.person.id,
+        agency: "PROBATION",
+        assignedToId,
+        dueOn: day(dueOn),
+        doneAt,
+        createdById: w.users.PROBATION.id,
       });
     await followUp(w.users.PROBATION.id, "2020-10-01"); // overdue
     await followUp(w.users.PROBATION.id, "2020-10-09"); // overdue

@@ -11,9 +11,8 @@ import type { Agency } from "@/lib/generated/prisma/enums";
 import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
-import { createConsent } from "../factories";
-import { assignAll, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createConsent, createFollowUp } from "@/prisma/factories";
+import { assignAll, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 /*
  * Information held by agency X crosses to another agency only under a consent that X itself
@@ -31,15 +30,12 @@ beforeEach(async () => {
   w = await makeWorld();
   await assignAll(w);
   records = await recordsOfEveryKind(w);
-  socialFollowUp = await db.followUp.create({
-    data: {
-      siteId: w.site.id,
-      personId: w.person.id,
-      agency: "SOCIAL",
-      assignedToId: w.users.SOCIAL.id,
-      dueOn: new Date("2026-04-01"),
-      createdById: w.users.SOCIAL.id,
-    },
+  socialFollowUp = await createFollowUp(db, {
+    siteId: w.site.id,
+    personId: w.person.id,
+    agency: "SOCIAL",
+    assignedToId: w.users.SOCIAL.id,
+    dueOn: new Date("2026-04-01"),
   });
 });
 

@@ -8,9 +8,8 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { stockholmToday } from "@/lib/validation/dates";
-import { createConsent, testIdentityNumber } from "../factories";
-import { assignAll, giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createConsent, createFollowUp, createPerson, testIdentityNumber } from "@/prisma/factories";
+import { assignAll, giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -111,16 +110,12 @@ describe("recording consent", () => {
 
   it("requires the guardian's consent for someone under 18 on the day, and refuses a date before birth", async () => {
     const birth = new Date(Date.UTC(2010, 5, 15));
-    const minor = await db.person.create({
-      data: {
-        siteId: w.site.id,
-        firstName: "Ung",
-        lastName: "Person",
-        birthDate: birth,
-        identityNumber: testIdentityNumber(birth),
-        identityNumberKind: "PERSONNUMMER",
-        createdById: w.users.SOCIAL.id,
-      },
+    const minor = await createPerson(db, {
+      siteId: w.site.id,
+      firstName: "Ung",
+      lastName: "Person",
+      identityNumber: testIdentityNumber(birth),
+      createdById: w.users.SOCIAL.id,
     });
     await assignAll(w, minor.id);
     const base = { ...valid(), personId: minor.id };
@@ -275,15 +270,12 @@ describe("the consent page", () => {
 
   it("shows social services probation's follow-ups under consent, and never their own as a disclosure", async () => {
     const records = await recordsOfEveryKind(w);
-    await db.followUp.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        agency: "SOCIAL",
-        assignedToId: w.users.SOCIAL.id,
-        dueOn: new Date("2026-04-01"),
-        createdById: w.users.SOCIAL.id,
-      },
+    await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "SOCIAL",
+      assignedToId: w.users.SOCIAL.id,
+      dueOn: new Date("2026-04-01"),
     });
     expect((await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id })).shared).toEqual({
       referrals: [],

@@ -3,9 +3,9 @@ import type { Actor } from "@/lib/authz";
 import { getDashboard, getDashboardFigures } from "@/lib/dashboard/queries";
 import { band } from "@/lib/dashboard/suppress";
 import { db } from "@/lib/db";
-import { createNotification, createPerson } from "../factories";
+import { createNotification, createPerson } from "@/prisma/factories";
 import { possibleValues } from "../support/differencing-attack";
-import { makeWorld, type World } from "./world";
+import { makeWorld, type World } from "./fixtures";
 
 /*
  * The issue's differencing attack, tried against the real dashboard (docs/decisions/009): a manager

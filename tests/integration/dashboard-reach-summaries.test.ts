@@ -4,8 +4,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomNotification, Referral } from "@/lib/generated/prisma/client";
 import { EARLIEST_DAY, makePeriod, reachSpanOf, type Period, type ReachSpanOf } from "@/lib/dashboard/periods";
 import { funnelSql, reachSql, reachSummarySql, type StatsScope } from "@/lib/dashboard/sql";
-import { createNotification, createPerson } from "../factories";
-import { makeWorld, type World } from "./world";
+import {
+  createCallIn,
+  createCallInInvitee,
+  createNotification,
+  createPerson,
+  createReferral,
+  createReferralStatusChange,
+  createSupportMeasure,
+} from "@/prisma/factories";
+import { makeWorld, type World } from "./fixtures";
 
 /*
  * The long periods' figures come from summaries the database keeps by trigger (ReachSummary,
@@ -94,14 +102,12 @@ async function buildRandomSite(seed = 20201) {
       occurredAt: new Date(at),
     });
   }
-  await db.referral.create({
-    data: {
-      siteId: w.site.id,
-      personId: between.id,
-      source: "CUSTOM_NOTIFICATION",
-      referredAt: new Date("2020-06-20T10:00:00Z"),
-      createdById: social,
-    },
+  await createReferral(db, {
+    siteId: w.site.id,
+    personId: between.id,
+    source: "CUSTOM_NOTIFICATION",
+    referredAt: new Date("2020-06-20T10:00:00Z"),
+    createdById: social,
   });
   // The other site's records must never count.
   for (let i = 0; i < 5; i++) {
@@ -116,14 +122,12 @@ async function buildRandomSite(seed = 20201) {
 
   const callIns = [];
   for (let i = 0; i < 5; i++) {
-    const callIn = await db.callIn.create({
-      data: {
-        siteId: w.site.id,
-        occurredAt: instant(),
-        venue: "Rådhuset",
-        createdById: police,
-        createdByAgency: "POLICE",
-      },
+    const callIn = await createCallIn(db, {
+      siteId: w.site.id,
+      occurredAt: instant(),
+      venue: "Rådhuset",
+      createdById: police,
+      createdByAgency: "POLICE",
     });
     callIns.push(callIn);
     const invited = new Set<string>();
@@ -131,13 +135,11 @@ async function buildRandomSite(seed = 20201) {
       const person = pick(people);
       if (invited.has(person.id)) continue;
       invited.add(person.id);
-      await db.callInInvitee.create({
-        data: {
-          callInId: callIn.id,
-          personId: person.id,
-          status: pick(["ATTENDED", "ATTENDED", "ABSENT", "INVITED", "DECLINED"] as const),
-          askedForHelp: rnd() < 0.3,
-        },
+      await createCallInInvitee(db, {
+        callInId: callIn.id,
+        personId: person.id,
+        status: pick(["ATTENDED", "ATTENDED", "ABSENT", "INVITED", "DECLINED"] as const),
+        askedForHelp: rnd() < 0.3,
       });
     }
   }
@@ -156,39 +158,33 @@ async function buildRandomSite(seed = 20201) {
       "DISCONTINUED",
       "DECLINED",
     ] as const);
-    const referral = await db.referral.create({
-      data: {
-        siteId: w.site.id,
-        personId: n.personId,
-        source: "CUSTOM_NOTIFICATION",
-        status,
-        referredAt,
-        createdById: social,
-      },
+    const referral = await createReferral(db, {
+      siteId: w.site.id,
+      personId: n.personId,
+      source: "CUSTOM_NOTIFICATION",
+      status,
+      referredAt,
+      createdById: social,
     });
     referrals.push(referral);
     if (status === "DISCONTINUED" && rnd() < 0.5) {
-      await db.referralStatusChange.create({
-        data: {
-          referralId: referral.id,
-          fromStatus: "ASSESSED",
-          toStatus: "IN_PROGRAMME",
-          changedAt: referredAt,
-          changedById: social,
-        },
+      await createReferralStatusChange(db, {
+        referralId: referral.id,
+        fromStatus: "ASSESSED",
+        toStatus: "IN_PROGRAMME",
+        changedAt: referredAt,
+        changedById: social,
       });
     }
     if (rnd() < 0.35) {
-      await db.supportMeasure.create({
-        data: {
-          siteId: w.site.id,
-          referralId: referral.id,
-          personId: n.personId,
-          type: pick(["RELOCATION", "RELOCATION", "HOUSING"] as const),
-          status: pick(["PLANNED", "ONGOING", "COMPLETED"] as const),
-          startsOn: referredAt,
-          createdById: social,
-        },
+      await createSupportMeasure(db, {
+        siteId: w.site.id,
+        referralId: referral.id,
+        personId: n.personId,
+        type: pick(["RELOCATION", "RELOCATION", "HOUSING"] as const),
+        status: pick(["PLANNED", "ONGOING", "COMPLETED"] as const),
+        startsOn: referredAt,
+        createdById: social,
       });
     }
   }
@@ -228,20 +224,21 @@ async function changeEverything(site: Awaited<ReturnType<typeof buildRandomSite>
   // Referrals: moved in time, status changed, history added and removed, measures given, changed, removed; a referral deleted.
   await db.referral.update({ where: { id: referrals[0]!.id }, data: { referredAt: instant() } });
   await db.referral.update({ where: { id: referrals[1]!.id }, data: { status: "COMPLETED" } });
-  await db.referralStatusChange.create({
-    data: { referralId: referrals[2]!.id, toStatus: "IN_PROGRAMME", changedAt: new Date(), changedById: social },
+  await createReferralStatusChange(db, {
+    referralId: referrals[2]!.id,
+    toStatus: "IN_PROGRAMME",
+    changedAt: new Date(),
+    changedById: social,
   });
   await db.referralStatusChange.deleteMany({ where: { referralId: { in: referrals.slice(3, 20).map((r) => r.id) } } });
-  await db.supportMeasure.create({
-    data: {
-      siteId: w.site.id,
-      referralId: referrals[4]!.id,
-      personId: referrals[4]!.personId,
-      type: "RELOCATION",
-      status: "ONGOING",
-      startsOn: new Date(),
-      createdById: social,
-    },
+  await createSupportMeasure(db, {
+    siteId: w.site.id,
+    referralId: referrals[4]!.id,
+    personId: referrals[4]!.personId,
+    type: "RELOCATION",
+    status: "ONGOING",
+    startsOn: new Date(),
+    createdById: social,
   });
   await db.supportMeasure.updateMany({
     where: { referralId: { in: referrals.slice(5, 15).map((r) => r.id) }, status: "PLANNED" },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createAssignment, createPerson } from "../factories";
-import { makeWorld, type World } from "./world";
+import { createAssignment, createIncident, createPerson } from "@/prisma/factories";
+import { makeWorld, type World } from "./fixtures";
 
 /*
  * The dashboard's summaries are kept by triggers in the same transaction as each change. These
@@ -96,14 +96,11 @@ describe("CaseloadCount", () => {
   it("rolls back with the change that failed", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await tx.assignment.create({
-          data: {
-            siteId: w.site.id,
-            personId: w.person.id,
-            userId: w.users.POLICE.id,
-            agency: "POLICE",
-            createdById: w.users.POLICE.id,
-          },
+        await createAssignment(tx, {
+          siteId: w.site.id,
+          personId: w.person.id,
+          userId: w.users.POLICE.id,
+          agency: "POLICE",
         });
         throw new Error("rolled back");
       }),
@@ -121,14 +118,12 @@ describe("IncidentMonthCount", () => {
     return rows.map((r) => [r.month.toISOString().slice(0, 7), r.type, r.groupMemberInvolvement, r.incidents]);
   }
   const incident = (occurredAt: string, type: "SHOOTING" | "STABBING" = "SHOOTING") =>
-    db.incident.create({
-      data: {
-        siteId: w.site.id,
-        occurredAt: new Date(occurredAt),
-        type,
-        district: "Centrum",
-        createdById: w.users.POLICE.id,
-      },
+    createIncident(db, {
+      siteId: w.site.id,
+      occurredAt: new Date(occurredAt),
+      type,
+      district: "Centrum",
+      createdById: w.users.POLICE.id,
     });
 
   it("counts by the Swedish calendar month, and follows edits and deletes", async () => {

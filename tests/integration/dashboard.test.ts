@@ -6,9 +6,16 @@ import { exportDashboardCsv, getDashboard, getDashboardFigures } from "@/lib/das
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import sv from "@/messages/sv";
-import { createAssignment, createNotification, createPerson, createUser } from "../factories";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import {
+  createAssignment,
+  createFollowUp,
+  createNotification,
+  createPerson,
+  createReferral,
+  createSupportMeasure,
+  createUser,
+} from "@/prisma/factories";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 const NOW = new Date("2020-10-01T10:00:00Z");
 const SEPTEMBER = { period: "custom", from: "2020-09", to: "2020-09" };
@@ -44,26 +51,22 @@ beforeEach(async () => {
     });
     if (i < 3) {
       await createAssignment(db, { siteId: w.site.id, personId: p.id, userId: w.users.POLICE.id, agency: "POLICE" });
-      const referral = await db.referral.create({
-        data: {
-          siteId: w.site.id,
-          personId: p.id,
-          source: "CUSTOM_NOTIFICATION",
-          referredAt: new Date(`2020-09-2${i}T09:00:00Z`),
-          createdById: w.users.SOCIAL.id,
-        },
+      const referral = await createReferral(db, {
+        siteId: w.site.id,
+        personId: p.id,
+        source: "CUSTOM_NOTIFICATION",
+        referredAt: new Date(`2020-09-2${i}T09:00:00Z`),
+        createdById: w.users.SOCIAL.id,
       });
       if (i === 0) {
-        await db.supportMeasure.create({
-          data: {
-            siteId: w.site.id,
-            referralId: referral.id,
-            personId: p.id,
-            type: "RELOCATION",
-            status: "COMPLETED",
-            startsOn: new Date("2020-09-20"),
-            createdById: w.users.SOCIAL.id,
-          },
+        await createSupportMeasure(db, {
+          siteId: w.site.id,
+          referralId: referral.id,
+          personId: p.id,
+          type: "RELOCATION",
+          status: "COMPLETED",
+          startsOn: new Date("2020-09-20"),
+          createdById: w.users.SOCIAL.id,
         });
       }
     }
@@ -75,15 +78,12 @@ beforeEach(async () => {
     createdByAgency: "POLICE",
     occurredAt: new Date("2020-09-15T10:00:00Z"),
   });
-  await db.followUp.create({
-    data: {
-      siteId: w.site.id,
-      personId: w.person.id,
-      agency: "PROBATION",
-      assignedToId: w.users.PROBATION.id,
-      dueOn: new Date("2020-09-20"),
-      createdById: w.users.PROBATION.id,
-    },
+  await createFollowUp(db, {
+    siteId: w.site.id,
+    personId: w.person.id,
+    agency: "PROBATION",
+    assignedToId: w.users.PROBATION.id,
+    dueOn: new Date("2020-09-20"),
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseIdentityNumber } from "@/lib/validation/personnummer";
+import { setSystemSetting } from "@/prisma/factories";
 import { runSeed } from "../../prisma/seed";
 import { DEMO_USERS } from "../../prisma/seed/demo";
 import { testDatabaseUrl } from "./database";
@@ -35,7 +36,7 @@ describe("the demo seed", () => {
   }, 60_000);
 
   it("refuses a database marked as production", async () => {
-    await db.systemSetting.create({ data: { key: "environment", value: "production" } });
+    await setSystemSetting(db, "environment", "production");
     await expect(runSeed(testDatabaseUrl())).rejects.toThrow(/production/);
     // The first-start seed of `npm start` skips it quietly instead.
     expect(await runSeed(testDatabaseUrl(), true)).toBe("skipped");

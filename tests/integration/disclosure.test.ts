@@ -2,8 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordDisclosures } from "@/lib/disclosure";
 import { NotFoundError } from "@/lib/errors";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 let w: World;
 let records: Awaited<ReturnType<typeof recordsOfEveryKind>>;

@@ -4,10 +4,8 @@ import { db } from "@/lib/db";
 import { editEnforcementAction, getEnforcementAction, getEnforcementForEdit } from "@/lib/enforcement/edit";
 import { ZEditEnforcement } from "@/lib/enforcement/schemas";
 import { NotFoundError } from "@/lib/errors";
-import { createGroup } from "../factories";
-import { assignAll } from "./confid-fixtures";
-import { submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { createEnforcementAction, createGroup } from "@/prisma/factories";
+import { assignAll, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 let actionId: string;
@@ -17,15 +15,13 @@ beforeEach(async () => {
   await assignAll(w);
   groupId = (await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id })).id;
   actionId = (
-    await db.enforcementAction.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        type: "WEAPON_SEIZURE",
-        occurredAt: new Date("2026-03-05T06:00:00Z"),
-        description: "Vapen i bilen.",
-        createdById: w.users.POLICE.id,
-      },
+    await createEnforcementAction(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      type: "WEAPON_SEIZURE",
+      occurredAt: new Date("2026-03-05T06:00:00Z"),
+      description: "Vapen i bilen.",
+      createdById: w.users.POLICE.id,
     })
   ).id;
 });
@@ -160,14 +156,12 @@ describe("correcting an enforcement action", () => {
   });
 
   it("an action against a group keeps a group, and cannot deprive anyone even if the form claims a person", async () => {
-    const groupAction = await db.enforcementAction.create({
-      data: {
-        siteId: w.site.id,
-        groupId,
-        type: "SEARCH",
-        occurredAt: new Date("2026-03-01T06:00:00Z"),
-        createdById: w.users.POLICE.id,
-      },
+    const groupAction = await createEnforcementAction(db, {
+      siteId: w.site.id,
+      groupId,
+      type: "SEARCH",
+      occurredAt: new Date("2026-03-01T06:00:00Z"),
+      createdById: w.users.POLICE.id,
     });
     const base = { id: groupAction.id, version: "1", groupId, type: "ARREST", occurredAt: "2026-03-01T07:00" };
     expect(await edit()({ ...base, groupId: "" })).toMatchObject({ fieldErrors: { groupId: "personOrGroupRequired" } });

@@ -4,10 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { recordEnforcementAction } from "@/lib/enforcement/mutations";
 import { findEnforcementActions, getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { ZFindEnforcement, ZRecordEnforcement } from "@/lib/enforcement/schemas";
-import { createGroup, createMembership } from "../factories";
-import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createGroup, createMembership } from "@/prisma/factories";
+import { activityCounts, assignAll, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

@@ -11,10 +11,18 @@ import {
   ZLogFollowUp,
   ZRescheduleFollowUp,
 } from "@/lib/followups/schemas";
-import { createNotification, createUser } from "../factories";
-import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createFollowUp, createNotification, createUser } from "@/prisma/factories";
+import {
+  activityCounts,
+  assignAll,
+  giveConsent,
+  makeWorld,
+  submitWith,
+  typedDate,
+  typedDateTime,
+  UNKNOWN_ID,
+  type World,
+} from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -41,15 +49,13 @@ async function planned(
 ) {
   const agency = data.agency ?? "PROBATION";
   const owner = agency === "PROBATION" ? w.users.PROBATION.id : w.users.SOCIAL.id;
-  return db.followUp.create({
-    data: {
-      siteId: w.site.id,
-      personId: data.personId ?? w.person.id,
-      agency,
-      assignedToId: data.assignedToId ?? owner,
-      dueOn: new Date(`${typedDate(dueInDays)}T00:00:00Z`),
-      createdById: owner,
-    },
+  return createFollowUp(db, {
+    siteId: w.site.id,
+    personId: data.personId ?? w.person.id,
+    agency,
+    assignedToId: data.assignedToId ?? owner,
+    dueOn: new Date(`${typedDate(dueInDays)}T00:00:00Z`),
+    createdById: owner,
   });
 }
 
@@ -161,17 +167,14 @@ describe("the overdue list", () => {
     const soon = await planned(5);
     const theirs = await planned(-10, { assignedToId: colleague.id, personId: w.secondPerson.id });
     const socials = await planned(-4, { agency: "SOCIAL" });
-    await db.followUp.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        agency: "PROBATION",
-        assignedToId: w.users.PROBATION.id,
-        dueOn: new Date("2026-01-01"),
-        doneAt: new Date("2026-01-02T10:00:00Z"),
-        contactType: "MEETING",
-        createdById: w.users.PROBATION.id,
-      },
+    await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      assignedToId: w.users.PROBATION.id,
+      dueOn: new Date("2026-01-01"),
+      doneAt: new Date("2026-01-02T10:00:00Z"),
+      contactType: "MEETING",
     });
 
     const mine = await lists(w.actors.PROBATION);
@@ -286,7 +289,7 @@ describe("completing, rescheduling and removing", () => {
   it("leaves another agency's follow-ups alone, and another site's and unknown ones are not found", async () => {
     const probation = await planned(-3);
     const social = await planned(-3, { agency: "SOCIAL" });
-    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     const before = await activityCounts();
     expect(
       await complete(() => w.actors.SOCIAL)({
@@ -349,7 +352,7 @@ describe("who sees a follow-up", () => {
     const f = await planned(-3);
     await expect(getFollowUp({ actor: w.actors.SOCIAL, followUpId: f.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getFollowUp({ actor: w.actors.POLICE, followUpId: f.id })).rejects.toBeInstanceOf(NotFoundError);
-    const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     const seen = await getFollowUp({ actor: w.actors.SOCIAL, followUpId: f.id });
     expect(seen).toMatchObject({ isOwn: false, officers: [] });
     expect(await db.disclosure.findFirstOrThrow()).toMatchObject({

@@ -6,8 +6,7 @@ import { claimSubmission, fingerprintOf } from "@/lib/form-submissions";
 import { SUBMISSION_FIELD } from "@/lib/forms";
 import { logFollowUpAction } from "@/lib/followups/actions";
 import { IDLE } from "@/lib/form-state";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, makeWorld, type World } from "./fixtures";
 
 /*
  * A form sent again with the same submission key (the browser's retry after the connection

@@ -13,10 +13,13 @@ import {
   ZUpdateMembership,
 } from "@/lib/groups/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
-import { createGroup as makeGroup, createMembership, createNotification } from "../factories";
-import { form } from "./form";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import {
+  createEnforcementAction,
+  createGroup as makeGroup,
+  createMembership,
+  createNotification,
+} from "@/prisma/factories";
+import { assignAll, form, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -96,33 +99,27 @@ describe("groups", () => {
       createdById: w.users.PROBATION.id,
       createdByAgency: "PROBATION",
     });
-    await db.enforcementAction.create({
-      data: {
-        siteId: w.site.id,
-        groupId: g.id,
-        type: "SEARCH",
-        occurredAt: new Date("2020-09-30T05:00:00Z"),
-        createdById: w.users.POLICE.id,
-      },
+    await createEnforcementAction(db, {
+      siteId: w.site.id,
+      groupId: g.id,
+      type: "SEARCH",
+      occurredAt: new Date("2020-09-30T05:00:00Z"),
+      createdById: w.users.POLICE.id,
     });
-    await db.enforcementAction.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        type: "ARREST",
-        occurredAt: new Date("2020-10-01T05:00:00Z"),
-        createdById: w.users.POLICE.id,
-      },
+    await createEnforcementAction(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      type: "ARREST",
+      occurredAt: new Date("2020-10-01T05:00:00Z"),
+      createdById: w.users.POLICE.id,
     });
     // Not a member now: their action is not the group's.
-    await db.enforcementAction.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.secondPerson.id,
-        type: "ARREST",
-        occurredAt: new Date("2020-10-02T05:00:00Z"),
-        createdById: w.users.POLICE.id,
-      },
+    await createEnforcementAction(db, {
+      siteId: w.site.id,
+      personId: w.secondPerson.id,
+      type: "ARREST",
+      occurredAt: new Date("2020-10-02T05:00:00Z"),
+      createdById: w.users.POLICE.id,
     });
 
     const police = await getGroup({ actor: w.actors.POLICE, groupId: g.id });

@@ -6,10 +6,8 @@ import { setIdentityProtection } from "@/lib/people/protection";
 import { getPersonFile } from "@/lib/people/queries";
 import { addSupportMeasure } from "@/lib/referrals/mutations";
 import { ZAddSupportMeasure } from "@/lib/referrals/schemas";
-import { createAssignment } from "../factories";
-import { submitWith } from "./activity-helpers";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createAssignment, createReferral } from "@/prisma/factories";
+import { assignAll, makeWorld, submitWith, type World } from "./fixtures";
 
 /*
  * Protected identity (skyddade personuppgifter) is set and ended in the app by social services,
@@ -31,15 +29,13 @@ const isProtected = async () =>
 
 describe("a relocation", () => {
   async function relocate(protectTown?: "yes" | "no") {
-    const referral = await db.referral.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        source: "SELF",
-        referredAt: new Date("2026-01-10T10:00:00Z"),
-        statusChangedAt: new Date("2026-01-10T10:00:00Z"),
-        createdById: w.users.SOCIAL.id,
-      },
+    const referral = await createReferral(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      source: "SELF",
+      referredAt: new Date("2026-01-10T10:00:00Z"),
+      statusChangedAt: new Date("2026-01-10T10:00:00Z"),
+      createdById: w.users.SOCIAL.id,
     });
     return submitWith(ZAddSupportMeasure, (input) => addSupportMeasure({ actor: w.actors.SOCIAL, input }))({
       referralId: referral.id,

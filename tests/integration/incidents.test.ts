@@ -5,9 +5,8 @@ import { createIncident, editIncident } from "@/lib/incidents/mutations";
 import { findIncidents, getIncident, getIncidentFormOptions } from "@/lib/incidents/queries";
 import { INCIDENT_ARRAYS, ZCreateIncident, ZEditIncident, ZFindIncidents } from "@/lib/incidents/schemas";
 import { formatIdentityNumber } from "@/lib/validation/personnummer";
-import { createGroup } from "../factories";
-import { activityCounts, submitWith, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { makeWorld, type World } from "./world";
+import { createGroup } from "@/prisma/factories";
+import { activityCounts, makeWorld, submitWith, typedDateTime, UNKNOWN_ID, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

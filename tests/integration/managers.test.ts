@@ -18,9 +18,8 @@ import { getRegisterExtract } from "@/lib/register-extract";
 import { produceRegisterExtract, registerExtractRequest } from "@/lib/register-extract/mutations";
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { listRetentionReview } from "@/lib/retention/queries";
-import { createNotification } from "../factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createNotification, createRegisterExtractRequest } from "@/prisma/factories";
+import { giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 import { svLabels } from "../labels";
 
 let w: World;
@@ -70,19 +69,14 @@ describe("managers see aggregates only, never an individual record", () => {
     const actor = w.actors.MANAGER;
     const personId = w.person.id;
     // Approved by the manager themself: the extract is still the administrator's alone to produce.
-    const extractRequest = await db.registerExtractRequest.create({
-      data: {
-        siteId: w.site.id,
-        personId,
-        requester: "DATA_SUBJECT",
-        receivedOn: new Date("2026-11-30"),
-        identityCheck: "E_IDENTIFICATION",
-        reference: "KS 1",
-        registeredById: w.users.ADMIN.id,
-        status: "APPROVED",
-        decidedById: w.users.MANAGER.id,
-        decidedAt: new Date(),
-      },
+    const extractRequest = await createRegisterExtractRequest(db, {
+      siteId: w.site.id,
+      personId,
+      reference: "KS 1",
+      registeredById: w.users.ADMIN.id,
+      status: "APPROVED",
+      decidedById: w.users.MANAGER.id,
+      decidedAt: new Date(),
     });
     const calls: [string, () => Promise<unknown>][] = [
       ["findPeople", () => findPeople({ actor, query: { q: "", page: 1 } })],

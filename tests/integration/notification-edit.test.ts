@@ -5,10 +5,8 @@ import { handleForm } from "@/lib/forms";
 import { updateNotification } from "@/lib/notifications/mutations";
 import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { LOG_NOTIFICATION_ARRAYS, ZUpdateNotification } from "@/lib/notifications/schemas";
-import { createInternalNote, createNotification } from "../factories";
-import { form } from "./form";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createInternalNote, createNotification } from "@/prisma/factories";
+import { assignAll, form, makeWorld, type World } from "./fixtures";
 
 let w: World;
 let notificationId: string;

@@ -4,8 +4,7 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { handleForm } from "@/lib/forms";
 import { logNotification } from "@/lib/notifications/mutations";
 import { LOG_NOTIFICATION_ARRAYS, ZLogNotification, type TLogNotification } from "@/lib/notifications/schemas";
-import { assignAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { assignAll, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

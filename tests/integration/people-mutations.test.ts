@@ -10,9 +10,7 @@ import {
 } from "@/lib/people/mutations";
 import { ZCreatePerson, ZUpdatePerson } from "@/lib/people/schemas";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
-import { form } from "./form";
-import { giveReasonAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { form, giveReasonAll, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {

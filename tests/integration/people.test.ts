@@ -6,14 +6,15 @@ import { ZFindPeople } from "@/lib/people/schemas";
 import { generateIdentityNumber } from "@/lib/validation/personnummer";
 import {
   createAssignment,
+  createCallIn,
+  createCallInInvitee,
   createGroup,
   createInternalNote,
   createMembership,
   createNotification,
   createPerson,
-} from "../factories";
-import { makeWorld, type World } from "./world";
-import { assignAll } from "./confid-fixtures"; // [confid] caseload gate
+} from "@/prisma/factories";
+import { assignAll, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -156,15 +157,12 @@ describe("the people list", () => {
       userId: w.users.PROBATION.id,
       agency: "PROBATION",
     });
-    await db.assignment.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        userId: w.users.PROBATION.id,
-        agency: "PROBATION",
-        createdById: w.users.PROBATION.id,
-        endedAt: new Date(),
-      },
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
+      endedAt: new Date(),
     });
     await createNotification(db, {
       siteId: w.site.id,
@@ -200,16 +198,14 @@ describe("the people list", () => {
     expect(listed.find((i) => i.id === w.secondPerson.id)).toMatchObject({ groups: [], notificationCount: 0 });
 
     // Attending a call-in delivers the message too.
-    const callIn = await db.callIn.create({
-      data: {
-        siteId: w.site.id,
-        occurredAt: new Date(Date.UTC(2020, 1, 1)),
-        venue: "Rådhuset",
-        createdById: w.users.POLICE.id,
-        createdByAgency: "POLICE",
-      },
+    const callIn = await createCallIn(db, {
+      siteId: w.site.id,
+      occurredAt: new Date(Date.UTC(2020, 1, 1)),
+      venue: "Rådhuset",
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
     });
-    await db.callInInvitee.create({ data: { callInId: callIn.id, personId: w.secondPerson.id, status: "ATTENDED" } });
+    await createCallInInvitee(db, { callInId: callIn.id, personId: w.secondPerson.id, status: "ATTENDED" });
     expect(names(await search(w.actors.POLICE, { notified: "yes" }))).toEqual(["Andra Personsson", "Testa Testsson"]);
 
     // Unknown values in the URL are no filter, never an error.

@@ -4,9 +4,19 @@ import { requirePersonAccess } from "@/lib/caseload-gate";
 import { db } from "@/lib/db";
 import { getPersonFile } from "@/lib/people/queries";
 import type { TimelineEntry } from "@/lib/people/timeline";
-import { createInternalNote, createNotification } from "../factories";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import {
+  createAssignment,
+  createCallIn,
+  createCallInInvitee,
+  createEnforcementAction,
+  createFollowUp,
+  createGroup,
+  createInternalNote,
+  createMembership,
+  createNotification,
+  createReferral,
+} from "@/prisma/factories";
+import { giveConsent, makeWorld, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -30,55 +40,52 @@ async function recordEverything() {
     createdByAgency: "POLICE",
     occurredAt: new Date("2020-09-15T10:00:00Z"),
   });
-  const callIn = await db.callIn.create({
-    data: {
-      siteId: site.id,
-      occurredAt: new Date("2019-03-20T17:00:00Z"),
-      venue: "Stadshuset",
-      createdById: users.SOCIAL.id,
-      createdByAgency: "SOCIAL",
+  const callIn = await createCallIn(db, {
+    siteId: site.id,
+    occurredAt: new Date("2019-03-20T17:00:00Z"),
+    venue: "Stadshuset",
+    createdById: users.SOCIAL.id,
+    createdByAgency: "SOCIAL",
+  });
+  await createCallInInvitee(db, {
+    callInId: callIn.id,
+    personId: person.id,
+    status: "ATTENDED",
+    response: "POSITIVE",
+    askedForHelp: true,
+  });
+  const referral = await createReferral(db, {
+    siteId: site.id,
+    personId: person.id,
+    status: "CONTACTED",
+    statusChangedAt: new Date("2020-10-05T10:00:00Z"),
+    source: "CUSTOM_NOTIFICATION",
+    referredAt: new Date("2020-10-01T10:00:00Z"),
+    createdById: users.SOCIAL.id,
+    history: {
+      create: [
+        {
+          toStatus: "REFERRED",
+          changedAt: new Date("2020-10-01T10:00:00Z"),
+          changedById: users.SOCIAL.id,
+          comment: "SOCIALTJÄNSTENS KOMMENTAR",
+        },
+        {
+          fromStatus: "REFERRED",
+          toStatus: "CONTACTED",
+          changedAt: new Date("2020-10-05T10:00:00Z"),
+          changedById: users.SOCIAL.id,
+        },
+      ],
     },
   });
-  await db.callInInvitee.create({
-    data: { callInId: callIn.id, personId: person.id, status: "ATTENDED", response: "POSITIVE", askedForHelp: true },
-  });
-  const referral = await db.referral.create({
-    data: {
-      siteId: site.id,
-      personId: person.id,
-      status: "CONTACTED",
-      statusChangedAt: new Date("2020-10-05T10:00:00Z"),
-      source: "CUSTOM_NOTIFICATION",
-      referredAt: new Date("2020-10-01T10:00:00Z"),
-      createdById: users.SOCIAL.id,
-      history: {
-        create: [
-          {
-            toStatus: "REFERRED",
-            changedAt: new Date("2020-10-01T10:00:00Z"),
-            changedById: users.SOCIAL.id,
-            comment: "SOCIALTJÄNSTENS KOMMENTAR",
-          },
-          {
-            fromStatus: "REFERRED",
-            toStatus: "CONTACTED",
-            changedAt: new Date("2020-10-05T10:00:00Z"),
-            changedById: users.SOCIAL.id,
-          },
-        ],
-      },
-    },
-  });
-  const followUp = await db.followUp.create({
-    data: {
-      siteId: site.id,
-      personId: person.id,
-      agency: "PROBATION",
-      assignedToId: users.PROBATION.id,
-      dueOn: day("2020-09-29"),
-      summary: "FRIVÅRDENS SAMMANFATTNING",
-      createdById: users.PROBATION.id,
-    },
+  const followUp = await createFollowUp(db, {
+    siteId: site.id,
+    personId: person.id,
+    agency: "PROBATION",
+    assignedToId: users.PROBATION.id,
+    dueOn: day("2020-09-29"),
+    summary: "FRIVÅRDENS SAMMANFATTNING",
   });
   await createInternalNote(db, {
     siteId: site.id,
@@ -87,15 +94,13 @@ async function recordEverything() {
     createdById: users.PROBATION.id,
     body: "FRIVÅRDENS NOT",
   });
-  const enforcement = await db.enforcementAction.create({
-    data: {
-      siteId: site.id,
-      personId: person.id,
-      type: "ARREST",
-      occurredAt: new Date("2020-09-30T05:00:00Z"),
-      description: "POLISENS BESKRIVNING",
-      createdById: users.POLICE.id,
-    },
+  const enforcement = await createEnforcementAction(db, {
+    siteId: site.id,
+    personId: person.id,
+    type: "ARREST",
+    occurredAt: new Date("2020-09-30T05:00:00Z"),
+    description: "POLISENS BESKRIVNING",
+    createdById: users.POLICE.id,
   });
   await createInternalNote(db, {
     siteId: site.id,
@@ -249,14 +254,11 @@ describe("the person's timeline", () => {
       where: { id: w.person.id },
       data: { hasProtectedIdentity: true, protectedTown: "SKYDDAD ORT", protectedAddress: "SKYDDAD ADRESS" },
     });
-    await db.assignment.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        userId: w.users.SOCIAL.id,
-        agency: "SOCIAL",
-        createdById: w.users.SOCIAL.id,
-      },
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.SOCIAL.id,
+      agency: "SOCIAL",
     });
     const handler = await getPersonFile({ actor: w.actors.SOCIAL, personId: w.person.id });
     expect(handler.protectedLocation).toEqual({ town: "SKYDDAD ORT", address: "SKYDDAD ADRESS" });
@@ -271,30 +273,27 @@ describe("the person's timeline", () => {
   });
 
   it("shows the person's groups, current and former, and the active coordinators", async () => {
-    const group = await db.group.create({
-      data: { siteId: w.site.id, name: "Hamnligan", createdById: w.users.POLICE.id, isPrioritized: true },
+    const group = await createGroup(db, {
+      siteId: w.site.id,
+      name: "Hamnligan",
+      createdById: w.users.POLICE.id,
+      isPrioritized: true,
     });
-    await db.membership.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        groupId: group.id,
-        validFrom: day("2018-01-01"),
-        validTo: day("2019-01-01"),
-        sourceAgency: "POLICE",
-        confidence: "CONFIRMED",
-        reviewDueOn: day("2027-01-01"),
-        createdById: w.users.POLICE.id,
-      },
+    await createMembership(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      groupId: group.id,
+      validFrom: day("2018-01-01"),
+      validTo: day("2019-01-01"),
+      confidence: "CONFIRMED",
+      reviewDueOn: day("2027-01-01"),
+      createdById: w.users.POLICE.id,
     });
-    await db.assignment.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        userId: w.users.PROBATION.id,
-        agency: "PROBATION",
-        createdById: w.users.PROBATION.id,
-      },
+    await createAssignment(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      userId: w.users.PROBATION.id,
+      agency: "PROBATION",
     });
     const file = await getPersonFile({ actor: w.actors.POLICE, personId: w.person.id });
     expect(file.memberships).toMatchObject([

@@ -18,10 +18,18 @@ import {
   ZEditSupportMeasure,
   ZFindReferrals,
 } from "@/lib/referrals/schemas";
-import { createAssignment, createNotification } from "../factories";
-import { activityCounts, giveConsent, submitWith, typedDate, typedDateTime, UNKNOWN_ID } from "./activity-helpers";
-import { giveReasonAll } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { createAssignment, createNotification, createSupportMeasure } from "@/prisma/factories";
+import {
+  activityCounts,
+  giveConsent,
+  giveReasonAll,
+  makeWorld,
+  submitWith,
+  typedDate,
+  typedDateTime,
+  UNKNOWN_ID,
+  type World,
+} from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
@@ -276,7 +284,7 @@ describe("the status flow", () => {
 
   it("lets only social services move a referral; unknown and foreign ids are not found", async () => {
     const r = await refer();
-    await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     const input = ZChangeReferralStatus.parse({
       referralId: r.id,
       version: 1,
@@ -369,7 +377,7 @@ describe("support measures", () => {
     const handler = await getReferral({ actor: w.actors.SOCIAL, referralId: r.id });
     expect(handler.kind === "full" && handler.measures[0]!.destination).toEqual({ kind: "town", town: "Ort X" });
 
-    const { createUser } = await import("../factories");
+    const { createUser } = await import("@/prisma/factories");
     const { actorOf } = await import("@/lib/auth");
     const colleague = actorOf(await createUser(db, { siteId: w.site.id, role: "SOCIAL" }));
     await requirePersonAccess({ actor: colleague, personId: w.person.id, reason: { code: "COVERING_COLLEAGUE" } });
@@ -522,18 +530,16 @@ describe("what police and probation see: status only, and only with consent", ()
     const r = await refer();
     await step(r.id, "CONTACTED", "2026-01-12T09:00");
     await step(r.id, "ASSESSED", "2026-01-13T09:00");
-    await db.supportMeasure.create({
-      data: {
-        siteId: w.site.id,
-        referralId: r.id,
-        personId: w.person.id,
-        type: "RELOCATION",
-        status: "ONGOING",
-        startsOn: new Date("2026-02-01"),
-        outcome: "Hemligt utfall",
-        destinationTown: "Ort X",
-        createdById: w.users.SOCIAL.id,
-      },
+    await createSupportMeasure(db, {
+      siteId: w.site.id,
+      referralId: r.id,
+      personId: w.person.id,
+      type: "RELOCATION",
+      status: "ONGOING",
+      startsOn: new Date("2026-02-01"),
+      outcome: "Hemligt utfall",
+      destinationTown: "Ort X",
+      createdById: w.users.SOCIAL.id,
     });
     return r;
   }
@@ -545,7 +551,9 @@ describe("what police and probation see: status only, and only with consent", ()
       expect((await findReferrals({ actor: w.actors[role], query: ZFindReferrals.parse({}) })).total).toBe(0);
       expect((await getReferralBoard({ actor: w.actors[role] })).flatMap((c) => c.items)).toEqual([]);
     }
-    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], {
+      givenOn: new Date("2020-01-01"),
+    });
     for (const role of ["POLICE", "PROBATION"] as const) {
       const seen = await getReferral({ actor: w.actors[role], referralId: r.id });
       expect(seen.kind).toBe("statusOnly");
@@ -587,14 +595,16 @@ describe("what police and probation see: status only, and only with consent", ()
 
   it("needs the consent to name the viewer's agency too", async () => {
     const r = await referralWithMeasure();
-    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"], { givenOn: new Date("2020-01-01") });
     await expect(getReferral({ actor: w.actors.POLICE, referralId: r.id })).rejects.toBeInstanceOf(NotFoundError);
     expect((await getReferral({ actor: w.actors.PROBATION, referralId: r.id })).kind).toBe("statusOnly");
   });
 
   it("stops showing at once when the consent is withdrawn", async () => {
     const r = await referralWithMeasure();
-    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
+    const consent = await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"], {
+      givenOn: new Date("2020-01-01"),
+    });
     expect((await getReferral({ actor: w.actors.POLICE, referralId: r.id })).kind).toBe("statusOnly");
     await db.consent.update({ where: { id: consent.id }, data: { withdrawnAt: new Date() } });
     await expect(getReferral({ actor: w.actors.POLICE, referralId: r.id })).rejects.toBeInstanceOf(NotFoundError);

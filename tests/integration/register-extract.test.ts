@@ -16,10 +16,15 @@ import { labelledLists } from "@/lib/labels";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { anonymisePerson } from "@/lib/retention/mutations";
 import { formatDate, formatDateTime, stockholmToday } from "@/lib/validation/dates";
-import { createAssignment, createMembership, createGroup, createUser } from "../factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { form } from "./form";
-import { makeWorld, type World } from "./world";
+import {
+  createAssignment,
+  createDisclosure,
+  createGroup,
+  createMembership,
+  createRegisterExtractRequest,
+  createUser,
+} from "@/prisma/factories";
+import { form, giveConsent, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 import { svLabels } from "../labels";
 
 let w: World;
@@ -107,17 +112,15 @@ describe("the register extract", () => {
       agency: "SOCIAL",
     });
     const consent = await giveConsent(w, w.person.id, ["SOCIAL", "POLICE"]);
-    await db.disclosure.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        fromAgency: "SOCIAL",
-        toAgency: "POLICE",
-        legalBasis: "CONSENT",
-        consentId: consent.id,
-        entityType: "Referral",
-        actorId: w.users.POLICE.id,
-      },
+    await createDisclosure(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      fromAgency: "SOCIAL",
+      toAgency: "POLICE",
+      legalBasis: "CONSENT",
+      consentId: consent.id,
+      entityType: "Referral",
+      actorId: w.users.POLICE.id,
     });
     await recordAuditNow(w.actors.POLICE, {
       action: "READ",
@@ -125,17 +128,15 @@ describe("the register extract", () => {
       personId: w.person.id,
       reason: "PLANNED_CONTACT: möte i morgon",
     });
-    await db.disclosure.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        fromAgency: "POLICE",
-        toAgency: "SOCIAL",
-        legalBasis: "OSL_10_18A",
-        legalBasisDetail: "Brådskande fara för liv",
-        entityType: "EnforcementAction",
-        actorId: w.users.SOCIAL.id,
-      },
+    await createDisclosure(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      fromAgency: "POLICE",
+      toAgency: "SOCIAL",
+      legalBasis: "OSL_10_18A",
+      legalBasisDetail: "Brådskande fara för liv",
+      entityType: "EnforcementAction",
+      actorId: w.users.SOCIAL.id,
     });
     // Named only in metadata: a search and a group page that showed the person, and a list of someone else.
     await recordAuditNow(w.actors.SOCIAL, {
@@ -426,16 +427,11 @@ describe("a register extract needs a registered request, approved by a second pe
       delete grants.update;
     }
     // A request a manager registered (say, once managers may): that manager cannot decide it either.
-    const byManager = await db.registerExtractRequest.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        requester: "DATA_SUBJECT",
-        receivedOn: new Date("2026-11-30"),
-        identityCheck: "E_IDENTIFICATION",
-        reference: "KS 2026/0200",
-        registeredById: w.users.MANAGER.id,
-      },
+    const byManager = await createRegisterExtractRequest(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      reference: "KS 2026/0200",
+      registeredById: w.users.MANAGER.id,
     });
     expect(
       await ruleOf(() =>

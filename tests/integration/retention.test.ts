@@ -10,10 +10,8 @@ import { anonymisePerson, keepPerson, setRetentionMonths } from "@/lib/retention
 import { runRetention } from "@/lib/retention/job";
 import { ZRetentionMonths } from "@/lib/retention/schemas";
 import sv from "@/messages/sv";
-import { submitWith } from "./activity-helpers";
-import { createAssignment } from "../factories";
-import { giveConsent, recordsOfEveryKind } from "./confid-fixtures";
-import { makeWorld, type World } from "./world";
+import { giveConsent, makeWorld, recordsOfEveryKind, submitWith, type World } from "./fixtures";
+import { createAssignment, createReferral } from "@/prisma/factories";
 import { testDatabaseUrl } from "./database";
 
 let w: World;
@@ -63,14 +61,12 @@ describe("the retention review", () => {
   it("lists people due and falling due, oldest first, with open matters", async () => {
     await db.person.update({ where: { id: w.person.id }, data: { lastActivityAt: longAgo } });
     await db.person.update({ where: { id: w.secondPerson.id }, data: { lastActivityAt: soon } });
-    await db.referral.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        source: "SELF",
-        referredAt: longAgo,
-        createdById: w.users.SOCIAL.id,
-      },
+    await createReferral(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      source: "SELF",
+      referredAt: longAgo,
+      createdById: w.users.SOCIAL.id,
     });
     const review = await listRetentionReview({ actor: w.actors.ADMIN, page: 1, now });
     expect(review).toMatchObject({ months: 36, total: 2, dueCount: 1 });

@@ -3,8 +3,8 @@ import { enforcementWhere, followUpWhere, referralWhere, supportMeasureWhere } f
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
-import { makeWorld, type World } from "./world";
-import { giveConsent } from "./confid-fixtures";
+import { giveConsent, makeWorld, type World } from "./fixtures";
+import { createFollowUp, createReferral, createSupportMeasure } from "@/prisma/factories";
 
 let w: World;
 beforeEach(async () => {
@@ -12,24 +12,20 @@ beforeEach(async () => {
 });
 
 async function referralFor(personId: string) {
-  const referral = await db.referral.create({
-    data: {
-      siteId: w.site.id,
-      personId,
-      source: "SELF",
-      referredAt: new Date("2026-01-10T10:00:00Z"),
-      createdById: w.users.SOCIAL.id,
-    },
+  const referral = await createReferral(db, {
+    siteId: w.site.id,
+    personId,
+    source: "SELF",
+    referredAt: new Date("2026-01-10T10:00:00Z"),
+    createdById: w.users.SOCIAL.id,
   });
-  await db.supportMeasure.create({
-    data: {
-      siteId: w.site.id,
-      referralId: referral.id,
-      personId,
-      type: "HOUSING",
-      startsOn: new Date("2026-02-01"),
-      createdById: w.users.SOCIAL.id,
-    },
+  await createSupportMeasure(db, {
+    siteId: w.site.id,
+    referralId: referral.id,
+    personId,
+    type: "HOUSING",
+    startsOn: new Date("2026-02-01"),
+    createdById: w.users.SOCIAL.id,
   });
   return referral;
 }
@@ -63,25 +59,19 @@ describe("consent decides what crosses between agencies", () => {
   });
 
   it("shows probation's follow-ups to social services only with consent, never to the police", async () => {
-    await db.followUp.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        agency: "PROBATION",
-        assignedToId: w.users.PROBATION.id,
-        dueOn: new Date("2026-03-01"),
-        createdById: w.users.PROBATION.id,
-      },
+    await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      assignedToId: w.users.PROBATION.id,
+      dueOn: new Date("2026-03-01"),
     });
-    await db.followUp.create({
-      data: {
-        siteId: w.site.id,
-        personId: w.person.id,
-        agency: "SOCIAL",
-        assignedToId: w.users.SOCIAL.id,
-        dueOn: new Date("2026-03-02"),
-        createdById: w.users.SOCIAL.id,
-      },
+    await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "SOCIAL",
+      assignedToId: w.users.SOCIAL.id,
+      dueOn: new Date("2026-03-02"),
     });
     // Each agency its own; the other's only with consent, both ways (docs/decisions/005).
     expect(await db.followUp.count({ where: followUpWhere(w.actors.PROBATION) })).toBe(1);

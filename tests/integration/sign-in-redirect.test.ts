@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { finishEnrolmentAction, signInAction, verifyCodeAction } from "@/lib/auth/actions";
 import { db } from "@/lib/db";
-import { createSite, createUser, TEST_PASSWORD } from "../factories";
-import { currentCode, enrolTotp } from "./auth-helpers";
-import { form } from "./form";
+import { createSite, createUser, TEST_PASSWORD } from "@/prisma/factories";
+import { currentCode, enrolTotp, form } from "./fixtures";
 
 /*
  * `next` through the real sign-in actions: the password step seals it into the ticket, the code

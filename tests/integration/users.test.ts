@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { resetSecondFactor, setUserActive } from "@/lib/users/mutations";
 import { getUserForAdmin, listUsers } from "@/lib/users/queries";
-import { ROLES, makeWorld, type World } from "./world";
+import { makeWorld, ROLES, type World } from "./fixtures";
 
 let w: World;
 beforeEach(async () => {
