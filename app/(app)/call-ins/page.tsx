@@ -57,7 +57,7 @@ export default async function CallInsPage({ searchParams }: PageProps<"/call-ins
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <CallInList items={result.items} />}
+      <CallInList items={result.items} />
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={hrefFor} />
     </>
   );

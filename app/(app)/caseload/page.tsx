@@ -96,7 +96,7 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
         <p className="mb-3 font-medium" role="status">
           {t("count", { count: caseload.total })}
         </p>
-        {caseload.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={caseload.items} />}
+        <PeopleTable people={caseload.items} caption={t("people")} empty={t("empty")} />
         <Pagination
           page={caseload.page}
           pageCount={caseload.pageCount}

@@ -5,7 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { findEnforcementActions, listGroupsForFilter } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES, ZFindEnforcement } from "@/lib/enforcement/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,14 +29,9 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
   ]);
   const hrefFor = (page: number) =>
     listHref("/enforcement", { q: query.q, type: query.type, group: query.group, page });
-  const saved = params.saved === "created" || params.saved === "deprived" ? params.saved : null;
   return (
     <>
-      {saved ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(saved === "deprived" ? "savedDeprived" : "saved")}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={params.saved} messages={{ created: t("saved"), deprived: t("savedDeprived") }} />
       <PageHeader
         title={t("title")}
         intro={t("intro")}

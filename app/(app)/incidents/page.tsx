@@ -78,7 +78,7 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: result.page.total, killed: result.totals.killed, injured: result.totals.injured })}
       </p>
-      {result.page.items.length === 0 ? <p>{t("empty")}</p> : <IncidentList items={result.page.items} />}
+      <IncidentList items={result.page.items} />
       <Pagination
         page={result.page.page}
         pageCount={result.page.pageCount}

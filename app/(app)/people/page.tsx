@@ -110,7 +110,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
       <p className="mb-3 font-medium" role="status">
         {result.totalIsLowerBound ? t("countAtLeast", { count: result.total }) : t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={result.items} />}
+      <PeopleTable people={result.items} caption={t("caption")} empty={t("empty")} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

@@ -53,11 +53,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       <p className="mb-3 font-medium" role="status">
         {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />
-      )}
+      <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}
