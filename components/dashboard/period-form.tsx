@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { PERIOD_KINDS } from "@/lib/dashboard/periods";
+import { enumOptions } from "@/lib/labels";
 import { periodLabel, type Translate } from "@/lib/dashboard/tables";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -63,9 +64,12 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
             {t("period.label")}
           </label>
           <select id="period-kind" name="period" defaultValue={selected} className={cn(INPUT, "border-slate-500")}>
-            {PERIOD_KINDS.filter((k) => k !== "round" || rounds.length > 0).map((k) => (
-              <option key={k} value={k}>
-                {t(`period.${k}`)}
+            {enumOptions(
+              PERIOD_KINDS.filter((k) => k !== "round" || rounds.length > 0),
+              (k) => t(`period.${k}`),
+            ).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { findEnforcementActions, listGroupsForFilter } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES, ZFindEnforcement } from "@/lib/enforcement/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
+import { enumOptions } from "@/lib/labels";
 import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -53,7 +54,7 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
           label={t("type")}
           allLabel={t("allTypes")}
           defaultValue={query.type}
-          options={ENFORCEMENT_TYPES.map((v) => ({ value: v, label: tt(v) }))}
+          options={enumOptions(ENFORCEMENT_TYPES, tt)}
         />
         <FilterSelect
           name="group"

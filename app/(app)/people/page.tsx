@@ -6,6 +6,7 @@ import { can } from "@/lib/authz";
 import { findPeople, getPeopleFilterOptions } from "@/lib/people/queries";
 import { STATUSES, ZFindPeople, type TFindPeople } from "@/lib/people/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -77,7 +78,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
               label={t("status")}
               placeholder={t("anyStatus")}
               defaultValue={query.status ?? ""}
-              options={STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+              options={enumOptions(STATUSES, ts)}
             />
             <SelectField
               name="coordinator"

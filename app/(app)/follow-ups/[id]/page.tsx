@@ -7,6 +7,7 @@ import { getFollowUp } from "@/lib/followups/queries";
 import { CONTACT_TYPES } from "@/lib/followups/schemas";
 import { personPage } from "@/lib/page-guards";
 import { formatDate, formatDateTime, toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -100,7 +101,7 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
                 from={from === "list" ? "list" : undefined}
                 defaultDoneAt={toStockholmInputValue(new Date())}
                 defaultSummary={f.summary ?? ""}
-                contactTypes={CONTACT_TYPES.map((value) => ({ value, label: tc(value) }))}
+                contactTypes={enumOptions(CONTACT_TYPES, tc)}
               />
             </Panel>
             <Panel id="reschedule" title={t("rescheduleTitle")}>

@@ -5,6 +5,7 @@ import { can } from "@/lib/authz";
 import { personPage } from "@/lib/page-guards";
 import { getReferral } from "@/lib/referrals/queries";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangeStatusForm } from "@/components/referrals/change-status-form";
@@ -41,7 +42,7 @@ export default async function ReferralPage({ params, searchParams }: PageProps<"
               referralId={detail.referral.id}
               version={detail.referral.version}
               defaultChangedAt={toStockholmInputValue(new Date())}
-              nextStatuses={detail.nextStatuses.map((value) => ({ value, label: ts(value) }))}
+              nextStatuses={enumOptions(detail.nextStatuses, ts)}
             />
           }
         />
