@@ -51,13 +51,19 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
     );
   };
   return (
-    <form method="get" action="/dashboard" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+    <form
+      method="get"
+      action="/dashboard"
+      // On paper only the period shown stays (globals.css leaves other forms off).
+      data-print="summary"
+      className="mb-6 rounded-lg border border-slate-300 bg-white p-4 print:mb-3 print:border-0 print:p-0"
+    >
       {Object.keys(errors).length > 0 ? (
         <div className="mb-4">
           <Alert tone="error">{t("period.invalid")}</Alert>
         </div>
       ) : null}
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
         <legend className="mb-2 text-lg font-semibold">{t("period.legend")}</legend>
         <div>
           <label htmlFor="period-kind" className="mb-1 block font-medium">
