@@ -48,13 +48,10 @@ export function DataTable<T>({
   const details = columns.filter((c) => c !== primary);
   return (
     <div className={className}>
-      {captionVisible ? (
-        // The list below carries the caption as its name; this is the same words for the eye.
-        <p aria-hidden="true" className="mb-2 font-semibold sm:hidden print:hidden">
-          {caption}
-        </p>
-      ) : null}
-      <ul aria-label={caption} className="flex flex-col gap-2 sm:hidden print:hidden">
+      {captionVisible ? <p className="mb-2 font-semibold sm:hidden print:hidden">{caption}</p> : null}
+      {/* Unnamed: the heading above says what the list holds, and the caption as its name would
+          also answer a look-up by label meant for a form field (the audit log's "Händelse"). */}
+      <ul className="flex flex-col gap-2 sm:hidden print:hidden">
         {rows.map((row, i) => (
           <li key={rowKey(row, i)} className="rounded-md border border-slate-300 bg-white p-3 text-sm">
             {primary ? <div className="mb-1 text-base font-semibold">{primary.cell(row)}</div> : null}

@@ -4,7 +4,7 @@ import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
 import { listRetentionReview } from "@/lib/retention/queries";
 import { formatDateTime } from "@/lib/validation/dates";
-import { SavedNotice } from "@/components/ui/section";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { RetentionPeriodForm } from "@/components/retention/retention-period-form";
@@ -33,12 +33,9 @@ export default async function RetentionPage({ searchParams }: PageProps<"/admin/
           cutoff: formatDateTime(review.cutoff),
         })}
       />
-      <section aria-labelledby="period" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="period" className="mb-2 font-semibold">
-          {t("periodTitle")}
-        </h2>
+      <Section id="period" title={t("periodTitle")} className="mb-6">
         <RetentionPeriodForm months={review.months} version={review.monthsVersion} />
-      </section>
+      </Section>
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: review.total, due: review.dueCount })}
       </p>

@@ -7,7 +7,7 @@ import { getExtractRequest } from "@/lib/register-extract/queries";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
-import { SavedNotice } from "@/components/ui/section";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProduceExtractForm } from "@/components/register-extract/produce-extract-form";
@@ -52,10 +52,7 @@ export default async function AdminExtractRequestPage({
       ) : null}
       {request.canProduce ? <ProduceExtractForm requestId={request.id} minutes={EXTRACT_OPEN_MINUTES} /> : null}
       {request.status === "PRODUCED" ? (
-        <section aria-labelledby="open-title" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-          <h2 id="open-title" className="mb-2 text-lg font-semibold">
-            {t("openTitle")}
-          </h2>
+        <Section id="open-title" title={t("openTitle")} className="sm:p-6">
           {request.openUntil ? (
             <>
               <p className="mb-3">{t("openUntil", { time: formatDateTime(request.openUntil) })}</p>
@@ -86,7 +83,7 @@ export default async function AdminExtractRequestPage({
               })}
             </p>
           )}
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -6,7 +6,7 @@ import { requireArea } from "@/lib/auth/session";
 import { getConsentOverview } from "@/lib/consent/queries";
 import { COVERAGE, coverageCode } from "@/lib/authz/consent-coverage";
 import { stockholmToday } from "@/lib/validation/dates";
-import { SavedNotice } from "@/components/ui/section";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConsentList } from "@/components/consent/consent-list";
 import { RecordConsentForm } from "@/components/consent/record-consent-form";
@@ -63,17 +63,14 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
           <SharedUnderConsentList shared={overview.shared} />
         </section>
         {overview.canRecord ? (
-          <section aria-labelledby="record" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-            <h2 id="record" className="mb-3 text-lg font-semibold">
-              {t("recordTitle")}
-            </h2>
+          <Section id="record" title={t("recordTitle")} className="sm:p-6">
             <RecordConsentForm
               personId={overview.person.id}
               coverage={coverage}
               today={stockholmToday()}
               isMinor={overview.person.isMinor}
             />
-          </section>
+          </Section>
         ) : null}
       </div>
     </>
