@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-dvh">
+      <body className="min-h-dvh print:min-h-0">
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -1,13 +1,10 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NotFoundContent } from "@/components/layout/not-found-content";
 
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
+/** An address that matches no route: rendered in the root layout alone, so the page's one <main> is here. */
+export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="mb-3 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mb-6">{t("body")}</p>
-      <Link href="/">{t("home")}</Link>
+    <main id="main" className="px-4 py-6">
+      <NotFoundContent />
     </main>
   );
 }

@@ -88,3 +88,15 @@ export function labelledLists(): { namespace: LabelNamespace; source: string; co
     lists.push({ namespace: namespace as LabelNamespace, source: `code list ${namespace}`, codes });
   return lists;
 }
+
+/**
+ * A closed list as the options of a select, radio or checkbox group: every code in the list's
+ * order with its one label (`label` is the list's translator, e.g. getTranslations("outcome")).
+ * Every form and filter that offers codes builds its options here, so none names a code itself.
+ */
+export function enumOptions<C extends string>(
+  codes: readonly C[],
+  label: (code: C) => string,
+): { value: C; label: string }[] {
+  return codes.map((value) => ({ value, label: label(value) }));
+}

@@ -12,13 +12,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <>
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 print:hidden"
       >
         {t("skipToContent")}
       </a>
       {demo ? <DemoDataBanner /> : null}
       <AppHeader actor={actor} />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AuditFilter } from "@/lib/audit-log/schemas";
 import { AUDIT_ACTIONS } from "@/lib/audit-log/schemas";
+import { enumOptions } from "@/lib/labels";
 import { buttonClass, Button } from "@/components/ui/button";
 
 const INPUT = "block min-h-11 w-full rounded-md border bg-white px-3 py-2";
@@ -81,9 +82,9 @@ export async function AuditFilters({
           className={`${INPUT} border-slate-500`}
         >
           <option value="">{t("anyAction")}</option>
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {ta(a)}
+          {enumOptions(AUDIT_ACTIONS, ta).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
             </option>
           ))}
         </select>

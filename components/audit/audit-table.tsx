@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { AuditRow } from "@/lib/audit-log/queries";
 import { parseAccessReason } from "@/lib/caseload-gate/reasons";
 import { formatDateTime } from "@/lib/validation/dates";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * Audit events as a table (cards on a phone). `personHref` links each person to where the viewer
@@ -12,10 +13,13 @@ export async function AuditTable({
   rows,
   personHref,
   showActor,
+  empty,
 }: {
   rows: AuditRow[];
   personHref: (personId: string) => string;
   showActor: boolean;
+  /** The page's own "nothing here" (the audit log's by default). */
+  empty?: string;
 }) {
   const [t, ta, te, tr, troles] = await Promise.all([
     getTranslations("audit"),
@@ -44,59 +48,39 @@ export async function AuditTable({
     );
 
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="p-2">
-              {t("time")}
-            </th>
-            {showActor ? (
-              <th scope="col" className="p-2">
-                {t("user")}
-              </th>
-            ) : null}
-            <th scope="col" className="p-2">
-              {t("action")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("entity")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("person")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("reason")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-200 align-top">
-              <td className="p-2 whitespace-nowrap">
-                <time dateTime={row.occurredAt.toISOString()}>{formatDateTime(row.occurredAt)}</time>
-              </td>
-              {showActor ? (
-                <td className="p-2">
-                  {row.actor ? (
+    <DataTable
+      caption={t("caption")}
+      empty={empty ?? t("empty")}
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        {
+          header: t("time"),
+          primary: true,
+          className: "whitespace-nowrap",
+          cell: (row) => <time dateTime={row.occurredAt.toISOString()}>{formatDateTime(row.occurredAt)}</time>,
+        },
+        ...(showActor
+          ? [
+              {
+                header: t("user"),
+                cell: (row: AuditRow) =>
+                  row.actor ? (
                     <>
                       {row.actor.name}
                       {row.actor.role ? <span className="block text-slate-700">{troles(row.actor.role)}</span> : null}
                     </>
                   ) : (
                     t("system")
-                  )}
-                </td>
-              ) : null}
-              <td className="p-2">{ta.has(row.action) ? ta(row.action) : row.action}</td>
-              <td className="p-2">{entity(row.entityType)}</td>
-              <td className="p-2">{person(row)}</td>
-              <td className="p-2 break-words">{reason(row.reason) ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  ),
+              },
+            ]
+          : []),
+        { header: t("action"), cell: (row) => (ta.has(row.action) ? ta(row.action) : row.action) },
+        { header: t("entity"), cell: (row) => entity(row.entityType) },
+        { header: t("person"), cell: person },
+        { header: t("reason"), cell: (row) => reason(row.reason) ?? "–", className: "break-words" },
+      ]}
+    />
   );
 }

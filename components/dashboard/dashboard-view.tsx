@@ -4,6 +4,7 @@ import type { Section } from "@/lib/dashboard/schemas";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { dashboardTables, type Table, type Translate, type TranslateLabels } from "@/lib/dashboard/tables";
 import { periodSearchParams, type Pair } from "@/lib/dashboard/view";
+import { Section as Block } from "@/components/ui/section";
 import { ColumnChart, FunnelChart } from "./charts";
 import { CellText, DataTable } from "./data-table";
 import { BELOW_BAND } from "@/lib/dashboard/suppress";
@@ -16,12 +17,9 @@ type Context = {
 
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 id={id} className="mb-4 text-xl font-semibold">
-        {title}
-      </h2>
-      <div className="flex flex-col gap-6">{children}</div>
-    </section>
+    <Block id={id} title={title}>
+      <div className="flex flex-col gap-6 print:gap-3">{children}</div>
+    </Block>
   );
 }
 
@@ -69,10 +67,10 @@ function ChartPart({
   const table = ctx.tables[section];
   if (!table) return null;
   return (
-    <figure className="flex flex-col gap-2">
+    <figure className="flex flex-col gap-2 break-inside-avoid">
       <figcaption className="font-semibold">{heading}</figcaption>
       {chart}
-      <details className="rounded-md border border-slate-200 p-2">
+      <details className="rounded-md border border-slate-200 p-2 print:hidden">
         <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">
           {ctx.t("table.showTable")}
         </summary>
@@ -126,7 +124,7 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const inc = view.incidents;
 
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-6 print:gap-3">
       <Card id="reach" title={t("reach.title")}>
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {(["soughtOut", "askedForHelp", "reached", "callInAttended"] as const).map((key) => (
@@ -230,7 +228,7 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         />
       </Card>
 
-      <details className="rounded-lg border border-slate-300 bg-white p-4">
+      <details className="rounded-lg border border-slate-300 bg-white p-4 print:hidden">
         <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold">
           {t("definitions.title")}
         </summary>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Cell, Table } from "@/lib/dashboard/tables";
+import { DataTable as UiDataTable } from "@/components/ui/data-table";
 
 const numberFormat = new Intl.NumberFormat("sv-SE");
 
@@ -21,45 +22,33 @@ export function CellText({ value, signed, notShown }: { value: Cell; signed?: bo
 }
 
 /**
- * One dashboard table; the first column labels the rows. Wide tables scroll sideways on a phone
- * (the scrolling region can be focused, so it also scrolls by keyboard).
+ * One dashboard table; the first column labels the rows (each row's card title on a phone). Wide
+ * tables scroll sideways inside their own focusable region, so they also scroll by keyboard.
  */
 export async function DataTable({ table, caption = true }: { table: Table; caption?: boolean }) {
   const t = await getTranslations("dashboard");
   const signed = new Set(table.signedColumns ?? []);
-  if (table.rows.length === 0) return <p>{t("table.empty")}</p>;
+  const notShown = t("table.notShownText");
   return (
-    <div className="overflow-x-auto" role="region" aria-label={t("table.region", { title: table.title })} tabIndex={0}>
-      <table className="w-full border-collapse text-left text-sm sm:text-base">
-        <caption className={caption ? "mb-2 text-left font-semibold" : "sr-only"}>{table.title}</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            {table.columns.map((column, i) => (
-              <th key={i} scope="col" className={i === 0 ? "p-2" : "p-2 text-right"}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r} className="border-b border-slate-200">
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="p-2 font-normal">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className="p-2 text-right tabular-nums">
-                    <CellText value={cell} signed={signed.has(i)} notShown={t("table.notShownText")} />
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {table.note ? <p className="mt-2 text-sm text-slate-700">{table.note}</p> : null}
+    <div>
+      <UiDataTable
+        caption={table.title}
+        captionVisible={caption}
+        empty={t("table.empty")}
+        scrollLabel={t("table.region", { title: table.title })}
+        rows={table.rows}
+        rowKey={(_, r) => r}
+        columns={table.columns.map((header, i) =>
+          i === 0
+            ? { header, primary: true, cell: (row: Cell[]) => row[0] }
+            : {
+                header,
+                className: "text-right tabular-nums",
+                cell: (row: Cell[]) => <CellText value={row[i] ?? null} signed={signed.has(i)} notShown={notShown} />,
+              },
+        )}
+      />
+      {table.note && table.rows.length > 0 ? <p className="mt-2 text-sm text-slate-700">{table.note}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { PERIOD_KINDS } from "@/lib/dashboard/periods";
+import { enumOptions } from "@/lib/labels";
 import { periodLabel, type Translate } from "@/lib/dashboard/tables";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -51,22 +52,31 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
     );
   };
   return (
-    <form method="get" action="/dashboard" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+    <form
+      method="get"
+      action="/dashboard"
+      // On paper only the period shown stays (globals.css leaves other forms off).
+      data-print="summary"
+      className="mb-6 rounded-lg border border-slate-300 bg-white p-4 print:mb-3 print:border-0 print:p-0"
+    >
       {Object.keys(errors).length > 0 ? (
         <div className="mb-4">
           <Alert tone="error">{t("period.invalid")}</Alert>
         </div>
       ) : null}
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4 print:hidden">
         <legend className="mb-2 text-lg font-semibold">{t("period.legend")}</legend>
         <div>
           <label htmlFor="period-kind" className="mb-1 block font-medium">
             {t("period.label")}
           </label>
           <select id="period-kind" name="period" defaultValue={selected} className={cn(INPUT, "border-slate-500")}>
-            {PERIOD_KINDS.filter((k) => k !== "round" || rounds.length > 0).map((k) => (
-              <option key={k} value={k}>
-                {t(`period.${k}`)}
+            {enumOptions(
+              PERIOD_KINDS.filter((k) => k !== "round" || rounds.length > 0),
+              (k) => t(`period.${k}`),
+            ).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { FollowUpRow } from "@/lib/followups/queries";
 import { formatDate, formatDateTime } from "@/lib/validation/dates";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/people/status-badge";
 
 /** Follow-ups as cards: who, when due (overdue marked), and the way to mark one done. */
@@ -72,40 +73,31 @@ export async function OfficerSummary({
   selected?: string;
 }) {
   const t = await getTranslations("followUps");
-  if (rows.length === 0) return <p className="mb-4">{t("noneOverdueTeam")}</p>;
   return (
-    <table className="mb-6 w-full border-collapse bg-white text-left">
-      <caption className="mb-2 text-left font-semibold">{t("perOfficer")}</caption>
-      <thead>
-        <tr className="border-b border-slate-400">
-          <th scope="col" className="p-2">
-            {t("officerColumn")}
-          </th>
-          <th scope="col" className="p-2 text-right">
-            {t("overdueColumn")}
-          </th>
-          <th scope="col" className="p-2">
-            {t("oldestColumn")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.officerId} className="border-b border-slate-200">
-            <th scope="row" className="p-2 font-normal">
-              <Link
-                href={`/follow-ups?view=team&officer=${r.officerId}`}
-                aria-current={selected === r.officerId ? "true" : undefined}
-                className="inline-flex min-h-11 items-center font-medium"
-              >
-                {r.name}
-              </Link>
-            </th>
-            <td className="p-2 text-right">{r.overdue}</td>
-            <td className="p-2">{r.oldestDueOn ? formatDate(r.oldestDueOn) : "–"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="mb-6"
+      caption={t("perOfficer")}
+      captionVisible
+      empty={t("noneOverdueTeam")}
+      rows={rows}
+      rowKey={(r) => r.officerId}
+      columns={[
+        {
+          header: t("officerColumn"),
+          primary: true,
+          cell: (r) => (
+            <Link
+              href={`/follow-ups?view=team&officer=${r.officerId}`}
+              aria-current={selected === r.officerId ? "true" : undefined}
+              className="inline-flex min-h-11 items-center font-medium"
+            >
+              {r.name}
+            </Link>
+          ),
+        },
+        { header: t("overdueColumn"), cell: (r) => r.overdue, className: "text-right tabular-nums" },
+        { header: t("oldestColumn"), cell: (r) => (r.oldestDueOn ? formatDate(r.oldestDueOn) : "–") },
+      ]}
+    />
   );
 }

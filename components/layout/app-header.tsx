@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
+import { NavList } from "./nav-list";
 
 const NAV: {
   area: Area;
@@ -49,13 +50,13 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   ]);
   const items = NAV.filter((n) => canUseArea(actor.role, n.area));
   return (
-    <header className="border-b border-slate-300 bg-white">
+    <header className="border-b border-slate-300 bg-white print:border-0">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold text-brand-800 no-underline">
           {t("name")}
         </Link>
         {/* Phones: the menu folds away behind one button, so the page starts on the first screen. */}
-        <details className="group order-3 w-full sm:hidden">
+        <details className="group order-3 w-full sm:hidden print:hidden">
           <summary className="inline-flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">
             <span aria-hidden="true">☰</span> {t("menu")}
           </summary>
@@ -74,7 +75,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <span className="text-slate-700">
             {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
           </span>
-          <form action={setLocaleAction} className="flex items-center gap-1">
+          <form action={setLocaleAction} className="flex items-center gap-1 print:hidden">
             <span className="sr-only">{t("language")}</span>
             {(["sv", "en"] as const).map((l) => (
               <button
@@ -91,11 +92,11 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           </form>
           <Link
             href="/account/password"
-            className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50"
+            className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50 print:hidden"
           >
             {ta("link")}
           </Link>
-          <form action={signOutAction}>
+          <form action={signOutAction} className="print:hidden">
             <button className="min-h-11 rounded-md border border-slate-400 px-3 font-medium hover:bg-slate-100">
               {t("signOut")}
             </button>
@@ -103,32 +104,5 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         </div>
       </div>
     </header>
-  );
-}
-
-function NavList({
-  label,
-  items,
-  className,
-}: {
-  label: string;
-  items: { href: string; text: string }[];
-  className: string;
-}) {
-  return (
-    <nav aria-label={label}>
-      <ul className={className}>
-        {items.map((item) => (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-slate-900 hover:bg-slate-100"
-            >
-              {item.text}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }

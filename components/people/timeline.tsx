@@ -166,7 +166,10 @@ export async function Timeline({
       {entries.map((e) => {
         const { title, dateText, body, link } = render(e);
         return (
-          <li key={e.key} className="rounded-lg border border-slate-300 bg-white p-4">
+          <li
+            key={e.key}
+            className="rounded-lg border border-slate-300 bg-white p-4 print:break-inside-avoid print:p-2"
+          >
             <article aria-label={`${title} ${dateText}`}>
               <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="font-semibold">{title}</h3>
@@ -182,7 +185,7 @@ export async function Timeline({
                     : t("recordedByAgency", { agency: ta(e.recordedBy.agency) })}
                 </p>
                 {link ? (
-                  <Link href={link.href} className="inline-flex min-h-11 items-center font-medium">
+                  <Link href={link.href} className="inline-flex min-h-11 items-center font-medium print:hidden">
                     {link.label}
                     <span className="sr-only">
                       {" "}

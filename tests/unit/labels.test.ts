@@ -67,3 +67,27 @@ it("uses none of the words the same Swedish codes used to have on other pages", 
   for (const file of areaFiles("sv")) walk(read("sv", file), file);
   expect(found).toEqual([]);
 });
+
+describe("enumOptions, the one way a form or filter offers codes", () => {
+  it("keeps the list's order and gives each code its label", async () => {
+    const { enumOptions } = await import("@/lib/labels");
+    expect(enumOptions(["B", "A"] as const, (code) => `label ${code}`)).toEqual([
+      { value: "B", label: "label B" },
+      { value: "A", label: "label A" },
+    ]);
+  });
+
+  it("is used by every page and component: none maps codes to options by hand", () => {
+    const byHand = /\.map\(\((\w+)\) => \(\{ value(?:: \1)?, label: \w+\(\1\) \}\)\)/;
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name) && byHand.test(readFileSync(file, "utf8"))) found.push(file);
+      }
+    };
+    for (const dir of ["app", "components"]) walk(path.resolve(dir));
+    expect(found).toEqual([]);
+  });
+});

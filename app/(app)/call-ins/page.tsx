@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { findCallIns } from "@/lib/callins/queries";
 import { CALL_IN_PERIODS, ZFindCallIns } from "@/lib/callins/schemas";
+import { enumOptions } from "@/lib/labels";
 import { parseSearchParams } from "@/lib/validation/search-params";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -51,13 +52,16 @@ export default async function CallInsPage({ searchParams }: PageProps<"/call-ins
           label={t("period")}
           allLabel={t("periodAll")}
           defaultValue={query.period === "all" ? "" : query.period}
-          options={CALL_IN_PERIODS.filter((p) => p !== "all").map((p) => ({ value: p, label: t(`period_${p}`) }))}
+          options={enumOptions(
+            CALL_IN_PERIODS.filter((p) => p !== "all"),
+            (p) => t(`period_${p}`),
+          )}
         />
       </FilterForm>
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <CallInList items={result.items} />}
+      <CallInList items={result.items} />
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={hrefFor} />
     </>
   );

@@ -6,6 +6,7 @@ import { ZPage } from "@/lib/pagination";
 import { getWorkingList } from "@/lib/people/caseload";
 import { formatDate } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { Pagination } from "@/components/ui/pagination";
 import { PeopleTable } from "@/components/people/people-table";
 
@@ -89,21 +90,18 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
           ) : null}
         </section>
       ) : null}
-      <section aria-labelledby="caseload">
-        <h2 id="caseload" className="mb-2 text-lg font-semibold">
-          {t("people")}
-        </h2>
+      <Section id="caseload" title={t("people")} framed={false}>
         <p className="mb-3 font-medium" role="status">
           {t("count", { count: caseload.total })}
         </p>
-        {caseload.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={caseload.items} />}
+        <PeopleTable people={caseload.items} caption={t("people")} empty={t("empty")} />
         <Pagination
           page={caseload.page}
           pageCount={caseload.pageCount}
           total={caseload.total}
           hrefFor={(p) => `/caseload?page=${p}`}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -5,7 +5,8 @@ import { requireArea } from "@/lib/auth/session";
 import { findEnforcementActions, listGroupsForFilter } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES, ZFindEnforcement } from "@/lib/enforcement/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
-import { Alert } from "@/components/ui/alert";
+import { enumOptions } from "@/lib/labels";
+import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,14 +30,9 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
   ]);
   const hrefFor = (page: number) =>
     listHref("/enforcement", { q: query.q, type: query.type, group: query.group, page });
-  const saved = params.saved === "created" || params.saved === "deprived" ? params.saved : null;
   return (
     <>
-      {saved ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(saved === "deprived" ? "savedDeprived" : "saved")}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={params.saved} messages={{ created: t("saved"), deprived: t("savedDeprived") }} />
       <PageHeader
         title={t("title")}
         intro={t("intro")}
@@ -58,7 +54,7 @@ export default async function EnforcementPage({ searchParams }: PageProps<"/enfo
           label={t("type")}
           allLabel={t("allTypes")}
           defaultValue={query.type}
-          options={ENFORCEMENT_TYPES.map((v) => ({ value: v, label: tt(v) }))}
+          options={enumOptions(ENFORCEMENT_TYPES, tt)}
         />
         <FilterSelect
           name="group"

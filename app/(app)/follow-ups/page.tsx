@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getFollowUpLists } from "@/lib/followups/queries";
 import { ZFollowUpList } from "@/lib/followups/schemas";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listHref } from "@/components/activities/filter-form";
@@ -26,14 +26,9 @@ export default async function FollowUpsPage({ searchParams }: PageProps<"/follow
       officer: query.officer,
       page: p,
     });
-  const saved = typeof params.saved === "string" && ["done", "deleted"].includes(params.saved) ? params.saved : null;
   return (
     <>
-      {saved ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(saved === "done" ? "savedDone" : "savedDeleted")}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={params.saved} messages={{ done: t("savedDone"), deleted: t("savedDeleted") }} />
       <PageHeader title={t("title")} intro={t("intro")} />
       <Tabs
         label={t("views")}

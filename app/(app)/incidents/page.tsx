@@ -6,6 +6,7 @@ import { can } from "@/lib/authz";
 import { findIncidents } from "@/lib/incidents/queries";
 import { GMI_VALUES, INCIDENT_TYPES, ZFindIncidents } from "@/lib/incidents/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
+import { enumOptions } from "@/lib/labels";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -56,14 +57,14 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
           label={t("type")}
           allLabel={t("allTypes")}
           defaultValue={query.type}
-          options={INCIDENT_TYPES.map((v) => ({ value: v, label: tt(v) }))}
+          options={enumOptions(INCIDENT_TYPES, tt)}
         />
         <FilterSelect
           name="gmi"
           label={t("gmiFilter")}
           allLabel={t("allGmi")}
           defaultValue={query.gmi}
-          options={GMI_VALUES.map((v) => ({ value: v, label: tg(v) }))}
+          options={enumOptions(GMI_VALUES, tg)}
         />
         <FilterSelect
           name="district"
@@ -78,7 +79,7 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: result.page.total, killed: result.totals.killed, injured: result.totals.injured })}
       </p>
-      {result.page.items.length === 0 ? <p>{t("empty")}</p> : <IncidentList items={result.page.items} />}
+      <IncidentList items={result.page.items} />
       <Pagination
         page={result.page.page}
         pageCount={result.page.pageCount}

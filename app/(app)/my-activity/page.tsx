@@ -19,11 +19,7 @@ export default async function MyActivityPage({ searchParams }: PageProps<"/my-ac
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      {result.items.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <AuditTable rows={result.items} showActor={false} personHref={(id) => `/people/${id}`} />
-      )}
+      <AuditTable rows={result.items} showActor={false} personHref={(id) => `/people/${id}`} empty={t("empty")} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

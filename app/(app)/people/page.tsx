@@ -6,6 +6,7 @@ import { can } from "@/lib/authz";
 import { findPeople, getPeopleFilterOptions } from "@/lib/people/queries";
 import { STATUSES, ZFindPeople, type TFindPeople } from "@/lib/people/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -77,7 +78,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
               label={t("status")}
               placeholder={t("anyStatus")}
               defaultValue={query.status ?? ""}
-              options={STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+              options={enumOptions(STATUSES, ts)}
             />
             <SelectField
               name="coordinator"
@@ -110,7 +111,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/people">)
       <p className="mb-3 font-medium" role="status">
         {result.totalIsLowerBound ? t("countAtLeast", { count: result.total }) : t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? <p>{t("empty")}</p> : <PeopleTable people={result.items} />}
+      <PeopleTable people={result.items} caption={t("caption")} empty={t("empty")} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

@@ -7,6 +7,7 @@ import { isStatusOnly } from "@/lib/authz";
 import { findReferrals, getReferralBoard } from "@/lib/referrals/queries";
 import { REFERRAL_STATUSES, ZFindReferrals } from "@/lib/referrals/schemas";
 import { parseSearchParams } from "@/lib/validation/search-params";
+import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -111,7 +112,7 @@ export default async function ReferralsPage({ searchParams }: PageProps<"/referr
           label={t("status")}
           allLabel={t("allStatuses")}
           defaultValue={query.status}
-          options={REFERRAL_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+          options={enumOptions(REFERRAL_STATUSES, ts)}
         />
       </FilterForm>
       <p className="mb-3 font-medium" role="status">

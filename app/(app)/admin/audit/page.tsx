@@ -6,6 +6,7 @@ import { listAuditEvents, listAuditUsers } from "@/lib/audit-log/queries";
 import { auditFilterParams, parseAuditFilter } from "@/lib/audit-log/schemas";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -43,21 +44,14 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           ) : null
         }
       />
-      <section aria-labelledby="lookup" className="mb-4 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="lookup" className="mb-2 font-semibold">
-          {t("lookupTitle")}
-        </h2>
+      <Section id="lookup" title={t("lookupTitle")} className="mb-4">
         <PersonLookupForm />
-      </section>
+      </Section>
       <AuditFilters filter={filter} errors={errors} users={users} personLabel={personLabel} />
       <p className="mb-3 font-medium" role="status">
         {result.capped ? t("countCapped", { count: result.total }) : t("count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />
-      )}
+      <AuditTable rows={result.items} showActor personHref={(id) => `/admin/audit/people/${id}`} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

@@ -4,7 +4,7 @@ import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
 import { listRetentionReview } from "@/lib/retention/queries";
 import { formatDateTime } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { RetentionPeriodForm } from "@/components/retention/retention-period-form";
@@ -14,21 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("retention"))("title") };
 }
 
-const DONE = { anonymised: "doneAnonymised", kept: "doneKept", period: "donePeriod" } as const;
-
 export default async function RetentionPage({ searchParams }: PageProps<"/admin/retention">) {
   const actor = await requireArea("admin");
   const params = await searchParams;
   const page = ZPage.parse(params.page);
   const [t, review] = await Promise.all([getTranslations("retention"), listRetentionReview({ actor, page })]);
-  const done = typeof params.done === "string" && params.done in DONE ? DONE[params.done as keyof typeof DONE] : null;
   return (
     <>
-      {done ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(done)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice
+        value={params.done}
+        messages={{ anonymised: t("doneAnonymised"), kept: t("doneKept"), period: t("donePeriod") }}
+      />
       <PageHeader
         title={t("title")}
         intro={t("intro", {
@@ -37,12 +33,9 @@ export default async function RetentionPage({ searchParams }: PageProps<"/admin/
           cutoff: formatDateTime(review.cutoff),
         })}
       />
-      <section aria-labelledby="period" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="period" className="mb-2 font-semibold">
-          {t("periodTitle")}
-        </h2>
+      <Section id="period" title={t("periodTitle")} className="mb-6">
         <RetentionPeriodForm months={review.months} version={review.monthsVersion} />
-      </section>
+      </Section>
       <p className="mb-3 font-medium" role="status">
         {t("count", { count: review.total, due: review.dueCount })}
       </p>

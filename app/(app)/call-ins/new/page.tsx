@@ -5,6 +5,7 @@ import { getCallInFormOptions } from "@/lib/callins/queries";
 import { INVITEE_STATUSES, RESPONSES } from "@/lib/callins/schemas";
 import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallInForm } from "@/components/callins/call-in-form";
 import { speakerOptions } from "@/components/callins/options";
@@ -37,8 +38,8 @@ export default async function NewCallInPage() {
           }}
           speakers={speakerOptions(colleagues)}
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}
-          statuses={INVITEE_STATUSES.map((value) => ({ value, label: ts(value) }))}
-          responses={RESPONSES.map((value) => ({ value, label: tr(value) }))}
+          statuses={enumOptions(INVITEE_STATUSES, ts)}
+          responses={enumOptions(RESPONSES, tr)}
           cancelHref="/call-ins"
         />
       </div>

@@ -5,7 +5,7 @@ import { personPage } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getEnforcementAction } from "@/lib/enforcement/edit";
 import { formatDateTime } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/people/status-badge";
@@ -23,11 +23,7 @@ export default async function EnforcementActionPage({ params, searchParams }: Pa
   const [t, tt] = await Promise.all([getTranslations("enforcementDetail"), getTranslations("enforcementType")]);
   return (
     <>
-      {saved === "updated" || saved === "deprived" ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(saved === "deprived" ? "savedDeprived" : "saved")}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={saved} messages={{ updated: t("saved"), deprived: t("savedDeprived") }} />
       <PageHeader
         title={t("title", { type: tt(a.type), date: formatDateTime(a.occurredAt) })}
         actions={

@@ -6,6 +6,7 @@ import { getEnforcementFormOptions } from "@/lib/enforcement/queries";
 import { ENFORCEMENT_TYPES } from "@/lib/enforcement/schemas";
 import { personPage } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnforcementForm } from "@/components/enforcement/enforcement-form";
 
@@ -62,7 +63,7 @@ export default async function NewEnforcementPage({ searchParams }: PageProps<"/e
           }))}
           groups={options.groups.map((g) => ({ value: g.id, label: g.name }))}
           defaultGroupId={options.person?.groupIds.length === 1 ? options.person.groupIds[0] : undefined}
-          types={ENFORCEMENT_TYPES.map((value) => ({ value, label: tt(value) }))}
+          types={enumOptions(ENFORCEMENT_TYPES, tt)}
           defaultOccurredAt={toStockholmInputValue(new Date())}
           cancelHref={options.person ? `/people/${options.person.id}` : "/enforcement"}
         />

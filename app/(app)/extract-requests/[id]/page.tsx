@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-guards";
 import { getExtractRequest } from "@/lib/register-extract/queries";
 import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { DecideRequestForm } from "@/components/register-extract/decide-request-form";
 import { RequestDetails } from "@/components/register-extract/request-details";
@@ -13,26 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("extractRequests"))("managerTitle") };
 }
 
-const DONE = { approved: "doneApproved", rejected: "doneRejected" } as const;
-
 /** MANAGER: what is needed to decide one request (never case content), and the decision. */
 export default async function ExtractDecisionPage({ params, searchParams }: PageProps<"/extract-requests/[id]">) {
   const actor = await requireArea("extractDecisions");
   const [{ id }, { done }] = await Promise.all([params, searchParams]);
   const request = await orNotFound(getExtractRequest({ actor, requestId: id }));
   const t = await getTranslations("extractRequests");
-  const receipt = typeof done === "string" && done in DONE ? DONE[done as keyof typeof DONE] : null;
   return (
     <>
       <p className="mb-2">
         <Link href="/extract-requests">{t("backManager")}</Link>
       </p>
       <PageHeader title={t("heading", { reference: request.reference })} />
-      {receipt ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(receipt)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={done} messages={{ approved: t("doneApproved"), rejected: t("doneRejected") }} />
       <RequestDetails request={request} />
       {request.isOwnRegistration && request.status === "REGISTERED" ? (
         <Alert tone="info">{t("ownRegistration")}</Alert>

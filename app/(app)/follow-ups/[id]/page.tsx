@@ -7,7 +7,8 @@ import { getFollowUp } from "@/lib/followups/queries";
 import { CONTACT_TYPES } from "@/lib/followups/schemas";
 import { personPage } from "@/lib/page-guards";
 import { formatDate, formatDateTime, toStockholmInputValue } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { enumOptions } from "@/lib/labels";
+import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/people/status-badge";
@@ -21,8 +22,6 @@ import {
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("followUp"))("title") };
 }
-
-const SAVED = ["created", "done", "rescheduled"] as const;
 
 export default async function FollowUpPage({ params, searchParams }: PageProps<"/follow-ups/[id]">) {
   const actor = await requireArea("followUps");
@@ -38,14 +37,12 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
     getTranslations("contactType"),
     getTranslations("agencies"),
   ]);
-  const savedKey = SAVED.find((s) => s === saved);
   return (
     <>
-      {savedKey ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(`saved_${savedKey}`)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice
+        value={saved}
+        messages={{ created: t("saved_created"), done: t("saved_done"), rescheduled: t("saved_rescheduled") }}
+      />
       <PageHeader
         title={t("heading", { name: f.personName })}
         actions={
@@ -104,7 +101,7 @@ export default async function FollowUpPage({ params, searchParams }: PageProps<"
                 from={from === "list" ? "list" : undefined}
                 defaultDoneAt={toStockholmInputValue(new Date())}
                 defaultSummary={f.summary ?? ""}
-                contactTypes={CONTACT_TYPES.map((value) => ({ value, label: tc(value) }))}
+                contactTypes={enumOptions(CONTACT_TYPES, tc)}
               />
             </Panel>
             <Panel id="reschedule" title={t("rescheduleTitle")}>

@@ -6,6 +6,7 @@ import { getFollowUpFormOptions } from "@/lib/followups/queries";
 import { CONTACT_TYPES } from "@/lib/followups/schemas";
 import { personPage } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { LogFollowUpForm } from "@/components/followups/log-follow-up-form";
@@ -37,7 +38,7 @@ export default async function NewFollowUpPage({ searchParams }: PageProps<"/foll
           defaultDueOn=""
           officers={officers.map((o) => ({ value: o.id, label: o.name }))}
           notifications={notifications.map((n) => ({ value: n.id, label: formatDateTime(n.occurredAt) }))}
-          contactTypes={CONTACT_TYPES.map((value) => ({ value, label: tc(value) }))}
+          contactTypes={enumOptions(CONTACT_TYPES, tc)}
         />
       </div>
     </>

@@ -6,7 +6,7 @@ import { can } from "@/lib/authz";
 import { getIncident } from "@/lib/incidents/queries";
 import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentDetailView } from "@/components/incidents/incident-detail";
@@ -23,11 +23,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
   const [t, tt] = await Promise.all([getTranslations("incident"), getTranslations("incidentType")]);
   return (
     <>
-      {saved === "created" || saved === "updated" ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(saved === "created" ? "created" : "updated")}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={saved} messages={{ created: t("created"), updated: t("updated") }} />
       <PageHeader
         title={t("heading", {
           type: tt(incident.type),

@@ -5,6 +5,7 @@ import { getIncidentFormOptions } from "@/lib/incidents/queries";
 import { GMI_VALUES, INCIDENT_TYPES } from "@/lib/incidents/schemas";
 import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentForm } from "@/components/incidents/incident-form";
 
@@ -38,8 +39,8 @@ export default async function NewIncidentPage() {
             victimGroupIds: [],
           }}
           linkedPeople={[]}
-          types={INCIDENT_TYPES.map((value) => ({ value, label: tt(value) }))}
-          involvement={GMI_VALUES.map((value) => ({ value, label: tg(value) }))}
+          types={enumOptions(INCIDENT_TYPES, tt)}
+          involvement={enumOptions(GMI_VALUES, tg)}
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}
           districts={districts}
           cancelHref="/incidents"

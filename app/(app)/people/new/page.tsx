@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { STATUSES } from "@/lib/people/schemas";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { PersonForm } from "@/components/people/person-form";
 
@@ -21,7 +22,7 @@ export default async function NewPersonPage() {
       <PageHeader title={t("createTitle")} />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <PersonForm
-          statuses={STATUSES.map((value) => ({ value, label: ts(value) }))}
+          statuses={enumOptions(STATUSES, ts)}
           agencyLabel={actor.agency ? ta(actor.agency) : null}
           cancelHref="/people"
         />

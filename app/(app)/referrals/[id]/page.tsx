@@ -5,7 +5,8 @@ import { can } from "@/lib/authz";
 import { personPage } from "@/lib/page-guards";
 import { getReferral } from "@/lib/referrals/queries";
 import { toStockholmInputValue } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { enumOptions } from "@/lib/labels";
+import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangeStatusForm } from "@/components/referrals/change-status-form";
 import { FullReferral, StatusOnlyReferral } from "@/components/referrals/referral-detail";
@@ -14,8 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("referral"))("title") };
 }
 
-const SAVED = ["created", "status", "measure"] as const;
-
 export default async function ReferralPage({ params, searchParams }: PageProps<"/referrals/[id]">) {
   const actor = await requireArea("referrals");
   const { id } = await params;
@@ -23,14 +22,12 @@ export default async function ReferralPage({ params, searchParams }: PageProps<"
   const detail = await personPage(getReferral({ actor, referralId: id }), `/referrals/${id}`);
   const [t, ts] = await Promise.all([getTranslations("referral"), getTranslations("referralStatus")]);
   const name = detail.referral.personName;
-  const savedKey = SAVED.find((s) => s === saved);
   return (
     <>
-      {savedKey ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(`saved_${savedKey}`)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice
+        value={saved}
+        messages={{ created: t("saved_created"), status: t("saved_status"), measure: t("saved_measure") }}
+      />
       <PageHeader title={t("heading", { name })} />
       {detail.kind === "statusOnly" ? (
         <StatusOnlyReferral detail={detail} />
@@ -45,7 +42,7 @@ export default async function ReferralPage({ params, searchParams }: PageProps<"
               referralId={detail.referral.id}
               version={detail.referral.version}
               defaultChangedAt={toStockholmInputValue(new Date())}
-              nextStatuses={detail.nextStatuses.map((value) => ({ value, label: ts(value) }))}
+              nextStatuses={enumOptions(detail.nextStatuses, ts)}
             />
           }
         />

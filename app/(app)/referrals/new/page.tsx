@@ -7,6 +7,7 @@ import { personPage } from "@/lib/page-guards";
 import { getReferralFormOptions } from "@/lib/referrals/queries";
 import { REFERRAL_SOURCES } from "@/lib/referrals/schemas";
 import { formatDateTime, toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateReferralForm } from "@/components/referrals/create-referral-form";
@@ -45,7 +46,7 @@ export default async function NewReferralPage({ searchParams }: PageProps<"/refe
           <CreateReferralForm
             personId={options.person.id}
             defaultReferredAt={toStockholmInputValue(new Date())}
-            sources={REFERRAL_SOURCES.map((value) => ({ value, label: tsrc(value) }))}
+            sources={enumOptions(REFERRAL_SOURCES, tsrc)}
             notifications={options.notifications.map((n) => ({
               value: n.id,
               label: `${formatDateTime(n.occurredAt)} – ${to(n.outcome)}`,

@@ -7,6 +7,7 @@ import { getExtractRequest } from "@/lib/register-extract/queries";
 import { EXTRACT_OPEN_MINUTES } from "@/lib/register-extract/window";
 import { formatDateTime } from "@/lib/validation/dates";
 import { Alert } from "@/components/ui/alert";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProduceExtractForm } from "@/components/register-extract/produce-extract-form";
@@ -15,8 +16,6 @@ import { RequestDetails } from "@/components/register-extract/request-details";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("extractRequests"))("title") };
 }
-
-const DONE = { registered: "doneRegistered", produced: "doneProduced" } as const;
 
 /**
  * ADMIN: one request. Approved: "Ta fram utdrag". Produced: for the producer, within the window,
@@ -30,7 +29,6 @@ export default async function AdminExtractRequestPage({
   const [{ id }, { done }] = await Promise.all([params, searchParams]);
   const request = await orNotFound(getExtractRequest({ actor, requestId: id }));
   const [t, te] = await Promise.all([getTranslations("extractRequests"), getTranslations("extract")]);
-  const receipt = typeof done === "string" && done in DONE ? DONE[done as keyof typeof DONE] : null;
   const query = (format?: "json" | "csv") =>
     new URLSearchParams({ request: request.id, ...(format ? { format } : {}) }).toString();
   return (
@@ -46,11 +44,7 @@ export default async function AdminExtractRequestPage({
           </Link>
         }
       />
-      {receipt ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(receipt)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice value={done} messages={{ registered: t("doneRegistered"), produced: t("doneProduced") }} />
       <RequestDetails request={request} />
       {request.status === "REGISTERED" ? <Alert tone="info">{t("awaitingDecision")}</Alert> : null}
       {request.status === "REJECTED" ? (
@@ -58,10 +52,7 @@ export default async function AdminExtractRequestPage({
       ) : null}
       {request.canProduce ? <ProduceExtractForm requestId={request.id} minutes={EXTRACT_OPEN_MINUTES} /> : null}
       {request.status === "PRODUCED" ? (
-        <section aria-labelledby="open-title" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-          <h2 id="open-title" className="mb-2 text-lg font-semibold">
-            {t("openTitle")}
-          </h2>
+        <Section id="open-title" title={t("openTitle")} className="sm:p-6">
           {request.openUntil ? (
             <>
               <p className="mb-3">{t("openUntil", { time: formatDateTime(request.openUntil) })}</p>
@@ -92,7 +83,7 @@ export default async function AdminExtractRequestPage({
               })}
             </p>
           )}
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -5,6 +5,7 @@ import { orNotFound } from "@/lib/page-guards";
 import { getExtractRequestSubject } from "@/lib/register-extract/queries";
 import { EXTRACT_REQUESTERS, IDENTITY_CHECKS } from "@/lib/register-extract/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegisterRequestForm } from "@/components/register-extract/register-request-form";
@@ -40,8 +41,8 @@ export default async function NewExtractRequestPage({ searchParams }: PageProps<
       ) : (
         <RegisterRequestForm
           personId={person.id}
-          requesters={EXTRACT_REQUESTERS.map((value) => ({ value, label: tr(value) }))}
-          identityChecks={IDENTITY_CHECKS.map((value) => ({ value, label: ti(value) }))}
+          requesters={enumOptions(EXTRACT_REQUESTERS, tr)}
+          identityChecks={enumOptions(IDENTITY_CHECKS, ti)}
           today={stockholmToday()}
           cancelHref={`/admin/audit/people/${person.id}`}
         />

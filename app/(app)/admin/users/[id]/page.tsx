@@ -7,31 +7,28 @@ import { getUserForAdmin } from "@/lib/users/queries";
 import { formatDateTime } from "@/lib/validation/dates";
 import { UserActionForm } from "@/components/users/user-action-form";
 import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
 
-const RECEIPTS = ["deactivated", "reactivated", "resetDone"] as const;
-
 export default async function AdminUserPage({ params, searchParams }: PageProps<"/admin/users/[id]">) {
   const actor = await requireArea("admin");
   const [{ id }, { done }] = await Promise.all([params, searchParams]);
   const user = await orNotFound(getUserForAdmin({ actor, userId: id }));
   const [t, tu, tr] = await Promise.all([getTranslations("user"), getTranslations("users"), getTranslations("roles")]);
-  const receipt = RECEIPTS.find((r) => r === done);
   return (
     <>
       <p className="mb-2">
         <Link href="/admin/users">{t("back")}</Link>
       </p>
       <PageHeader title={user.name} intro={`${user.email} · ${tr(user.role)}`} />
-      {receipt ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(receipt)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice
+        value={done}
+        messages={{ deactivated: t("deactivated"), reactivated: t("reactivated"), resetDone: t("resetDone") }}
+      />
       <dl className="mb-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">{tu("status")}</dt>
         <dd>{user.isActive ? tu("active") : tu("inactive")}</dd>

@@ -5,6 +5,7 @@ import { getCallIn, getCallInFormOptions } from "@/lib/callins/queries";
 import { INVITEE_STATUSES, RESPONSES } from "@/lib/callins/schemas";
 import { orNotFound } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallInForm } from "@/components/callins/call-in-form";
 import { speakerOptions } from "@/components/callins/options";
@@ -55,8 +56,8 @@ export default async function EditCallInPage({ params }: PageProps<"/call-ins/[i
             response: a.response ?? "",
             askedForHelp: a.askedForHelp,
           }))}
-          statuses={INVITEE_STATUSES.map((value) => ({ value, label: ts(value) }))}
-          responses={RESPONSES.map((value) => ({ value, label: tr(value) }))}
+          statuses={enumOptions(INVITEE_STATUSES, ts)}
+          responses={enumOptions(RESPONSES, tr)}
           cancelHref={`/call-ins/${callIn.id}`}
         />
       </div>

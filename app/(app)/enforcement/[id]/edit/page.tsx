@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { getEnforcementForEdit } from "@/lib/enforcement/edit";
 import { ENFORCEMENT_TYPES } from "@/lib/enforcement/schemas";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { EditEnforcementForm } from "@/components/enforcement/edit-enforcement-form";
 
@@ -44,7 +45,7 @@ export default async function EditEnforcementPage({ params }: PageProps<"/enforc
               : null
           }
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}
-          types={ENFORCEMENT_TYPES.map((value) => ({ value, label: tt(value) }))}
+          types={enumOptions(ENFORCEMENT_TYPES, tt)}
           stored={{
             groupId: a.group?.id ?? "",
             type: a.type,

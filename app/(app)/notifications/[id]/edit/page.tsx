@@ -5,6 +5,7 @@ import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { AGENCIES, OUTCOMES, PLACES, RESPONSES } from "@/lib/notifications/schemas";
 import { personPage } from "@/lib/page-guards";
 import { toStockholmInputValue } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { LogNotificationForm } from "@/components/notifications/log-notification-form";
@@ -59,10 +60,10 @@ export default async function EditNotificationPage({ params }: PageProps<"/notif
           defaultOccurredAt={toStockholmInputValue(n.occurredAt)}
           defaultAgency={agency}
           agencyLabel={ta(agency)}
-          places={PLACES.map((value) => ({ value, label: tp(value) }))}
-          agencies={AGENCIES.map((value) => ({ value, label: ta(value) }))}
-          outcomes={OUTCOMES.map((value) => ({ value, label: to(value) }))}
-          responses={RESPONSES.map((value) => ({ value, label: tr(value) }))}
+          places={enumOptions(PLACES, tp)}
+          agencies={enumOptions(AGENCIES, ta)}
+          outcomes={enumOptions(OUTCOMES, to)}
+          responses={enumOptions(RESPONSES, tr)}
           colleagues={colleagues.map((c) => ({ value: c.id, label: `${c.name} (${troles(c.role)})` }))}
         />
       </div>

@@ -5,6 +5,7 @@ import { getAccessPrompt } from "@/lib/caseload-gate";
 import { ACCESS_GRANT_MINUTES, ACCESS_REASON_CODES, safeAccessNext } from "@/lib/caseload-gate/reasons";
 import { requireArea } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-guards";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessReasonForm } from "@/components/audit/access-reason-form";
 
@@ -24,11 +25,7 @@ export default async function AccessReasonPage({ params, searchParams }: PagePro
     <>
       <PageHeader title={t("title")} intro={t("intro", { name: prompt.name, minutes: ACCESS_GRANT_MINUTES })} />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-        <AccessReasonForm
-          personId={prompt.id}
-          next={next}
-          reasons={ACCESS_REASON_CODES.map((value) => ({ value, label: tr(value) }))}
-        />
+        <AccessReasonForm personId={prompt.id} next={next} reasons={enumOptions(ACCESS_REASON_CODES, tr)} />
       </div>
     </>
   );

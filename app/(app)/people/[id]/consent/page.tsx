@@ -6,7 +6,7 @@ import { requireArea } from "@/lib/auth/session";
 import { getConsentOverview } from "@/lib/consent/queries";
 import { COVERAGE, coverageCode } from "@/lib/authz/consent-coverage";
 import { stockholmToday } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConsentList } from "@/components/consent/consent-list";
 import { RecordConsentForm } from "@/components/consent/record-consent-form";
@@ -26,12 +26,6 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
     getTranslations("agencies"),
     getTranslations("consentInfoKind"),
   ]);
-  const savedMessage = {
-    recorded: "recorded",
-    withdrawn: "withdrawnSaved",
-    confirmed: "confirmedSaved",
-    declined: "declinedSaved",
-  }[typeof saved === "string" ? saved : ""];
   // What the form offers, each labelled with whose confirmation it needs when not the actor's own.
   const coverage = COVERAGE.map((item) => {
     const label = t("coverageItem", { from: ta(item.from), to: ta(item.to), kind: tk(item.kind) });
@@ -42,11 +36,15 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
   });
   return (
     <>
-      {savedMessage ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(savedMessage)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice
+        value={saved}
+        messages={{
+          recorded: t("recorded"),
+          withdrawn: t("withdrawnSaved"),
+          confirmed: t("confirmedSaved"),
+          declined: t("declinedSaved"),
+        }}
+      />
       <PageHeader
         title={t("title")}
         intro={t("about", { name: overview.person.name })}
@@ -65,17 +63,14 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
           <SharedUnderConsentList shared={overview.shared} />
         </section>
         {overview.canRecord ? (
-          <section aria-labelledby="record" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-            <h2 id="record" className="mb-3 text-lg font-semibold">
-              {t("recordTitle")}
-            </h2>
+          <Section id="record" title={t("recordTitle")} className="sm:p-6">
             <RecordConsentForm
               personId={overview.person.id}
               coverage={coverage}
               today={stockholmToday()}
               isMinor={overview.person.isMinor}
             />
-          </section>
+          </Section>
         ) : null}
       </div>
     </>

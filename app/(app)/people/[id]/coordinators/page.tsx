@@ -5,7 +5,7 @@ import { personPage } from "@/lib/page-guards";
 import { getCoordinators } from "@/lib/assignments/queries";
 import { requireArea } from "@/lib/auth/session";
 import { formatDate } from "@/lib/validation/dates";
-import { Alert } from "@/components/ui/alert";
+import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddCoordinatorForm } from "@/components/assignments/add-coordinator-form";
 import { EndAssignmentForm } from "@/components/assignments/end-assignment-form";
@@ -15,22 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("coordinators"))("title") };
 }
 
-const SAVED = ["taken", "added", "ended"] as const;
-
 export default async function CoordinatorsPage({ params, searchParams }: PageProps<"/people/[id]/coordinators">) {
   const actor = await requireArea("people");
   const { id } = await params;
   const { saved } = await searchParams;
   const overview = await personPage(getCoordinators({ actor, personId: id }), `/people/${id}/coordinators`);
   const [t, ta] = await Promise.all([getTranslations("coordinators"), getTranslations("agencies")]);
-  const savedKey = SAVED.find((k) => k === saved);
   return (
     <>
-      {savedKey ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(`saved.${savedKey}`)}</Alert>
-        </div>
-      ) : null}
+      <SavedNotice
+        value={saved}
+        messages={{ taken: t("saved.taken"), added: t("saved.added"), ended: t("saved.ended") }}
+      />
       <PageHeader
         title={t("title")}
         intro={t("about", { name: overview.person.name })}

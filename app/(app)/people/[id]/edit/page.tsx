@@ -4,6 +4,7 @@ import { personPage } from "@/lib/page-guards";
 import { requireArea } from "@/lib/auth/session";
 import { getPersonForEdit } from "@/lib/people/queries";
 import { STATUSES } from "@/lib/people/schemas";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { PersonForm } from "@/components/people/person-form";
 
@@ -20,7 +21,7 @@ export default async function EditPersonPage({ params }: PageProps<"/people/[id]
       <PageHeader title={t("editTitle", { name })} />
       <div className="max-w-2xl rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
         <PersonForm
-          statuses={STATUSES.map((value) => ({ value, label: ts(value) }))}
+          statuses={enumOptions(STATUSES, ts)}
           agencyLabel={null}
           cancelHref={`/people/${person.id}`}
           edit={{

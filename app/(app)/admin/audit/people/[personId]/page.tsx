@@ -6,6 +6,7 @@ import { listPersonReaders } from "@/lib/audit-log/queries";
 import { orNotFound } from "@/lib/page-guards";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { ReadersTable } from "@/components/audit/readers-table";
 import { ExtractHistoryTable } from "@/components/register-extract/extract-history-table";
 
@@ -45,12 +46,9 @@ export default async function PersonReadersPage({ params }: PageProps<"/admin/au
         }
       />
       <ReadersTable personId={person.id} readers={readers} />
-      <section aria-labelledby="extract-history" className="mt-8">
-        <h2 id="extract-history" className="mb-2 text-lg font-semibold">
-          {th("title")}
-        </h2>
+      <Section id="extract-history" title={th("title")} framed={false} className="mt-8">
         <ExtractHistoryTable events={extractEvents} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { getMembershipFormOptions } from "@/lib/groups/queries";
 import { CONFIDENCES, MEMBERSHIP_ROLES, SOURCE_AGENCIES } from "@/lib/groups/schemas";
 import { personPage } from "@/lib/page-guards";
 import { stockholmToday } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembershipForm } from "@/components/groups/membership-form";
 
@@ -42,9 +43,9 @@ export default async function NewMembershipPage({ params }: PageProps<"/people/[
         <MembershipForm
           personId={person.id}
           groups={groups.map((g) => ({ value: g.id, label: g.name }))}
-          roles={MEMBERSHIP_ROLES.map((value) => ({ value, label: tr(value) }))}
-          confidences={CONFIDENCES.map((value) => ({ value, label: tc(value) }))}
-          agencies={SOURCE_AGENCIES.map((value) => ({ value, label: ta(value) }))}
+          roles={enumOptions(MEMBERSHIP_ROLES, tr)}
+          confidences={enumOptions(CONFIDENCES, tc)}
+          agencies={enumOptions(SOURCE_AGENCIES, ta)}
           defaults={{
             validFrom: stockholmToday(),
             validTo: "",

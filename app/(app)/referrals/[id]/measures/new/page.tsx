@@ -5,6 +5,7 @@ import { personPage } from "@/lib/page-guards";
 import { getSupportMeasureFormOptions } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
 import { stockholmToday } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { SupportMeasureForm } from "@/components/referrals/support-measure-form";
@@ -43,8 +44,8 @@ export default async function NewSupportMeasurePage({ params }: PageProps<"/refe
               outcome: "",
               destinationTown: "",
             }}
-            types={MEASURE_TYPES.map((value) => ({ value, label: tt(value) }))}
-            statuses={MEASURE_STATUSES.map((value) => ({ value, label: ts(value) }))}
+            types={enumOptions(MEASURE_TYPES, tt)}
+            statuses={enumOptions(MEASURE_STATUSES, ts)}
           />
         </div>
       )}

@@ -6,6 +6,7 @@ import { getMembershipForEdit } from "@/lib/groups/queries";
 import { CONFIDENCES, MEMBERSHIP_ROLES, SOURCE_AGENCIES } from "@/lib/groups/schemas";
 import { personPage } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembershipForm } from "@/components/groups/membership-form";
 
@@ -45,9 +46,9 @@ export default async function EditMembershipPage({
             version: m.version,
             lastReviewed: m.reviewedAt ? formatDateTime(m.reviewedAt) : null,
           }}
-          roles={MEMBERSHIP_ROLES.map((value) => ({ value, label: tr(value) }))}
-          confidences={CONFIDENCES.map((value) => ({ value, label: tc(value) }))}
-          agencies={SOURCE_AGENCIES.map((value) => ({ value, label: ta(value) }))}
+          roles={enumOptions(MEMBERSHIP_ROLES, tr)}
+          confidences={enumOptions(CONFIDENCES, tc)}
+          agencies={enumOptions(SOURCE_AGENCIES, ta)}
           defaults={{
             validFrom: iso(m.validFrom),
             validTo: m.validTo ? iso(m.validTo) : "",

@@ -5,6 +5,7 @@ import { requireArea } from "@/lib/auth/session";
 import { personPage } from "@/lib/page-guards";
 import { getSupportMeasureForEdit } from "@/lib/referrals/queries";
 import { MEASURE_STATUSES, MEASURE_TYPES } from "@/lib/referrals/schemas";
+import { enumOptions } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { SupportMeasureForm } from "@/components/referrals/support-measure-form";
 
@@ -46,8 +47,8 @@ export default async function EditSupportMeasurePage({
             outcome: measure.outcome ?? "",
             destinationTown: measure.destinationTown ?? "",
           }}
-          types={MEASURE_TYPES.map((value) => ({ value, label: tt(value) }))}
-          statuses={MEASURE_STATUSES.map((value) => ({ value, label: ts(value) }))}
+          types={enumOptions(MEASURE_TYPES, tt)}
+          statuses={enumOptions(MEASURE_STATUSES, ts)}
         />
       </div>
     </>
