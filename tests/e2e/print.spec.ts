@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoPerson, type DemoPerson } from "./demo-db";
+import { demoPerson, type DemoPerson } from "./fixtures";
 import { giveAccessReasonIfAsked, signIn } from "./helpers";
 
 /*
