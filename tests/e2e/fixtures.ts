@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { toStockholmInputValue } from "@/lib/validation/dates";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -143,18 +144,9 @@ export async function visitWithTwoNotes(): Promise<{ personId: string; policeNot
 
 // ───────────────────────────── dates and links ─────────────────────────────
 
-const FORMAT = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /** A Stockholm date and time `days` from now, as a datetime-local field takes it. */
 export function dateTimeIn(days: number): string {
-  return FORMAT.format(new Date(Date.now() + days * 86_400_000)).replace(" ", "T");
+  return toStockholmInputValue(new Date(Date.now() + days * 86_400_000));
 }
 
 /** A Stockholm calendar date `days` from today, as a date field takes it. */

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { toStockholmInputValue } from "@/lib/validation/dates";
 import { listAuditEvents, listMyActivity } from "@/lib/audit-log/queries";
 import { exportAuditEvents } from "@/lib/audit-log/export";
 import {
@@ -368,17 +369,7 @@ const fresh = {
 };
 
 /** A date-time as a datetime-local field posts it. */
-const typed = (d: Date) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  })
-    .format(d)
-    .replace(" ", "T");
+const typed = toStockholmInputValue;
 
 // ───────────── follow-ups: one recorded by probation, one by social services ─────────────
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { toStockholmInputValue } from "@/lib/validation/dates";
 import { actorOf } from "@/lib/auth";
 import { sealTotpSecret } from "@/lib/auth/totp-store";
 import { newTotpSecret, totpCode, totpStep } from "@/lib/auth/totp";
@@ -276,17 +277,7 @@ export const UNKNOWN_ID = "00000000-0000-7000-8000-000000000000";
 
 /** A Stockholm wall-clock time as typed into a datetime-local field, `days` from now. */
 export function typedDateTime(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  })
-    .format(d)
-    .replace(" ", "T");
+  return toStockholmInputValue(new Date(Date.now() + days * 86_400_000));
 }
 
 /** A calendar date as typed into a date field, `days` from today (Stockholm). */
