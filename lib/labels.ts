@@ -43,7 +43,7 @@ export const PRISMA_ENUM_LABELS = {
   AuditAction: "auditActions",
   ConsentInfoKind: "consentInfoKind",
   ConsentConfirmationStatus: "consentConfirmationStatus",
-  ReachSpan: { hidden: "the dashboard's summary tables only: the page names its periods itself" },
+  ContactKind: { hidden: "the dashboard's summary tables only: the page names its figures itself" },
   FormSubmissionStatus: { hidden: "bookkeeping of a form retry (lib/form-submissions.ts), never shown" },
   ExtractRequester: "extractRequesters",
   IdentityCheck: "identityChecks",

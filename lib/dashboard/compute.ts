@@ -1,17 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
-import { addDays, reachSpanOf, stockholmMidnight, type Periods, type ReachSpanOf } from "./periods";
+import { addDays, stockholmMidnight, type Period, type Periods } from "./periods";
 import {
   caseloadSql,
-  funnelSql,
   incidentsByMonthSql,
   incidentsYearToDateSql,
   libertySql,
   overdueSql,
   programmeSql,
+  CONTACT_KINDS,
   reachSql,
-  reachSummarySql,
+  type ContactKind,
   type StatsScope,
 } from "./sql";
 
@@ -67,10 +67,6 @@ export type Figures = {
 
 type Row = Record<string, unknown>;
 
-function byPeriod<T extends Row>(rows: T[], k: number): T | undefined {
-  return rows.find((r) => Number(r.k) === k);
-}
-
 function pick<T extends object>(row: Row | undefined, zero: T): T {
   if (!row) return { ...zero };
   return Object.fromEntries(
@@ -78,9 +74,9 @@ function pick<T extends object>(row: Row | undefined, zero: T): T {
   ) as T;
 }
 
-function programmeOf(rows: Row[], k: number, withMeasures: boolean): ProgrammeFigures {
+function programmeOf(rows: Row[], withMeasures: boolean): ProgrammeFigures {
   const out: ProgrammeFigures = { referred: {}, closed: {}, measures: withMeasures ? {} : null };
-  for (const r of rows.filter((row) => Number(row.k) === k)) {
+  for (const r of rows) {
     const key = String(r.key);
     if (r.metric === "referred") out.referred[key as ReferralStatus] = Number(r.n);
     else if (r.metric === "closed") out.closed[key as ReferralStatus] = Number(r.n);
@@ -88,6 +84,46 @@ function programmeOf(rows: Row[], k: number, withMeasures: boolean): ProgrammeFi
       out.measures[key as SupportMeasureType] = { measures: Number(r.n), people: Number(r.people) };
   }
   return out;
+}
+
+/** One period's unique people of each kind, visits and meetings (reachSql's rows). */
+export type ReachFigures = Record<ContactKind | "VISITS" | "MEETINGS", number>;
+
+export async function reachFigures(scope: StatsScope, period: Period): Promise<ReachFigures> {
+  const rows = await db.$queryRaw<{ figure: string; n: number | null }[]>(reachSql(scope, period));
+  const out = Object.fromEntries([...CONTACT_KINDS, "VISITS", "MEETINGS"].map((k) => [k, 0])) as ReachFigures;
+  for (const r of rows) out[r.figure as keyof ReachFigures] = Number(r.n ?? 0);
+  return out;
+}
+
+function periodFigures(
+  reach: ReachFigures,
+  programme: Row[] | null,
+  scope: StatsScope,
+  withReferrals: boolean,
+): PeriodFigures {
+  return {
+    notifications: {
+      soughtOut: reach.SOUGHT,
+      visits: reach.VISITS,
+      reached: reach.REACHED,
+      askedForHelp: reach.ASKED,
+    },
+    callIns: { meetings: reach.MEETINGS, attended: reach.ATTENDED, askedForHelp: reach.ASKED_AT_CALL_IN },
+    reachedEither: reach.REACHED_EITHER,
+    // The funnel starts with the people reached; asking for help on the spot is only possible when reached.
+    funnel: withReferrals
+      ? {
+          notified: reach.REACHED,
+          askedForHelp: reach.ASKED,
+          referred: reach.REFERRED,
+          inProgramme: reach.IN_PROGRAMME,
+          completed: reach.COMPLETED,
+          relocated: scope.supportMeasureKinds ? reach.RELOCATED : null,
+        }
+      : null,
+    programme: programme ? programmeOf(programme, scope.supportMeasureKinds) : null,
+  };
 }
 
 /** Runs every statement of the dashboard for `scope` and `periods`; today is the Swedish calendar day. */
@@ -98,20 +134,14 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
   const year = Number(today.slice(0, 4));
   const lastYearSameDay = addDays(`${year - 1}${today.slice(4)}`.replace(/-02-29$/, "-02-28"), 1);
   const overdue = overdueSql(scope, today);
-  // Long periods from the per-person summary when every period allows it; short ones from the records.
-  const spans = list.map(reachSpanOf);
-  const reachStatement = spans.every((s): s is ReachSpanOf => s !== null)
-    ? reachSummarySql(scope, list, spans)
-    : reachSql(scope, list);
 
   const q = <T = Row>(sql: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw<T[]>(sql);
-  const [reach, funnel, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
-    q(reachStatement),
-    withReferrals ? q(funnelSql(scope, list)) : Promise.resolve(null),
-    withReferrals ? q(programmeSql(scope, list)) : Promise.resolve(null),
+  const [reach, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
+    Promise.all(list.map((p) => reachFigures(scope, p))),
+    withReferrals ? Promise.all(list.map((p) => q(programmeSql(scope, p)))) : Promise.resolve(null),
     q(libertySql(scope)),
     q(caseloadSql(scope)),
-    overdue ? q(overdueSql(scope, today)!) : Promise.resolve(null),
+    overdue ? q(overdue) : Promise.resolve(null),
     q(incidentsByMonthSql(scope.siteId, `${today.slice(0, 7)}-01`)),
     q(
       incidentsYearToDateSql(scope.siteId, {
@@ -122,38 +152,11 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
       }),
     ),
   ]);
-
-  const periodFigures = (k: number): PeriodFigures => {
-    const r = byPeriod(reach, k) ?? {};
-    const n = (key: string) => Number(r[key] ?? 0);
-    const f = funnel ? byPeriod(funnel, k) : undefined;
-    return {
-      notifications: {
-        soughtOut: n("soughtOut"),
-        visits: n("visits"),
-        reached: n("reached"),
-        askedForHelp: n("askedForHelp"),
-      },
-      callIns: { meetings: n("meetings"), attended: n("attended"), askedForHelp: n("askedAtCallIn") },
-      reachedEither: n("reachedEither"),
-      // The funnel starts with the people reached; asking for help on the spot is only possible when reached.
-      funnel: funnel
-        ? {
-            notified: n("reached"),
-            askedForHelp: n("askedForHelp"),
-            referred: Number(f?.referred ?? 0),
-            inProgramme: Number(f?.inProgramme ?? 0),
-            completed: Number(f?.completed ?? 0),
-            relocated: scope.supportMeasureKinds ? Number(f?.relocated ?? 0) : null,
-          }
-        : null,
-      programme: programme ? programmeOf(programme, k, scope.supportMeasureKinds) : null,
-    };
-  };
+  const periodAt = (k: number) => periodFigures(reach[k]!, programme?.[k] ?? null, scope, withReferrals);
 
   const figures: Figures = {
-    current: periodFigures(0),
-    previous: periods.previous ? periodFigures(1) : null,
+    current: periodAt(0),
+    previous: periods.previous ? periodAt(1) : null,
     liberty: pick(liberty[0], { deprived: 0, notified: 0, calledIn: 0, either: 0 }),
     caseload: caseload.map((r) => ({
       userId: String(r.userId),

@@ -57,18 +57,31 @@ export function daysInRange(from: string, to: string): number {
 }
 
 /**
- * The span of the reach summary (ReachSummary) a period can be counted from, or null: a period
- * from the earliest day (since the start), or from 1 January to a day of the same year (this year
- * so far, the same days of last year, or a custom range like that). Other periods are counted
- * from the records themselves.
+ * How a period is counted (docs/decisions/012): its whole calendar months from the per-person
+ * contact months (ContactMonthCount), the days before the first whole month and after the last
+ * from the records. `months` is null when the period holds no whole month (a round, this month
+ * so far, a single day): then `edges` is the whole period.
  */
-export type ReachSpanOf = { span: "YEAR" | "ALL"; since: string };
+export type MonthSplit = {
+  /** First days (YYYY-MM-01) of the first and the last whole month. */
+  months: { first: string; last: string } | null;
+  /** The partial months as half-open ranges of instants, at most two. */
+  edges: { start: Date; end: Date }[];
+};
 
-export function reachSpanOf(period: Pick<Period, "from" | "to">): ReachSpanOf | null {
-  if (period.from === EARLIEST_DAY) return { span: "ALL", since: EARLIEST_DAY };
-  if (period.from.endsWith("-01-01") && period.to.slice(0, 4) === period.from.slice(0, 4))
-    return { span: "YEAR", since: period.from };
-  return null;
+function firstOfMonth(iso: string, monthsLater = 0): string {
+  return isoDay(new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1 + monthsLater, 1)));
+}
+
+export function monthSplit(period: Pick<Period, "from" | "to" | "start" | "end">): MonthSplit {
+  const first = period.from.endsWith("-01") ? period.from : firstOfMonth(period.from, 1);
+  const afterLast =
+    firstOfMonth(addDays(period.to, 1)) === addDays(period.to, 1) ? addDays(period.to, 1) : firstOfMonth(period.to);
+  if (first >= afterLast) return { months: null, edges: [{ start: period.start, end: period.end }] };
+  const edges: MonthSplit["edges"] = [];
+  if (period.from < first) edges.push({ start: period.start, end: stockholmMidnight(first) });
+  if (afterLast <= period.to) edges.push({ start: stockholmMidnight(afterLast), end: period.end });
+  return { months: { first, last: firstOfMonth(afterLast, -1) }, edges };
 }
 
 /** Stockholm midnight at the start of the calendar day `iso`, as an instant. */

@@ -1,10 +1,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Period, ReachSpanOf } from "./periods";
+import { monthSplit, type Period } from "./periods";
 
 /*
- * The dashboard's SQL: one aggregate statement per part of the page, each computing every period
- * at once (a `periods` VALUES list joined to the activity table by range), so the comparison with
- * the previous period costs no extra round trip. Statements return counts only, never a person.
+ * The dashboard's SQL: one aggregate statement per part of the page and period (the period and
+ * its comparison run side by side), with the period's bounds as plain parameters. Statements
+ * return counts only, never a person.
  *
  * Definitions (also shown on the page under "Så räknas siffrorna"), for a period P:
  *  - sought out: unique people with a custom notification of ANY outcome (delivered, refused, not
@@ -29,12 +29,14 @@ import type { Period, ReachSpanOf } from "./periods";
  * Aggregates include people later anonymised (the counts are about the programme's work and
  * must not shrink when retention removes the identities); caseloads and current statuses do not.
  *
- * Where the time goes (docs/decisions/006): reach over a period that begins where a calendar year
- * or the whole history begins is counted from ReachSummary (each person's first contact of each
- * kind per span), visits from NotificationDayCount, and the funnel from ReferralFunnel — summaries
- * that triggers keep in the same transaction as each record. Shorter periods (a round, a month, a
- * custom range) are counted from the records. tests/integration/dashboard-reach-summaries.test.ts
- * checks that both ways give the same figures.
+ * Where the time goes (docs/decisions/006 and 012): the unique people of a period — reach and
+ * the funnel — are counted for its whole months from ContactMonthCount / ContactMonth (each
+ * person's months with a contact of each kind, and the month of their previous one) and for the
+ * partial months at its edges from the records; visits from NotificationDayCount; every other
+ * statement reads an index sized by the period or by the people it counts, never the whole
+ * history. The summaries are kept by triggers in the same transaction as each record;
+ * tests/integration/dashboard-reach-summaries.test.ts checks them against the definitions
+ * counted from the records.
  */
 
 /** Which records a figure may count; built from lib/authz in queries.ts, never from user input. */
@@ -64,188 +66,143 @@ function onlyReferralPeople(scope: StatsScope, column: string): Prisma.Sql {
     : Prisma.empty;
 }
 
-/** `periods(k, s, e, fd, td)`: k = 0 current, 1 previous; [s, e) instants; fd..td calendar days. */
-function periodsCte(periods: Period[]): Prisma.Sql {
-  const rows = periods.map(
-    (p, k) => Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz, ${p.from}::date, ${p.to}::date)`,
-  );
-  return Prisma.sql`periods(k, s, e, fd, td) AS (VALUES ${Prisma.join(rows)})`;
+/** The kinds of ContactMonth (migration …_dashboard_contact_months), each a figure of unique people. */
+export const CONTACT_KINDS = [
+  "SOUGHT",
+  "REACHED",
+  "ASKED",
+  "ATTENDED",
+  "ASKED_AT_CALL_IN",
+  "REACHED_EITHER",
+  "REFERRED",
+  "IN_PROGRAMME",
+  "COMPLETED",
+  "RELOCATED",
+] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+/** The funnel's kinds: about referrals, so counted only for the people whose referrals the actor may count. */
+const FUNNEL_KINDS: ContactKind[] = ["REFERRED", "IN_PROGRAMME", "COMPLETED", "RELOCATED"];
+
+/**
+ * Referral-kind rows only for the people in scope.referralPeople (a list: the consent the actor's
+ * agency relies on); the other kinds for everyone counted.
+ */
+function onlyReferralKinds(scope: StatsScope, kind: string, person: string): Prisma.Sql {
+  return Array.isArray(scope.referralPeople)
+    ? Prisma.sql`AND (${Prisma.raw(kind)}::text <> ALL(${FUNNEL_KINDS}::text[]) OR ${Prisma.raw(person)} = ANY(${scope.referralPeople}::uuid[]))`
+    : Prisma.empty;
 }
 
 /**
- * The end of both reach statements: the meetings held in P (for a caseload, a meeting counts when
- * someone of the caseload was invited to it), and one row per period from the CTEs `counts`
- * (people) and `visits` (notifications) the statement defined before.
+ * Every unique-people figure of one period P (the kinds of ContactMonth: sought out, reached, …,
+ * and the funnel's), its visits and its meetings, as rows (figure, n). One statement per period,
+ * with the period's bounds as plain parameters the planner sees (a VALUES list of periods hid the
+ * ranges from it, issue 13).
+ *
+ * P's whole calendar months (A..B) are counted from the contact months: a person has a contact
+ * of kind K in A..B exactly when one of their contact months m in A..B has its previous contact
+ * month before A, and each person has at most one such month. For the whole site that is a sum
+ * over ContactMonthCount's cells (per month and previous month: at most months × months rows,
+ * whatever the number of records); for a caseload, a count of its people's ContactMonth rows.
+ * The days of P outside whole months (at most two partial months) are read from the records
+ * (dashboard_contact_events), and a person found there counts only if not already counted in
+ * A..B. A period without a whole month is read from the records alone: its work grows with its
+ * length, never with the history (decision 012).
  */
-function meetingsAndResult(scope: StatsScope): Prisma.Sql {
-  return Prisma.sql`meetings AS (
-      SELECT p.k, count(DISTINCT c.id)::int AS "meetings"
-      FROM periods p
-      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
-      ${scope.people ? Prisma.sql`JOIN "CallInInvitee" i ON i."callInId" = c.id ${onlyPeople(scope, 'i."personId"')}` : Prisma.empty}
-      GROUP BY p.k
-    )
-    SELECT p.k, coalesce(x."soughtOut", 0) AS "soughtOut", coalesce(v."visits", 0) AS "visits", coalesce(x."reached", 0) AS "reached",
-      coalesce(x."askedForHelp", 0) AS "askedForHelp", coalesce(x."attended", 0) AS "attended",
-      coalesce(x."askedAtCallIn", 0) AS "askedAtCallIn", coalesce(x."reachedEither", 0) AS "reachedEither",
-      coalesce(m."meetings", 0) AS "meetings"
-    FROM periods p LEFT JOIN counts x ON x.k = p.k LEFT JOIN visits v ON v.k = p.k LEFT JOIN meetings m ON m.k = p.k`;
-}
-
-/**
- * Everyone reached in P, in one pass: each person's notifications and call-in invitations are
- * folded into one row per person and period (a hash aggregate), and the counts are taken from
- * those rows. Counting DISTINCT people per figure instead would sort the rows once per figure.
- */
-export function reachSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
-  return Prisma.sql`
-    WITH ${periodsCte(periods)},
-    contacts AS (
-      SELECT p.k, n."personId", 1 AS visit, n.outcome = 'DELIVERED' AS reached, n."askedForHelpOnSite" AS asked, false AS attended, false AS "askedAtCallIn"
-      FROM periods p
-      JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
-        ${onlyPeople(scope, 'n."personId"')}
-      UNION ALL
-      SELECT p.k, i."personId", 0, false, false, true, i."askedForHelp"
-      FROM periods p
-      JOIN "CallIn" c ON c."siteId" = ${site(scope)} AND c."occurredAt" >= p.s AND c."occurredAt" < p.e
-      JOIN "CallInInvitee" i ON i."callInId" = c.id AND i.status = 'ATTENDED' ${onlyPeople(scope, 'i."personId"')}
-    ),
-    people AS (
-      SELECT k, "personId", sum(visit) AS visits, bool_or(reached) AS reached, bool_or(asked) AS asked,
-        bool_or(attended) AS attended, bool_or("askedAtCallIn") AS "askedAtCallIn"
-      FROM contacts GROUP BY k, "personId"
-    ),
-    counts AS (
-      SELECT k,
-        count(*) FILTER (WHERE visits > 0)::int AS "soughtOut",
-        sum(visits)::int AS "visits",
-        count(*) FILTER (WHERE reached)::int AS "reached",
-        count(*) FILTER (WHERE asked)::int AS "askedForHelp",
-        count(*) FILTER (WHERE attended)::int AS "attended",
-        count(*) FILTER (WHERE "askedAtCallIn")::int AS "askedAtCallIn",
-        count(*) FILTER (WHERE reached OR attended)::int AS "reachedEither"
-      FROM people GROUP BY k
-    ),
-    visits AS (SELECT k, "visits" FROM counts),
-    ${meetingsAndResult(scope)}`;
-}
-
-/**
- * The same figures as reachSql, for periods that each begin where a span of ReachSummary begins
- * (this year so far and the same days of last year; since the start). Someone was reached in
- * [since, e) exactly when their first contact of that kind in the span is before e, so the counts
- * are filters over one summary row per person instead of a fold of every notification. Visits
- * (not unique) are summed from NotificationDayCount, or for a caseload counted directly (its
- * notifications are few and found by person).
- */
-export function reachSummarySql(scope: StatsScope, periods: Period[], spans: ReachSpanOf[]): Prisma.Sql {
-  const rows = periods.map(
-    (p, k) =>
-      Prisma.sql`(${k}::int, ${p.start}::timestamptz, ${p.end}::timestamptz, ${p.from}::date, ${p.to}::date, ${spans[k]!.span}::"ReachSpan", ${spans[k]!.since}::date)`,
-  );
+export function reachSql(scope: StatsScope, period: Period): Prisma.Sql {
+  const { months, edges } = monthSplit(period);
+  const parts: Prisma.Sql[] = [];
+  if (months) {
+    parts.push(
+      scope.people
+        ? Prisma.sql`
+      SELECT m.kind, count(*)::int AS n
+      FROM "ContactMonth" m
+      WHERE m."personId" = ANY(${scope.people}::uuid[]) AND m."siteId" = ${site(scope)}
+        AND m.month >= ${months.first}::date AND m.month <= ${months.last}::date AND m."previousMonth" < ${months.first}::date
+        ${onlyReferralKinds(scope, "m.kind", 'm."personId"')}
+      GROUP BY m.kind`
+        : Prisma.sql`
+      SELECT c.kind, sum(c.people)::int AS n
+      FROM "ContactMonthCount" c
+      WHERE c."siteId" = ${site(scope)} AND c.month >= ${months.first}::date AND c.month <= ${months.last}::date
+        AND c."previousMonth" < ${months.first}::date
+      GROUP BY c.kind`,
+    );
+  }
+  if (edges.length > 0) {
+    const inEdges = Prisma.join(
+      edges.map((r) => Prisma.sql`(e.at >= ${r.start}::timestamptz AND e.at < ${r.end}::timestamptz)`),
+      " OR ",
+    );
+    const notInMonths = months
+      ? Prisma.sql`WHERE NOT EXISTS (
+          SELECT 1 FROM "ContactMonth" m
+          WHERE m."personId" = x."personId" AND m."siteId" = ${site(scope)} AND m.kind = x.kind
+            AND m.month >= ${months.first}::date AND m.month <= ${months.last}::date)`
+      : Prisma.empty;
+    parts.push(Prisma.sql`
+      SELECT x.kind, count(*)::int AS n
+      FROM (
+        SELECT DISTINCT e."personId", e.kind
+        FROM dashboard_contact_events e
+        WHERE e."siteId" = ${site(scope)} AND (${inEdges})
+          ${onlyPeople(scope, 'e."personId"')} ${onlyReferralKinds(scope, "e.kind", 'e."personId"')}
+      ) x
+      ${notInMonths}
+      GROUP BY x.kind`);
+  }
   const visits = scope.people
-    ? Prisma.sql`
-      SELECT p.k, count(*)::int AS "visits"
-      FROM periods p
-      JOIN "CustomNotification" n ON n."siteId" = ${site(scope)} AND n."occurredAt" >= p.s AND n."occurredAt" < p.e ${onlyPeople(scope, 'n."personId"')}
-      GROUP BY p.k`
-    : Prisma.sql`
-      SELECT p.k, sum(d.notifications)::int AS "visits"
-      FROM periods p
-      JOIN "NotificationDayCount" d ON d."siteId" = ${site(scope)} AND d.day >= p.fd AND d.day <= p.td
-      GROUP BY p.k`;
+    ? Prisma.sql`SELECT count(*)::int FROM "CustomNotification" n
+        WHERE n."personId" = ANY(${scope.people}::uuid[]) AND n."siteId" = ${site(scope)}
+          AND n."occurredAt" >= ${period.start}::timestamptz AND n."occurredAt" < ${period.end}::timestamptz`
+    : Prisma.sql`SELECT coalesce(sum(d.notifications), 0)::int FROM "NotificationDayCount" d
+        WHERE d."siteId" = ${site(scope)} AND d.day >= ${period.from}::date AND d.day <= ${period.to}::date`;
+  // For a caseload, a meeting counts when someone of the caseload was invited to it.
+  const meetings = Prisma.sql`SELECT count(*)::int FROM "CallIn" c
+    WHERE c."siteId" = ${site(scope)} AND c."occurredAt" >= ${period.start}::timestamptz AND c."occurredAt" < ${period.end}::timestamptz
+      ${
+        scope.people
+          ? Prisma.sql`AND EXISTS (SELECT 1 FROM "CallInInvitee" i WHERE i."callInId" = c.id AND i."personId" = ANY(${scope.people}::uuid[]))`
+          : Prisma.empty
+      }`;
   return Prisma.sql`
-    WITH periods(k, s, e, fd, td, span, since) AS (VALUES ${Prisma.join(rows)}),
-    counts AS (
-      SELECT p.k,
-        count(*) FILTER (WHERE r."firstSoughtAt" < p.e)::int AS "soughtOut",
-        count(*) FILTER (WHERE r."firstReachedAt" < p.e)::int AS "reached",
-        count(*) FILTER (WHERE r."firstAskedAt" < p.e)::int AS "askedForHelp",
-        count(*) FILTER (WHERE r."firstAttendedAt" < p.e)::int AS "attended",
-        count(*) FILTER (WHERE r."firstAskedAtCallIn" < p.e)::int AS "askedAtCallIn",
-        count(*) FILTER (WHERE least(r."firstReachedAt", r."firstAttendedAt") < p.e)::int AS "reachedEither"
-      FROM periods p
-      JOIN "ReachSummary" r ON r."siteId" = ${site(scope)} AND r.span = p.span AND r.since = p.since
-        ${onlyPeople(scope, 'r."personId"')}
-      GROUP BY p.k
-    ),
-    visits AS (${visits}),
-    ${meetingsAndResult(scope)}`;
-}
-
-/**
- * The funnel after the message: of the people reached in P, who sought support (a referral within
- * 90 days after a delivered notification in P), got into and through the programme, and was helped
- * to move. Read from ReferralFunnel, which holds for each referral L, the latest delivered
- * notification in the 90 days up to it. A delivered notification in P and in that window exists
- * exactly when L >= start of P, provided L < end of P (every one in the window is then at most
- * L); only when L falls after P (a referral made after P, with a later notification between)
- * are the person's notifications looked at, by index.
- */
-export function funnelSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
-  return Prisma.sql`
-    WITH ${periodsCte(periods)},
-    referred AS (
-      SELECT p.k, f."personId", f."inProgramme", f.completed, f.relocated
-      FROM periods p
-      JOIN "ReferralFunnel" f ON f."siteId" = ${site(scope)} AND f."referredAt" >= p.s AND f."referredAt" < p.e + interval '90 days'
-        AND f."lastDeliveredAt" >= p.s
-        ${onlyPeople(scope, 'f."personId"')} ${onlyReferralPeople(scope, 'f."personId"')}
-      WHERE f."lastDeliveredAt" < p.e OR EXISTS (
-        SELECT 1 FROM "CustomNotification" n
-        WHERE n."personId" = f."personId" AND n.outcome = 'DELIVERED' AND n."siteId" = ${site(scope)}
-          AND n."occurredAt" >= p.s AND n."occurredAt" < p.e
-          AND n."occurredAt" <= f."referredAt" AND n."occurredAt" > f."referredAt" - interval '90 days')
-    ),
-    -- One row per person first (a hash aggregate), then the counts: cheaper than a sort per count(DISTINCT).
-    people AS (
-      SELECT k, "personId", bool_or("inProgramme") AS "inProgramme", bool_or(completed) AS completed, bool_or(relocated) AS relocated
-      FROM referred GROUP BY k, "personId"
-    ),
-    counts AS (
-      SELECT k, count(*)::int AS "referred",
-        count(*) FILTER (WHERE "inProgramme")::int AS "inProgramme",
-        count(*) FILTER (WHERE completed)::int AS "completed",
-        count(*) FILTER (WHERE relocated)::int AS "relocated"
-      FROM people GROUP BY k
-    )
-    SELECT p.k, coalesce(c."referred", 0) AS "referred", coalesce(c."inProgramme", 0) AS "inProgramme", coalesce(c."completed", 0) AS "completed",
-      ${scope.supportMeasureKinds ? Prisma.sql`coalesce(c."relocated", 0)` : Prisma.sql`NULL::int`} AS "relocated"
-    FROM periods p LEFT JOIN counts c ON c.k = p.k`;
+    SELECT x.kind::text AS "figure", sum(x.n)::int AS "n" FROM (${Prisma.join(parts, " UNION ALL ")}) x GROUP BY x.kind
+    UNION ALL SELECT 'VISITS', (${visits})
+    UNION ALL SELECT 'MEETINGS', (${meetings})`;
 }
 
 /** Referrals made in P by current status, referrals closed in P by outcome, support measures given in P by kind. */
-export function programmeSql(scope: StatsScope, periods: Period[]): Prisma.Sql {
+export function programmeSql(scope: StatsScope, period: Period): Prisma.Sql {
   // Measures count people too: folded to one row per person and kind first (a hash aggregate).
+  // Read from the index (siteId, startsOn) INCLUDE (type, status, personId) alone.
   const measures = scope.supportMeasureKinds
     ? Prisma.sql`
       UNION ALL
-      SELECT 'measures', x.k, x.type::text, sum(x.n)::int, count(*)::int
+      SELECT 'measures', x.type::text, sum(x.n)::int, count(*)::int
       FROM (
-        SELECT p.k, m.type, m."personId", count(*) AS n
-        FROM periods p
-        JOIN "SupportMeasure" m ON m."siteId" = ${site(scope)} AND m."startsOn" >= p.fd AND m."startsOn" <= p.td AND m.status <> 'PLANNED'
-          ${onlyPeople(scope, 'm."personId"')}
-        GROUP BY p.k, m.type, m."personId"
+        SELECT m.type, m."personId", count(*) AS n
+        FROM "SupportMeasure" m
+        WHERE m."siteId" = ${site(scope)} AND m."startsOn" >= ${period.from}::date AND m."startsOn" <= ${period.to}::date
+          AND m.status <> 'PLANNED' ${onlyPeople(scope, 'm."personId"')}
+        GROUP BY m.type, m."personId"
       ) x
-      GROUP BY x.k, x.type`
+      GROUP BY x.type`
     : Prisma.empty;
   // Referrals are counted, not people (the page shows referrals by status and outcome).
   return Prisma.sql`
-    WITH ${periodsCte(periods)}
-    SELECT 'referred' AS "metric", p.k, r.status::text AS "key", count(*)::int AS "n", NULL::int AS "people"
-    FROM periods p
-    JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."referredAt" >= p.s AND r."referredAt" < p.e
+    SELECT 'referred' AS "metric", r.status::text AS "key", count(*)::int AS "n", NULL::int AS "people"
+    FROM "Referral" r
+    WHERE r."siteId" = ${site(scope)} AND r."referredAt" >= ${period.start}::timestamptz AND r."referredAt" < ${period.end}::timestamptz
       ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
-    GROUP BY p.k, r.status
+    GROUP BY r.status
     UNION ALL
-    SELECT 'closed', p.k, r.status::text, count(*)::int, NULL::int
-    FROM periods p
-    JOIN "Referral" r ON r."siteId" = ${site(scope)} AND r."closedAt" >= p.s AND r."closedAt" < p.e
+    SELECT 'closed', r.status::text, count(*)::int, NULL::int
+    FROM "Referral" r
+    WHERE r."siteId" = ${site(scope)} AND r."closedAt" >= ${period.start}::timestamptz AND r."closedAt" < ${period.end}::timestamptz
       AND r.status IN ('COMPLETED', 'DISCONTINUED', 'DECLINED')
       ${onlyPeople(scope, 'r."personId"')} ${onlyReferralPeople(scope, 'r."personId"')}
-    GROUP BY p.k, r.status
+    GROUP BY r.status
     ${measures}`;
 }
 

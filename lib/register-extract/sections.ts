@@ -82,10 +82,9 @@ export const NOT_IN_EXTRACT: Readonly<Record<string, string>> = {
   Site: "the register",
   // Only as the official who created a record: officials are not named (CJEU C-579/21).
   User: "officials who created records",
-  // The dashboard's summaries: dates copied from the notifications, call-ins and referrals that
-  // the extract shows in full, kept only so the figures can be counted quickly.
-  ReachSummary: "a summary of records shown in full (notifications, call-ins)",
-  ReferralFunnel: "a summary of records shown in full (referrals, notifications, support measures)",
+  // The dashboard's summary: the months of the notifications, call-ins and referrals that the
+  // extract shows in full, kept only so the figures can be counted quickly.
+  ContactMonth: "a summary of records shown in full (notifications, call-ins, referrals)",
 };
 
 export const SECTIONS: readonly ExtractSection[] = [
