@@ -58,28 +58,26 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT date_trunc('month', at AT TIME ZONE 'Europe/
 CREATE VIEW dashboard_contact_events AS
   SELECT n."siteId", n."personId", n."occurredAt" AS at, k.kind
   FROM "CustomNotification" n
-  LEFT JOIN LATERAL (
-    SELECT
-      bool_or(r.status IN ('IN_PROGRAMME', 'COMPLETED')
-        OR EXISTS (SELECT 1 FROM "ReferralStatusChange" h WHERE h."referralId" = r.id AND h."toStatus" = 'IN_PROGRAMME')) AS in_programme,
-      bool_or(r.status = 'COMPLETED') AS completed,
-      bool_or(EXISTS (SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r.id AND m.type = 'RELOCATION' AND m.status <> 'PLANNED')) AS relocated
-    FROM "Referral" r
-    WHERE n.outcome = 'DELIVERED' AND r."personId" = n."personId" AND r."siteId" = n."siteId"
-      AND r."referredAt" >= n."occurredAt" AND r."referredAt" < n."occurredAt" + interval '90 days'
-    HAVING count(*) > 0
-  ) f ON true
   CROSS JOIN LATERAL (VALUES
     ('SOUGHT'::"ContactKind", true),
     ('REACHED', n.outcome = 'DELIVERED'),
     ('ASKED', n."askedForHelpOnSite"),
-    ('REACHED_EITHER', n.outcome = 'DELIVERED'),
-    ('REFERRED', f.in_programme IS NOT NULL),
-    ('IN_PROGRAMME', coalesce(f.in_programme, false)),
-    ('COMPLETED', coalesce(f.completed, false)),
-    ('RELOCATED', coalesce(f.relocated, false))
+    ('REACHED_EITHER', n.outcome = 'DELIVERED')
   ) k(kind, yes)
   WHERE k.yes
+  UNION ALL
+  SELECT n."siteId", n."personId", n."occurredAt", k.kind
+  FROM "CustomNotification" n
+  JOIN "Referral" r ON r."personId" = n."personId" AND r."siteId" = n."siteId"
+    AND r."referredAt" >= n."occurredAt" AND r."referredAt" < n."occurredAt" + interval '90 days'
+  CROSS JOIN LATERAL (VALUES
+    ('REFERRED'::"ContactKind", true),
+    ('IN_PROGRAMME', r.status IN ('IN_PROGRAMME', 'COMPLETED')
+      OR EXISTS (SELECT 1 FROM "ReferralStatusChange" h WHERE h."referralId" = r.id AND h."toStatus" = 'IN_PROGRAMME')),
+    ('COMPLETED', r.status = 'COMPLETED'),
+    ('RELOCATED', EXISTS (SELECT 1 FROM "SupportMeasure" m WHERE m."referralId" = r.id AND m.type = 'RELOCATION' AND m.status <> 'PLANNED'))
+  ) k(kind, yes)
+  WHERE n.outcome = 'DELIVERED' AND k.yes
   UNION ALL
   SELECT c."siteId", i."personId", c."occurredAt", k.kind
   FROM "CallInInvitee" i JOIN "CallIn" c ON c.id = i."callInId"
