@@ -19,6 +19,15 @@ export function createDatabase(connectionString: string): Database {
   // without a listener, Node.js would end the whole process. The adapter adds one too, but
   // removes it on $disconnect; this one stays as long as the pool.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection closed by the server"));
+  // Prisma's pg adapter sends instants as timestamps without a zone, which PostgreSQL reads in the
+  // session's time zone: on a server set to anything but UTC every instant written would move
+  // (a call-in at 23:15 UTC stored 14 hours early on a server in Pacific/Kiritimati;
+  // tests/integration/dashboard-time-zone.test.ts). Every connection of the app talks UTC; the
+  // dashboard's Swedish calendar is explicit in SQL (AT TIME ZONE 'Europe/Stockholm'). Queued on
+  // the new client before anything the pool hands it out for.
+  pool.on("connect", (client) => {
+    client.query("SET TIME ZONE 'UTC'").catch((error: unknown) => logger.warn({ err: error }, "could not set UTC"));
+  });
   const adapter = new PrismaPg(pool, {
     onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
   });
