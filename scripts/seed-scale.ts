@@ -475,7 +475,7 @@ export async function seedScale(
       bar.update({ table: "dashboard summaries" });
       const t1 = performance.now();
       await client.query(
-        "SELECT dashboard_rebuild_caseload_counts(), dashboard_rebuild_incident_months(), dashboard_rebuild_reach(), dashboard_rebuild_notification_days()",
+        "SELECT dashboard_rebuild_caseload_counts(), dashboard_rebuild_incident_months(), dashboard_rebuild_reach(), dashboard_rebuild_notification_days(), dashboard_rebuild_open_follow_ups()",
       );
       seconds.set("dashboard summaries", (performance.now() - t1) / 1000);
       // Statistics for the planner, and the visibility map that lets counts be read from indexes

@@ -275,21 +275,31 @@ export function caseloadSql(scope: StatsScope): Prisma.Sql {
     ORDER BY c.agency, u.name, u.id`;
 }
 
+/**
+ * Overdue follow-ups per officer: the open ones (OpenFollowUpCount, kept by triggers) minus those
+ * not yet due (due today or later: read from the partial index of open follow-ups). The work is
+ * the officers and the follow-ups planned ahead, not the backlog (decision 012).
+ */
 export function overdueSql(scope: StatsScope, today: string): Prisma.Sql | null {
   if (!scope.followUps) return null;
-  const who =
-    scope.followUps === "site"
+  const who = (column: string) =>
+    scope.followUps === "site" || !scope.followUps
       ? Prisma.empty
-      : Prisma.sql`AND f."assignedToId" = ${scope.followUps.assignedToId}::uuid`;
+      : Prisma.sql`AND ${Prisma.raw(column)} = ${scope.followUps.assignedToId}::uuid`;
   return Prisma.sql`
-    SELECT u.id AS "userId", u.name, f.agency::text AS "agency", count(*)::int AS "overdue"
-    FROM "FollowUp" f
-    JOIN "User" u ON u.id = f."assignedToId"
-    WHERE f."siteId" = ${site(scope)} AND f."doneAt" IS NULL AND f."dueOn" < ${today}::date ${who}
-      -- An anti-join: the few anonymised people, not every person, are looked at.
-      AND NOT EXISTS (SELECT 1 FROM "Person" p WHERE p.id = f."personId" AND p."anonymisedAt" IS NOT NULL)
-    GROUP BY u.id, u.name, f.agency
-    ORDER BY f.agency, u.name, u.id`;
+    WITH ahead AS (
+      SELECT f."assignedToId", f.agency, count(*) AS n
+      FROM "FollowUp" f
+      WHERE f."siteId" = ${site(scope)} AND f."doneAt" IS NULL AND f."dueOn" >= ${today}::date ${who('f."assignedToId"')}
+        AND NOT EXISTS (SELECT 1 FROM "Person" p WHERE p.id = f."personId" AND p."anonymisedAt" IS NOT NULL)
+      GROUP BY f."assignedToId", f.agency
+    )
+    SELECT u.id AS "userId", u.name, c.agency::text AS "agency", (c.open - coalesce(a.n, 0))::int AS "overdue"
+    FROM "OpenFollowUpCount" c
+    JOIN "User" u ON u.id = c."assignedToId"
+    LEFT JOIN ahead a ON a."assignedToId" = c."assignedToId" AND a.agency = c.agency
+    WHERE c."siteId" = ${site(scope)} ${who('c."assignedToId"')} AND c.open - coalesce(a.n, 0) > 0
+    ORDER BY c.agency, u.name, u.id`;
 }
 
 /**

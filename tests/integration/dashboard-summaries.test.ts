@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createAssignment, createIncident, createPerson } from "@/prisma/factories";
+import { createAssignment, createFollowUp, createIncident, createPerson } from "@/prisma/factories";
 import { makeWorld, type World } from "./fixtures";
 
 /*
@@ -158,5 +158,65 @@ describe("IncidentMonthCount", () => {
     ]);
     await db.$executeRaw`SELECT dashboard_rebuild_incident_months()`;
     expect(await months()).toEqual(incremental);
+  });
+});
+
+describe("OpenFollowUpCount", () => {
+  async function open() {
+    const rows = await db.openFollowUpCount.findMany({
+      where: { open: { not: 0 } },
+      orderBy: [{ agency: "asc" }, { assignedToId: "asc" }],
+    });
+    return rows.map((r) => [r.assignedToId, r.agency, r.open]);
+  }
+  async function rebuilt() {
+    await db.$executeRaw`SELECT dashboard_rebuild_open_follow_ups()`;
+    return open();
+  }
+
+  it("follows follow-ups made, done, reopened, reassigned, deleted and their people's anonymisation", async () => {
+    const probation = w.users.PROBATION.id;
+    const police = w.users.POLICE.id;
+    const extra = await createPerson(db, { siteId: w.site.id, createdById: police });
+    const base = { siteId: w.site.id, agency: "PROBATION" as const, assignedToId: probation };
+    const a = await createFollowUp(db, { ...base, personId: w.person.id, dueOn: new Date("2020-01-01") });
+    const b = await createFollowUp(db, { ...base, personId: w.secondPerson.id, dueOn: new Date("2030-01-01") });
+    await createFollowUp(db, { ...base, personId: extra.id, dueOn: new Date("2020-01-01") });
+    await createFollowUp(db, {
+      ...base,
+      personId: extra.id,
+      dueOn: new Date("2020-01-01"),
+      doneAt: new Date("2020-01-02T10:00:00Z"),
+    });
+    expect(await open()).toEqual([[probation, "PROBATION", 3]]);
+
+    await db.followUp.update({ where: { id: a.id }, data: { doneAt: new Date() } });
+    expect(await open()).toEqual([[probation, "PROBATION", 2]]);
+    await db.followUp.update({ where: { id: a.id }, data: { doneAt: null } });
+    await db.followUp.update({ where: { id: b.id }, data: { assignedToId: police, agency: "POLICE" } });
+    expect(await open()).toEqual([
+      [police, "POLICE", 1],
+      [probation, "PROBATION", 2],
+    ]);
+    expect(await rebuilt()).toEqual(await open());
+
+    await db.person.update({ where: { id: extra.id }, data: { anonymisedAt: new Date() } });
+    expect(await open()).toEqual([
+      [police, "POLICE", 1],
+      [probation, "PROBATION", 1],
+    ]);
+    expect(await rebuilt()).toEqual(await open());
+    await db.person.update({ where: { id: extra.id }, data: { anonymisedAt: null } });
+    expect(await open()).toEqual([
+      [police, "POLICE", 1],
+      [probation, "PROBATION", 2],
+    ]);
+
+    await db.followUp.delete({ where: { id: a.id } });
+    expect(await open()).toEqual([
+      [police, "POLICE", 1],
+      [probation, "PROBATION", 1],
+    ]);
+    expect(await rebuilt()).toEqual(await open());
   });
 });
