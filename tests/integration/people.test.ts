@@ -332,6 +332,27 @@ describe("a person's file", () => {
 });
 
 describe("a broad search at scale", () => {
+  it("finds a one-letter search's page in name order, many matches or few", async () => {
+    const { COUNT_AHEAD } = await import("@/lib/people/queries");
+    // Many people with a word on "b" (more than the count looks ahead), and two on the rare "x".
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Person"(id, "siteId", "firstName", "lastName", "createdById", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Bo', 'Ek' || lpad(i::text, 5, '0'), $2::uuid, now() FROM generate_series(1, ${COUNT_AHEAD + 40}) i
+       UNION ALL SELECT gen_random_uuid(), $1::uuid, 'Xena', 'Zorn', $2::uuid, now()
+       UNION ALL SELECT gen_random_uuid(), $1::uuid, 'Xerxes', 'Ahl', $2::uuid, now()`,
+      w.site.id,
+      w.users.POLICE.id,
+    );
+    const many = await search(w.actors.POLICE, { q: "b" });
+    expect(many).toMatchObject({ totalIsLowerBound: true });
+    expect(many.items.map((p) => p.name).slice(0, 3)).toEqual(["Bo Ek00001", "Bo Ek00002", "Bo Ek00003"]);
+    const page2 = await search(w.actors.POLICE, { q: "b", page: "2" });
+    expect(page2.items[0]!.name).toBe("Bo Ek00026");
+    const few = await search(w.actors.POLICE, { q: "x" });
+    expect(few).toMatchObject({ total: 2, totalIsLowerBound: false });
+    expect(few.items.map((p) => p.name)).toEqual(["Xerxes Ahl", "Xena Zorn"]);
+  });
+
   it("counts exactly up to a limit past the page, then says 'more than' and keeps the next pages reachable", async () => {
     const { COUNT_AHEAD } = await import("@/lib/people/queries");
     // Bulk insert: the factory would take minutes for this many.
