@@ -297,7 +297,8 @@ async function main(): Promise<number> {
     await withClient(urls.after, (c) =>
       c.query(
         `INSERT INTO "AuditEvent" ("siteId", "actorId", "actorRole", action, "entityType", "entityId", "personId", "ipAddress", "requestId")
-         SELECT $1, $2, 'SOCIAL', 'READ', 'Person', $3, $3, '127.0.0.1', gen_random_uuid()::text FROM generate_series(1, $4)`,
+         SELECT $1::uuid, $2::uuid, 'SOCIAL', 'READ', 'Person', $3::text, $3::uuid, '127.0.0.1', gen_random_uuid()::text
+         FROM generate_series(1, $4::int)`,
         [siteId, actorId, personId, backlog],
       ),
     );

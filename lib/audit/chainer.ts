@@ -16,6 +16,7 @@ const AFTER_APPEND_MS = 200;
 const SWEEP_MS = 10_000;
 
 let started = false;
+let sweep: ReturnType<typeof setInterval> | null = null;
 let scheduled: ReturnType<typeof setTimeout> | null = null;
 let running: Promise<void> | null = null;
 let again = false;
@@ -24,8 +25,18 @@ let again = false;
 export function startAuditChainer(): void {
   if (started) return;
   started = true;
-  setInterval(() => void chainNow(), SWEEP_MS).unref();
+  sweep = setInterval(() => void chainNow(), SWEEP_MS);
+  sweep.unref();
   void chainNow();
+}
+
+/** Stops it and waits for a run in progress (the tests that start it). */
+export async function stopAuditChainer(): Promise<void> {
+  started = false;
+  if (sweep) clearInterval(sweep);
+  if (scheduled) clearTimeout(scheduled);
+  sweep = scheduled = null;
+  await running;
 }
 
 /** Called after each append; a no-op until the chainer is started. */
