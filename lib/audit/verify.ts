@@ -146,7 +146,7 @@ const SELECT_LINKS = `
 type RawLink = Omit<RawAuditRow, "id"> & { position: string; eventId: string; linkHash: string; id: string | null };
 
 const SELECT_EVENT_IDS = `SELECT id FROM "AuditEvent" WHERE id > $1 ORDER BY id LIMIT $2`;
-const SELECT_PENDING = `SELECT "eventId" FROM "AuditPending"`;
+const SELECT_PENDING = `SELECT "eventId" FROM "AuditPending" WHERE "eventId" > $1 ORDER BY "eventId" LIMIT $2`;
 
 /** Ids seen, in chunks of 2^16 bits: ~1 bit per event, where a Set of 5 M bigints would take hundreds of MB. */
 class IdSet {
@@ -243,12 +243,20 @@ async function walk(client: pg.Client, opts: { anchor?: Anchor; batchSize?: numb
   if (opts.anchor && !anchorSeen)
     return broken({ id: opts.anchor.id, kind: "anchor", position: null, expected: opts.anchor.hash, found: null });
 
-  // Every event is in the chain or in the queue; the queue is small (the chainer empties it).
-  const queued = new Set((await client.query<{ eventId: string }>(SELECT_PENDING)).rows.map((r) => r.eventId));
+  // Every event is in the chain or in the queue. The queue is small while the chainer runs, but
+  // not after a bulk load with none running (`--no-chain`): a bitmap too, read in batches.
+  const queued = new IdSet();
+  for await (const { eventId } of batches<{ eventId: string }>(
+    client,
+    SELECT_PENDING,
+    (r) => r.eventId,
+    batchSize * 10,
+  ))
+    queued.add(BigInt(eventId));
   let pending = 0;
   for await (const { id } of batches<{ id: string }>(client, SELECT_EVENT_IDS, (r) => r.id, batchSize * 10)) {
     if (linked.has(BigInt(id))) continue;
-    if (!queued.has(id))
+    if (!queued.has(BigInt(id)))
       return broken({
         id: BigInt(id),
         kind: "unchained",
