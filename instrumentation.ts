@@ -7,6 +7,9 @@ import type { Instrumentation } from "next";
  * - onRequestError(): every failed request, with the request id proxy.ts gave it (the browser
  *   sees only the digest, which this line carries as well).
  * Only in the Node.js runtime: the logger is a Node.js library.
+ *
+ * It also starts the audit log's chainer (lib/audit/chainer.ts): appends take no lock, and this
+ * process links what it and any other process appended into the hash chain.
  */
 
 export async function register() {
@@ -26,6 +29,8 @@ export async function register() {
     };
   console.error = asJson("error");
   console.warn = asJson("warn");
+  const { startAuditChainer } = await import("@/lib/audit/chainer");
+  startAuditChainer();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

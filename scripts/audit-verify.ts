@@ -1,6 +1,7 @@
 /**
- * `npm run audit:verify [-- --anchor ID:HASH]`: walks the audit log's hash chain and reports the
- * first broken link. Each row's digest is computed here (node:crypto) from the columns' text as
+ * `npm run audit:verify [-- --anchor ID:HASH] [--no-chain]`: links the events still waiting to be
+ * chained (audit_chain(), as the app does; --no-chain looks without writing), then walks the
+ * audit log's hash chain and reports the first broken link. Each row's digest is computed here (node:crypto) from the columns' text as
  * the server sends it, never by a function or cast of the database being checked: a superuser
  * could redefine those to approve an edited row (lib/audit/verify.ts).
  *
@@ -11,15 +12,17 @@
  *
  * Uses DATABASE_URL, or the local embedded PostgreSQL like the other scripts.
  */
+import { chainAuditLog } from "@/lib/audit/chain";
 import { formatAnchor, parseAnchor, verifyAuditChain, type Anchor } from "@/lib/audit/verify";
 import { startCluster } from "./lib/local-db";
 
-function parseArgs(argv: string[]): { anchor?: Anchor } {
+function parseArgs(argv: string[]): { anchor?: Anchor; chain: boolean } {
+  const chain = !argv.includes("--no-chain");
   const i = argv.indexOf("--anchor");
-  if (i === -1) return {};
+  if (i === -1) return { chain };
   const anchor = parseAnchor(argv[i + 1] ?? "");
   if (!anchor) throw new Error("--anchor wants ID:HASH as printed by an earlier run (the head).");
-  return { anchor };
+  return { anchor, chain };
 }
 
 async function main(): Promise<number> {
@@ -27,10 +30,16 @@ async function main(): Promise<number> {
   const cluster = await startCluster("app", { quiet: true });
   try {
     const started = Date.now();
-    const report = await verifyAuditChain(cluster.url, args);
+    // A run of the chainer first: what committed before now is then in the chain, not pending.
+    // The digests it writes are the database's; the check below recomputes every one in Node.
+    const linked = args.chain ? await chainAuditLog(cluster.url) : 0;
+    const report = await verifyAuditChain(cluster.url, { anchor: args.anchor });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (linked > 0) console.log(`Chained ${linked} events that were waiting.`);
     if (report.ok) {
       console.log(`Audit log intact: ${report.checked} events checked in ${seconds} s.`);
+      if (report.pending > 0)
+        console.log(`${report.pending} more events committed meanwhile and wait to be chained (not checked yet).`);
       console.log(
         `Head (keep it; pass it as --anchor next time): ${report.head ? formatAnchor(report.head) : "none (empty log)"}`,
       );
@@ -38,17 +47,27 @@ async function main(): Promise<number> {
     }
     const b = report.firstBreak!;
     const what = {
-      prevHash: "its prevHash is not the hash of the row before it (a row was deleted, inserted or edited before it)",
-      hash: "its hash does not match its content (the row was edited)",
+      prevHash:
+        "its link's prevHash is not the hash of the link before it (a link was removed, inserted or rewritten before it)",
+      hash: "its content does not match its link's hash (the event was edited)",
+      missing: "the event its link names is gone (the event was deleted)",
+      duplicate: "a second link names this event (a link was forged)",
+      unchained:
+        "the event is neither in the chain nor waiting to be chained (written with the triggers off, or its link was cut off)",
       anchor:
         b.found === null
-          ? "the anchored row is gone (rows were cut off or rewritten)"
-          : "the anchored row's hash changed (the chain was rewritten)",
+          ? "the anchored event's link is gone (links were cut off or rewritten)"
+          : "the anchored event's hash changed (the chain was rewritten)",
     }[b.kind];
-    console.error(`Audit log BROKEN at event id ${b.id}: ${what}.`);
+    const at = b.position === null ? "" : ` (chain position ${b.position})`;
+    console.error(`Audit log BROKEN at event id ${b.id}${at}: ${what}.`);
     console.error(`  expected ${b.expected}`);
     console.error(`  found    ${b.found ?? "(no row)"}`);
-    console.error(`  ${report.checked} events checked; the chain is intact before id ${b.id}.`);
+    console.error(
+      b.position === null
+        ? `  ${report.checked} links checked, all intact.`
+        : `  ${report.checked} links checked; the chain is intact before position ${b.position}.`,
+    );
     return 1;
   } finally {
     await cluster.stop();

@@ -45,7 +45,8 @@ export function neutraliseFormula(value: string): string {
  * The filtered audit events as CSV (semicolon-separated and with a BOM, as Swedish Excel opens
  * it), oldest first, streamed in batches: headers and codes by their names in the reader's
  * language, times in Swedish time with the offset (2026-12-02T09:15:00+01:00), ids and hashes as
- * stored (npm run audit:verify checks the chain in the database, not in a file). The export is itself an audit event, written before the
+ * stored, each event's with its link of the chain (npm run audit:verify checks the chain in the
+ * database, not in a file). The export is itself an audit event, written before the
  * first byte leaves, with the filter and the number of rows.
  */
 export async function exportAuditEvents({
@@ -95,8 +96,7 @@ export async function exportAuditEvents({
           metadata: true,
           ipAddress: true,
           requestId: true,
-          prevHash: true,
-          hash: true,
+          chainLink: { select: { prevHash: true, hash: true } },
           actor: { select: { name: true } },
         },
       });
@@ -114,8 +114,9 @@ export async function exportAuditEvents({
         e.metadata === null ? "" : JSON.stringify(e.metadata),
         e.ipAddress ?? "",
         e.requestId ?? "",
-        e.prevHash ?? "",
-        e.hash ?? "",
+        // Empty for an event the chainer has not linked yet (a fraction of a second after it committed).
+        e.chainLink?.prevHash ?? "",
+        e.chainLink?.hash ?? "",
       ]);
       const text = stringify(records, {
         delimiter: ";",

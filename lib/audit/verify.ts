@@ -2,44 +2,64 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 
 /*
- * Verifies the audit log's hash chain (docs/decisions/003): every row's `prevHash` must be the
- * hash of the row before it ("genesis" for the first), and every row's `hash` must be the digest
- * of the row's content as the insert trigger's audit_event_digest() defines it. An edited row
- * breaks its own hash; a deleted or inserted row breaks the next row's prevHash.
+ * Verifies the audit log's hash chain (docs/decisions/003). The chain lives in "AuditChain":
+ * position n names one event, carries the hash of position n-1 (`prevHash`, "genesis" for the
+ * first) and its own `hash`, the digest of that prevHash and the event's content as
+ * audit_event_digest() defines it. An edited event breaks its link's hash; a removed link, or
+ * one put in between, breaks the next link's prevHash; a link whose event is gone, or a second
+ * link to the same event, is named as such. Every event must be linked, or still waiting in
+ * "AuditPending" to be linked by the chainer (lib/audit/chain.ts): an event that is neither was
+ * written with the triggers off (or its link was cut off at the end) and is named too.
  *
  * The digest is computed here, in Node, never by the database being checked: a superuser who
  * edits a row can also redefine audit_event_digest() (or a cast such as jsonb → text) to answer
  * with the stored hash. So the rows are read with a plain SELECT of the columns, every value as
  * the text PostgreSQL's type output sends over the wire (no type parsing here, no SQL function or
- * cast of the checked database), in a session whose settings that output depends on are pinned.
+ * cast of the checked database), in a session whose settings that output depends on are pinned,
+ * and in one REPEATABLE READ snapshot, so that the chain, the events and the queue are seen as
+ * of one instant while the app goes on appending and chaining.
  *
- * A chain alone cannot show that rows were cut off at the end, or that someone with superuser
- * rights rewrote every hash after an edit. An anchor closes both: the head (id and hash) that an
- * earlier run printed, kept outside the database, must still be in the chain unchanged.
+ * A chain alone cannot show that whole links and their events were cut off at the end, or that
+ * someone with superuser rights rewrote every hash after an edit. An anchor closes both: the head
+ * (event id and hash) that an earlier run printed, kept outside the database, must still be in the
+ * chain unchanged. (Anchors printed before the chain moved to "AuditChain" still hold: the old
+ * links were copied unchanged.)
  *
  * No `server-only` and no app singleton: `npm run audit:verify` and the tests pass the URL.
  */
 
 export type ChainBreak = {
-  /** The first row whose link does not hold. */
+  /** The event of the first link that does not hold (or the first event outside the chain). */
   id: bigint;
-  kind: "prevHash" | "hash" | "anchor";
+  /**
+   * prevHash: the link does not follow the one before it (a link removed or put in between);
+   * hash: the event's content is not what was chained (edited);
+   * missing: the linked event is gone (deleted);
+   * duplicate: a second link to an event already in the chain;
+   * unchained: an event neither in the chain nor waiting to be chained (written with the triggers off, or its link cut off);
+   * anchor: the anchored event's link changed or is gone.
+   */
+  kind: "prevHash" | "hash" | "missing" | "duplicate" | "unchained" | "anchor";
+  /** The link's position in the chain (none for an event outside it, or a missing anchor). */
+  position: bigint | null;
   expected: string;
   found: string | null;
 };
 
 export type ChainReport = {
   ok: boolean;
-  /** Rows checked (all of them when intact; up to and including the break otherwise). */
+  /** Links checked (all of them when intact; up to and including the break otherwise). */
   checked: number;
-  /** The last row of the chain: print it, keep it elsewhere, pass it as the next run's anchor. */
+  /** Events committed but not linked yet: the chainer will link them (not a break). */
+  pending: number;
+  /** The chain's last link: print it, keep it elsewhere, pass it as the next run's anchor. */
   head: { id: bigint; hash: string } | null;
   firstBreak: ChainBreak | null;
 };
 
 export type Anchor = { id: bigint; hash: string };
 
-/** One AuditEvent row, every column as PostgreSQL's text output of it (null for SQL NULL). */
+/** One AuditEvent row, every column as PostgreSQL's text output of it (null for SQL NULL), with its link's prevHash. */
 export type RawAuditRow = {
   id: string;
   occurredAt: string | null;
@@ -55,7 +75,6 @@ export type RawAuditRow = {
   ipAddress: string | null;
   requestId: string | null;
   prevHash: string | null;
-  hash: string | null;
 };
 
 const BATCH = 5_000;
@@ -75,7 +94,7 @@ export function utcMillisText(output: string): string | null {
 
 /**
  * The row's digest, byte for byte as audit_event_digest() in migration
- * 20261125064338_audit_log_and_checks defines it: SHA-256 (hex) of the UTF-8 bytes of concat_ws
+ * 20261125064338_audit_log_and_checks defines it (prevHash: the hash its link follows): SHA-256 (hex) of the UTF-8 bytes of concat_ws
  * over chr(31) of prevHash, the id, the UTC timestamp to milliseconds, then each column's text
  * with NULL as '' (concat_ws itself skips NULL arguments: prevHash, and a timestamp to_char could
  * not print). `metadata` is jsonb's own canonical text, exactly as its type output printed it.
@@ -114,33 +133,56 @@ const RAW_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (value: string) =>
 const PIN_SESSION =
   "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET client_encoding = 'UTF8'; SET search_path = pg_catalog, public";
 
-const SELECT_BATCH = `
-  SELECT id, "occurredAt", "siteId", "actorId", "actorRole", action, "entityType", "entityId", "personId",
-         reason, metadata, "ipAddress", "requestId", "prevHash", hash
-  FROM "AuditEvent"
-  WHERE id > $1
-  ORDER BY id
+/** The chain in position order, each link with its event's columns (none when the event is gone). */
+const SELECT_LINKS = `
+  SELECT c."position", c."eventId", c.hash AS "linkHash",
+         e.id, e."occurredAt", e."siteId", e."actorId", e."actorRole", e.action, e."entityType", e."entityId",
+         e."personId", e.reason, e.metadata, e."ipAddress", e."requestId", c."prevHash"
+  FROM "AuditChain" c LEFT JOIN "AuditEvent" e ON e.id = c."eventId"
+  WHERE c."position" > $1
+  ORDER BY c."position"
   LIMIT $2`;
 
-/** Reads the log in chain (id) order, a batch at a time (keyset pagination), on one connection. */
-async function* auditRows(connectionString: string, batchSize: number): AsyncGenerator<RawAuditRow> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(PIN_SESSION);
-    let after = "-1";
-    for (;;) {
-      const { rows } = await client.query<RawAuditRow>({
-        text: SELECT_BATCH,
-        values: [after, batchSize],
-        types: RAW_TEXT,
-      });
-      yield* rows;
-      if (rows.length < batchSize) return;
-      after = rows[rows.length - 1]!.id;
-    }
-  } finally {
-    await client.end();
+type RawLink = Omit<RawAuditRow, "id"> & { position: string; eventId: string; linkHash: string; id: string | null };
+
+const SELECT_EVENT_IDS = `SELECT id FROM "AuditEvent" WHERE id > $1 ORDER BY id LIMIT $2`;
+const SELECT_PENDING = `SELECT "eventId" FROM "AuditPending" WHERE "eventId" > $1 ORDER BY "eventId" LIMIT $2`;
+
+/** Ids seen, in chunks of 2^16 bits: ~1 bit per event, where a Set of 5 M bigints would take hundreds of MB. */
+class IdSet {
+  private chunks = new Map<number, Uint32Array>();
+  /** Adds `id`; false when it was there already. */
+  add(id: bigint): boolean {
+    const n = Number(id);
+    const key = Math.floor(n / 65_536);
+    let chunk = this.chunks.get(key);
+    if (!chunk) this.chunks.set(key, (chunk = new Uint32Array(2_048)));
+    const bit = n % 65_536;
+    const mask = 1 << (bit & 31);
+    if (chunk[bit >>> 5]! & mask) return false;
+    chunk[bit >>> 5]! |= mask;
+    return true;
+  }
+  has(id: bigint): boolean {
+    const n = Number(id);
+    const chunk = this.chunks.get(Math.floor(n / 65_536));
+    const bit = n % 65_536;
+    return chunk !== undefined && (chunk[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
+
+async function* batches<T extends pg.QueryResultRow>(
+  client: pg.Client,
+  text: string,
+  key: (row: T) => string,
+  batchSize: number,
+): AsyncGenerator<T> {
+  let after = "-1";
+  for (;;) {
+    const { rows } = await client.query<T>({ text, values: [after, batchSize], types: RAW_TEXT });
+    yield* rows;
+    if (rows.length < batchSize) return;
+    after = key(rows[rows.length - 1]!);
   }
 }
 
@@ -148,62 +190,84 @@ export async function verifyAuditChain(
   connectionString: string,
   opts: { anchor?: Anchor; batchSize?: number } = {},
 ): Promise<ChainReport> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(PIN_SESSION);
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const report = await walk(client, opts);
+    await client.query("COMMIT");
+    return report;
+  } finally {
+    await client.end();
+  }
+}
+
+async function walk(client: pg.Client, opts: { anchor?: Anchor; batchSize?: number }): Promise<ChainReport> {
+  const batchSize = opts.batchSize ?? BATCH;
   let previousHash = "genesis";
   let checked = 0;
   let head: ChainReport["head"] = null;
   let anchorSeen = false;
+  const linked = new IdSet();
+  const broken = (firstBreak: ChainBreak): ChainReport => ({ ok: false, checked, pending: 0, head, firstBreak });
 
-  for await (const row of auditRows(connectionString, opts.batchSize ?? BATCH)) {
+  for await (const link of batches<RawLink>(client, SELECT_LINKS, (l) => l.position, batchSize)) {
     checked++;
-    const id = BigInt(row.id);
-    if (row.prevHash !== previousHash) {
-      return {
-        ok: false,
-        checked,
-        head,
-        firstBreak: { id, kind: "prevHash", expected: previousHash, found: row.prevHash },
-      };
-    }
-    const digest = auditEventDigest(row);
-    if (digest === null || row.hash !== digest) {
-      return {
-        ok: false,
-        checked,
-        head,
-        firstBreak: {
-          id,
-          kind: "hash",
-          expected: digest ?? "(a timestamp the trigger cannot have written)",
-          found: row.hash,
-        },
-      };
+    const id = BigInt(link.eventId);
+    const position = BigInt(link.position);
+    if (!linked.add(id))
+      return broken({ id, kind: "duplicate", position, expected: "one link per event", found: link.position });
+    if (link.prevHash !== previousHash)
+      return broken({ id, kind: "prevHash", position, expected: previousHash, found: link.prevHash });
+    if (link.id === null) return broken({ id, kind: "missing", position, expected: link.linkHash, found: null });
+    const digest = auditEventDigest({ ...link, id: link.id });
+    if (digest === null || link.linkHash !== digest) {
+      return broken({
+        id,
+        kind: "hash",
+        position,
+        expected: digest ?? "(a timestamp the trigger cannot have written)",
+        found: link.linkHash,
+      });
     }
     if (opts.anchor && id === opts.anchor.id) {
       anchorSeen = true;
-      if (row.hash !== opts.anchor.hash) {
-        return {
-          ok: false,
-          checked,
-          head,
-          firstBreak: { id, kind: "anchor", expected: opts.anchor.hash, found: row.hash },
-        };
-      }
+      if (link.linkHash !== opts.anchor.hash)
+        return broken({ id, kind: "anchor", position, expected: opts.anchor.hash, found: link.linkHash });
     }
-    previousHash = row.hash;
-    head = { id, hash: row.hash };
+    previousHash = link.linkHash;
+    head = { id, hash: link.linkHash };
   }
 
-  if (opts.anchor && !anchorSeen) {
-    return {
-      ok: false,
-      checked,
-      head,
-      firstBreak: { id: opts.anchor.id, kind: "anchor", expected: opts.anchor.hash, found: null },
-    };
+  if (opts.anchor && !anchorSeen)
+    return broken({ id: opts.anchor.id, kind: "anchor", position: null, expected: opts.anchor.hash, found: null });
+
+  // Every event is in the chain or in the queue. The queue is small while the chainer runs, but
+  // not after a bulk load with none running (`--no-chain`): a bitmap too, read in batches.
+  const queued = new IdSet();
+  for await (const { eventId } of batches<{ eventId: string }>(
+    client,
+    SELECT_PENDING,
+    (r) => r.eventId,
+    batchSize * 10,
+  ))
+    queued.add(BigInt(eventId));
+  let pending = 0;
+  for await (const { id } of batches<{ id: string }>(client, SELECT_EVENT_IDS, (r) => r.id, batchSize * 10)) {
+    if (linked.has(BigInt(id))) continue;
+    if (!queued.has(BigInt(id)))
+      return broken({
+        id: BigInt(id),
+        kind: "unchained",
+        position: null,
+        expected: "a link in the chain, or a place in the queue",
+        found: null,
+      });
+    pending++;
   }
-  return { ok: true, checked, head, firstBreak: null };
+  return { ok: true, checked, pending, head, firstBreak: null };
 }
-
 /** "123:abcdef…" (what a run prints as the head) → an anchor; null when malformed. */
 export function parseAnchor(value: string): Anchor | null {
   const m = /^(\d{1,19}):([0-9a-f]{64})$/.exec(value.trim());

@@ -4,6 +4,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { recordAuditNow } from "@/lib/audit";
+import { chainAuditLog } from "@/lib/audit/chain";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
 import { runSeed } from "../../prisma/seed";
 import { backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
@@ -50,23 +52,22 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   }
 }
 
-/** Rows whose hash does not follow from their content and the previous row (docs/decisions/003). */
-const BROKEN_LINKS = `SELECT count(*)::int AS n FROM (
-  SELECT hash, "prevHash", lag(hash) OVER (ORDER BY id) AS before, audit_event_digest("prevHash", e) AS recomputed FROM "AuditEvent" e
-) x WHERE hash <> recomputed OR "prevHash" <> coalesce(before, 'genesis')`;
-
 describe("backup and restore (pg_dump / pg_restore)", () => {
   // One test, one seed and one backup: the demo data fills every kind of record, and seeding is
   // the slow part.
   it("restores a backup into a fresh database with every record and the audit chain intact; over an existing one keeping it; never from a damaged file", async () => {
     const source = testDatabaseUrl();
     expect(await runSeed(source)).toBe("seeded");
+    await chainAuditLog(source);
     const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+    // Backed up while still queued for the chainer: the restored database links them.
     for (let i = 0; i < 3; i++)
       await recordAuditNow(
         { id: admin.id, siteId: admin.siteId, role: "ADMIN", agency: null, name: admin.name },
         { action: "READ", entityType: "User" },
       );
+    const chained = await verifyAuditChain(source);
+    expect(chained).toMatchObject({ ok: true, pending: 3 });
     const before = await fingerprint(source);
 
     dir = await mkdtemp(path.join(tmpdir(), "samverkan-backup-"));
@@ -84,12 +85,19 @@ describe("backup and restore (pg_dump / pg_restore)", () => {
     expect(after).toEqual(before);
     expect(Number(after.Person!.split(" ")[0])).toBeGreaterThan(100);
     expect(Number(after.AuditEvent!.split(" ")[0])).toBeGreaterThanOrEqual(3);
-    expect(await query(restoredUrl, BROKEN_LINKS)).toEqual([{ n: 0 }]);
+    expect(await verifyAuditChain(restoredUrl, { anchor: chained.head! })).toMatchObject({ ok: true, pending: 3 });
 
-    // The restored log still chains new rows and still refuses edits: its triggers came back too.
+    // The restored log still queues and chains new rows and still refuses edits: its triggers and
+    // its chainer function came back too.
     await query(restoredUrl, `INSERT INTO "AuditEvent" (action) VALUES ('READ')`);
-    expect(await query(restoredUrl, BROKEN_LINKS)).toEqual([{ n: 0 }]);
+    expect(await chainAuditLog(restoredUrl)).toBe(4);
+    expect(await verifyAuditChain(restoredUrl, { anchor: chained.head! })).toMatchObject({
+      ok: true,
+      checked: chained.checked + 4,
+      pending: 0,
+    });
     await expect(query(restoredUrl, `UPDATE "AuditEvent" SET reason = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(query(restoredUrl, `DELETE FROM "AuditChain"`)).rejects.toThrow(/append-only/);
 
     // Over an existing database: it is kept aside, not lost.
     await query(restoredUrl, `CREATE TABLE marker (x int); INSERT INTO marker VALUES (1)`);
