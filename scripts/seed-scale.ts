@@ -7,7 +7,12 @@
  *   steps (status changes of 40,000 referrals) and enforcement actions making up the rest;
  *   ~30,000 support measures, 40,000 consents, 500 call-ins with ~10,000 invitees;
  *   20,000 incidents with their links to groups and people;
- * spread over 2017-01-01 … --until (default today), with two notification rounds a year.
+ *   6 % of the people anonymised as retention leaves them (lib/retention), at a time after they fell due;
+ *   5,000,000 audit events (50 a person) in the app's mix, hash-chained (auditSteps);
+ * spread over 2017-01-01 … --until (default today), with two notification rounds a year, and
+ * notifications on every day of --until's month and the month before. After the load and one
+ * VACUUM (ANALYZE), a round of edits through the triggers that is not vacuumed (editsSql): the
+ * bench then reads tables with dead rows, as a live database's are.
  *
  * Options: --people N (default 100000), --until YYYY-MM-DD, --database NAME.
  *
@@ -15,7 +20,7 @@
  * progress bar moves), from a deterministic hash of each row's number: the same options give the
  * same data. Names and personnummer are synthetic (valid date and check digit), like the demo's.
  * Not generated: notification participants, call-in speakers and internal notes (no figure or
- * search reads them) and audit events (the bench's own reads write those).
+ * search reads them).
  */
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
@@ -227,7 +232,7 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
                       lpad((1 + (((i + ${offset}) / 9000) * 83) % 999)::text, 3, '0') AS serial,
                       pg_temp.rnd(i, 14) AS s, pg_temp.anon_at(i) AS anon,
                       -- Due when the last activity is 36 months old (DEFAULT_RETENTION_MONTHS); the run came up to 60 days later.
-                      coalesce(pg_temp.anon_at(i) - interval '36 months' - make_interval(days => floor(pg_temp.rnd(i, 21) * 60)::int), ${now}) AS last_activity) x) q`,
+                      coalesce(pg_temp.anon_at(i) - interval '36 months' - make_interval(days => 1 + floor(pg_temp.rnd(i, 21) * 60)::int), ${now}) AS last_activity) x) q`,
     );
 
   const notifications = (
