@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import pg from "pg";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { parseIdentityNumber } from "@/lib/validation/personnummer";
 import { dropDatabase, withDatabase } from "../../scripts/lib/local-db";
 import { seedScale } from "../../scripts/seed-scale";
@@ -9,11 +10,12 @@ describe("the scale seed", () => {
     const url = withDatabase(inject("clusterUrl"), "samverkan_scale_it");
     try {
       const result = await seedScale(url, { people: 2000, until: "2020-10-01" });
-      // 2,000 people: 1/50 of the issue's 100,000, so 40 groups, 20,000 activity rows, 400 incidents.
+      // 2,000 people: 1/50 of the issue's 100,000, so 40 groups, 20,000 activity rows, 400 incidents;
+      // the notifications also 2 a day from 2020-09-01 to --until (31 days).
       expect(result.counts).toMatchObject({
         Person: 2200,
         Group: 40,
-        CustomNotification: 9800,
+        CustomNotification: 9800 + 62,
         FollowUp: 5000,
         Referral: 800,
         Incident: 400,
@@ -24,7 +26,7 @@ describe("the scale seed", () => {
       await client.connect();
       try {
         const { rows: people } = await client.query<{ identityNumber: string; birthDate: Date }>(
-          `SELECT "identityNumber", "birthDate" FROM "Person" ORDER BY id LIMIT 300`,
+          `SELECT "identityNumber", "birthDate" FROM "Person" WHERE "anonymisedAt" IS NULL ORDER BY id LIMIT 300`,
         );
         for (const p of people) {
           const parsed = parseIdentityNumber(p.identityNumber);
@@ -32,9 +34,53 @@ describe("the scale seed", () => {
           expect(parsed!.birthDate).toBe(p.birthDate.toISOString().slice(0, 10));
         }
         const { rows: duplicates } = await client.query(
-          `SELECT "identityNumber" FROM "Person" GROUP BY 1 HAVING count(*) > 1`,
+          `SELECT "identityNumber" FROM "Person" WHERE "identityNumber" IS NOT NULL GROUP BY 1 HAVING count(*) > 1`,
         );
         expect(duplicates).toEqual([]);
+        // Anonymised people as lib/retention leaves them: present, without identity, due when it happened,
+        // coordinated by nobody since.
+        expect(result.counts["Person (anonymised)"]).toBeGreaterThan(0);
+        const { rows: anonymised } = await client.query<Record<string, number>>(`
+          SELECT count(*)::int AS n,
+            count(*) FILTER (WHERE "firstName" <> '' OR "lastName" <> '' OR "identityNumber" IS NOT NULL OR "identityNumberKind" IS NOT NULL
+              OR cardinality(aliases) > 0 OR extract(doy FROM "birthDate") <> 1)::int AS identified,
+            count(*) FILTER (WHERE "lastActivityAt" >= "anonymisedAt" - interval '36 months')::int AS early,
+            (SELECT count(*) FROM "Assignment" a JOIN "Person" p ON p.id = a."personId"
+             WHERE p."anonymisedAt" IS NOT NULL AND a."endedAt" IS NULL)::int AS coordinated,
+            (SELECT count(*) FROM "AuditEvent" WHERE action = 'ANONYMISE')::int AS events
+          FROM "Person" WHERE "anonymisedAt" IS NOT NULL`);
+        expect(anonymised[0]).toEqual({
+          n: result.counts["Person (anonymised)"],
+          identified: 0,
+          early: 0,
+          coordinated: 0,
+          events: result.counts["Person (anonymised)"],
+        });
+
+        // The audit log: 50 events a person, in time order, its hash chain whole by the verifier
+        // that recomputes every digest outside the database.
+        expect(result.counts.AuditEvent).toBeGreaterThanOrEqual(50 * 2000);
+        const { rows: order } = await client.query<{ n: number }>(`
+          SELECT count(*)::int AS n FROM (SELECT "occurredAt" < lag("occurredAt") OVER (ORDER BY id) AS back FROM "AuditEvent") x WHERE back`);
+        expect(order[0]!.n).toBe(0);
+        const chain = await verifyAuditChain(url);
+        expect(chain).toMatchObject({ ok: true, checked: result.counts.AuditEvent, firstBreak: null });
+
+        // Every day of --until's month and the month before has a delivered notification.
+        const { rows: days } = await client.query<{ n: number }>(`
+          SELECT count(DISTINCT ("occurredAt" AT TIME ZONE 'Europe/Stockholm')::date)::int AS n FROM "CustomNotification"
+          WHERE outcome = 'DELIVERED' AND "occurredAt" >= '2020-09-01' AND "occurredAt" < '2020-10-01 12:00+00'`);
+        expect(days[0]!.n).toBe(31);
+
+        // Edited after the load and not vacuumed since: dead rows left in the tables.
+        expect(result.deadTuples.CustomNotification).toBeGreaterThan(0);
+        expect(result.deadTuples.FollowUp).toBeGreaterThan(0);
+        expect(result.deadTuples.Person).toBeGreaterThan(0);
+        const { rows: edited } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "CustomNotification" WHERE version > 1`,
+        );
+        expect(edited[0]!.n).toBeGreaterThan(0);
+
         // Nothing dated after --until, and the summaries built from the loaded rows.
         const { rows: late } = await client.query(
           `SELECT 1 FROM "CustomNotification" WHERE "occurredAt" > '2020-10-02' LIMIT 1`,
