@@ -1,6 +1,5 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { decodeSessionToken } from "@/lib/auth/token-cache";
 import { env } from "@/lib/env";
 import {
   contentSecurityPolicy,
@@ -68,12 +67,7 @@ export default async function proxy(request: NextRequest) {
     );
   }
   if (!isPublic(pathname)) {
-    const token = await getToken({
-      req: request,
-      secret: env().AUTH_SECRET,
-      secureCookie: https,
-      decode: decodeSessionToken,
-    });
+    const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: https });
     if (!token) {
       const login = new URL("/login", request.nextUrl.origin);
       if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
