@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken } from "@/lib/auth/token-cache";
 import { env } from "@/lib/env";
 import {
   contentSecurityPolicy,
@@ -67,7 +68,12 @@ export default async function proxy(request: NextRequest) {
     );
   }
   if (!isPublic(pathname)) {
-    const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: https });
+    const token = await getToken({
+      req: request,
+      secret: env().AUTH_SECRET,
+      secureCookie: https,
+      decode: decodeSessionToken,
+    });
     if (!token) {
       const login = new URL("/login", request.nextUrl.origin);
       if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);

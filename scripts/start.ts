@@ -11,42 +11,14 @@
  *    X-Forwarded-For (the audit log and the sign-in throttle must not take the client's word).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { buildIsStale } from "./lib/build";
 import { appSecrets, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const SERVE = path.join(ROOT, "scripts", "serve.mjs");
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "i18n",
-  "messages",
-  "public",
-  "proxy.ts",
-  "next.config.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(path.join(ROOT, input)) > built);
-}
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
