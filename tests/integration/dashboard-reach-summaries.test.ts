@@ -424,7 +424,8 @@ describe("the dashboard's reach and funnel summaries", () => {
             RELOCATED: Number(f.relocatedAll),
           });
         }
-        nonZero += funnel.filter((r) => Number(r.referred) > 0).length + reach.filter((r) => (r.SOUGHT ?? 0) > 0).length;
+        nonZero +=
+          funnel.filter((r) => Number(r.referred) > 0).length + reach.filter((r) => (r.SOUGHT ?? 0) > 0).length;
       }
     }
     // The comparison means something only if the random site gives figures to compare.
