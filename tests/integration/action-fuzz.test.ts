@@ -79,8 +79,9 @@ async function loadActions(): Promise<Action[]> {
 /** Actions that write whatever their arguments, by design, and what they may write. */
 const WRITES_WITHOUT_INPUT: Record<string, { because: string; keys: string[] }> = {
   signOutAction: {
-    because: "signing out is audited (SIGN_OUT); it takes no arguments",
-    keys: ["audit:SIGN_OUT", "AuditEvent"],
+    because:
+      "signing out is audited (SIGN_OUT); it takes no arguments. The event waits in AuditPending until the chainer links it (docs/decisions/003)",
+    keys: ["audit:SIGN_OUT", "AuditEvent", "AuditPending", "AuditChain"],
   },
 };
 
