@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
 import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
@@ -28,34 +32,95 @@ export async function enterPassword(page: Page, email: string, password: string)
 
 const onLoginPages = (url: URL) => url.pathname.startsWith("/login");
 
+// The TOTP steps used in this run, per secret, shared by every worker: a file per secret, taken
+// under a lock directory (mkdir is atomic). Workers share the demo accounts, and the server
+// accepts each step once: without the ledger, two workers signing one account in raced for the
+// same steps, and a worker that signs out and in again between tests could win every race and
+// leave the other refused for a minute (seen in CI: "the second factor was refused six times").
+const LEDGER = path.join(os.tmpdir(), "samverkan-e2e-totp");
+
+async function withLedger<T>(secret: string, run: (lastUsedStep: number | null) => Promise<[T, number]>): Promise<T> {
+  const key = createHash("sha256").update(secret).digest("hex").slice(0, 16);
+  const lock = path.join(LEDGER, `${key}.lock`);
+  const file = path.join(LEDGER, `${key}.step`);
+  fs.mkdirSync(LEDGER, { recursive: true });
+  for (let waited = 0; ; waited += 100) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes is a killed worker's (a holder needs at most ~90 s).
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    const last = fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : null;
+    const [result, used] = await run(Number.isFinite(last) ? last : null);
+    fs.writeFileSync(file, String(Math.max(used, last ?? used)));
+    return result;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /**
  * Step 2: a TOTP code computed from the account's secret, as the user's phone would. The server
- * accepts each code once (replay protection) and one step either side of now. When another test
- * has just used this account's current step, the code of the next step is tried, and after that
- * the helper waits for a new step: a refused replay never counts towards a lockout.
+ * accepts each code once (replay protection) and one step either side of now. The ledger above
+ * gives each sign-in a step no other sign-in of this run has used; the code of the next step is
+ * used rather than waiting up to 30 s when the current one is taken. A refused code (the step
+ * used by someone outside the ledger) moves on to the next step; a refused replay never counts
+ * towards a lockout.
  */
 export async function enterTotp(page: Page, secret: string) {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const code = await totpCode(secret, { step: totpStep(Date.now()) + (attempt % 2) });
-    await page.getByLabel("Engångskod").fill(code);
-    // Bounded: on a loaded machine a click right after a refused code has been seen to submit
-    // nothing, and an unbounded wait then ate the whole test's time. The next round fills again.
-    const answered = page
-      .waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify", {
-        timeout: 20_000,
-      })
-      .catch(() => null);
-    await page.getByRole("button", { name: "Verifiera" }).click();
-    const response = await answered;
-    // A server action that signed in answers with a redirect (Next.js's x-action-redirect header).
-    if (response?.headers()["x-action-redirect"] || !onLoginPages(new URL(page.url()))) {
-      await page.waitForURL((url) => !onLoginPages(url));
-      return;
+  const answers: string[] = [];
+  const signedIn = await withLedger(secret, async (lastUsedStep) => {
+    let floor = lastUsedStep ?? -Infinity;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      let step = Math.max(totpStep(Date.now()), floor + 1);
+      // More than one step ahead is outside the server's tolerance: wait until it is not.
+      while (step > totpStep(Date.now()) + 1) {
+        await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.2) * 1000);
+        step = Math.max(totpStep(Date.now()), floor + 1);
+      }
+      floor = step;
+      await page.getByLabel("Engångskod").fill(await totpCode(secret, { step }));
+      // Bounded: on a loaded machine a click right after a refused code has been seen to submit
+      // nothing, and an unbounded wait then ate the whole test's time. The next round fills again.
+      const answered = page
+        .waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify", {
+          timeout: 20_000,
+        })
+        .catch(() => null);
+      await page.getByRole("button", { name: "Verifiera" }).click();
+      const response = await answered;
+      // A server action that signed in answers with a redirect (Next.js's x-action-redirect header).
+      if (response?.headers()["x-action-redirect"] || !onLoginPages(new URL(page.url())))
+        return [true, step] as [boolean, number];
+      // What the page said, for the error below: a replay and a wrong code read alike ("Koden
+      // stämmer inte."), a lockout or an outage do not; after a lockout, trying again is pointless.
+      await page
+        .getByRole("alert")
+        .filter({ hasNotText: "Tvåstegsverifiering" })
+        .first()
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
+      const said = (
+        await page
+          .getByRole("alert")
+          .allTextContents()
+          .catch(() => [])
+      )
+        .join(" ")
+        .trim();
+      answers.push(`step ${step}, ${response ? response.status() : "no answer"}: ${said || "(no message)"}`);
+      if (said.includes("För många")) break;
     }
-    if (attempt % 2 === 1)
-      await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.5) * 1000);
-  }
-  throw new Error("the second factor was refused six times");
+    return [false, floor] as [boolean, number];
+  });
+  if (!signedIn) throw new Error(`the second factor was refused: ${answers.join(" | ")}`);
+  await page.waitForURL((url) => !onLoginPages(url));
 }
 
 /** The whole login: password, then the TOTP code. Lands where the role starts. */
