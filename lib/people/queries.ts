@@ -108,7 +108,11 @@ async function countUpTo(
   page: number,
 ): Promise<{ total: number; totalIsLowerBound: boolean }> {
   const limit = page * PAGE_SIZE + COUNT_AHEAD;
-  const counted = await db.person.count({ where, take: limit + 1 });
+  // Not `count({ where, take })`: Prisma then counts a subquery ordered by id, and PostgreSQL
+  // walks the primary key to find the first matches in id order instead of taking them from the
+  // trigram index: 25.8 ms against 6.6 ms for "And" at 100k people (EXPLAIN ANALYZE, issue 13).
+  // Without an order Prisma sends a plain LIMIT; the ids are only counted.
+  const counted = (await db.person.findMany({ where, select: { id: true }, take: limit + 1 })).length;
   return counted > limit ? { total: limit, totalIsLowerBound: true } : { total: counted, totalIsLowerBound: false };
 }
 
