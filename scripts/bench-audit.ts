@@ -257,7 +257,8 @@ async function main(): Promise<number> {
     after: withDatabase(cluster.url, "samverkan_bench_audit_after"),
   };
   try {
-    const settings = await withClient(cluster.url, async (c) => {
+    // The maintenance database: the demo's need not exist yet on a fresh machine.
+    const settings = await withClient(withDatabase(cluster.url, "postgres"), async (c) => {
       const { rows } = await c.query<{ name: string; setting: string }>(
         `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'max_connections', 'server_version')`,
       );
