@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
 import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
 import { DEMO_TOTP_SECRETS } from "../../prisma/seed/demo-totp";
 
@@ -39,6 +39,20 @@ const onLoginPages = (url: URL) => url.pathname.startsWith("/login");
 // leave the other refused for a minute (seen in CI: "the second factor was refused six times").
 const LEDGER = path.join(os.tmpdir(), "samverkan-e2e-totp");
 
+/**
+ * The time a sign-in spent waiting for the ledger or for a free step is added to the test's own
+ * timeout: the wait is the test set-up's, not the journey's (up to 30 s a step when the other
+ * worker has just signed the same account in).
+ */
+function allowFor(ms: number) {
+  try {
+    const info = test.info();
+    info.setTimeout(info.timeout + ms);
+  } catch {
+    // Outside a test (a script's own sign-in): no timeout to extend.
+  }
+}
+
 async function withLedger<T>(secret: string, run: (lastUsedStep: number | null) => Promise<[T, number]>): Promise<T> {
   const key = createHash("sha256").update(secret).digest("hex").slice(0, 16);
   const lock = path.join(LEDGER, `${key}.lock`);
@@ -47,6 +61,7 @@ async function withLedger<T>(secret: string, run: (lastUsedStep: number | null) 
   for (let waited = 0; ; waited += 100) {
     try {
       fs.mkdirSync(lock);
+      allowFor(waited);
       break;
     } catch {
       // A lock older than two minutes is a killed worker's (a holder needs at most ~90 s).
@@ -81,7 +96,9 @@ export async function enterTotp(page: Page, secret: string) {
       let step = Math.max(totpStep(Date.now()), floor + 1);
       // More than one step ahead is outside the server's tolerance: wait until it is not.
       while (step > totpStep(Date.now()) + 1) {
-        await page.waitForTimeout((TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.2) * 1000);
+        const wait = (TOTP_PERIOD_SECONDS - ((Date.now() / 1000) % TOTP_PERIOD_SECONDS) + 0.2) * 1000;
+        allowFor(wait);
+        await page.waitForTimeout(wait);
         step = Math.max(totpStep(Date.now()), floor + 1);
       }
       floor = step;
