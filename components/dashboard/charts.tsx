@@ -1,35 +1,22 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { bandMiddle, isBelowBand } from "@/lib/dashboard/suppress";
+import dynamic from "next/dynamic";
 
 /*
- * The dashboard's charts (recharts draws in the browser, so this is the only client module that
- * imports it, and only the dashboard imports this). The charts are pictures of the tables next to
- * them: each sits in role="img" with a text alternative, and the table is the accessible version.
- * Values arrive as the table shows them: counts of people as bands of five ("20–24",
- * lib/dashboard/suppress.ts), drawn at the band's middle and labelled with the band; "<5" is drawn
- * like a zero (a hairline, so that its label shows). Incidents arrive as numbers. A chart never
- * shows more than the table does.
+ * The dashboard's charts: each a picture of the table beside it, in role="img" with a text
+ * alternative (the table is the accessible version). The box and its label come with the page;
+ * the drawing (chart-drawings.tsx, recharts) is loaded after it, in a box of the drawing's own
+ * height so nothing moves when it arrives. recharts was 115 kB (gzip) of the dashboard's 268.7 kB
+ * first-load JavaScript (npm run bundle:size, issue 13); the figures are in the tables from the
+ * first paint.
  */
 
 export type ChartDatum = { label: string; [series: string]: string | number | null };
 export type ChartSeries = { key: string; name: string; color: string };
 
-const AXIS = { fontSize: 13, fill: "#334155" };
+export const funnelHeight = (stages: number) => 48 * stages + 24;
 
-/** The bar's length: a band's middle, none for "<5" (its label says so). */
-function numeric(data: ChartDatum[], series: ChartSeries[]): ChartDatum[] {
-  return data.map((d) => {
-    const out: ChartDatum = { ...d };
-    for (const s of series) {
-      const v = d[s.key];
-      out[s.key] =
-        typeof v === "number" ? v : v === null || v === undefined ? null : isBelowBand(v) ? 0 : bandMiddle(v);
-      out[`${s.key}Label`] = v === null ? "" : String(v);
-    }
-    return out;
-  });
-}
+const ColumnDrawing = dynamic(() => import("./chart-drawings").then((m) => m.ColumnDrawing), { ssr: false });
+const FunnelDrawing = dynamic(() => import("./chart-drawings").then((m) => m.FunnelDrawing), { ssr: false });
 
 export function ColumnChart({
   data,
@@ -43,47 +30,17 @@ export function ColumnChart({
   height?: number;
 }) {
   return (
-    <div role="img" aria-label={label} className="w-full">
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart
-          data={numeric(data, series)}
-          margin={{ top: 20, right: 8, bottom: 4, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={AXIS} interval={0} tickLine={false} />
-          <YAxis allowDecimals={false} tick={AXIS} width={36} tickLine={false} axisLine={false} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 13 }} /> : null}
-          {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} minPointSize={2}>
-              <LabelList dataKey={`${s.key}Label`} position="top" style={{ fontSize: 12, fill: "#0f172a" }} />
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div role="img" aria-label={label} className="w-full" style={{ minHeight: height }}>
+      <ColumnDrawing data={data} series={series} height={height} />
     </div>
   );
 }
 
 /** Horizontal bars from the widest stage down: notified → asked for help → referred → … */
 export function FunnelChart({ data, label }: { data: ChartDatum[]; label: string }) {
-  const series = [{ key: "value", name: "", color: "#1d4f86" }];
   return (
-    <div role="img" aria-label={label} className="w-full">
-      <ResponsiveContainer width="100%" height={48 * data.length + 24}>
-        <BarChart
-          data={numeric(data, series)}
-          layout="vertical"
-          margin={{ top: 4, right: 40, bottom: 4, left: 8 }}
-          accessibilityLayer={false}
-        >
-          <XAxis type="number" hide allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={190} tick={AXIS} tickLine={false} axisLine={false} />
-          <Bar dataKey="value" fill="#1d4f86" isAnimationActive={false} barSize={28} minPointSize={2}>
-            <LabelList dataKey="valueLabel" position="right" style={{ fontSize: 13, fill: "#0f172a" }} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <div role="img" aria-label={label} className="w-full" style={{ minHeight: funnelHeight(data.length) }}>
+      <FunnelDrawing data={data} />
     </div>
   );
 }
