@@ -1,12 +1,13 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { bandMiddle, isBelowBand } from "@/lib/dashboard/suppress";
-import { funnelHeight, type ChartDatum, type ChartSeries } from "./charts";
+import type { ChartDatum, ChartSeries } from "./charts";
 
 /*
- * The dashboard's chart drawings (recharts draws in the browser, so this is the only module that
- * imports it; charts.tsx loads it after the page, so recharts is not in the first load). The charts are pictures of the tables next to
- * them: each sits in role="img" with a text alternative, and the table is the accessible version.
+ * The dashboard's chart drawings: recharts draws in the browser, and this is the only module that
+ * imports it; charts.tsx loads it after the page, so recharts is not in the first load. The
+ * charts are pictures of the tables next to them: charts.tsx puts each in role="img" with a text
+ * alternative, and the table is the accessible version.
  * Values arrive as the table shows them: counts of people as bands of five ("20–24",
  * lib/dashboard/suppress.ts), drawn at the band's middle and labelled with the band; "<5" is drawn
  * like a zero (a hairline, so that its label shows). Incidents arrive as numbers. A chart never
@@ -52,10 +53,10 @@ export function ColumnDrawing({ data, series, height }: { data: ChartDatum[]; se
 }
 
 /** Horizontal bars from the widest stage down: notified → asked for help → referred → … */
-export function FunnelDrawing({ data }: { data: ChartDatum[] }) {
+export function FunnelDrawing({ data, height }: { data: ChartDatum[]; height: number }) {
   const series = [{ key: "value", name: "", color: "#1d4f86" }];
   return (
-    <ResponsiveContainer width="100%" height={funnelHeight(data.length)}>
+    <ResponsiveContainer width="100%" height={height}>
       <BarChart
         data={numeric(data, series)}
         layout="vertical"

@@ -13,8 +13,6 @@ import dynamic from "next/dynamic";
 export type ChartDatum = { label: string; [series: string]: string | number | null };
 export type ChartSeries = { key: string; name: string; color: string };
 
-export const funnelHeight = (stages: number) => 48 * stages + 24;
-
 const ColumnDrawing = dynamic(() => import("./chart-drawings").then((m) => m.ColumnDrawing), { ssr: false });
 const FunnelDrawing = dynamic(() => import("./chart-drawings").then((m) => m.FunnelDrawing), { ssr: false });
 
@@ -38,9 +36,10 @@ export function ColumnChart({
 
 /** Horizontal bars from the widest stage down: notified → asked for help → referred → … */
 export function FunnelChart({ data, label }: { data: ChartDatum[]; label: string }) {
+  const height = 48 * data.length + 24;
   return (
-    <div role="img" aria-label={label} className="w-full" style={{ minHeight: funnelHeight(data.length) }}>
-      <FunnelDrawing data={data} />
+    <div role="img" aria-label={label} className="w-full" style={{ minHeight: height }}>
+      <FunnelDrawing data={data} height={height} />
     </div>
   );
 }
