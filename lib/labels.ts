@@ -48,6 +48,8 @@ export const PRISMA_ENUM_LABELS = {
   ExtractRequester: "extractRequesters",
   IdentityCheck: "identityChecks",
   ExtractRequestStatus: "extractRequestStatuses",
+  ClientAuthMethod: "clientAuthMethods",
+  AccessReviewDecision: "accessReviewDecisions",
 } as const satisfies Record<PrismaEnumName, string | { hidden: string }>;
 
 /** Closed lists kept in code rather than in the schema, with their namespaces. */

@@ -137,7 +137,7 @@ async function makeDatabase(url: string, upTo: "before" | "after"): Promise<Fixt
     // The rows the audit row's foreign keys point at: one site, one handler.
     await c.query(`INSERT INTO "Site" (id, code, name) VALUES ($1, 'bench', 'Bench')`, [fixture.siteId]);
     await c.query(
-      `INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, 'bench@example.invalid', 'Bench', 'SOCIAL', 'x', now())`,
+      `INSERT INTO "User" (id, "siteId", email, name, role, agency, "passwordHash", "updatedAt") VALUES ($1, $2, 'bench@example.invalid', 'Bench', 'SOCIAL', 'SOCIAL', 'x', now())`,
       [fixture.actorId, fixture.siteId],
     );
   });

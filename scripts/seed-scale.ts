@@ -281,17 +281,17 @@ function steps(p: Plan, rounds: number, passwordHash: string): Step[] {
       rows: 2 + 3 * c + 4 + p.groups + rounds,
       sql: () => `
         INSERT INTO "Site" (id, code, name) VALUES (${site}, 'malmo', 'Malmö (skala)'), (${other}, 'orebro', 'Örebro (skala)');
-        INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt")
+        INSERT INTO "User" (id, "siteId", email, name, role, agency, "passwordHash", "updatedAt")
         SELECT pg_temp.uid('user-' || r, k), ${site}, lower(r) || k || '@scale.samverkan.test',
           (${first})[1 + floor(pg_temp.rnd(k * 7 + length(r), 17) * ${FIRST_NAMES.length})::int] || ' ' ||
           (${last})[1 + floor(pg_temp.rnd(k * 7 + length(r), 18) * ${LAST_NAMES.length})::int] || ' (' || r || ' ' || k || ')',
-          r::"Role", '${passwordHash}', ${now}
+          r::"Role", r::"Agency", '${passwordHash}', ${now}
         FROM unnest(ARRAY['POLICE', 'SOCIAL', 'PROBATION']) r, generate_series(1, ${c}) k;
-        INSERT INTO "User" (id, "siteId", email, name, role, "passwordHash", "updatedAt") VALUES
-          (pg_temp.uid('user-MANAGER', 1), ${site}, 'ledning@scale.samverkan.test', 'Ledning (skala)', 'MANAGER', '${passwordHash}', ${now}),
-          (pg_temp.uid('user-ADMIN', 1), ${site}, 'admin@scale.samverkan.test', 'Admin (skala)', 'ADMIN', '${passwordHash}', ${now}),
-          (pg_temp.uid('user-orebro', 1), ${other}, 'polis@orebro.scale.samverkan.test', 'Polis Örebro (skala)', 'POLICE', '${passwordHash}', ${now}),
-          (pg_temp.uid('user-orebro', 2), ${other}, 'ledning@orebro.scale.samverkan.test', 'Ledning Örebro (skala)', 'MANAGER', '${passwordHash}', ${now});
+        INSERT INTO "User" (id, "siteId", email, name, role, agency, "passwordHash", "updatedAt") VALUES
+          (pg_temp.uid('user-MANAGER', 1), ${site}, 'ledning@scale.samverkan.test', 'Ledning (skala)', 'MANAGER', NULL, '${passwordHash}', ${now}),
+          (pg_temp.uid('user-ADMIN', 1), ${site}, 'admin@scale.samverkan.test', 'Admin (skala)', 'ADMIN', NULL, '${passwordHash}', ${now}),
+          (pg_temp.uid('user-orebro', 1), ${other}, 'polis@orebro.scale.samverkan.test', 'Polis Örebro (skala)', 'POLICE', 'POLICE', '${passwordHash}', ${now}),
+          (pg_temp.uid('user-orebro', 2), ${other}, 'ledning@orebro.scale.samverkan.test', 'Ledning Örebro (skala)', 'MANAGER', NULL, '${passwordHash}', ${now});
         INSERT INTO "Group" (id, "siteId", name, district, "isPrioritized", "updatedAt", "createdById")
         SELECT pg_temp.uid('g', g), ${site}, 'Gruppering ' || g, (${list(DISTRICTS)})[1 + g % ${DISTRICTS.length}], g % 40 = 0, ${now}, ${police0}
         FROM generate_series(1, ${p.groups}) g;

@@ -8,7 +8,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** False for an account without a password (a federated one): it signs in only through its IdP. */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) {
+    await verifyAgainstDummy(password); // the same time as a wrong password
+    return false;
+  }
   try {
     return await verify(passwordHash, password);
   } catch {

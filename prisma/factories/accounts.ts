@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { AGENCY_OF_ROLE } from "@/lib/authz/actor";
 import { next, type Client } from "./client";
 
 /**
@@ -30,10 +31,14 @@ export async function createSite(db: Client, data: Partial<Prisma.SiteUncheckedC
   return db.site.create({ data: { code: `site-${n}`, name: `Testort ${n}`, ...data } });
 }
 
-/** A user whose password (TEST_PASSWORD unless given) is hashed with FIXTURE_ARGON2_OPTIONS. */
+/**
+ * A user whose password (TEST_PASSWORD unless given) is hashed with FIXTURE_ARGON2_OPTIONS, or,
+ * with `password: null`, a federated account without one (give it a `federatedSubject`). The
+ * agency is the role's unless given (MANAGER and ADMIN have none unless given).
+ */
 export async function createUser(
   db: Client,
-  data: Partial<Prisma.UserUncheckedCreateInput> & { siteId: string; role: Role; password?: string },
+  data: Partial<Prisma.UserUncheckedCreateInput> & { siteId: string; role: Role; password?: string | null },
 ) {
   const n = next();
   const { password, ...rest } = data;
@@ -41,7 +46,8 @@ export async function createUser(
     data: {
       email: `user${n}@test.invalid`,
       name: `Testanvändare ${n}`,
-      passwordHash: await hashFixturePassword(password ?? TEST_PASSWORD),
+      agency: AGENCY_OF_ROLE[data.role],
+      passwordHash: password === null ? null : await hashFixturePassword(password ?? TEST_PASSWORD),
       ...rest,
     },
   });

@@ -55,9 +55,11 @@ export const DEMO_USERS = [
   { key: "social2", email: "social2@malmo.samverkan.test", name: "Amir Haddad", role: "SOCIAL" },
   { key: "probation", email: "frivard@malmo.samverkan.test", name: "Karin Nyström", role: "PROBATION" },
   { key: "probation2", email: "frivard2@malmo.samverkan.test", name: "Peter Sandberg", role: "PROBATION" },
-  { key: "manager", email: "ledning@malmo.samverkan.test", name: "Lena Åberg", role: "MANAGER" },
-  { key: "admin", email: "admin@malmo.samverkan.test", name: "Tomas Wik", role: "ADMIN" },
-] as const satisfies readonly { key: string; email: string; name: string; role: Role }[];
+  // The programme's manager and the system administrator are employed by the municipality: its
+  // IdP (the social services') signs them in.
+  { key: "manager", email: "ledning@malmo.samverkan.test", name: "Lena Åberg", role: "MANAGER", agency: "SOCIAL" },
+  { key: "admin", email: "admin@malmo.samverkan.test", name: "Tomas Wik", role: "ADMIN", agency: "SOCIAL" },
+] as const satisfies readonly { key: string; email: string; name: string; role: Role; agency?: Agency }[];
 
 const OREBRO_USERS = [
   { key: "orebroPolice", email: "polis@orebro.samverkan.test", name: "Nils Ek", role: "POLICE" },
@@ -245,6 +247,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       email: u.email,
       name: u.name,
       role: u.role,
+      ...("agency" in u ? { agency: u.agency } : {}),
       password: DEMO_PASSWORD,
       ...demoSecondFactor(u.email),
     });
