@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT, startCluster } from "./lib/local-db";
 import { e2eAppEnv, prepareE2eDatabase } from "./lib/e2e-db";
+import { startDemoIdp } from "./lib/demo-idp";
 
 async function main() {
   const cluster = await startCluster("test", { quiet: true });
@@ -21,8 +22,16 @@ async function main() {
     const code = await new Promise<number>((resolve) => build.on("close", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
   }
+  const port = process.env.E2E_PORT ?? "3100";
+  // The journeys sign in through the same test IdP as the demo (E2E_IDP_PORT, default 3910).
+  const idp = await startDemoIdp({
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.AUTH_SECRET,
+    port: Number(process.env.E2E_IDP_PORT ?? 3910),
+    appOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+  });
   const serve = path.join(ROOT, "scripts", "serve.mjs");
-  const server = spawn(process.execPath, [serve, "--port", process.env.E2E_PORT ?? "3100"], {
+  const server = spawn(process.execPath, [serve, "--port", port], {
     cwd: ROOT,
     env,
     stdio: "inherit",
@@ -31,6 +40,7 @@ async function main() {
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
   const code = await new Promise<number>((resolve) => server.on("close", (c) => resolve(c ?? 0)));
+  await idp?.stop();
   await cluster.stop();
   process.exit(code);
 }

@@ -6,13 +6,16 @@
  * 2. database: DATABASE_URL, or an embedded PostgreSQL under .data/postgres (started here);
  * 3. migrations applied; the demo data loaded into an empty database (not one marked production,
  *    and not when DEMO_SEED=off); a second start reuses the data as it is;
- * 4. `next build` when the sources are newer than the last build (start only), then the server:
+ * 4. with the demo data, the test IdP on loopback (scripts/lib/demo-idp.ts, TEST_IDP_PORT, default
+ *    3900) for "Logga in med e-legitimation (test-IdP)";
+ * 5. `next build` when the sources are newer than the last build (start only), then the server:
  *    scripts/serve.mjs, Next.js's custom server, which puts the TCP peer's address into
  *    X-Forwarded-For (the audit log and the sign-in throttle must not take the client's word).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { buildIsStale } from "./lib/build";
+import { startDemoIdp } from "./lib/demo-idp";
 import { appSecrets, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
@@ -32,9 +35,11 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const cluster = await startCluster("app");
   let stopping = false;
+  let idp: Awaited<ReturnType<typeof startDemoIdp>> = null;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await idp?.stop();
     await cluster.stop();
     process.exit(code);
   };
@@ -44,13 +49,21 @@ async function main() {
     await runPrismaOrThrow(["migrate", "deploy"], cluster.url, { quiet: true });
     if (process.env.DEMO_SEED !== "off") await seedDemoDatabase(cluster.url, { auto: true });
 
+    const secrets = await appSecrets();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: cluster.url,
-      ...(await appSecrets()),
+      ...secrets,
       NEXT_TELEMETRY_DISABLED: "1",
     };
     const port = process.env.PORT ?? "3000";
+    idp = await startDemoIdp({
+      databaseUrl: cluster.url,
+      authSecret: secrets.AUTH_SECRET,
+      port: Number(process.env.TEST_IDP_PORT ?? 3900),
+      appOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    });
+    if (idp) console.log(`Test-IdP för demodata (ingen riktig e-legitimation): ${idp.issuer}`);
 
     if (!dev && buildIsStale()) {
       console.log("Bygger appen (next build) …");

@@ -8,11 +8,23 @@ import { handleForm, type FormState } from "@/lib/forms";
 import { requestLogger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
 import { formDataToObject } from "@/lib/validation/form-data";
+import { db } from "@/lib/db";
 import { sealGrant } from "./grant";
 import { signIn, signOut } from "./index";
+import { appOrigin, keepFlow, redirectUri } from "./oidc/cookie";
+import { beginFederatedSignIn, federatedSignOutUrl } from "./oidc/flow";
 import { changePassword } from "./password-change";
 import { getCurrentSession, requireActor } from "./session";
-import { safeNext, ZChangePassword, ZFinishEnrolment, ZRecoveryCode, ZSetLocale, ZSignIn, ZTotpCode } from "./schemas";
+import {
+  safeNext,
+  ZChangePassword,
+  ZFederatedSignIn,
+  ZFinishEnrolment,
+  ZRecoveryCode,
+  ZSetLocale,
+  ZSignIn,
+  ZTotpCode,
+} from "./schemas";
 import { authenticate, completeEnrolment, useRecoveryCode, verifyTotp, type SecondFactorResult } from "./sign-in";
 import { clearTicket, issueTicket, readTicket, type Ticket } from "./ticket";
 import { newTotpSecret } from "./totp";
@@ -24,7 +36,7 @@ import { newTotpSecret } from "./totp";
  */
 
 export type SignInState = {
-  error?: "invalid" | "invalidCode" | "locked" | "unavailable";
+  error?: "invalid" | "invalidCode" | "locked" | "unavailable" | "passwordDisabled" | "suspended";
   /** Whole minutes until a lock ends (rounded up), for the "locked" message. */
   minutes?: number;
   email?: string;
@@ -56,7 +68,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   try {
     const result = await authenticate({ email: input.email, password: input.password }, await clientMeta());
     if (result.status === "locked") return { ...lockedState(result.retryAfterSeconds), email: input.email };
-    if (result.status === "invalid") return { error: "invalid", email: input.email };
+    if (result.status !== "ok") return { error: result.status, email: input.email };
     stage = result.hasSecondFactor ? "verify" : "enrol";
     await issueTicket({
       userId: result.userId,
@@ -165,11 +177,49 @@ export async function cancelSignInAction(): Promise<void> {
   redirect("/login");
 }
 
+/**
+ * "Logga in med e-legitimation": off to the agency's IdP, with the flow (PKCE verifier, state,
+ * nonce) kept in a sealed cookie for the way back (app/login/oidc/callback/route.ts).
+ */
+export async function startFederatedSignInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = ZFederatedSignIn.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { error: "invalid" };
+  let url: URL;
+  try {
+    const begun = await beginFederatedSignIn({
+      providerId: parsed.data.providerId,
+      next: safeNext(parsed.data.next),
+      redirectUri: await redirectUri(),
+    });
+    if (!begun) return { error: "invalid" };
+    await keepFlow(begun.flow);
+    url = begun.url;
+  } catch (error) {
+    // The IdP's discovery failed (down, or misconfigured): "try again", logged with the request id.
+    return unavailable(error, "oidc");
+  }
+  redirect(url.href);
+}
+
 export async function signOutAction(): Promise<void> {
-  const { actor } = await getCurrentSession();
-  if (actor) await recordAuditNow(actor, { action: "SIGN_OUT", entityType: "User", entityId: actor.id });
-  // Auth.js's signOut event (lib/auth/index.ts) ends the server-side session.
-  await signOut({ redirectTo: "/login" });
+  const { actor, sessionId } = await getCurrentSession();
+  let idpSignOut: URL | null = null;
+  if (actor) {
+    await recordAuditNow(actor, { action: "SIGN_OUT", entityType: "User", entityId: actor.id });
+    const session = await db.session.findUnique({
+      where: { id: sessionId },
+      select: { identityProviderId: true, idTokenHint: true },
+    });
+    if (session) idpSignOut = await federatedSignOutUrl(session, `${await appOrigin()}/login?session=signedOut`);
+  }
+  // Auth.js's signOut event (lib/auth/index.ts) ends the server-side session; a session opened
+  // through an IdP then ends there too (its end-session endpoint sends the browser back here).
+  if (!idpSignOut) {
+    await signOut({ redirectTo: "/login" });
+    return;
+  }
+  await signOut({ redirect: false });
+  redirect(idpSignOut.href);
 }
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from "@/lib/db";
 import { ServiceUnavailableError } from "@/lib/errors";
 import { isDemoData } from "@/lib/settings";
 import { enrolmentView } from "./enrolment";
+import { listSignInProviders, type SignInProvider } from "./oidc/providers";
 import { getActor } from "./session";
 import { readTicket, type Ticket } from "./ticket";
 
@@ -20,10 +21,16 @@ async function demoFlag(): Promise<boolean> {
 }
 
 /** Step 1. Someone already signed in goes to their start page instead. */
-export async function loginPage(): Promise<{ demo: boolean }> {
+export async function loginPage(): Promise<{ demo: boolean; providers: SignInProvider[] }> {
   const actor = await getActor();
   if (actor) redirect(START_PAGE[actor.role]);
-  return { demo: await demoFlag() };
+  try {
+    const [demo, providers] = await Promise.all([isDemoData(), listSignInProviders()]);
+    return { demo, providers };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError();
+    throw error;
+  }
 }
 
 /** Step 2 pages need a live ticket of their stage; without one, signing in starts over. */

@@ -13,6 +13,12 @@ export const ZSignIn = z.object({
   next: plainString().optional().catch(undefined),
 });
 
+/** The IdP button of the login page: which provider, and where the user was going. */
+export const ZFederatedSignIn = z.object({
+  providerId: z.uuid(),
+  next: plainString().optional().catch(undefined),
+});
+
 /** A TOTP code as typed: spaces allowed ("123 456"), then exactly six digits. */
 export const ZTotpCode = z.object({
   code: z

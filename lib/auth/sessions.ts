@@ -38,15 +38,23 @@ export function judgeSession(
   return null;
 }
 
-/** Opens a session for a user who has just passed both factors; returns its id for the cookie. */
-export async function startSession(tx: Tx, userId: string, now = new Date()): Promise<string> {
+/**
+ * Opens a session for a user who has just passed both factors, or their agency's IdP (which then
+ * also names the IdP and keeps its ID token for signing out there); returns its id for the cookie.
+ */
+export async function startSession(
+  tx: Tx,
+  userId: string,
+  now = new Date(),
+  federated: { identityProviderId: string; idTokenHint: string } | null = null,
+): Promise<string> {
   const { maxMs, idleMs } = sessionLimits();
   // Housekeeping on the way in: this user's sessions that can no longer be used.
   await tx.session.deleteMany({
     where: { userId, OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - idleMs) } }] },
   });
   const session = await tx.session.create({
-    data: { userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxMs) },
+    data: { userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxMs), ...federated },
     select: { id: true },
   });
   return session.id;

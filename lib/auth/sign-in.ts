@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit, recordAuditNow } from "@/lib/audit";
 import type { Actor } from "@/lib/authz";
+import { accessReviewStatus } from "@/lib/access-review/rules";
 import { db, type Tx } from "@/lib/db";
 import { actorOf } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -29,6 +30,10 @@ const ZCredentials = z.object({
 export type PasswordResult =
   | { status: "ok"; userId: string; hasSecondFactor: boolean }
   | { status: "invalid" }
+  /** The right password, but the site signs in through its agencies' IdPs only. */
+  | { status: "passwordDisabled" }
+  /** The right password, but the account's access review is overdue past the grace period. */
+  | { status: "suspended" }
   | { status: "locked"; retryAfterSeconds: number };
 
 export type SecondFactorResult =
@@ -51,6 +56,9 @@ const USER_FOR_SIGN_IN = {
   totpEnabledAt: true,
   totpLastUsedStep: true,
   recoveryCodeHashes: true,
+  createdAt: true,
+  accessReviewedAt: true,
+  site: { select: { passwordSignIn: true, accessReviewMonths: true, accessReviewGraceDays: true } },
 } as const;
 
 type SignInUser = { id: string; siteId: string; role: Actor["role"]; name: string; email: string };
@@ -89,6 +97,15 @@ export async function authenticate(rawCredentials: unknown, meta: ClientMeta = {
       reason: !user ? "unknownAccount" : !user.isActive ? "inactive" : "wrongPassword",
     });
     return { status: "invalid" };
+  }
+  // Said only after the right password: the answer then tells nothing to someone guessing.
+  if (!user.site.passwordSignIn) {
+    await auditFailure(user, { step: "password", reason: "passwordDisabled" });
+    return { status: "passwordDisabled" };
+  }
+  if (accessReviewStatus(user, user.site, new Date()).status === "suspended") {
+    await auditFailure(user, { step: "password", reason: "suspended" });
+    return { status: "suspended" };
   }
   return { status: "ok", userId: user.id, hasSecondFactor: Boolean(user.totpSecret && user.totpEnabledAt) };
 }

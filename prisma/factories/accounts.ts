@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Agency, Role } from "@/lib/generated/prisma/enums";
+import { sealClientCredential } from "@/lib/auth/oidc/credential";
 import { AGENCY_OF_ROLE } from "@/lib/authz/actor";
 import { next, type Client } from "./client";
 
@@ -56,4 +57,32 @@ export async function createUser(
 /** Sets a system setting (the demo flag, the environment mark the seed refuses). */
 export async function setSystemSetting(db: Client, key: string, value: string) {
   return db.systemSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
+
+/**
+ * An agency's identity provider at a site: client_secret_basic with `secret`, or private_key_jwt
+ * with `privateJwk` (the JSON of a private JWK with its kid), sealed as the app stores it.
+ */
+export async function createIdentityProvider(
+  db: Client,
+  data: Partial<Omit<Prisma.IdentityProviderUncheckedCreateInput, "clientCredential">> & {
+    siteId: string;
+    agency: Agency;
+    issuer: string;
+    clientId: string;
+    secret?: string;
+    privateJwk?: string;
+    authSecret?: string;
+  },
+) {
+  const { secret, privateJwk, authSecret = process.env.AUTH_SECRET ?? "", ...rest } = data;
+  return db.identityProvider.create({
+    data: {
+      label: `IdP ${rest.agency}`,
+      clientAuthMethod: privateJwk ? "PRIVATE_KEY_JWT" : "CLIENT_SECRET_BASIC",
+      clientCredential: sealClientCredential(privateJwk ?? secret ?? "", authSecret),
+      acceptedAcr: ["http://id.elegnamnden.se/loa/1.0/loa3"],
+      ...rest,
+    },
+  });
 }

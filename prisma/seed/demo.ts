@@ -61,6 +61,14 @@ export const DEMO_USERS = [
   { key: "admin", email: "admin@malmo.samverkan.test", name: "Tomas Wik", role: "ADMIN", agency: "SOCIAL" },
 ] as const satisfies readonly { key: string; email: string; name: string; role: Role; agency?: Agency }[];
 
+/**
+ * The demo account's HSA-id at the test IdP (scripts/lib/demo-idp.ts), the claim Samverkan maps
+ * to the account: invented, in the HSA-id format (an organisation number and a serial).
+ */
+export function demoHsaId(key: string): string {
+  return `SE2321000000-demo-${key}`;
+}
+
 const OREBRO_USERS = [
   { key: "orebroPolice", email: "polis@orebro.samverkan.test", name: "Nils Ek", role: "POLICE" },
   { key: "orebroSocial", email: "social@orebro.samverkan.test", name: "Eva Lund", role: "SOCIAL" },
@@ -248,6 +256,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       name: u.name,
       role: u.role,
       ...("agency" in u ? { agency: u.agency } : {}),
+      // Malmö's agencies sign in through the test IdP too: the demo shows both ways in.
+      federatedSubject: demoHsaId(u.key),
       password: DEMO_PASSWORD,
       ...demoSecondFactor(u.email),
     });

@@ -30,6 +30,7 @@ const sources = ["app", "components", "lib"].flatMap((d) => filesUnder(path.join
  */
 const SIGN_IN_STEPS = new Set([
   "components/layout/login-form.tsx",
+  "components/auth/federated-sign-in.tsx",
   "components/auth/code-form.tsx",
   "components/auth/enrol-form.tsx",
 ]);
