@@ -8,7 +8,11 @@ type UserRow = Awaited<ReturnType<typeof listUsers>>["items"][number];
 
 /** The site's accounts; the name leads to the account's administration page. */
 export async function UserTable({ users }: { users: UserRow[] }) {
-  const [t, tr] = await Promise.all([getTranslations("users"), getTranslations("roles")]);
+  const [t, tr, ta] = await Promise.all([
+    getTranslations("users"),
+    getTranslations("roles"),
+    getTranslations("agencies"),
+  ]);
   return (
     <DataTable
       caption={t("caption")}
@@ -28,6 +32,10 @@ export async function UserTable({ users }: { users: UserRow[] }) {
         { header: t("email"), cell: (u) => u.email, className: "break-all" },
         { header: t("role"), cell: (u) => tr(u.role) },
         { header: t("status"), cell: (u) => (u.isActive ? t("active") : t("inactive")) },
+        {
+          header: t("signIn"),
+          cell: (u) => (u.federatedSubject && u.agency ? t("federated", { agency: ta(u.agency) }) : t("password")),
+        },
         { header: t("twoFactor"), cell: (u) => (u.hasSecondFactor ? t("twoFactorOn") : t("twoFactorOff")) },
         { header: t("lastSignIn"), cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t("never")) },
       ]}

@@ -1,8 +1,8 @@
 "use server";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
-import { resetSecondFactor, setUserActive } from "./mutations";
-import { ZUserAction, type TUserAction } from "./schemas";
+import { createFederatedUser, resetSecondFactor, setPasswordSignIn, setUserActive } from "./mutations";
+import { ZCreateFederatedUser, ZSetPasswordSignIn, ZUserAction, type TUserAction } from "./schemas";
 
 type Done = "deactivated" | "reactivated" | "resetDone";
 
@@ -30,4 +30,18 @@ export async function reactivateUserAction(_previous: FormState, formData: FormD
 export async function resetSecondFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   return userAction(formData, (input) => resetSecondFactor({ actor, input }), "resetDone");
+}
+
+export async function createFederatedUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  return handleForm(formData, ZCreateFederatedUser, (input) => createFederatedUser({ actor, input }), {
+    redirect: ({ id }) => `/admin/users/${id}?done=created`,
+  });
+}
+
+export async function setPasswordSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  return handleForm(formData, ZSetPasswordSignIn, (input) => setPasswordSignIn({ actor, input }), {
+    redirect: (_, input) => `/admin/users?done=${input.enabled ? "passwordOn" : "passwordOff"}`,
+  });
 }

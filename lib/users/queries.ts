@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditNow } from "@/lib/audit";
-import { userWhere, type Actor } from "@/lib/authz";
+import { authorize, userWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage } from "@/lib/pagination";
@@ -16,6 +16,8 @@ const USER_SELECT = {
   isActive: true,
   lastSignInAt: true,
   totpEnabledAt: true,
+  agency: true,
+  federatedSubject: true,
 } as const;
 
 /** The site's user accounts, for ADMIN. */
@@ -36,6 +38,8 @@ export async function listUsers({ actor, page }: { actor: Actor; page: number })
 
 export type AdminUserView = {
   id: string;
+  agency: Actor["agency"];
+  federatedSubject: string | null;
   name: string;
   email: string;
   role: Actor["role"];
@@ -62,5 +66,36 @@ export async function getUserForAdmin({ actor, userId }: { actor: Actor; userId:
     hasSecondFactor: totpEnabledAt !== null,
     recoveryCodesLeft: recoveryCodeHashes.length,
     isSelf: user.id === actor.id,
+  };
+}
+
+export type SiteSignIn = {
+  siteName: string;
+  passwordSignIn: boolean;
+  version: number;
+  providers: { agency: Actor["agency"] & string; label: string; isTestProvider: boolean }[];
+};
+
+/** How the administrator's site signs in: its agencies' IdPs and whether passwords are allowed. Configuration, not personal data. */
+export async function siteSignIn({ actor }: { actor: Actor }): Promise<SiteSignIn> {
+  authorize(actor, "user", "list");
+  const site = await db.site.findUniqueOrThrow({
+    where: { id: actor.siteId },
+    select: {
+      name: true,
+      passwordSignIn: true,
+      version: true,
+      identityProviders: {
+        where: { isEnabled: true },
+        select: { agency: true, label: true, isTestProvider: true },
+        orderBy: { agency: "asc" },
+      },
+    },
+  });
+  return {
+    siteName: site.name,
+    passwordSignIn: site.passwordSignIn,
+    version: site.version,
+    providers: site.identityProviders,
   };
 }

@@ -7,7 +7,6 @@
 import pg from "pg";
 import { sealClientCredential } from "@/lib/auth/oidc/credential";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { DEMO_USERS, demoHsaId } from "../../prisma/seed/demo";
 import { HSA_ID_CLAIM, LOA, startTestIdp, type TestIdp, type TestIdpAccount } from "./test-idp";
 
 /** The organisation behind each agency's IdP (frivården is part of Kriminalvården). */
@@ -32,13 +31,23 @@ export const UNPROVISIONED_ACCOUNT: TestIdpAccount = {
   hsaId: "SE2321000000-demo-okand",
 };
 
-export function demoIdpAccounts(): TestIdpAccount[] {
+/**
+ * The IdP's accounts: the demo site's accounts that have a federated subject (their HSA-id, from
+ * the seed), read from the database, and one that Samverkan does not know. The IdP's own `sub`
+ * differs from the HSA-id, so the demo shows the provider's subject claim at work.
+ */
+async function demoIdpAccounts(client: pg.Client, siteId: string): Promise<TestIdpAccount[]> {
+  const users = await client.query<{ name: string; agency: Agency; federatedSubject: string }>(
+    `SELECT name, agency, "federatedSubject" FROM "User"
+     WHERE "siteId" = $1 AND "federatedSubject" IS NOT NULL AND agency IS NOT NULL ORDER BY name`,
+    [siteId],
+  );
   return [
-    ...DEMO_USERS.map((u) => ({
-      subject: `tidp-${u.key}`,
+    ...users.rows.map((u) => ({
+      subject: `tidp-${u.federatedSubject}`,
       name: u.name,
-      organisation: ORGANISATION["agency" in u ? u.agency : (u.role as Agency)],
-      hsaId: demoHsaId(u.key),
+      organisation: ORGANISATION[u.agency],
+      hsaId: u.federatedSubject,
     })),
     UNPROVISIONED_ACCOUNT,
   ];
@@ -67,7 +76,7 @@ export async function startDemoIdp({
     if (demo.rowCount === 0 || !site.rows[0]) return null;
     const idp = await startTestIdp({
       port,
-      accounts: demoIdpAccounts(),
+      accounts: await demoIdpAccounts(client, site.rows[0].id),
       // One client per agency; each origin the app answers at (localhost, 127.0.0.1) is a redirect URI.
       clients: AGENCIES.map(({ agency }) => ({
         ...demoClient(agency),

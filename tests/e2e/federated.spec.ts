@@ -45,16 +45,18 @@ test("the IdP's answer is refused in Swedish for an unprovisioned person, too lo
   await toIdp(page, "Polisen");
   await atIdp(page, "Okänd Testperson – Polisen");
   await expect(page).toHaveURL(/\/login\?federated=unknownSubject$/);
-  await expect(page.getByRole("alert")).toHaveText(/Det finns inget konto i Samverkan för din e-legitimation/);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Det finns inget konto i Samverkan för din e-legitimation" }),
+  ).toBeVisible();
 
   await toIdp(page, "Kriminalvården");
   await atIdp(page, `${ACCOUNTS.PROBATION.name} – Kriminalvården`, LEVEL_2);
-  await expect(page.getByRole("alert")).toHaveText(/för låg tillitsnivå/);
+  await expect(page.getByRole("alert").filter({ hasText: "för låg tillitsnivå" })).toBeVisible();
 
   // A new browser (no IdP session): a probation officer through the police's IdP.
   await page.context().clearCookies();
   await toIdp(page, "Polisen");
   await atIdp(page, `${ACCOUNTS.PROBATION.name} – Kriminalvården`);
   await expect(page).toHaveURL(/\/login\?federated=wrongAgency$/);
-  await expect(page.getByRole("alert")).toHaveText(/en annan myndighets e-legitimation/);
+  await expect(page.getByRole("alert").filter({ hasText: "en annan myndighets e-legitimation" })).toBeVisible();
 });

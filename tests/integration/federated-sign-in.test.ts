@@ -5,7 +5,9 @@ import { beginFederatedSignIn, completeFederatedSignIn, federatedSignOutUrl, typ
 import { db } from "@/lib/db";
 import { createIdentityProvider, createUser, TEST_PASSWORD } from "@/prisma/factories";
 import { HSA_ID_CLAIM, LOA, startTestIdp, type TestIdp } from "@/scripts/lib/test-idp";
-import { makeWorld, type World } from "./fixtures";
+import { createFederatedUser, setPasswordSignIn } from "@/lib/users/mutations";
+import { ZCreateFederatedUser, ZSetPasswordSignIn } from "@/lib/users/schemas";
+import { makeWorld, submitWith, type World } from "./fixtures";
 
 /*
  * Signing in through an agency's IdP against a real OpenID Connect provider (the test IdP,
@@ -313,5 +315,84 @@ describe("signing out and passwords", () => {
     expect(await authenticate({ email: w.users.SOCIAL.email, password: TEST_PASSWORD })).toEqual({
       status: "passwordDisabled",
     });
+  });
+});
+
+describe("provisioning: an administrator creates the account, nothing is created at sign-in", () => {
+  const create = () =>
+    submitWith(ZCreateFederatedUser, (input) => createFederatedUser({ actor: w.actors.ADMIN, input }));
+  const fields = {
+    name: "Ny Polis",
+    email: "Ny.Polis@polisen.test",
+    role: "POLICE",
+    agency: "",
+    federatedSubject: "SE-HSA-NOBODY",
+    confirm: "on",
+  };
+
+  it("creates an account without a password for the agency's IdP, audited, which can then sign in", async () => {
+    expect((await signIn(police, { account: "sub-nobody" })).result).toMatchObject({ reason: "unknownSubject" });
+    const state = await create()(fields);
+    expect(state.status).toBe("success");
+    const user = await db.user.findUniqueOrThrow({ where: { email: "ny.polis@polisen.test" } });
+    expect(user).toMatchObject({ role: "POLICE", agency: "POLICE", passwordHash: null, siteId: w.site.id });
+    expect(await db.auditEvent.count({ where: { action: "CREATE", entityType: "User", entityId: user.id } })).toBe(1);
+    expect((await signIn(police, { account: "sub-nobody" })).result).toMatchObject({ status: "ok", userId: user.id });
+  });
+
+  it("says next to the field what is wrong, keeping what was typed", async () => {
+    const taken = await create()({ ...fields, federatedSubject: "SE-HSA-POLICE" });
+    expect(taken).toMatchObject({ status: "error", fieldErrors: { federatedSubject: "subjectTaken" } });
+    expect(taken.status === "error" && taken.values.name).toBe("Ny Polis");
+    expect(await create()({ ...fields, email: w.users.POLICE.email })).toMatchObject({
+      fieldErrors: { email: "emailTaken" },
+    });
+    expect(await create()({ ...fields, agency: "SOCIAL" })).toMatchObject({
+      fieldErrors: { agency: "agencyOfRole" },
+    });
+    expect(await create()({ ...fields, role: "MANAGER" })).toMatchObject({ fieldErrors: { agency: "required" } });
+    // No IdP for probation at this site: such an account could never sign in.
+    expect(await create()({ ...fields, role: "PROBATION" })).toMatchObject({
+      fieldErrors: { agency: "noIdentityProvider" },
+    });
+    expect(await create()({ ...fields, confirm: "" })).toMatchObject({ fieldErrors: { confirm: "confirmRequired" } });
+  });
+
+  it("lets only an administrator provision", async () => {
+    const asManager = submitWith(ZCreateFederatedUser, (input) =>
+      createFederatedUser({ actor: w.actors.MANAGER, input }),
+    );
+    expect((await asManager(fields)).status).toBe("error");
+    expect(await db.user.count({ where: { email: "ny.polis@polisen.test" } })).toBe(0);
+  });
+});
+
+describe("switching password sign-in off at a site", () => {
+  const toggle = () => submitWith(ZSetPasswordSignIn, (input) => setPasswordSignIn({ actor: w.actors.ADMIN, input }));
+
+  it("is refused while the administrator could not get back in through their own agency's IdP", async () => {
+    expect(await toggle()({ enabled: "off", version: "1", confirm: "on" })).toMatchObject({
+      status: "error",
+      formError: "passwordStillNeeded",
+    });
+    expect((await db.site.findUniqueOrThrow({ where: { id: w.site.id } })).passwordSignIn).toBe(true);
+  });
+
+  it("switches off (audited) for a federated administrator, and password sign-in is then refused", async () => {
+    await db.user.update({
+      where: { id: w.users.ADMIN.id },
+      data: { agency: "SOCIAL", federatedSubject: "SE-HSA-ADMIN" },
+    });
+    expect((await toggle()({ enabled: "off", version: "1", confirm: "on" })).status).toBe("success");
+    expect(await db.site.findUniqueOrThrow({ where: { id: w.site.id } })).toMatchObject({
+      passwordSignIn: false,
+      version: 2,
+    });
+    expect(await db.auditEvent.count({ where: { action: "SECURITY", entityType: "SystemSetting" } })).toBe(1);
+    expect(await authenticate({ email: w.users.POLICE.email, password: TEST_PASSWORD })).toEqual({
+      status: "passwordDisabled",
+    });
+    // A stale form (the version seen before) is a conflict, not a silent second change.
+    expect(await toggle()({ enabled: "on", version: "1", confirm: "on" })).toMatchObject({ status: "error" });
   });
 });

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
-import { listUsers } from "@/lib/users/queries";
+import Link from "next/link";
+import { listUsers, siteSignIn } from "@/lib/users/queries";
+import { PasswordSignInForm } from "@/components/users/password-sign-in-form";
+import { buttonClass } from "@/components/ui/button";
+import { SavedNotice } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { UserTable } from "@/components/users/user-table";
@@ -13,11 +17,32 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await requireArea("admin");
-  const page = ZPage.parse((await searchParams).page);
-  const [t, result] = await Promise.all([getTranslations("users"), listUsers({ actor, page })]);
+  const params = await searchParams;
+  const page = ZPage.parse(params.page);
+  const [t, tn, tp, result, signIn] = await Promise.all([
+    getTranslations("users"),
+    getTranslations("newUser"),
+    getTranslations("passwordSignIn"),
+    listUsers({ actor, page }),
+    siteSignIn({ actor }),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} intro={t("count", { count: result.total })} />
+      <SavedNotice
+        value={params.done}
+        messages={{ passwordOn: tp("turnedOn"), passwordOff: tp("turnedOff"), created: tn("created") }}
+      />
+      {signIn.providers.length > 0 ? (
+        <>
+          <p className="mb-4">
+            <Link href="/admin/users/new" className={buttonClass("primary")}>
+              {t("newUser")}
+            </Link>
+          </p>
+          <PasswordSignInForm site={signIn.siteName} enabled={signIn.passwordSignIn} version={signIn.version} />
+        </>
+      ) : null}
       <UserTable users={result.items} />
       <Pagination
         page={result.page}

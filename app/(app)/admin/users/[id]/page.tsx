@@ -18,7 +18,13 @@ export default async function AdminUserPage({ params, searchParams }: PageProps<
   const actor = await requireArea("admin");
   const [{ id }, { done }] = await Promise.all([params, searchParams]);
   const user = await orNotFound(getUserForAdmin({ actor, userId: id }));
-  const [t, tu, tr] = await Promise.all([getTranslations("user"), getTranslations("users"), getTranslations("roles")]);
+  const [t, tu, tr, ta, tn] = await Promise.all([
+    getTranslations("user"),
+    getTranslations("users"),
+    getTranslations("roles"),
+    getTranslations("agencies"),
+    getTranslations("newUser"),
+  ]);
   return (
     <>
       <p className="mb-2">
@@ -27,11 +33,24 @@ export default async function AdminUserPage({ params, searchParams }: PageProps<
       <PageHeader title={user.name} intro={`${user.email} · ${tr(user.role)}`} />
       <SavedNotice
         value={done}
-        messages={{ deactivated: t("deactivated"), reactivated: t("reactivated"), resetDone: t("resetDone") }}
+        messages={{
+          deactivated: t("deactivated"),
+          reactivated: t("reactivated"),
+          resetDone: t("resetDone"),
+          created: tn("created"),
+        }}
       />
       <dl className="mb-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">{tu("status")}</dt>
         <dd>{user.isActive ? tu("active") : tu("inactive")}</dd>
+        <dt className="font-medium">{tu("signIn")}</dt>
+        <dd>{user.federatedSubject && user.agency ? tu("federated", { agency: ta(user.agency) }) : tu("password")}</dd>
+        {user.federatedSubject ? (
+          <>
+            <dt className="font-medium">{tn("subject")}</dt>
+            <dd className="break-all">{user.federatedSubject}</dd>
+          </>
+        ) : null}
         <dt className="font-medium">{tu("twoFactor")}</dt>
         <dd>{user.hasSecondFactor ? tu("twoFactorOn") : tu("twoFactorOff")}</dd>
         <dt className="font-medium">{t("recoveryCodesLeft")}</dt>
