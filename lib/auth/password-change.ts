@@ -23,6 +23,8 @@ export async function changePassword(
     where: { id: actor.id },
     select: { email: true, passwordHash: true },
   });
+  // A federated account has no password to change: it signs in only through its agency's IdP.
+  if (user.passwordHash === null) throw new RuleError("noPassword");
   const keys = { email: user.email, ip: meta.ip };
   const throttle = loginThrottle();
   if (await throttle.lockedFor(keys)) throw new RuleError("locked");
@@ -52,4 +54,10 @@ export async function changePassword(
       metadata: { event: "passwordChanged" },
     });
   });
+}
+
+/** Whether the account has a password at all (a federated one has none), for the account page. */
+export async function hasPassword(actor: Actor): Promise<boolean> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  return user.passwordHash !== null;
 }

@@ -49,12 +49,14 @@ test("the IdP's answer is refused in Swedish for an unprovisioned person, too lo
     page.getByRole("alert").filter({ hasText: "Det finns inget konto i Samverkan för din e-legitimation" }),
   ).toBeVisible();
 
+  // Each part in a new browser: the IdP would otherwise sign the previous account in again.
+  await page.context().clearCookies();
   await toIdp(page, "Kriminalvården");
   await atIdp(page, `${ACCOUNTS.PROBATION.name} – Kriminalvården`, LEVEL_2);
   await expect(page.getByRole("alert").filter({ hasText: "för låg tillitsnivå" })).toBeVisible();
 
-  // A new browser (no IdP session): a probation officer through the police's IdP.
   await page.context().clearCookies();
+  // A probation officer through the police's IdP.
   await toIdp(page, "Polisen");
   await atIdp(page, `${ACCOUNTS.PROBATION.name} – Kriminalvården`);
   await expect(page).toHaveURL(/\/login\?federated=wrongAgency$/);

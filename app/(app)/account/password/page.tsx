@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { hasPassword } from "@/lib/auth/password-change";
+import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -10,12 +12,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ChangePasswordPage() {
-  await requireActor();
-  const t = await getTranslations("account");
+  const actor = await requireActor();
+  const [t, withPassword] = await Promise.all([getTranslations("account"), hasPassword(actor)]);
   return (
     <div className="max-w-xl">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} />
+      {withPassword ? (
+        <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} />
+      ) : (
+        <Alert tone="info">{t("noPassword")}</Alert>
+      )}
     </div>
   );
 }
