@@ -14,7 +14,7 @@ const OTHER_PAGES: Record<DemoRole, string[]> = {
 test("an anonymous visitor is sent to the login page", async ({ page }) => {
   await page.goto("/people");
   await expect(page).toHaveURL(/\/login\?next=%2Fpeople$/);
-  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Logga in", exact: true })).toBeVisible();
   await expect(page.getByRole("note", { name: "Demodata" })).toBeVisible();
 });
 

@@ -19,7 +19,7 @@ async function toIdp(page: Page, agency: string) {
 async function atIdp(page: Page, account: string, acr?: string) {
   await page.getByLabel("Konto").selectOption({ label: account });
   if (acr) await page.getByLabel("Tillitsnivå").selectOption(acr);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
 }
 
 test("a police officer signs in with the police's IdP, without a one-time code, and signing out ends both sessions", async ({

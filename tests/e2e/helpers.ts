@@ -27,7 +27,7 @@ export async function enterPassword(page: Page, email: string, password: string)
   await page.goto("/login");
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
 }
 
 const onLoginPages = (url: URL) => url.pathname.startsWith("/login");
@@ -186,7 +186,7 @@ export async function signIn(page: Page, role: DemoRole) {
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Logga in", exact: true })).toBeVisible();
 }
 
 /**

@@ -146,7 +146,7 @@ test("a sign-in link with a hostile next lands on the app's own start page, with
     await page.goto(`/login?next=${next}`);
     await page.getByLabel("E-postadress").fill(account.email);
     await page.getByLabel("Lösenord").fill(account.password);
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("button", { name: "Logga in", exact: true }).click();
     await expect(page).toHaveURL(/\/login\/verify$/);
     await enterTotp(page, account.secret!);
     await expect(page).toHaveURL(`${new URL(baseURL!).origin}/caseload`);
@@ -325,7 +325,7 @@ test("first sign-in enrols the authenticator and shows recovery codes once; a re
   await expect(page).toHaveURL(/\/login\/verify$/);
   await page.getByRole("link", { name: "Har du inte telefonen med dig? Använd en reservkod" }).click();
   await page.getByLabel("Reservkod").fill(codes[0]!);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await expect(page).toHaveURL(/\/caseload$/);
 });
 

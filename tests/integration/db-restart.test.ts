@@ -12,7 +12,9 @@ beforeAll(async () => {
   database = createDatabase(cluster.url);
   // One table as the migrations make it: enough for model queries, without the CLI's start-up.
   await database.prisma.$executeRawUnsafe(
-    `CREATE TABLE "Site" (id uuid PRIMARY KEY, code text UNIQUE NOT NULL, name text NOT NULL, "createdAt" timestamptz(3) NOT NULL DEFAULT now())`,
+    `CREATE TABLE "Site" (id uuid PRIMARY KEY, code text UNIQUE NOT NULL, name text NOT NULL, "createdAt" timestamptz(3) NOT NULL DEFAULT now(),
+      "passwordSignIn" boolean NOT NULL DEFAULT true, "accessReviewMonths" integer NOT NULL DEFAULT 12,
+      "accessReviewGraceDays" integer NOT NULL DEFAULT 30, version integer NOT NULL DEFAULT 1)`,
   );
 }, 120_000);
 

@@ -24,7 +24,9 @@ describe("user administration (ADMIN)", () => {
     const police = page.items.find((u) => u.id === w.users.POLICE.id)!;
     expect(police.hasSecondFactor).toBe(true);
     expect(Object.keys(police).sort()).toEqual([
+      "agency",
       "email",
+      "federatedSubject",
       "hasSecondFactor",
       "id",
       "isActive",
@@ -118,6 +120,8 @@ describe("user administration (ADMIN)", () => {
       name: w.users.MANAGER.name,
       email: w.users.MANAGER.email,
       role: "MANAGER",
+      agency: null,
+      federatedSubject: null,
       isActive: true,
       lastSignInAt: null,
       hasSecondFactor: false,
