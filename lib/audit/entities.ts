@@ -38,6 +38,11 @@ export const AUDIT_ENTITY_TYPES = [
   "RegisterExtractRequest",
   "RetentionReview",
   "SystemSetting",
+  // Vetted access (issue 14)
+  "ConfidentialityPledge",
+  "PledgeAcceptance",
+  "RoleNeedsNote",
+  "AccessReview",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

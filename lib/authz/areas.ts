@@ -18,6 +18,8 @@ export const AREAS = {
   extractDecisions: ["MANAGER"],
   // The audit log's "own actions" view (docs/confidentiality.md); ADMIN reviews the whole log under admin.
   myActivity: ["POLICE", "SOCIAL", "PROBATION"],
+  // The periodic access review (issue 14): the site's managers and administrators.
+  accessReview: ["MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

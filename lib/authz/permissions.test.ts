@@ -26,9 +26,16 @@ describe("the permission map follows docs/confidentiality.md", () => {
           expect(manager, `MANAGER extract ${action}`).toBe(
             ["list", "read", "update"].includes(action) ? "site" : null,
           );
+        // Vetted access: reads and accepts the pledge like everyone; reviews accounts.
+        else if (resource === "pledge") expect(manager).toBe(action === "read" ? "site" : null);
+        else if (resource === "pledgeAcceptance") expect(manager).toBe(action === "create" ? "own" : null);
+        else if (resource === "accessReview")
+          expect(manager, `MANAGER review ${action}`).toBe(["list", "read", "create"].includes(action) ? "site" : null);
         else expect(manager, `MANAGER ${resource} ${action}`).toBeNull();
         const admin = grantFor("ADMIN", resource, action);
-        if (!["user", "auditLog", "registerExtract", "retention"].includes(resource))
+        const adminResources = ["user", "auditLog", "registerExtract", "retention"];
+        const vetting = ["pledge", "pledgeAcceptance", "roleNeeds", "accessReview"];
+        if (![...adminResources, ...vetting].includes(resource))
           expect(admin, `ADMIN ${resource} ${action}`).toBeNull();
       }
     }
@@ -87,6 +94,29 @@ describe("the permission map follows docs/confidentiality.md", () => {
     expect(grantFor("MANAGER", "registerExtract", "create")).toBeNull();
     expect(grantFor("ADMIN", "retention", "update")).toBe("site");
     expect(grantFor("ADMIN", "person", "read")).toBeNull();
+  });
+
+  it("has everyone read and accept the pledge; ADMIN publish it, see acceptances and keep the needs notes; MANAGER and ADMIN review access", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN"] as const) {
+      expect(grantFor(role, "pledge", "read"), role).toBe("site");
+      expect(grantFor(role, "pledgeAcceptance", "create"), role).toBe("own");
+      if (role === "ADMIN") continue;
+      expect(grantFor(role, "pledge", "create"), role).toBeNull();
+      expect(grantFor(role, "pledgeAcceptance", "list"), role).toBeNull();
+      for (const action of ACTIONS) expect(grantFor(role, "roleNeeds", action), `${role} ${action}`).toBeNull();
+    }
+    expect(grantFor("ADMIN", "pledge", "create")).toBe("site");
+    expect(grantFor("ADMIN", "pledgeAcceptance", "list")).toBe("site");
+    expect(grantFor("ADMIN", "roleNeeds", "create")).toBe("site");
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const)
+      for (const action of ACTIONS) expect(grantFor(role, "accessReview", action), `${role} ${action}`).toBeNull();
+    expect(grantFor("MANAGER", "accessReview", "create")).toBe("site");
+    // The review interval is the administrator's to set.
+    expect(grantFor("MANAGER", "accessReview", "update")).toBeNull();
+    expect(grantFor("ADMIN", "accessReview", "update")).toBe("site");
+    expect(canUseArea("MANAGER", "accessReview")).toBe(true);
+    expect(canUseArea("ADMIN", "accessReview")).toBe(true);
+    expect(canUseArea("POLICE", "accessReview")).toBe(false);
   });
 
   it("denies an unknown or missing role", () => {

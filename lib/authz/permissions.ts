@@ -25,6 +25,12 @@ export const RESOURCES = [
   // Protected identity (skyddade personuppgifter): social services' decision, set and ended on the
   // person's file; its town and address are shown only to the social secretaries handling them.
   "identityProtection",
+  // Vetted access (issue 14, IMY 2020-12-03: access limited to need, analysed and reviewed): the
+  // confidentiality pledge and who accepted it, the needs-and-risk note per role, the access review.
+  "pledge",
+  "pledgeAcceptance",
+  "roleNeeds",
+  "accessReview",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -41,9 +47,10 @@ export type Action = (typeof ACTIONS)[number];
  * - libertyFlagOnly: only whether the person is deprived of liberty, never the actions themselves
  * - ownActions: the actor's own audit events
  * - aggregate: counts only, small numbers suppressed
+ * - own: the actor's own record (their acceptance of the pledge)
  */
 export type Scope =
-  "site" | "ownAgency" | "withConsent" | "statusWithConsent" | "libertyFlagOnly" | "ownActions" | "aggregate";
+  "site" | "ownAgency" | "withConsent" | "statusWithConsent" | "libertyFlagOnly" | "ownActions" | "aggregate" | "own";
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
 
@@ -64,9 +71,16 @@ const AGENCY_SHARED: Grants = {
   statistics: { read: "aggregate" },
 };
 
+// Everyone reads their site's confidentiality pledge and accepts it themselves before any work.
+const PLEDGE_TAKER: Grants = {
+  pledge: { read: "site" },
+  pledgeAcceptance: { create: "own" },
+};
+
 export const PERMISSIONS: Record<Role, Grants> = {
   POLICE: {
     ...AGENCY_SHARED,
+    ...PLEDGE_TAKER,
     referral: READ("statusWithConsent"),
     supportMeasure: READ("statusWithConsent"),
     enforcement: ALL("site"),
@@ -74,6 +88,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
   },
   SOCIAL: {
     ...AGENCY_SHARED,
+    ...PLEDGE_TAKER,
     referral: ALL("site"),
     supportMeasure: ALL("site"),
     // Social secretaries record their own follow-ups; probation's they read with consent and never
@@ -84,6 +99,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
   },
   PROBATION: {
     ...AGENCY_SHARED,
+    ...PLEDGE_TAKER,
     referral: READ("statusWithConsent"),
     supportMeasure: READ("statusWithConsent"),
     // Follow-ups are probation's own; social services' follow-ups are social services'
@@ -92,6 +108,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     enforcement: READ("libertyFlagOnly"),
   },
   MANAGER: {
+    ...PLEDGE_TAKER,
     incident: READ("site"),
     statistics: { read: "aggregate", export: "aggregate" },
     // The second pair of eyes on a register extract request: list and read what is needed to
@@ -99,8 +116,12 @@ export const PERMISSIONS: Record<Role, Grants> = {
     // and approve or reject it (update). Until the data-protection officer's role exists
     // (docs/decisions/007), the programme's managers hold it.
     registerExtract: { list: "site", read: "site", update: "site" },
+    // The periodic access review (issue 14): the programme's managers confirm or remove accounts,
+    // seeing who holds which role, their last sign-in and how much they did — never case content.
+    accessReview: { list: "site", read: "site", create: "site" },
   },
   ADMIN: {
+    ...PLEDGE_TAKER,
     user: ALL("site"),
     auditLog: { list: "site", read: "site", export: "site" },
     // No case work, but the two legal duties that need the whole record of one person: the
@@ -109,6 +130,13 @@ export const PERMISSIONS: Record<Role, Grants> = {
     // request registered here (create) and approved by someone else (MANAGER's update) first.
     registerExtract: { list: "site", read: "site", create: "site", export: "site" },
     retention: { list: "site", read: "site", update: "site" },
+    // Vetted access: publishes the pledge (create) and sees who accepted which version (list);
+    // keeps the needs-and-risk note per role; reviews accounts like a manager and sets the
+    // site's review interval and grace period (update).
+    pledge: { read: "site", create: "site" },
+    pledgeAcceptance: { list: "site", create: "own" },
+    roleNeeds: { list: "site", read: "site", create: "site" },
+    accessReview: { list: "site", read: "site", create: "site", update: "site" },
   },
 };
 

@@ -342,3 +342,42 @@ export function statisticsSiteId(actor: Actor, action: Action = "read"): string 
   authorize(actor, "statistics", action);
   return actor.siteId;
 }
+
+// ───────────── vetted access (issue 14) ─────────────
+
+/** The site's confidentiality pledge: every role reads it, ADMIN publishes a new version. */
+export function pledgeWhere(actor: Actor, action: Action = "read"): Prisma.ConfidentialityPledgeWhereInput {
+  authorize(actor, "pledge", action);
+  return { siteId: actor.siteId };
+}
+
+/** Acceptances of the site's pledge: one's own to make; ADMIN sees everyone's at the site. */
+export function pledgeAcceptanceWhere(actor: Actor, action: Action = "list"): Prisma.PledgeAcceptanceWhereInput {
+  const scope = authorize(actor, "pledgeAcceptance", action);
+  return scope === "own"
+    ? { userId: actor.id, pledge: { siteId: actor.siteId } }
+    : { pledge: { siteId: actor.siteId } };
+}
+
+/** The needs-and-risk notes per role of the site (ADMIN). */
+export function roleNeedsNoteWhere(actor: Actor, action: Action = "read"): Prisma.RoleNeedsNoteWhereInput {
+  authorize(actor, "roleNeeds", action);
+  return { siteId: actor.siteId };
+}
+
+/** Access reviews made at the site (MANAGER, ADMIN). */
+export function accessReviewWhere(actor: Actor, action: Action = "list"): Prisma.AccessReviewWhereInput {
+  authorize(actor, "accessReview", action);
+  return { siteId: actor.siteId };
+}
+
+/**
+ * The accounts the actor reviews: the site's (MANAGER, ADMIN). Deciding (create) is for another
+ * account than one's own, in the scope as the register extract's four eyes are: nobody confirms
+ * their own access (the mutation says so first, in words).
+ */
+export function reviewedUserWhere(actor: Actor, action: Action = "list"): Prisma.UserWhereInput {
+  authorize(actor, "accessReview", action);
+  if (action === "create") return { siteId: actor.siteId, id: { not: actor.id } };
+  return { siteId: actor.siteId };
+}
