@@ -10,6 +10,8 @@ import type { AbstractIntlMessages } from "next-intl";
  */
 export const CLIENT_NAMESPACES = [
   "access",
+  "accessReviewDecisions",
+  "accessReviewForm",
   "account",
   "audit",
   "callInForm",
@@ -35,10 +37,12 @@ export const CLIENT_NAMESPACES = [
   "passwordSignIn",
   "person",
   "personForm",
+  "pledgeForm",
   "recovery",
   "referralForm",
   "referralStatusForm",
   "retention",
+  "roleNeedsForm",
   "reveal",
   "unavailable",
   "user",

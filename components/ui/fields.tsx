@@ -33,6 +33,7 @@ function describedBy(id: string, hint?: string, error?: string) {
 
 export function TextField({
   name,
+  id: givenId,
   label,
   hint,
   error,
@@ -41,17 +42,22 @@ export function TextField({
   type = "text",
   autoComplete,
   multiline,
+  rows = 3,
   maxLength,
   inputMode,
 }: BaseProps & {
+  /** For a page with the same form more than once (one per role): ids must stay unique. */
+  id?: string;
   defaultValue?: string;
   type?: string;
   autoComplete?: string;
   multiline?: boolean;
+  /** A multi-line field's height in lines (a long text to edit, such as the pledge). */
+  rows?: number;
   maxLength?: number;
   inputMode?: "numeric" | "text" | "email";
 }) {
-  const id = `field-${name}`;
+  const id = givenId ?? `field-${name}`;
   const common = {
     id,
     name,
@@ -68,7 +74,7 @@ export function TextField({
         {label}
       </label>
       {multiline ? (
-        <textarea rows={3} {...common} />
+        <textarea rows={rows} {...common} />
       ) : (
         <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...common} />
       )}

@@ -19,6 +19,7 @@ import security from "./security.json";
 import assignments from "./assignments.json";
 import enforcementEdit from "./enforcement-edit.json";
 import registerExtract from "./register-extract.json";
+import vetting from "./vetting.json";
 
 const messages = {
   ...app,
@@ -41,5 +42,6 @@ const messages = {
   ...assignments,
   ...enforcementEdit,
   ...registerExtract,
+  ...vetting,
 };
 export default messages;

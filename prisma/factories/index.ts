@@ -19,3 +19,4 @@ export * from "./activities";
 export * from "./referrals";
 export * from "./consent";
 export * from "./register-extract";
+export * from "./vetting";

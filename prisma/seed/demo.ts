@@ -44,6 +44,7 @@ import {
   setSystemSetting,
 } from "../factories";
 import { demoSecondFactor } from "./demo-second-factor";
+import { seedDemoVetting } from "./demo-vetting";
 
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
 
@@ -776,6 +777,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     });
   }
 
+  await seedDemoVetting(db, { adminId: users.admin!.id });
   await setSystemSetting(db, "demoData", "true");
   return { people: PEOPLE + 6, users: DEMO_USERS.length + OREBRO_USERS.length };
 }

@@ -9,7 +9,7 @@ import { seal } from "@/lib/auth/secret-box";
 import { newTotpSecret } from "@/lib/auth/totp";
 import type * as GeneratedClient from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createUser } from "@/prisma/factories";
+import { acceptCurrentPledge, createUser } from "@/prisma/factories";
 import { e2eDatabaseUrl } from "../../scripts/lib/e2e-db";
 import { appSecrets, clusterUrl } from "../../scripts/lib/local-db";
 
@@ -59,14 +59,19 @@ export type TestAccount = { id: string; email: string; name: string; password: s
 
 export const TEST_ACCOUNT_PASSWORD = "e2e lösenord som är långt";
 
-/** A Malmö account with a TOTP secret (unless `enrolled: false`, for the first-login enrolment). */
+/**
+ * A Malmö account with a TOTP secret (unless `enrolled: false`, for the first-login enrolment),
+ * that has accepted Malmö's current confidentiality pledge (unless `pledged: false`, to meet the gate).
+ */
 export async function createAccount({
   role,
   enrolled = true,
+  pledged = true,
   db: given,
 }: {
   role: Role;
   enrolled?: boolean;
+  pledged?: boolean;
   /** Another database than the end-to-end one (a test's own PostgreSQL server), holding a site `malmo`. */
   db?: pg.Pool;
 }): Promise<TestAccount> {
@@ -89,6 +94,7 @@ export async function createAccount({
       totpSecret: sealed,
       totpEnabledAt: sealed ? new Date() : null,
     });
+    if (pledged) await acceptCurrentPledge(prisma, { siteId: site.id, userIds: [id] });
     return { id, email, name, password: TEST_ACCOUNT_PASSWORD, secret };
   } finally {
     await prisma.$disconnect();

@@ -25,6 +25,7 @@ import {
   createSite,
   createSupportMeasure,
   createUser,
+  acceptCurrentPledge,
 } from "@/prisma/factories";
 
 /*
@@ -48,6 +49,10 @@ export async function makeWorld() {
   for (const role of ROLES) users[role] = await createUser(db, { siteId: site.id, role });
   const actors = Object.fromEntries(ROLES.map((role) => [role, actorOf(users[role])])) as Record<Role, Actor>;
   const otherUser = await createUser(db, { siteId: otherSite.id, role: "POLICE" });
+  // Both sites' pledge, accepted by the world's users: the session check lets nobody past it
+  // (lib/auth/session.ts), and tests about the gate publish a new version or make a new user.
+  await acceptCurrentPledge(db, { siteId: site.id, userIds: ROLES.map((role) => users[role].id) });
+  await acceptCurrentPledge(db, { siteId: otherSite.id, userIds: [otherUser.id] });
   const person = await createPerson(db, {
     siteId: site.id,
     createdById: users.POLICE.id,
