@@ -21,7 +21,10 @@ const NAV: {
     | "audit"
     | "retention"
     | "extractRequests"
-    | "myActivity";
+    | "myActivity"
+    | "pledge"
+    | "roleNeeds"
+    | "accessReview";
 }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
@@ -36,6 +39,9 @@ const NAV: {
   { area: "admin", href: "/admin/audit", label: "audit" },
   { area: "admin", href: "/admin/retention", label: "retention" },
   { area: "admin", href: "/admin/extract-requests", label: "extractRequests" },
+  { area: "admin", href: "/admin/pledge", label: "pledge" },
+  { area: "admin", href: "/admin/roles", label: "roleNeeds" },
+  { area: "accessReview", href: "/access-review", label: "accessReview" },
   { area: "extractDecisions", href: "/extract-requests", label: "extractRequests" },
   { area: "myActivity", href: "/my-activity", label: "myActivity" },
 ];

@@ -66,7 +66,21 @@ import {
   typedDateTime,
   type World,
 } from "./fixtures";
-import { createConsent, createFollowUp, createRegisterExtractRequest } from "@/prisma/factories";
+import {
+  createConsent,
+  createFollowUp,
+  createPledge,
+  createRegisterExtractRequest,
+  createUser,
+} from "@/prisma/factories";
+import { canUseArea } from "@/lib/authz/areas";
+import { actorOf } from "@/lib/auth";
+import { reviewAccount, setReviewSettings } from "@/lib/access-review/mutations";
+import { getAccountForReview, listAccountsDue } from "@/lib/access-review/queries";
+import { acceptPledge, publishPledge } from "@/lib/pledge/mutations";
+import { currentPledge, pledgeOverview } from "@/lib/pledge/queries";
+import { saveRoleNeeds } from "@/lib/role-needs/mutations";
+import { roleNeedsOverview } from "@/lib/role-needs/queries";
 import { svLabels } from "../labels";
 
 /*
@@ -240,6 +254,12 @@ const TABLES = [
   "ConsentConfirmation",
   "Disclosure",
   "RegisterExtractRequest",
+  "ConfidentialityPledge",
+  "PledgeAcceptance",
+  "RoleNeedsNote",
+  "AccessReview",
+  "User",
+  "Site",
   "AuditEvent",
 ] as const;
 
@@ -1097,5 +1117,122 @@ describe("around the matrix", () => {
     expect(await KINDS.referral.read(ctx.w.actors.POLICE, ctx)).toBe(false);
     expect(await KINDS.referral.read(ctx.w.actors.PROBATION, ctx)).toBe(false);
     expect(await KINDS.followUp.read(ctx.w.actors.SOCIAL, ctx)).toBe(false);
+  });
+});
+
+/*
+ * Vetted access (issue 14): the pledge, the needs-and-risk notes and the access review, with the
+ * pages they are on, written out by hand like TABLE. Every role reads its site's pledge and
+ * accepts it itself; only ADMIN sees who accepted, publishes a version and keeps the notes;
+ * MANAGER and ADMIN review accounts; only ADMIN sets the review interval. Consent plays no part,
+ * so one world is enough.
+ */
+//                            POLICE SOCIAL PROBATION MANAGER ADMIN
+const VETTING = {
+  readPledge: "YYYYY",
+  acceptPledge: "YYYYY",
+  listAcceptances: "NNNNY",
+  publishPledge: "NNNNY",
+  listRoleNeeds: "NNNNY",
+  saveRoleNeeds: "NNNNY",
+  listAccountsDue: "NNNYY",
+  readAccountForReview: "NNNYY",
+  reviewAccount: "NNNYY",
+  setReviewInterval: "NNNNY",
+  // The pages: /admin/pledge and /admin/roles (area admin), /access-review (area accessReview).
+  pledgeAndRolesPages: "NNNNY",
+  accessReviewPage: "NNNYY",
+} as const satisfies Record<string, string>;
+
+type VettingCtx = { w: World; reviewed: { id: string }; label?: string };
+type VettingCheck = (actor: Actor, ctx: VettingCtx) => Promise<boolean>;
+const asCtx = (v: VettingCtx): Ctx => ({ w: v.w, r: {} as Records, label: v.label });
+const vReads =
+  (find: (actor: Actor, ctx: VettingCtx) => Promise<unknown>): VettingCheck =>
+  (actor, ctx) =>
+    reads(
+      () => "",
+      async () => {
+        await find(actor, ctx);
+        return true;
+      },
+    )(actor, asCtx(ctx));
+const vWrites =
+  (run: (actor: Actor, ctx: VettingCtx) => Promise<unknown>): VettingCheck =>
+  (actor, ctx) =>
+    writes(() => run(actor, ctx))(actor, asCtx(ctx));
+const latestPledge = async (w: World) =>
+  (await db.confidentialityPledge.findFirstOrThrow({ where: { siteId: w.site.id }, orderBy: { version: "desc" } }))
+    .version;
+
+const VETTING_CHECKS: Record<keyof typeof VETTING, VettingCheck> = {
+  // Not audited: the pledge text is the site's, not anybody's data.
+  readPledge: (actor) => allowed(async () => (await currentPledge({ actor })).version > 0),
+  acceptPledge: vWrites(async (actor, { w }) =>
+    acceptPledge({ actor, input: { version: await latestPledge(w), accept: true } }),
+  ),
+  // The site's overview names the account that has not yet accepted version 2.
+  listAcceptances: vReads(async (actor, { reviewed }) => {
+    if (!(await pledgeOverview({ actor, page: 1 })).pending.some((u) => u.id === reviewed.id))
+      throw new NotFoundError();
+  }),
+  publishPledge: vWrites(async (actor, { w }) =>
+    publishPledge({
+      actor,
+      input: { text: `Ny version av ${actor.role}.`, replaces: await latestPledge(w), confirm: true },
+    }),
+  ),
+  listRoleNeeds: vReads((actor) => roleNeedsOverview({ actor })),
+  saveRoleNeeds: vWrites(async (actor, { w }) => {
+    const latest = await db.roleNeedsNote.findFirst({
+      where: { siteId: w.site.id, role: "POLICE" },
+      orderBy: { version: "desc" },
+    });
+    return saveRoleNeeds({ actor, input: { role: "POLICE", text: "Behov.", replaces: latest?.version ?? 0 } });
+  }),
+  listAccountsDue: vReads(async (actor, { reviewed }) => {
+    const due = await listAccountsDue({ actor, page: 1 });
+    if (!due.accounts.items.some((a) => a.id === reviewed.id)) throw new NotFoundError();
+  }),
+  readAccountForReview: vReads((actor, { reviewed }) => getAccountForReview({ actor, userId: reviewed.id })),
+  reviewAccount: vWrites(async (actor, { reviewed }) => {
+    const { version } = await db.user.findUniqueOrThrow({ where: { id: reviewed.id }, select: { version: true } });
+    return reviewAccount({ actor, input: { userId: reviewed.id, version, decision: "KEEP", note: "Behövs." } });
+  }),
+  setReviewInterval: vWrites(async (actor, { w }) => {
+    const { version } = await db.site.findUniqueOrThrow({ where: { id: w.site.id }, select: { version: true } });
+    return setReviewSettings({ actor, input: { months: 12, graceDays: 30, version } });
+  }),
+  pledgeAndRolesPages: async (actor) => canUseArea(actor.role, "admin"),
+  accessReviewPage: async (actor) => canUseArea(actor.role, "accessReview"),
+};
+
+describe("the authorization matrix of vetted access", () => {
+  it("reads, writes and pages per role", async () => {
+    const w = await makeWorld();
+    // A version nobody has accepted yet, and an account a year past its review (due, in the grace period).
+    await createPledge(db, { siteId: w.site.id, version: 2, text: "Version två." });
+    const reviewed = await createUser(db, {
+      siteId: w.site.id,
+      role: "POLICE",
+      accessReviewedAt: new Date(Date.now() - 370 * 86_400_000),
+    });
+    const ctx: VettingCtx = { w, reviewed };
+    for (const [check, cells] of Object.entries(VETTING) as [keyof typeof VETTING, string][]) {
+      const roles = [...ROLES].sort(
+        (a, b) => Number(cells[ROLES.indexOf(a)] === "Y") - Number(cells[ROLES.indexOf(b)] === "Y"),
+      );
+      for (const role of roles) {
+        ctx.label = `${role} ${check}`;
+        expect
+          .soft(await VETTING_CHECKS[check](w.actors[role], ctx), ctx.label)
+          .toBe(cells[ROLES.indexOf(role)] === "Y");
+      }
+    }
+    // Nobody of another site sees or changes anything of this one, not even its administrator.
+    const stranger = actorOf(await createUser(db, { siteId: w.otherSite.id, role: "ADMIN" }));
+    ctx.label = "other site";
+    for (const check of ["listAcceptances", "listAccountsDue", "readAccountForReview", "reviewAccount"] as const)
+      expect.soft(await VETTING_CHECKS[check](stranger, ctx), `other site ${check}`).toBe(false);
   });
 });
