@@ -7,6 +7,7 @@ import { actorOf } from "@/lib/auth";
 import { getCurrentSession, requireActor } from "@/lib/auth/session";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { IDLE } from "@/lib/form-state";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { acceptCurrentPledge, createUser } from "@/prisma/factories";
 import { form, makeWorld, type World } from "./fixtures";
@@ -178,22 +179,22 @@ describe("a decision", () => {
     const self = { userId: w.users.MANAGER.id, version: 1, decision: "KEEP" as const, note: "Jag behöver det." };
     await expect(reviewAccount({ actor: w.actors.MANAGER, input: self })).rejects.toBeInstanceOf(RuleError);
     request.sessionId = await db.$transaction((tx) => startSession(tx, w.users.MANAGER.id));
-    expect(await reviewAccountAction({}, form(self))).toMatchObject({ status: "error", formError: "ownAccount" });
+    expect(await reviewAccountAction(IDLE, form(self))).toMatchObject({ status: "error", formError: "ownAccount" });
     expect(
-      await reviewAccountAction({}, form({ userId: overdue.id, version: 1, decision: "KEEP", note: "  " })),
+      await reviewAccountAction(IDLE, form({ userId: overdue.id, version: 1, decision: "KEEP", note: "  " })),
     ).toMatchObject({
       status: "error",
       fieldErrors: { note: "required" },
       values: { note: "  ", decision: "KEEP" },
     });
-    expect(await reviewAccountAction({}, form({ userId: overdue.id, version: 1, note: "Behövs." }))).toMatchObject({
+    expect(await reviewAccountAction(IDLE, form({ userId: overdue.id, version: 1, note: "Behövs." }))).toMatchObject({
       status: "error",
       fieldErrors: { decision: "required" },
     });
     expect(await db.accessReview.count()).toBe(0);
     expect(
       await redirectOf(() =>
-        reviewAccountAction({}, form({ userId: overdue.id, version: 1, decision: "KEEP", note: "Behövs." })),
+        reviewAccountAction(IDLE, form({ userId: overdue.id, version: 1, decision: "KEEP", note: "Behövs." })),
       ),
     ).toBe("/access-review?done=kept");
   });
@@ -259,12 +260,12 @@ describe("suspension until reviewed", () => {
 
   it("answers settings out of range next to the field, keeping what was typed", async () => {
     request.sessionId = await db.$transaction((tx) => startSession(tx, w.users.ADMIN.id));
-    expect(await setReviewSettingsAction({}, form({ months: 0, graceDays: 500, version: 1 }))).toMatchObject({
+    expect(await setReviewSettingsAction(IDLE, form({ months: 0, graceDays: 500, version: 1 }))).toMatchObject({
       status: "error",
       fieldErrors: { months: "reviewMonthsRange", graceDays: "graceDaysRange" },
       values: { months: "0", graceDays: "500" },
     });
-    expect(await setReviewSettingsAction({}, form({ months: "tolv", graceDays: "", version: 1 }))).toMatchObject({
+    expect(await setReviewSettingsAction(IDLE, form({ months: "tolv", graceDays: "", version: 1 }))).toMatchObject({
       status: "error",
       fieldErrors: { months: "reviewMonthsRange" },
     });

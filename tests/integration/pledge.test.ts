@@ -4,6 +4,7 @@ import { getActor, getCurrentSession, requireActor, requireArea } from "@/lib/au
 import { actorOf } from "@/lib/auth";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { IDLE } from "@/lib/form-state";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { acceptPledgeAction } from "@/lib/pledge/actions";
 import { DEFAULT_PLEDGE_TEXT } from "@/lib/pledge/default-text";
@@ -65,7 +66,7 @@ describe("the pledge before anything else", () => {
     expect(await redirectOf(() => requireActor())).toBe("/pledge");
     expect(await redirectOf(() => requireArea("admin"))).toBe("/pledge");
     expect(
-      await redirectOf(() => saveRoleNeedsAction({}, form({ role: "POLICE", text: "Behov", replaces: "0" }))),
+      await redirectOf(() => saveRoleNeedsAction(IDLE, form({ role: "POLICE", text: "Behov", replaces: "0" }))),
     ).toBe("/pledge");
     expect(await db.roleNeedsNote.count()).toBe(0);
     expect((await requireActor({ beforePledge: true })).id).toBe(newcomer.id);
@@ -74,7 +75,7 @@ describe("the pledge before anything else", () => {
   it("stores the acceptance with an audit event, then opens the app at the start page", async () => {
     const newcomer = await createUser(db, { siteId: w.site.id, role: "SOCIAL" });
     await signIn(newcomer.id);
-    expect(await redirectOf(() => acceptPledgeAction({}, form({ version: 1, accept: "on" })))).toBe("/caseload");
+    expect(await redirectOf(() => acceptPledgeAction(IDLE, form({ version: 1, accept: "on" })))).toBe("/caseload");
     const acceptance = await db.pledgeAcceptance.findFirstOrThrow({
       where: { userId: newcomer.id },
       select: { id: true, acceptedAt: true, pledge: { select: { version: true, siteId: true } } },
@@ -92,13 +93,13 @@ describe("the pledge before anything else", () => {
   it("keeps the form and stores nothing without the box ticked", async () => {
     const newcomer = await createUser(db, { siteId: w.site.id, role: "POLICE" });
     await signIn(newcomer.id);
-    expect(await acceptPledgeAction({}, form({ version: 1 }))).toMatchObject({
+    expect(await acceptPledgeAction(IDLE, form({ version: 1 }))).toMatchObject({
       status: "error",
       fieldErrors: { accept: "confirmRequired" },
       values: { version: "1" },
     });
     for (const bad of ["", "abc", "-1", "99999999999"])
-      expect(await acceptPledgeAction({}, form({ version: bad, accept: "on" })), bad).toMatchObject({
+      expect(await acceptPledgeAction(IDLE, form({ version: bad, accept: "on" })), bad).toMatchObject({
         status: "error",
         fieldErrors: { version: "invalid" },
       });
