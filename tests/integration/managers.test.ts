@@ -39,6 +39,11 @@ describe("managers see aggregates only, never an individual record", () => {
         // The second pair of eyes on an access request (docs/decisions/007): never the extract itself.
         else if (resource === "registerExtract" && ["list", "read", "update"].includes(action))
           expect(scope).toBe("site");
+        // Vetted access (issue 14): the pledge read and accepted like everyone, and the periodic
+        // review of accounts (who holds which role, last sign-in, activity; never case content).
+        else if (resource === "pledge" && action === "read") expect(scope).toBe("site");
+        else if (resource === "pledgeAcceptance" && action === "create") expect(scope).toBe("own");
+        else if (resource === "accessReview" && ["list", "read", "create"].includes(action)) expect(scope).toBe("site");
         else expect(scope, `MANAGER ${resource} ${action}`).toBeNull();
       }
     }
@@ -55,6 +60,9 @@ describe("managers see aggregates only, never an individual record", () => {
       if (name === "incidentWhere") expect(call()).toEqual({ siteId: w.site.id });
       // The requests a manager decides: who asked and how they were identified, no case content.
       else if (name === "extractRequestWhere") expect(call()).toEqual({ siteId: w.site.id });
+      // Vetted access: the site's pledge, and the accounts and reviews of the access review.
+      else if (["pledgeWhere", "accessReviewWhere", "reviewedUserWhere"].includes(name))
+        expect(call(), name).toEqual({ siteId: w.site.id });
       else if (name === "protectedLocationWhere" || name === "personLocationWhere") expect(call(), name).toBeNull();
       else expect(call, name).toThrow(NotFoundError);
     }
