@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const SESSION_MESSAGES = ["idle", "expired", "ended", "restart", "signedOut"] as const;
+const SESSION_MESSAGES = ["idle", "expired", "ended", "restart", "signedOut", "suspended"] as const;
 const FEDERATED_REFUSALS = [
   "restart",
   "idpError",

@@ -6,7 +6,7 @@ import { ServiceUnavailableError } from "@/lib/errors";
 import { isDemoData } from "@/lib/settings";
 import { enrolmentView } from "./enrolment";
 import { listSignInProviders, type SignInProvider } from "./oidc/providers";
-import { getActor } from "./session";
+import { getCurrentSession } from "./session";
 import { readTicket, type Ticket } from "./ticket";
 
 /* What the sign-in pages need, one function per page (app/login/**). */
@@ -22,7 +22,9 @@ async function demoFlag(): Promise<boolean> {
 
 /** Step 1. Someone already signed in goes to their start page instead. */
 export async function loginPage(): Promise<{ demo: boolean; providers: SignInProvider[] }> {
-  const actor = await getActor();
+  // The session's actor even while the pledge is pending (getActor is null then): a signed-in
+  // user goes on to their start page, which sends them to the pledge, not back to this form.
+  const { actor } = await getCurrentSession();
   if (actor) redirect(START_PAGE[actor.role]);
   try {
     const [demo, providers] = await Promise.all([isDemoData(), listSignInProviders()]);
@@ -52,9 +54,10 @@ export async function verifyPage(): Promise<{ demo: boolean }> {
 export async function enrolPage(): Promise<{ demo: boolean; view: { qrSvg: string; manualKey: string } | null }> {
   const demo = await demoFlag();
   const ticket = await readTicket();
-  if (ticket?.stage === "enrol" && ticket.secret && !(await getActor())) {
+  const signedIn = Boolean((await getCurrentSession()).actor);
+  if (ticket?.stage === "enrol" && ticket.secret && !signedIn) {
     return { demo, view: await enrolmentView(ticket.userId, ticket.secret) };
   }
-  if (ticket?.stage === "enrol" || (await getActor())) return { demo, view: null };
+  if (ticket?.stage === "enrol" || signedIn) return { demo, view: null };
   redirect("/login?session=restart");
 }
