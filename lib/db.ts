@@ -86,12 +86,26 @@ const UNAVAILABLE_MESSAGES = [
   /database system is (starting up|shutting down)/i,
   /terminating connection/i,
   /Client has encountered a connection error/i,
+  /Can't reach database server/i,
 ];
+// The driver adapter's own kinds. A raw query ($queryRaw) reports an outage as P2010 "raw query
+// failed", with the adapter's kind only in meta (found when the session check became one raw
+// query: the e2e restart test then got the generic error page instead of "try again").
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
 /** Whether `error` (or its cause) says the database cannot be reached, rather than anything else. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    originalCode?: unknown;
+    kind?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+  if (e.meta?.driverAdapterError && isDatabaseUnavailable(e.meta.driverAdapterError, depth + 1)) return true;
   if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
   if (typeof e.originalCode === "string" && (UNAVAILABLE_CODES.has(e.originalCode) || e.originalCode.startsWith("08")))
     return true;

@@ -53,6 +53,12 @@ describe("the app's database client across a PostgreSQL restart", () => {
     expect(error).not.toBeNull();
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(Date.now() - started).toBeLessThan(6_000);
+    // A raw query (the session check is one) reports it as P2010 with the adapter's kind in meta.
+    const rawError = await prisma.$queryRaw`SELECT 1`.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isDatabaseUnavailable(rawError)).toBe(true);
     expect(await checkHealth(prisma)).toEqual({ status: "unavailable", database: "unavailable" });
     expect(isDatabaseUnavailable(new Error("Unique constraint failed"))).toBe(false);
 
