@@ -69,12 +69,16 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : error);
     return 2;
   }
+  // The issuer as the IdP states it in its discovery document: ID tokens are checked against it
+  // exactly, so a trailing slash typed or left out here must not decide whether sign-in works.
+  let issuer: string;
   try {
     const insecure = args.issuer.protocol === "http:";
     const config = await oidc.discovery(args.issuer, args.clientId, undefined, undefined, {
       execute: insecure ? [oidc.allowInsecureRequests] : [],
     });
     const meta = config.serverMetadata();
+    issuer = meta.issuer;
     const missing = args.acr.filter((a) => meta.acr_values_supported && !meta.acr_values_supported.includes(a));
     if (missing.length > 0) console.warn(`The IdP does not list ${missing.join(", ")} in acr_values_supported.`);
   } catch (error) {
@@ -101,7 +105,7 @@ async function main(): Promise<number> {
         site.rows[0].id,
         args.agency,
         args.label,
-        args.issuer.href.replace(/\/$/, ""),
+        issuer,
         args.clientId,
         args.method,
         sealClientCredential(args.credential, AUTH_SECRET),
@@ -110,7 +114,7 @@ async function main(): Promise<number> {
         args.enabled,
       ],
     );
-    console.log(`Saved: ${args.site} ${args.agency} → ${args.issuer.href} (${args.method}, claim ${args.claim}).`);
+    console.log(`Saved: ${args.site} ${args.agency} → ${issuer} (${args.method}, claim ${args.claim}).`);
     return 0;
   } finally {
     await client.end();
