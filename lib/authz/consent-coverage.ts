@@ -10,6 +10,9 @@ import type { Agency, ConsentInfoKind } from "@/lib/generated/prisma/enums";
 
 export type CoverageItem = { from: Agency; kind: ConsentInfoKind; to: Agency };
 
+const AGENCIES = ["POLICE", "SOCIAL", "PROBATION"] as const satisfies readonly Agency[];
+const PAIRS = AGENCIES.flatMap((from) => AGENCIES.filter((to) => to !== from).map((to) => [from, to] as const));
+
 export const COVERAGE: readonly CoverageItem[] = [
   { from: "SOCIAL", kind: "REFERRAL_STATUS", to: "POLICE" },
   { from: "SOCIAL", kind: "SUPPORT_MEASURE_STATUS", to: "POLICE" },
@@ -17,6 +20,11 @@ export const COVERAGE: readonly CoverageItem[] = [
   { from: "SOCIAL", kind: "SUPPORT_MEASURE_STATUS", to: "PROBATION" },
   { from: "SOCIAL", kind: "FOLLOW_UP", to: "PROBATION" },
   { from: "PROBATION", kind: "FOLLOW_UP", to: "SOCIAL" },
+  // The individual plan and the coordination meeting (issue 15) are joint work of all three
+  // agencies (SSPF, SIG): each agency's measures and recorded decisions go to each other agency
+  // only under consent, like everything else an agency holds.
+  ...PAIRS.map(([from, to]) => ({ from, kind: "PLAN_MEASURE" as const, to })),
+  ...PAIRS.map(([from, to]) => ({ from, kind: "JOINT_DECISION" as const, to })),
 ];
 
 /** "SOCIAL:REFERRAL_STATUS:POLICE": a coverage item as one form value. */

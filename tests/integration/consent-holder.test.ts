@@ -7,7 +7,7 @@ import { getConsentOverview, listConsentRequests } from "@/lib/consent/queries";
 import { ZDecideConsentConfirmation } from "@/lib/consent/schemas";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import type { Agency } from "@/lib/generated/prisma/enums";
+import type { Agency, ConsentInfoKind } from "@/lib/generated/prisma/enums";
 import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
@@ -39,25 +39,35 @@ beforeEach(async () => {
   });
 });
 
-/** Whether `viewer` sees `item`'s information about the person, through the where-builder that guards it. */
+/**
+ * Whether `viewer` sees `item`'s information about the person, through the where-builder that
+ * guards it: one check per kind, so a kind added to the coverage list needs its check here.
+ */
+const SEES: Record<ConsentInfoKind, ((viewer: Agency, item: Pick<CoverageItem, "from">) => Promise<boolean>) | null> = {
+  REFERRAL_STATUS: async (viewer) =>
+    (await db.referral.count({ where: { AND: [referralWhere(w.actors[viewer]), { id: records.referral.id }] } })) === 1,
+  SUPPORT_MEASURE_STATUS: async (viewer) =>
+    (await db.supportMeasure.count({
+      where: { AND: [supportMeasureWhere(w.actors[viewer]), { id: records.supportMeasure.id }] },
+    })) === 1,
+  FOLLOW_UP: async (viewer, item) => {
+    const followUpId = item.from === "PROBATION" ? records.followUp.id : socialFollowUp.id;
+    return (await db.followUp.count({ where: { AND: [followUpWhere(w.actors[viewer]), { id: followUpId }] } })) === 1;
+  },
+  // Issue 15 (the individual plan, the coordination meeting): their checks come with their records.
+  PLAN_MEASURE: null,
+  JOINT_DECISION: null,
+};
+const TESTED = COVERAGE.filter((c) => SEES[c.kind]);
+
 async function sees(viewer: Agency, item: Pick<CoverageItem, "from" | "kind">): Promise<boolean> {
-  const actor = w.actors[viewer];
-  if (item.kind === "REFERRAL_STATUS")
-    return (await db.referral.count({ where: { AND: [referralWhere(actor), { id: records.referral.id }] } })) === 1;
-  if (item.kind === "SUPPORT_MEASURE_STATUS")
-    return (
-      (await db.supportMeasure.count({
-        where: { AND: [supportMeasureWhere(actor), { id: records.supportMeasure.id }] },
-      })) === 1
-    );
-  const followUpId = item.from === "PROBATION" ? records.followUp.id : socialFollowUp.id;
-  return (await db.followUp.count({ where: { AND: [followUpWhere(actor), { id: followUpId }] } })) === 1;
+  return SEES[item.kind]!(viewer, item);
 }
 
 /** Everything that crosses between agencies today, as "FROM:KIND:TO" codes. */
 async function openItems(): Promise<string[]> {
   const open: string[] = [];
-  for (const item of COVERAGE) if (await sees(item.to, item)) open.push(coverageCode(item));
+  for (const item of TESTED) if (await sees(item.to, item)) open.push(coverageCode(item));
   return open;
 }
 
@@ -100,7 +110,7 @@ describe("a consent recorded by another agency than the one holding the informat
     expect(await db.auditEvent.count({ where: { action: "DISCLOSE" } })).toBe(0);
   });
 
-  for (const item of COVERAGE) {
+  for (const item of TESTED) {
     for (const recorder of AGENCIES) {
       const code = coverageCode(item);
       if (recorder === item.from) {
