@@ -17,6 +17,7 @@ export const CLIENT_NAMESPACES = [
   "callInForm",
   "consent",
   "coordinators",
+  "digestForm",
   "enforcementEdit",
   "enforcementForm",
   "enrol",

@@ -77,3 +77,27 @@ export function totpEncryptionKey(): string {
     error: () => "TOTP_ENCRYPTION_KEY is missing or shorter than 32 characters",
   });
 }
+
+// The daily digest's e-mail (issue 15). Read on their own: the job worker runs outside the app.
+const ZMailEnv = z.object({
+  /**
+   * Where mail goes, as nodemailer's URL (smtp://host:port, smtps://user:pass@host:465). Unset: no
+   * digest is sent (and the worker says so). `npm start` points it at the test SMTP server on
+   * loopback when the demo data is loaded.
+   */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("Samverkan <no-reply@samverkan.invalid>"),
+  /** The address users open the app at: the digest's only link. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+});
+
+export type MailEnv = z.infer<typeof ZMailEnv>;
+
+export function mailEnv(): MailEnv {
+  const parsed = ZMailEnv.safeParse({ ...process.env, APP_URL: process.env.APP_URL ?? process.env.AUTH_URL });
+  if (!parsed.success) {
+    const fields = Object.keys(z.flattenError(parsed.error).fieldErrors).join(", ");
+    throw new Error(`Invalid mail settings (${fields}): see README, "E-post".`);
+  }
+  return parsed.data;
+}

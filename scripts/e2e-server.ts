@@ -10,19 +10,26 @@ import path from "node:path";
 import { ROOT, startCluster } from "./lib/local-db";
 import { e2eAppEnv, prepareE2eDatabase } from "./lib/e2e-db";
 import { startDemoIdp } from "./lib/demo-idp";
+import { startTestSmtp } from "./lib/test-smtp";
+import { spawnWorker } from "./lib/worker-process";
 
 async function main() {
   const cluster = await startCluster("test", { quiet: true });
   // `npm test` prepares it beside its other checks (scripts/test-all.ts).
   if (process.env.E2E_DATABASE_READY !== "1") await prepareE2eDatabase(cluster.url);
-  const env = await e2eAppEnv(cluster.url);
+  const port = process.env.E2E_PORT ?? "3100";
+  // The digest journeys read what the worker sent from here (tests/e2e/mail.ts), E2E_SMTP_PORT.
+  const smtp = await startTestSmtp({
+    port: Number(process.env.E2E_SMTP_PORT ?? 2625),
+    dir: path.join(ROOT, "test-results", "e2e-mail"),
+  });
+  const env = { ...(await e2eAppEnv(cluster.url)), SMTP_URL: smtp.url, APP_URL: `http://127.0.0.1:${port}` };
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawn(process.execPath, [next, "build"], { cwd: ROOT, env, stdio: "inherit" });
     const code = await new Promise<number>((resolve) => build.on("close", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
   }
-  const port = process.env.E2E_PORT ?? "3100";
   // The journeys sign in through the same test IdP as the demo (E2E_IDP_PORT, default 3910).
   const idp = await startDemoIdp({
     databaseUrl: env.DATABASE_URL,
@@ -36,11 +43,17 @@ async function main() {
     env,
     stdio: "inherit",
   });
-  const shutdown = () => server.kill("SIGTERM");
+  const worker = spawnWorker(env);
+  const shutdown = () => {
+    worker.kill("SIGTERM");
+    server.kill("SIGTERM");
+  };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
   const code = await new Promise<number>((resolve) => server.on("close", (c) => resolve(c ?? 0)));
+  worker.kill("SIGTERM");
   await idp?.stop();
+  await smtp.stop();
   await cluster.stop();
   process.exit(code);
 }

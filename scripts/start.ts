@@ -8,7 +8,10 @@
  *    and not when DEMO_SEED=off); a second start reuses the data as it is;
  * 4. with the demo data, the test IdP on loopback (scripts/lib/demo-idp.ts, TEST_IDP_PORT, default
  *    3900) for "Logga in med e-legitimation (test-IdP)";
- * 5. `next build` when the sources are newer than the last build (start only), then the server:
+ * 5. with the demo data, a test SMTP server on loopback (scripts/lib/test-smtp.ts, TEST_SMTP_PORT,
+ *    default 2525) that receives the daily digest and keeps each message in .data/mail/*.eml,
+ *    unless SMTP_URL names a real one; and the job worker (scripts/worker.ts: retention, digest);
+ * 6. `next build` when the sources are newer than the last build (start only), then the server:
  *    scripts/serve.mjs, Next.js's custom server, which puts the TCP peer's address into
  *    X-Forwarded-For (the audit log and the sign-in throttle must not take the client's word).
  */
@@ -16,6 +19,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { buildIsStale } from "./lib/build";
 import { startDemoIdp } from "./lib/demo-idp";
+import { startTestSmtp, type TestSmtp } from "./lib/test-smtp";
+import { spawnWorker } from "./lib/worker-process";
 import { appSecrets, ensureDatabase, ROOT, startCluster } from "./lib/local-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
@@ -36,10 +41,14 @@ async function main() {
   const cluster = await startCluster("app");
   let stopping = false;
   let idp: Awaited<ReturnType<typeof startDemoIdp>> = null;
+  let smtp: TestSmtp | null = null;
+  let worker: ChildProcess | null = null;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    worker?.kill("SIGTERM");
     await idp?.stop();
+    await smtp?.stop();
     await cluster.stop();
     process.exit(code);
   };
@@ -64,6 +73,27 @@ async function main() {
       appOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     });
     if (idp) console.log(`Test-IdP för demodata (ingen riktig e-legitimation): ${idp.issuer}`);
+    if (idp && !env.SMTP_URL) {
+      smtp = await startTestSmtp({
+        port: Number(process.env.TEST_SMTP_PORT ?? 2525),
+        dir: path.join(ROOT, ".data", "mail"),
+        onMessage: (m) =>
+          console.log(
+            `Test-SMTP tog emot e-post till ${
+              m.to
+                ? [m.to]
+                    .flat()
+                    .map((a) => a.text)
+                    .join(", ")
+                : "?"
+            }: ${m.subject ?? ""}`,
+          ),
+      });
+      env.SMTP_URL = smtp.url;
+      env.APP_URL ??= `http://localhost:${port}`;
+      console.log(`Test-SMTP för demodata (skickar aldrig vidare): ${smtp.url}, e-posten sparas i .data/mail`);
+    }
+    worker = spawnWorker(env);
 
     if (!dev && buildIsStale()) {
       console.log("Bygger appen (next build) …");

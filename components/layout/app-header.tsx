@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { canUseArea, type Actor, type Area } from "@/lib/authz";
 import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
+import { countTodoTotal } from "@/lib/todo/queries";
 import { NavList } from "./nav-list";
 
 const NAV: {
@@ -47,12 +48,15 @@ const NAV: {
 ];
 
 export async function AppHeader({ actor }: { actor: Actor }) {
-  const [t, tn, tr, ta, locale] = await Promise.all([
+  const hasTodo = canUseArea(actor.role, "todo");
+  const [t, tn, tr, ta, tt, locale, todoCount] = await Promise.all([
     getTranslations("app"),
     getTranslations("nav"),
     getTranslations("roles"),
     getTranslations("account"),
+    getTranslations("todo"),
     getLocale(),
+    hasTodo ? countTodoTotal({ actor }) : Promise.resolve(0),
   ]);
   const items = NAV.filter((n) => canUseArea(actor.role, n.area));
   return (
@@ -78,6 +82,25 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           className="hidden flex-wrap gap-1 sm:flex"
         />
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          {hasTodo ? (
+            // Outside the folding menu: on a phone the count is on the first screen, one tap away.
+            <Link
+              href="/todo"
+              className="inline-flex min-h-11 items-center gap-2 rounded-md px-2 font-medium text-brand-700 hover:bg-brand-50 print:hidden"
+            >
+              {tt("headerLink")}
+              <span
+                className={
+                  todoCount > 0
+                    ? "rounded-full bg-red-700 px-2 py-0.5 text-sm font-semibold text-white"
+                    : "rounded-full bg-slate-200 px-2 py-0.5 text-sm text-slate-800"
+                }
+              >
+                <span aria-hidden="true">{todoCount}</span>
+                <span className="sr-only">{tt("headerCount", { count: todoCount })}</span>
+              </span>
+            </Link>
+          ) : null}
           <span className="text-slate-700">
             {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
           </span>

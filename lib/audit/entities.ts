@@ -31,6 +31,8 @@ export const AUDIT_ENTITY_TYPES = [
   "ReferralBoard",
   "Caseload",
   "Statistics",
+  // The user's own list of what is due (issue 15)
+  "TodoList",
   // Administration
   "User",
   "AuditEvent",

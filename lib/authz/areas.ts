@@ -3,6 +3,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 /** The parts of the app (pages) each role works in. Any other page answers "not found". */
 export const AREAS = {
   caseload: ["POLICE", "SOCIAL", "PROBATION"],
+  // "Att göra" (issue 15): each coordinator's own due and overdue work.
+  todo: ["POLICE", "SOCIAL", "PROBATION"],
   people: ["POLICE", "SOCIAL", "PROBATION"],
   groups: ["POLICE", "SOCIAL", "PROBATION"],
   callIns: ["POLICE", "SOCIAL", "PROBATION"],

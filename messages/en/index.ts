@@ -20,6 +20,8 @@ import assignments from "./assignments.json";
 import enforcementEdit from "./enforcement-edit.json";
 import registerExtract from "./register-extract.json";
 import vetting from "./vetting.json";
+import todo from "./todo.json";
+import digest from "./digest.json";
 
 const messages = {
   ...app,
@@ -43,5 +45,7 @@ const messages = {
   ...enforcementEdit,
   ...registerExtract,
   ...vetting,
+  ...todo,
+  ...digest,
 };
 export default messages;

@@ -1,0 +1,172 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditNow } from "@/lib/audit";
+import { can, followUpWhere, membershipWhere, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { fullName } from "@/lib/people/resolve";
+import { todayDateOnly } from "@/lib/validation/activity-fields";
+import { DUE_DAYS, TODO_KINDS, totalOf, type TodoCounts, type TodoKind } from "./kinds";
+
+export { DUE_DAYS, TODO_KINDS, totalOf, type TodoCounts, type TodoKind };
+
+/*
+ * "Att göra": what is due for one user, from every kind of work that has a date and an owner
+ * (issue 15). Each source is one small query through its where-builder; the header's count and
+ * the daily e-mail digest use the counts only (no personal data), the page lists the items (a
+ * read, audited). "Due" is the next DUE_DAYS days from today (Swedish calendar day); overdue is
+ * anything before today that is not done.
+ */
+
+export type TodoItem = {
+  kind: TodoKind;
+  id: string;
+  personId: string | null;
+  personName: string | null;
+  /** What it is about beyond the person (a group's name): never free text about the person. */
+  detail: string | null;
+  dueOn: Date;
+  isOverdue: boolean;
+};
+
+type Window = { today: Date; horizon: Date };
+
+function windowOf(now: Date): Window {
+  const today = todayDateOnly(now);
+  return { today, horizon: new Date(today.getTime() + DUE_DAYS * 86_400_000) };
+}
+
+type Source = {
+  /** Whether the actor's role has this kind of work at all. */
+  applies: (actor: Actor) => boolean;
+  count: (actor: Actor, w: Window) => Promise<{ overdue: number; due: number }>;
+  list: (actor: Actor, w: Window) => Promise<TodoItem[]>;
+};
+
+// ───────────── the user's own follow-ups, not done ─────────────
+
+function myFollowUps(actor: Actor): Prisma.FollowUpWhereInput {
+  return { AND: [followUpWhere(actor, "list"), { agency: actor.agency!, assignedToId: actor.id, doneAt: null }] };
+}
+
+const followUps: Source = {
+  applies: (actor) => can(actor, "followUp", "list") && actor.agency !== null,
+  count: async (actor, { today, horizon }) => {
+    const [overdue, due] = await Promise.all([
+      db.followUp.count({ where: { AND: [myFollowUps(actor), { dueOn: { lt: today } }] } }),
+      db.followUp.count({ where: { AND: [myFollowUps(actor), { dueOn: { gte: today, lt: horizon } }] } }),
+    ]);
+    return { overdue, due };
+  },
+  list: async (actor, { today, horizon }) => {
+    const rows = await db.followUp.findMany({
+      where: { AND: [myFollowUps(actor), { dueOn: { lt: horizon } }] },
+      select: { id: true, personId: true, dueOn: true, person: { select: { firstName: true, lastName: true } } },
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      take: 200,
+    });
+    return rows.map((r) => ({
+      kind: "followUp",
+      id: r.id,
+      personId: r.personId,
+      personName: fullName(r.person),
+      detail: null,
+      dueOn: r.dueOn,
+      isOverdue: r.dueOn < today,
+    }));
+  },
+};
+
+// ───────────── membership assessments to review: the actor's agency's, for the actor's caseload ─────────────
+
+/**
+ * A membership is the assessment of the agency that recorded it (sourceAgency), kept only while it
+ * is reviewed: the review falls to that agency's coordinator of the person (their caseload).
+ */
+function myMembershipReviews(actor: Actor): Prisma.MembershipWhereInput {
+  return {
+    AND: [
+      membershipWhere(actor, "list"),
+      {
+        validTo: null,
+        sourceAgency: actor.agency!,
+        person: { assignments: { some: { userId: actor.id, agency: actor.agency!, endedAt: null } } },
+      },
+    ],
+  };
+}
+
+const membershipReviews: Source = {
+  applies: (actor) => can(actor, "person", "list") && actor.agency !== null,
+  count: async (actor, { today, horizon }) => {
+    const [overdue, due] = await Promise.all([
+      db.membership.count({ where: { AND: [myMembershipReviews(actor), { reviewDueOn: { lt: today } }] } }),
+      db.membership.count({
+        where: { AND: [myMembershipReviews(actor), { reviewDueOn: { gte: today, lt: horizon } }] },
+      }),
+    ]);
+    return { overdue, due };
+  },
+  list: async (actor, { today, horizon }) => {
+    const rows = await db.membership.findMany({
+      where: { AND: [myMembershipReviews(actor), { reviewDueOn: { lt: horizon } }] },
+      select: {
+        id: true,
+        personId: true,
+        reviewDueOn: true,
+        person: { select: { firstName: true, lastName: true } },
+        group: { select: { name: true } },
+      },
+      orderBy: [{ reviewDueOn: "asc" }, { id: "asc" }],
+      take: 200,
+    });
+    return rows.map((r) => ({
+      kind: "membershipReview",
+      id: r.id,
+      personId: r.personId,
+      personName: fullName(r.person),
+      detail: r.group.name,
+      dueOn: r.reviewDueOn,
+      isOverdue: r.reviewDueOn < today,
+    }));
+  },
+};
+
+const SOURCES: Record<TodoKind, Source> = { followUp: followUps, membershipReview: membershipReviews };
+
+/** The counts per kind: for the header and the digest. Numbers only, so no audit event. */
+export async function countTodo({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<TodoCounts> {
+  const w = windowOf(now);
+  const entries = await Promise.all(
+    TODO_KINDS.map(async (kind) => {
+      const source = SOURCES[kind];
+      return [kind, source.applies(actor) ? await source.count(actor, w) : { overdue: 0, due: 0 }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as TodoCounts;
+}
+
+/** The header's number: everything on the list (overdue and due within the week). */
+export async function countTodoTotal({ actor, now }: { actor: Actor; now?: Date }): Promise<number> {
+  if (!TODO_KINDS.some((k) => SOURCES[k].applies(actor))) return 0;
+  return totalOf(await countTodo({ actor, now })).all;
+}
+
+/** The list, overdue first, then by due date. A read of personal data (names): audited. */
+export async function listTodo({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+  const w = windowOf(now);
+  const lists = await Promise.all(TODO_KINDS.map((k) => (SOURCES[k].applies(actor) ? SOURCES[k].list(actor, w) : [])));
+  const items = lists.flat().sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime() || a.id.localeCompare(b.id));
+  await recordAuditNow(actor, {
+    action: "SEARCH",
+    entityType: "TodoList",
+    metadata: {
+      shown: Object.fromEntries(TODO_KINDS.map((k) => [k, items.filter((i) => i.kind === k).map((i) => i.id)])),
+      shownPersonIds: [...new Set(items.flatMap((i) => (i.personId ? [i.personId] : [])))],
+    },
+  });
+  return {
+    overdue: items.filter((i) => i.isOverdue),
+    due: items.filter((i) => !i.isOverdue),
+    horizonDays: DUE_DAYS,
+  };
+}
