@@ -26,12 +26,20 @@ export async function ConsentList({ consents, canWithdraw }: { consents: Consent
                     ? t("withdrawnAt", { date: formatDateTime(c.withdrawnAt) })
                     : c.isActive
                       ? t("active")
-                      : t("notYetValid")}
+                      : c.isLapsed
+                        ? t("lapsed")
+                        : t("notYetValid")}
                 </span>
               </header>
               <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="text-slate-700">{t("givenOn")}</dt>
                 <dd>{formatDate(c.givenOn)}</dd>
+                {c.validUntil ? (
+                  <>
+                    <dt className="text-slate-700">{t("validUntil")}</dt>
+                    <dd>{formatDate(c.validUntil)}</dd>
+                  </>
+                ) : null}
                 <dt className="text-slate-700">{t("covers")}</dt>
                 <dd>
                   <ul>

@@ -53,6 +53,14 @@ export function RecordConsentForm({
         defaultValue={form.value("givenOn", today)}
         error={form.error("givenOn")}
       />
+      <TextField
+        name="validUntil"
+        type="date"
+        label={t("validUntil")}
+        hint={t("validUntilHint")}
+        defaultValue={form.value("validUntil")}
+        error={form.error("validUntil")}
+      />
       <CheckboxField
         name="guardianConsent"
         label={t("guardianConsent")}

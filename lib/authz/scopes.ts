@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Agency, ConsentInfoKind, Role } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
+import { todayDateOnly } from "@/lib/validation/activity-fields";
 import { AGENCY_OF_ROLE, type Actor } from "./actor";
 import { COVERAGE } from "./consent-coverage";
 import { grantFor, type Action, type Resource, type Scope } from "./permissions";
@@ -47,6 +48,8 @@ export function coveringConsentWhere(
   return {
     withdrawnAt: null,
     givenOn: { lte: now },
+    // A consent given for a time lapses after its last day (Swedish calendar), as if withdrawn.
+    OR: [{ validUntil: null }, { validUntil: { gte: todayDateOnly(now) } }],
     coverage: { some: { fromAgency: owner, kind, toAgency: viewer } },
     confirmations: { some: { agency: owner, status: "CONFIRMED" } },
   };

@@ -54,6 +54,7 @@ export async function recordConsent({
         documentReference: input.documentReference,
         guardianConsent: input.guardianConsent,
         givenOn: input.givenOn,
+        validUntil: input.validUntil ?? null,
         createdById: actor.id,
         coverage: { create: coverage.map((c) => ({ fromAgency: c.from, kind: c.kind, toAgency: c.to })) },
         confirmations: {

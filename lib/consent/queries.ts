@@ -43,11 +43,15 @@ export type ConsentListItem = {
   documentReference: string;
   guardianConsent: boolean;
   givenOn: Date;
+  /** The last day it holds (inclusive), or null: until withdrawn. */
+  validUntil: Date | null;
   withdrawnAt: Date | null;
   version: number;
   createdAt: Date;
   recordedBy: string;
   isActive: boolean;
+  /** Its time is up: it opens nothing any more. */
+  isLapsed: boolean;
 };
 
 /** What another agency's records tell the actor under consent: status only, never content. */
@@ -98,6 +102,7 @@ export async function getConsentOverview({
         documentReference: true,
         guardianConsent: true,
         givenOn: true,
+        validUntil: true,
         withdrawnAt: true,
         version: true,
         createdAt: true,
@@ -169,13 +174,15 @@ export async function getConsentOverview({
       hasBirthDate: person.birthDate !== null,
     },
     consents: consents.map(({ createdBy, coverage, confirmations, ...c }) => {
-      const isActive = c.withdrawnAt === null && c.givenOn.getTime() <= now.getTime();
+      const isLapsed = c.validUntil !== null && c.validUntil.getTime() < today.getTime();
+      const isActive = c.withdrawnAt === null && c.givenOn.getTime() <= now.getTime() && !isLapsed;
       const confirmed = new Set(confirmations.filter((k) => k.status === "CONFIRMED").map((k) => k.agency));
       const items = coverage.map((k) => ({ from: k.fromAgency, kind: k.kind, to: k.toAgency }));
       return {
         ...c,
         recordedBy: createdBy.name,
         isActive,
+        isLapsed,
         agencies: agenciesNamed(items),
         coverage: sortCoverage(items).map((item) => ({ ...item, isOpen: isActive && confirmed.has(item.from) })),
         confirmations: confirmations.map(({ decidedBy, ...k }) => ({

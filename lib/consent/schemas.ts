@@ -7,15 +7,24 @@ import { checkbox, dateOnly, optionalText, requiredText, someOf, uuid, version }
  * Recording a consent as signed: the one schema the form and the server action share. What it
  * covers is chosen from the closed list of lib/authz/consent-coverage.ts, never typed as text.
  */
-export const ZRecordConsent = z.object({
-  personId: uuid,
-  coverage: someOf(COVERAGE_CODES).refine((c) => c.length > 0, { error: "chooseCoverage" }),
-  documentReference: requiredText(100),
-  givenOn: dateOnly
-    .refine((date) => date.getTime() <= parseDateOnly(stockholmToday())!.getTime(), { error: "futureDate" })
-    .refine((date) => date.getUTCFullYear() >= 2000, { error: "tooEarly" }),
-  guardianConsent: checkbox,
-});
+export const ZRecordConsent = z
+  .object({
+    personId: uuid,
+    coverage: someOf(COVERAGE_CODES).refine((c) => c.length > 0, { error: "chooseCoverage" }),
+    documentReference: requiredText(100),
+    givenOn: dateOnly
+      .refine((date) => date.getTime() <= parseDateOnly(stockholmToday())!.getTime(), { error: "futureDate" })
+      .refine((date) => date.getUTCFullYear() >= 2000, { error: "tooEarly" }),
+    guardianConsent: checkbox,
+    // Optional: many consent forms are signed for a time (a year is common in SSPF and SIG).
+    validUntil: dateOnly.optional().or(z.literal("").transform(() => undefined)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.validUntil && v.validUntil.getTime() < v.givenOn.getTime())
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "validUntilBeforeGiven" });
+    if (v.validUntil && v.validUntil.getUTCFullYear() > v.givenOn.getUTCFullYear() + 5)
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "validUntilTooLate" });
+  });
 export type TRecordConsent = z.output<typeof ZRecordConsent>;
 export const RECORD_CONSENT_ARRAYS = ["coverage"] as const;
 

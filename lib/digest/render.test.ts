@@ -4,6 +4,7 @@ import { renderDigest } from "./render";
 const counts = (f: [number, number], m: [number, number]) => ({
   followUp: { overdue: f[0], due: f[1] },
   membershipReview: { overdue: m[0], due: m[1] },
+  consentLapsing: { overdue: 0, due: 0 },
 });
 
 describe("the digest's text", () => {

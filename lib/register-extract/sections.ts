@@ -314,6 +314,7 @@ export const SECTIONS: readonly ExtractSection[] = [
         documentReference: c.documentReference,
         guardianConsent: c.guardianConsent,
         givenOn: day(c.givenOn),
+        validUntil: day(c.validUntil),
         withdrawnAt: ts(c.withdrawnAt),
       })),
   },

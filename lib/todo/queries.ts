@@ -1,11 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditNow } from "@/lib/audit";
-import { can, followUpWhere, membershipWhere, type Actor } from "@/lib/authz";
+import { can, consentWhere, followUpWhere, membershipWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/resolve";
 import { todayDateOnly } from "@/lib/validation/activity-fields";
-import { DUE_DAYS, TODO_KINDS, totalOf, type TodoCounts, type TodoKind } from "./kinds";
+import { CONSENT_NOTICE_DAYS, DUE_DAYS, TODO_KINDS, totalOf, type TodoCounts, type TodoKind } from "./kinds";
 
 export { DUE_DAYS, TODO_KINDS, totalOf, type TodoCounts, type TodoKind };
 
@@ -131,7 +131,53 @@ const membershipReviews: Source = {
   },
 };
 
-const SOURCES: Record<TodoKind, Source> = { followUp: followUps, membershipReview: membershipReviews };
+// ───────────── consents given for a time, about to lapse, for the actor's caseload ─────────────
+
+/**
+ * Once a consent lapses, what it opened closes (lib/authz/scopes.ts#coveringConsentWhere): the
+ * person's coordinators see it CONSENT_NOTICE_DAYS ahead, to ask for a new one in time. It is
+ * never overdue: after its last day there is nothing left to renew, only a new consent to record.
+ */
+function myLapsingConsents(actor: Actor, { today }: Window): Prisma.ConsentWhereInput {
+  return {
+    AND: [
+      consentWhere(actor, "list"),
+      {
+        withdrawnAt: null,
+        validUntil: { gte: today, lt: new Date(today.getTime() + CONSENT_NOTICE_DAYS * 86_400_000) },
+        person: { assignments: { some: { userId: actor.id, endedAt: null } } },
+      },
+    ],
+  };
+}
+
+const lapsingConsents: Source = {
+  applies: (actor) => can(actor, "consent", "list") && actor.agency !== null,
+  count: async (actor, w) => ({ overdue: 0, due: await db.consent.count({ where: myLapsingConsents(actor, w) }) }),
+  list: async (actor, w) => {
+    const rows = await db.consent.findMany({
+      where: myLapsingConsents(actor, w),
+      select: { id: true, personId: true, validUntil: true, person: { select: { firstName: true, lastName: true } } },
+      orderBy: [{ validUntil: "asc" }, { id: "asc" }],
+      take: 200,
+    });
+    return rows.map((r) => ({
+      kind: "consentLapsing",
+      id: r.id,
+      personId: r.personId,
+      personName: fullName(r.person),
+      detail: null,
+      dueOn: r.validUntil!,
+      isOverdue: false,
+    }));
+  },
+};
+
+const SOURCES: Record<TodoKind, Source> = {
+  followUp: followUps,
+  membershipReview: membershipReviews,
+  consentLapsing: lapsingConsents,
+};
 
 /** The counts per kind: for the header and the digest. Numbers only, so no audit event. */
 export async function countTodo({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<TodoCounts> {

@@ -31,11 +31,11 @@ test("a probation officer sees what is due in the header and on Att göra, and g
 }) => {
   const account = await createAccount({ role: "PROBATION" });
   const person = await demoPerson(3);
-  const [{ siteId }] = await query<{ siteId: string }>(`SELECT "siteId" FROM "User" WHERE id = $1`, [account.id]);
+  const [user] = await query<{ siteId: string }>(`SELECT "siteId" FROM "User" WHERE id = $1`, [account.id]);
   await query(
     `INSERT INTO "FollowUp" (id, "siteId", "personId", agency, "assignedToId", "dueOn", "createdById", "updatedAt")
      VALUES (gen_random_uuid(), $1, $2, 'PROBATION', $3, $4::date, $3, now())`,
-    [siteId, person.id, account.id, dateIn(-2)],
+    [user!.siteId, person.id, account.id, dateIn(-2)],
   );
 
   await signInAs(page, account.email, account.password, account.secret!);

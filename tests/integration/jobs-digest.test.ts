@@ -13,7 +13,10 @@ import { createFollowUp, createGroup, createMembership, createPerson, createUser
 import { startTestSmtp, type TestSmtp } from "@/scripts/lib/test-smtp";
 import nodemailer from "nodemailer";
 import { testDatabaseUrl } from "./database";
-import { assignAll, makeWorld, type World } from "./fixtures";
+import { assignAll, giveConsent, makeWorld, type World } from "./fixtures";
+import { followUpWhere } from "@/lib/authz";
+import { getConsentOverview } from "@/lib/consent/queries";
+import { todayDateOnly } from "@/lib/validation/activity-fields";
 
 /*
  * The background jobs (pg-boss on this worker's database) and the daily digest through a real
@@ -150,11 +153,39 @@ describe("Att göra", () => {
     expect((await countTodo({ actor: colleague, now: NOW })).membershipReview).toEqual({ overdue: 0, due: 0 });
   });
 
+  it("shows a consent given for a time a month before it lapses; once lapsed it opens nothing", async () => {
+    await assignAll(w);
+    const consent = await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    await db.consent.update({ where: { id: consent.id }, data: { validUntil: days(20) } });
+    expect((await countTodo({ actor: w.actors.SOCIAL, now: NOW })).consentLapsing).toEqual({ overdue: 0, due: 1 });
+    expect((await countTodo({ actor: w.actors.SOCIAL, now: days(-20) })).consentLapsing).toEqual({
+      overdue: 0,
+      due: 0,
+    });
+    expect((await countTodo({ actor: w.actors.SOCIAL, now: days(21) })).consentLapsing).toEqual({ overdue: 0, due: 0 });
+    // What it opens (probation's follow-ups for social services) is open on its last day, closed after.
+    const followUp = await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      assignedToId: w.users.PROBATION.id,
+    });
+    const seen = () => db.followUp.count({ where: { AND: [followUpWhere(w.actors.SOCIAL), { id: followUp.id }] } });
+    const today = todayDateOnly();
+    await db.consent.update({ where: { id: consent.id }, data: { validUntil: today } });
+    expect(await seen()).toBe(1);
+    await db.consent.update({ where: { id: consent.id }, data: { validUntil: new Date(today.getTime() - DAY) } });
+    expect(await seen()).toBe(0);
+    const overview = await getConsentOverview({ actor: w.actors.SOCIAL, personId: w.person.id });
+    expect(overview.consents.map((c) => [c.isActive, c.isLapsed])).toEqual([[false, true]]);
+  });
+
   it("has nothing for managers and administrators, who hold no case work", async () => {
     for (const role of ["MANAGER", "ADMIN"] as const)
       expect(await countTodo({ actor: w.actors[role], now: NOW })).toEqual({
         followUp: { overdue: 0, due: 0 },
         membershipReview: { overdue: 0, due: 0 },
+        consentLapsing: { overdue: 0, due: 0 },
       });
   });
 });

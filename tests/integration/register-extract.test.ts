@@ -188,8 +188,11 @@ describe("the register extract", () => {
     expect(rows.consents).toEqual([
       expect.objectContaining({
         recordedByAgency: "SOCIAL",
-        coverage: "SOCIAL:REFERRAL_STATUS:POLICE, SOCIAL:SUPPORT_MEASURE_STATUS:POLICE",
+        coverage:
+          "SOCIAL:REFERRAL_STATUS:POLICE, SOCIAL:SUPPORT_MEASURE_STATUS:POLICE, POLICE:PLAN_MEASURE:SOCIAL, " +
+          "SOCIAL:PLAN_MEASURE:POLICE, POLICE:JOINT_DECISION:SOCIAL, SOCIAL:JOINT_DECISION:POLICE",
         documentReference: "DOK-1",
+        validUntil: null,
         withdrawnAt: null,
       }),
     ]);
