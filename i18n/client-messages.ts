@@ -38,6 +38,7 @@ export const CLIENT_NAMESPACES = [
   "passwordSignIn",
   "person",
   "personForm",
+  "planForm",
   "pledgeForm",
   "recovery",
   "referralForm",

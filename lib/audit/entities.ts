@@ -45,6 +45,9 @@ export const AUDIT_ENTITY_TYPES = [
   "PledgeAcceptance",
   "RoleNeedsNote",
   "AccessReview",
+  // The individual plan (issue 15)
+  "IndividualPlan",
+  "PlanMeasure",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -52,5 +55,5 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 /** What a disclosure shows of another agency: a subset of the audit entities. */
 export type DisclosedEntityType = Extract<
   AuditEntityType,
-  "Referral" | "ReferralStatus" | "SupportMeasure" | "SupportMeasureStatus" | "FollowUp"
+  "Referral" | "ReferralStatus" | "SupportMeasure" | "SupportMeasureStatus" | "FollowUp" | "PlanMeasure"
 >;

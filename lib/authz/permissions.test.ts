@@ -70,6 +70,23 @@ describe("the permission map follows docs/confidentiality.md", () => {
     expect(grantFor("POLICE", "enforcement", "create")).toBe("site");
   });
 
+  it("shares the individual plan's header among the agencies; each measure is its owner's, shown with consent", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+      for (const action of ["list", "read", "create", "update"] as const)
+        expect(grantFor(role, "plan", action), `${role} plan ${action}`).toBe("site");
+      expect(grantFor(role, "plan", "delete"), `${role} plan delete`).toBeNull();
+      expect(grantFor(role, "planMeasure", "list")).toBe("withConsent");
+      expect(grantFor(role, "planMeasure", "read")).toBe("withConsent");
+      // Consent shows another agency's measures; it never lets anyone change them.
+      expect(grantFor(role, "planMeasure", "create")).toBe("ownAgency");
+      expect(grantFor(role, "planMeasure", "update")).toBe("ownAgency");
+      expect(grantFor(role, "planMeasure", "delete")).toBeNull();
+    }
+    for (const role of ["MANAGER", "ADMIN"] as const)
+      for (const resource of ["plan", "planMeasure"] as const)
+        for (const action of ACTIONS) expect(grantFor(role, resource, action), `${role} ${resource}`).toBeNull();
+  });
+
   it("lets agencies read their own audit events and administrators all", () => {
     expect(grantFor("SOCIAL", "auditLog", "list")).toBe("ownActions");
     expect(grantFor("ADMIN", "auditLog", "list")).toBe("site");

@@ -31,6 +31,10 @@ export const RESOURCES = [
   "pledgeAcceptance",
   "roleNeeds",
   "accessReview",
+  // The individual plan (issue 15): its header (the joint goals and review date) is the three
+  // agencies' shared record; each measure is its owner agency's information.
+  "plan",
+  "planMeasure",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -69,6 +73,12 @@ const AGENCY_SHARED: Grants = {
   internalNote: ALL("ownAgency"),
   auditLog: { list: "ownActions", read: "ownActions" },
   statistics: { read: "aggregate" },
+  // The individual plan's header holds the goals agreed with the person at the joint meeting, no
+  // agency's own information: any of the three agencies of the site reads and edits it. Its
+  // measures are each the owner agency's: another agency reads them only under the person's
+  // consent (PLAN_MEASURE, confirmed by the owner), and only the owner adds or changes them.
+  plan: { list: "site", read: "site", create: "site", update: "site" },
+  planMeasure: { list: "withConsent", read: "withConsent", create: "ownAgency", update: "ownAgency" },
 };
 
 // Everyone reads their site's confidentiality pledge and accepts it themselves before any work.

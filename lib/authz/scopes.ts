@@ -257,6 +257,49 @@ export function followUpWhere(actor: Actor, action: Action = "read"): Prisma.Fol
   };
 }
 
+// ───────────── the individual plan (issue 15) ─────────────
+
+/** The plan's header (goals, review date): the joint record of the three agencies of the site. */
+export function planWhere(actor: Actor, action: Action = "read"): Prisma.IndividualPlanWhereInput {
+  authorize(actor, "plan", action);
+  return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/**
+ * A plan's measures, each its owner agency's information: an agency always sees its own; another
+ * agency's only while a consent that the owner confirmed covers PLAN_MEASURE from the owner to
+ * the actor's agency (shown as a logged disclosure). Adding and changing: the actor's own agency's
+ * measures only, consent or not (consent lets information be shown, never changed).
+ */
+export function planMeasureWhere(actor: Actor, action: Action = "read"): Prisma.PlanMeasureWhereInput {
+  const scope = authorize(actor, "planMeasure", action);
+  const agency = agencyOf(actor, "planMeasure");
+  const base = { siteId: actor.siteId, person: LIVE_PERSON };
+  if (scope === "ownAgency") return { ...base, agency };
+  if (scope !== "withConsent") throw new NotFoundError("planMeasure");
+  return {
+    ...base,
+    OR: [
+      { agency },
+      ...COVERAGE.filter((c) => c.kind === "PLAN_MEASURE" && c.to === agency).map(({ from }) => ({
+        agency: from,
+        person: { ...LIVE_PERSON, ...consentCovers(from, "PLAN_MEASURE", agency) },
+      })),
+    ],
+  };
+}
+
+/**
+ * Who may be made responsible for a measure the actor's agency owns: active users of the site
+ * whose role works for that agency (a measure's responsible is always of its owner agency).
+ */
+export function planResponsibleWhere(actor: Actor): Prisma.UserWhereInput {
+  authorize(actor, "planMeasure", "create");
+  const agency = agencyOf(actor, "planMeasure");
+  const roles = (Object.keys(AGENCY_OF_ROLE) as Role[]).filter((role) => AGENCY_OF_ROLE[role] === agency);
+  return { siteId: actor.siteId, isActive: true, role: { in: roles } };
+}
+
 // ───────────── enforcement and incidents ─────────────
 
 /**

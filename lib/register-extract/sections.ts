@@ -258,6 +258,58 @@ export const SECTIONS: readonly ExtractSection[] = [
       })),
   },
   {
+    key: "individualPlan",
+    models: ["IndividualPlan"],
+    labels: {},
+    load: async (tx, s) =>
+      (await tx.individualPlan.findMany({ where: ofPerson(s), orderBy: { createdAt: "asc" } })).map((p) => ({
+        goals: p.goals,
+        reviewOn: day(p.reviewOn),
+        createdAt: ts(p.createdAt),
+        updatedAt: ts(p.updatedAt),
+      })),
+  },
+  {
+    key: "planMeasures",
+    models: ["PlanMeasure"],
+    labels: { agency: "agencies", status: "planMeasureStatus" },
+    load: async (tx, s) =>
+      (
+        await tx.planMeasure.findMany({
+          where: ofPerson(s),
+          orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+          include: { responsible: { select: { name: true } } },
+        })
+      ).map((m) => ({
+        agency: m.agency,
+        title: m.title,
+        description: m.description,
+        responsible: m.responsible.name,
+        dueOn: day(m.dueOn),
+        status: m.status,
+        statusChangedAt: ts(m.statusChangedAt),
+      })),
+  },
+  {
+    key: "planMeasureStatusChanges",
+    models: ["PlanMeasureStatusChange"],
+    labels: { fromStatus: "planMeasureStatus", toStatus: "planMeasureStatus" },
+    load: async (tx, s) =>
+      (
+        await tx.planMeasureStatusChange.findMany({
+          where: { measure: ofPerson(s) },
+          orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+          include: { measure: { select: { title: true } } },
+        })
+      ).map((c) => ({
+        title: c.measure.title,
+        changedAt: ts(c.changedAt),
+        fromStatus: c.fromStatus,
+        toStatus: c.toStatus,
+        comment: c.comment,
+      })),
+  },
+  {
     key: "enforcementActions",
     models: ["EnforcementAction"],
     labels: { type: "enforcementType" },

@@ -89,6 +89,9 @@ export async function anonymiseInTx(
     disclosures,
     internalNotes,
     assignments,
+    plans,
+    planMeasures,
+    planComments,
   ] = await Promise.all([
     tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
     tx.referralStatusChange.updateMany({
@@ -119,6 +122,15 @@ export async function anonymiseInTx(
     }),
     // Nobody coordinates an anonymised person any more.
     tx.assignment.updateMany({ where: { ...ofPerson, endedAt: null }, data: { endedAt: now } }),
+    // The individual plan (issue 15): its goals and the measures' wording go; the measures' owner
+    // agencies, due dates and statuses stay, as a follow-up's dates do. Emptied, not nulled: the
+    // goals and a measure's title are required.
+    tx.individualPlan.updateMany({ where: ofPerson, data: { goals: "" } }),
+    tx.planMeasure.updateMany({ where: ofPerson, data: { title: "", description: null } }),
+    tx.planMeasureStatusChange.updateMany({
+      where: { measure: ofPerson, comment: { not: null } },
+      data: { comment: null },
+    }),
   ]);
   // Access requests stay (dates, codes, reference: what was asked and answered); the requester's
   // name and the notes go. Emptied, not nulled: the request's CHECK constraints want them present.
@@ -140,6 +152,9 @@ export async function anonymiseInTx(
     disclosures: disclosures.count,
     internalNotesDeleted: internalNotes.count,
     assignmentsEnded: assignments.count,
+    plans: plans.count,
+    planMeasures: planMeasures.count,
+    planComments: planComments.count,
     extractRequests,
   };
 }

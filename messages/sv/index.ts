@@ -22,6 +22,7 @@ import registerExtract from "./register-extract.json";
 import vetting from "./vetting.json";
 import todo from "./todo.json";
 import digest from "./digest.json";
+import plans from "./plans.json";
 
 const messages = {
   ...app,
@@ -47,5 +48,6 @@ const messages = {
   ...vetting,
   ...todo,
   ...digest,
+  ...plans,
 };
 export default messages;

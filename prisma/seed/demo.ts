@@ -45,6 +45,7 @@ import {
 } from "../factories";
 import { demoSecondFactor } from "./demo-second-factor";
 import { seedDemoVetting } from "./demo-vetting";
+import { seedDemoPlans } from "./demo-plans";
 
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
 
@@ -668,6 +669,9 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       createdById: probation.id,
     });
   }
+
+  // ── individual plans (issue 15) for three people in the defector programme ──
+  await seedDemoPlans(db, { siteId: malmo.id, personIds: [person(24), person(25), person(26)], users: agencyUser });
 
   // ── deprived of liberty: 42 people from earlier work, and the one who ignored the message ──
   const deprived = [...range(80, 121), 23];

@@ -14,6 +14,8 @@ import {
   internalNoteWhere,
   notificationWhere,
   personWhere,
+  planMeasureWhere,
+  planWhere,
   referralWhere,
   supportMeasureWhere,
   type Actor,
@@ -42,6 +44,9 @@ import { logNotification, updateNotification } from "@/lib/notifications/mutatio
 import { getNotificationForEdit } from "@/lib/notifications/queries";
 import { ZLogNotification, ZUpdateNotification } from "@/lib/notifications/schemas";
 import { findPeople, getPersonFile } from "@/lib/people/queries";
+import { addPlanMeasure, createPlan, editPlanMeasure, updatePlan } from "@/lib/plans/mutations";
+import { getPlan, getPlanForEdit, getPlanMeasure } from "@/lib/plans/queries";
+import { ZAddPlanMeasure, ZCreatePlan, ZEditPlanMeasure, ZUpdatePlan } from "@/lib/plans/schemas";
 import { NEXT_STATUSES } from "@/lib/referrals/flow";
 import { addSupportMeasure, changeReferralStatus, createReferral, editSupportMeasure } from "@/lib/referrals/mutations";
 import { findReferrals, getReferral } from "@/lib/referrals/queries";
@@ -69,6 +74,9 @@ import {
 import {
   createConsent,
   createFollowUp,
+  createPerson,
+  createPlan as createPlanRecord,
+  createPlanMeasure,
   createPledge,
   createRegisterExtractRequest,
   createUser,
@@ -140,6 +148,12 @@ const TABLE = {
   // extract (export); a manager — someone other than the registrar — approves or rejects it (edit).
   // Never an agency's; nobody deletes one (it is the record of what was asked and answered).
   extractRequest: { POLICE: NONE, SOCIAL: NONE, PROBATION: NONE, MANAGER: "YYNYNN", ADMIN: "YYYNNY" },
+  // the individual plan's header (goals, review date): the three agencies' joint record; never
+  // deleted, no export (issue 15).
+  plan: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE },
+  // a measure social services own in the plan: theirs; the others read it with consent, add
+  // measures of their own, and never change social services' (consent shows, never changes).
+  planMeasure: { POLICE: "CCYNNN", SOCIAL: "YYYYNN", PROBATION: "CCYNNN", MANAGER: NONE, ADMIN: NONE },
 } as const satisfies Record<string, Record<Role, string>>;
 type Kind = keyof typeof TABLE;
 
@@ -154,6 +168,10 @@ type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {
   /** Registered by ADMIN, awaiting a decision; and one already approved, ready to produce. */
   extractRequest: { id: string };
   approvedExtractRequest: { id: string };
+  /** The person's individual plan, social services' measure in it, and a person per role without a plan. */
+  plan: { id: string };
+  planMeasure: { id: string };
+  planless: Record<Role, { id: string }>;
 };
 /** `label` names the matrix cell being checked, for the messages of the checks inside. */
 type Ctx = { w: World; r: Records; label?: string };
@@ -258,6 +276,9 @@ const TABLES = [
   "PledgeAcceptance",
   "RoleNeedsNote",
   "AccessReview",
+  "IndividualPlan",
+  "PlanMeasure",
+  "PlanMeasureStatusChange",
   "User",
   "Site",
   "AuditEvent",
@@ -465,7 +486,88 @@ async function editNotification(actor: Actor, notificationId: string, internalNo
 
 const socialNote = ({ r }: Ctx) => db.internalNote.findUnique({ where: { id: r.socialNote.id } });
 
+// ───────────── the individual plan (issue 15) ─────────────
+
+const planOps: Record<Op, Check> = {
+  // No delete (a plan is kept, its measures dropped) and no export: the scopes.
+  ...viaBuilder(
+    "plan",
+    planWhere,
+    (tx) => tx.individualPlan,
+    ({ r }) => r.plan.id,
+  ),
+  list: reads(
+    ({ r }) => r.plan.id,
+    async (actor, { w, r }) => (await getPlan({ actor, personId: w.person.id })).plan?.id === r.plan.id,
+  ),
+  read: reads(
+    ({ r }) => r.plan.id,
+    async (actor, { w, r }) => (await getPlanForEdit({ actor, personId: w.person.id })).plan?.id === r.plan.id,
+  ),
+  // One plan per person: each role starts one for a person of its own who has none.
+  create: writes((actor, { r }) =>
+    createPlan({
+      actor,
+      input: ZCreatePlan.parse({ personId: r.planless[actor.role].id, goals: "Mål", reviewOn: typedDate(30) }),
+    }),
+  ),
+  edit: writes(async (actor, { r }) => {
+    const { version } = await db.individualPlan.findUniqueOrThrow({ where: { id: r.plan.id } });
+    return updatePlan({
+      actor,
+      input: ZUpdatePlan.parse({ planId: r.plan.id, version: String(version), goals: `Mål av ${actor.role}` }),
+    });
+  }),
+};
+
+const planMeasureOps: Record<Op, Check> = {
+  // No delete (a measure is dropped, not deleted) and no export: the scopes.
+  ...viaBuilder(
+    "planMeasure",
+    planMeasureWhere,
+    (tx) => tx.planMeasure,
+    ({ r }) => r.planMeasure.id,
+  ),
+  list: reads(
+    ({ r }) => r.planMeasure.id,
+    async (actor, { w, r }) =>
+      (await getPlan({ actor, personId: w.person.id })).groups.some((g) =>
+        g.measures.some((m) => m.id === r.planMeasure.id),
+      ),
+  ),
+  read: reads(
+    ({ r }) => r.planMeasure.id,
+    async (actor, { r }) =>
+      (await getPlanMeasure({ actor, measureId: r.planMeasure.id })).measure.id === r.planMeasure.id,
+  ),
+  // Adding a measure at all: it is always the actor's own agency's.
+  create: writes(
+    (actor, { r }) =>
+      addPlanMeasure({
+        actor,
+        input: ZAddPlanMeasure.parse({ planId: r.plan.id, title: "Ny åtgärd", dueOn: typedDate(14) }),
+      }),
+    async (actor) =>
+      (await db.planMeasure.findFirstOrThrow({ where: { createdById: actor.id }, orderBy: { createdAt: "desc" } }))
+        .agency === actor.agency,
+  ),
+  edit: writes(async (actor, { r }) => {
+    const { version } = await db.planMeasure.findUniqueOrThrow({ where: { id: r.planMeasure.id } });
+    return editPlanMeasure({
+      actor,
+      input: ZEditPlanMeasure.parse({
+        measureId: r.planMeasure.id,
+        version: String(version),
+        title: "Omformulerad",
+        dueOn: typedDate(21),
+      }),
+    });
+  }),
+};
+
 const KINDS: Record<Kind, Record<Op, Check>> = {
+  plan: planOps,
+  planMeasure: planMeasureOps,
   person: {
     ...viaBuilder(
       "person",
@@ -1009,6 +1111,21 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
     select: { id: true },
   });
   const extractRequest = await extractRequestOf(w, w.person.id);
+  const plan = await createPlanRecord(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.SOCIAL.id });
+  const planMeasure = await createPlanMeasure(db, {
+    siteId: w.site.id,
+    planId: plan.id,
+    personId: w.person.id,
+    agency: "SOCIAL",
+    title: "Boende",
+    description: "Beskrivning: fritext",
+    createdById: w.users.SOCIAL.id,
+  });
+  const planless = {} as Record<Role, { id: string }>;
+  for (const role of ROLES) {
+    planless[role] = await createPerson(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
+    await assignAll(w, planless[role].id);
+  }
   const approvedExtractRequest = await extractRequestOf(w, w.person.id, {
     reference: "KS 2026/0174",
     status: "APPROVED",
@@ -1017,7 +1134,18 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   });
   return {
     w,
-    r: { ...records, socialFollowUp, consent, consentRequest, policeEvent, extractRequest, approvedExtractRequest },
+    r: {
+      ...records,
+      socialFollowUp,
+      consent,
+      consentRequest,
+      policeEvent,
+      extractRequest,
+      approvedExtractRequest,
+      plan,
+      planMeasure,
+      planless,
+    },
   };
 }
 
@@ -1104,6 +1232,8 @@ describe("around the matrix", () => {
       ["SOCIAL", KINDS.followUp.list],
       ["SOCIAL", KINDS.followUp.read],
       ["PROBATION", KINDS.socialFollowUp.read],
+      ["POLICE", KINDS.planMeasure.list],
+      ["PROBATION", KINDS.planMeasure.read],
     ] as const;
     for (const [role, check] of opened) expect(await check(ctx.w.actors[role], ctx)).toBe(true);
     await withdrawConsent({ actor: ctx.w.actors.SOCIAL, input: { consentId: consent.id, version: consent.version } });

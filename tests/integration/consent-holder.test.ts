@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AccessReasonRequiredError } from "@/lib/caseload-gate";
 import { COVERAGE, coverageCode, type CoverageItem } from "@/lib/authz/consent-coverage";
-import { followUpWhere, referralWhere, supportMeasureWhere, type Actor } from "@/lib/authz";
+import { followUpWhere, planMeasureWhere, referralWhere, supportMeasureWhere, type Actor } from "@/lib/authz";
 import { decideConsentConfirmation, recordConsent, withdrawConsent } from "@/lib/consent/mutations";
 import { getConsentOverview, listConsentRequests } from "@/lib/consent/queries";
 import { ZDecideConsentConfirmation } from "@/lib/consent/schemas";
@@ -11,7 +11,7 @@ import type { Agency, ConsentInfoKind } from "@/lib/generated/prisma/enums";
 import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
-import { createConsent, createFollowUp } from "@/prisma/factories";
+import { createConsent, createFollowUp, createPlan, createPlanMeasure } from "@/prisma/factories";
 import { assignAll, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 /*
@@ -26,6 +26,8 @@ const AGENCIES: Agency[] = ["POLICE", "SOCIAL", "PROBATION"];
 let w: World;
 let records: Awaited<ReturnType<typeof recordsOfEveryKind>>;
 let socialFollowUp: { id: string };
+/** A measure of each agency in the person's individual plan. */
+let planMeasures: Record<Agency, { id: string }>;
 beforeEach(async () => {
   w = await makeWorld();
   await assignAll(w);
@@ -37,6 +39,16 @@ beforeEach(async () => {
     assignedToId: w.users.SOCIAL.id,
     dueOn: new Date("2026-04-01"),
   });
+  const plan = await createPlan(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.SOCIAL.id });
+  planMeasures = {} as typeof planMeasures;
+  for (const agency of AGENCIES)
+    planMeasures[agency] = await createPlanMeasure(db, {
+      siteId: w.site.id,
+      planId: plan.id,
+      personId: w.person.id,
+      agency,
+      createdById: w.users[agency].id,
+    });
 });
 
 /**
@@ -54,8 +66,11 @@ const SEES: Record<ConsentInfoKind, ((viewer: Agency, item: Pick<CoverageItem, "
     const followUpId = item.from === "PROBATION" ? records.followUp.id : socialFollowUp.id;
     return (await db.followUp.count({ where: { AND: [followUpWhere(w.actors[viewer]), { id: followUpId }] } })) === 1;
   },
-  // Issue 15 (the individual plan, the coordination meeting): their checks come with their records.
-  PLAN_MEASURE: null,
+  PLAN_MEASURE: async (viewer, item) =>
+    (await db.planMeasure.count({
+      where: { AND: [planMeasureWhere(w.actors[viewer]), { id: planMeasures[item.from].id }] },
+    })) === 1,
+  // Issue 15 (the coordination meeting): its check comes with its records.
   JOINT_DECISION: null,
 };
 const TESTED = COVERAGE.filter((c) => SEES[c.kind]);

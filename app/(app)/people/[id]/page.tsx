@@ -8,6 +8,7 @@ import { SavedNotice, Section } from "@/components/ui/section";
 import { PersonFileActions } from "@/components/people/person-file-actions";
 import { PersonMemberships } from "@/components/people/person-memberships";
 import { PersonProfile } from "@/components/people/person-profile";
+import { PersonPlanSection } from "@/components/plans/plan-view";
 import { Timeline } from "@/components/people/timeline";
 
 export const metadata: Metadata = { title: "Person" };
@@ -38,6 +39,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
         <div className="flex flex-col gap-6 md:col-span-1 print:mb-4 print:gap-4">
           <PersonProfile person={person} />
           <PersonMemberships person={person} />
+          <PersonPlanSection personId={person.id} />
         </div>
         <Section id="timeline" title={t("timeline")} intro={t("timelineHint")} framed={false} className="md:col-span-2">
           <Timeline
