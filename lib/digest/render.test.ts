@@ -4,6 +4,7 @@ import { renderDigest } from "./render";
 const counts = (f: [number, number], m: [number, number]) => ({
   followUp: { overdue: f[0], due: f[1] },
   membershipReview: { overdue: m[0], due: m[1] },
+  planMeasure: { overdue: 0, due: 0 },
   consentLapsing: { overdue: 0, due: 0 },
 });
 

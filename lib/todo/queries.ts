@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditNow } from "@/lib/audit";
-import { can, consentWhere, followUpWhere, membershipWhere, type Actor } from "@/lib/authz";
+import { can, consentWhere, followUpWhere, membershipWhere, planMeasureWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/resolve";
 import { todayDateOnly } from "@/lib/validation/activity-fields";
@@ -66,6 +66,45 @@ const followUps: Source = {
     });
     return rows.map((r) => ({
       kind: "followUp",
+      id: r.id,
+      personId: r.personId,
+      personName: fullName(r.person),
+      detail: null,
+      dueOn: r.dueOn,
+      isOverdue: r.dueOn < today,
+    }));
+  },
+};
+
+// ───────────── the measures of individual plans the user is responsible for, still open ─────────────
+
+function myMeasures(actor: Actor): Prisma.PlanMeasureWhereInput {
+  return {
+    AND: [
+      planMeasureWhere(actor, "list"),
+      { agency: actor.agency!, responsibleId: actor.id, status: { in: ["PLANNED", "IN_PROGRESS"] } },
+    ],
+  };
+}
+
+const planMeasures: Source = {
+  applies: (actor) => can(actor, "planMeasure", "list") && actor.agency !== null,
+  count: async (actor, { today, horizon }) => {
+    const [overdue, due] = await Promise.all([
+      db.planMeasure.count({ where: { AND: [myMeasures(actor), { dueOn: { lt: today } }] } }),
+      db.planMeasure.count({ where: { AND: [myMeasures(actor), { dueOn: { gte: today, lt: horizon } }] } }),
+    ]);
+    return { overdue, due };
+  },
+  list: async (actor, { today, horizon }) => {
+    const rows = await db.planMeasure.findMany({
+      where: { AND: [myMeasures(actor), { dueOn: { lt: horizon } }] },
+      select: { id: true, personId: true, dueOn: true, person: { select: { firstName: true, lastName: true } } },
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      take: 200,
+    });
+    return rows.map((r) => ({
+      kind: "planMeasure",
       id: r.id,
       personId: r.personId,
       personName: fullName(r.person),
@@ -175,6 +214,7 @@ const lapsingConsents: Source = {
 
 const SOURCES: Record<TodoKind, Source> = {
   followUp: followUps,
+  planMeasure: planMeasures,
   membershipReview: membershipReviews,
   consentLapsing: lapsingConsents,
 };

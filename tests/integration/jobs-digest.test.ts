@@ -9,7 +9,15 @@ import { startWorker, type Worker } from "@/lib/jobs/worker";
 import type { Mailer } from "@/lib/mail/transport";
 import { countTodo, listTodo } from "@/lib/todo/queries";
 import { actorOf } from "@/lib/auth";
-import { createFollowUp, createGroup, createMembership, createPerson, createUser } from "@/prisma/factories";
+import {
+  createFollowUp,
+  createGroup,
+  createMembership,
+  createPerson,
+  createPlan,
+  createPlanMeasure,
+  createUser,
+} from "@/prisma/factories";
 import { startTestSmtp, type TestSmtp } from "@/scripts/lib/test-smtp";
 import nodemailer from "nodemailer";
 import { testDatabaseUrl } from "./database";
@@ -134,6 +142,26 @@ describe("Att göra", () => {
     expect(event.metadata).toMatchObject({ shownPersonIds: [w.person.id] });
   });
 
+  it("lists the open plan measures the user is responsible for, not a colleague's or a done one", async () => {
+    await assignAll(w);
+    const plan = await createPlan(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.SOCIAL.id });
+    const base = {
+      siteId: w.site.id,
+      planId: plan.id,
+      personId: w.person.id,
+      agency: "SOCIAL" as const,
+      createdById: w.users.SOCIAL.id,
+    };
+    await createPlanMeasure(db, { ...base, responsibleId: w.users.SOCIAL.id, dueOn: days(-1) });
+    await createPlanMeasure(db, { ...base, responsibleId: w.users.SOCIAL.id, dueOn: days(2), status: "IN_PROGRESS" });
+    await createPlanMeasure(db, { ...base, responsibleId: w.users.SOCIAL.id, dueOn: days(-1), status: "DONE" });
+    const colleague = await createUser(db, { siteId: w.site.id, role: "SOCIAL" });
+    await createPlanMeasure(db, { ...base, responsibleId: colleague.id, dueOn: days(1) });
+    expect((await countTodo({ actor: w.actors.SOCIAL, now: NOW })).planMeasure).toEqual({ overdue: 1, due: 1 });
+    const list = await listTodo({ actor: w.actors.SOCIAL, now: NOW });
+    expect([...list.overdue, ...list.due].filter((i) => i.kind === "planMeasure")).toHaveLength(2);
+  });
+
   it("puts a membership assessment due for review on the list of the assessing agency's coordinator only", async () => {
     await assignAll(w);
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
@@ -185,6 +213,7 @@ describe("Att göra", () => {
       expect(await countTodo({ actor: w.actors[role], now: NOW })).toEqual({
         followUp: { overdue: 0, due: 0 },
         membershipReview: { overdue: 0, due: 0 },
+        planMeasure: { overdue: 0, due: 0 },
         consentLapsing: { overdue: 0, due: 0 },
       });
   });
