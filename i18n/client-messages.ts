@@ -27,6 +27,7 @@ export const CLIENT_NAMESPACES = [
   "followUpForm",
   "group",
   "groupForm",
+  "groupRelations",
   "incidentForm",
   "login",
   "measureForm",
