@@ -28,6 +28,7 @@ export const CLIENT_NAMESPACES = [
   "group",
   "groupForm",
   "groupRelations",
+  "handover",
   "incidentForm",
   "login",
   "measureForm",

@@ -21,6 +21,7 @@ import enforcementEdit from "./enforcement-edit.json";
 import registerExtract from "./register-extract.json";
 import vetting from "./vetting.json";
 import groupRelations from "./group-relations.json";
+import handover from "./handover.json";
 
 const messages = {
   ...app,
@@ -45,5 +46,6 @@ const messages = {
   ...registerExtract,
   ...vetting,
   ...groupRelations,
+  ...handover,
 };
 export default messages;

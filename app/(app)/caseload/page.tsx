@@ -4,11 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { ZPage } from "@/lib/pagination";
 import { getWorkingList } from "@/lib/people/caseload";
+import { getHandoverOptions } from "@/lib/assignments/queries";
 import { formatDate } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { Pagination } from "@/components/ui/pagination";
 import { PeopleTable } from "@/components/people/people-table";
+import { Handover } from "@/components/caseload/handover";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("caseload"))("title") };
@@ -16,11 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CaseloadPage({ searchParams }: PageProps<"/caseload">) {
   const actor = await requireArea("caseload");
-  const page = ZPage.parse((await searchParams).page);
-  const [t, ta, { caseload, counts, consentRequests }] = await Promise.all([
+  const params = await searchParams;
+  const page = ZPage.parse(params.page);
+  const [t, ta, th, { caseload, counts, consentRequests }, handover] = await Promise.all([
     getTranslations("caseload"),
     getTranslations("agencies"),
+    getTranslations("handover"),
     getWorkingList({ actor, page }),
+    getHandoverOptions({ actor }),
   ]);
   // Counts the role may not have (follow-ups for the police) are null and not shown at all.
   const tiles = [
@@ -42,6 +47,10 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
   ].filter((tile) => tile !== null);
   return (
     <>
+      <SavedNotice
+        value={params.saved}
+        messages={{ handedOver: th("saved.handedOver"), caseloadHandedOver: th("saved.caseloadHandedOver") }}
+      />
       <PageHeader title={t("title")} intro={t("intro")} actions={<Link href="/people">{t("allPeople")}</Link>} />
       <section aria-labelledby="working-list" className="mb-6">
         <h2 id="working-list" className="sr-only">
@@ -102,6 +111,7 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
           hrefFor={(p) => `/caseload?page=${p}`}
         />
       </Section>
+      {handover ? <Handover options={handover} me={{ id: actor.id, name: actor.name }} /> : null}
     </>
   );
 }
