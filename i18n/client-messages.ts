@@ -14,6 +14,7 @@ export const CLIENT_NAMESPACES = [
   "accessReviewForm",
   "account",
   "audit",
+  "callInAttendance",
   "callInForm",
   "consent",
   "coordinators",

@@ -22,6 +22,7 @@ import registerExtract from "./register-extract.json";
 import vetting from "./vetting.json";
 import groupRelations from "./group-relations.json";
 import handover from "./handover.json";
+import callInAttendance from "./callin-attendance.json";
 
 const messages = {
   ...app,
@@ -47,5 +48,6 @@ const messages = {
   ...vetting,
   ...groupRelations,
   ...handover,
+  ...callInAttendance,
 };
 export default messages;
