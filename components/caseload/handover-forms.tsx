@@ -18,7 +18,6 @@ export function HandOverPeopleForm({ people, colleagues }: { people: Option[]; c
         type="checkbox"
         label={t("people")}
         options={people}
-        stacked
         defaultValue={form.list("personIds")}
         error={form.error("personIds")}
       />

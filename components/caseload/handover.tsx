@@ -13,7 +13,7 @@ export async function Handover({ options, me }: { options: Options; me: { id: st
   const colleagues = options.colleagues.map((c) => ({ value: c.id, label: c.name }));
   return (
     <>
-      <Section id="handover" title={t("title")} intro={t("intro")} className="mt-6 print:hidden">
+      <Section id="handover" title={t("ownTitle")} className="print:hidden">
         {options.people.length === 0 ? (
           <p>{t("noPeople")}</p>
         ) : colleagues.length === 0 ? (

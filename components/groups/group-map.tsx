@@ -11,7 +11,8 @@ import { RelationKindLabel } from "./group-relations";
  * The picture of the groups and their conflicts, drawn on the server as SVG (no script): the groups
  * on a circle (lib/group-relations/layout.ts), conflicts as solid red lines and alliances as dashed
  * blue ones, so that the kind never rests on colour alone; the legend says both, and the table
- * below holds the same for a screen reader, a keyboard and paper. Each node links to its group.
+ * below holds the same for a screen reader, a keyboard and paper, with the links to the groups (an
+ * image with links inside is an interactive control nested in a picture: the links are the table's).
  */
 
 const STYLE = {
@@ -68,7 +69,7 @@ export async function GroupMapPicture({ map }: { map: GroupMap }) {
         </g>
         <g>
           {map.nodes.map((n) => (
-            <a key={n.id} href={`/groups/${n.id}`}>
+            <g key={n.id}>
               <circle
                 cx={n.x}
                 cy={n.y}
@@ -87,7 +88,7 @@ export async function GroupMapPicture({ map }: { map: GroupMap }) {
               >
                 {n.isPrioritized ? `★ ${n.name}` : n.name}
               </text>
-            </a>
+            </g>
           ))}
         </g>
       </svg>

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/authz";
 import { ZPage } from "@/lib/pagination";
 import { getWorkingList } from "@/lib/people/caseload";
-import { getHandoverOptions } from "@/lib/assignments/queries";
 import { formatDate } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { SavedNotice, Section } from "@/components/ui/section";
 import { Pagination } from "@/components/ui/pagination";
 import { PeopleTable } from "@/components/people/people-table";
-import { Handover } from "@/components/caseload/handover";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("caseload"))("title") };
@@ -20,12 +20,11 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
   const actor = await requireArea("caseload");
   const params = await searchParams;
   const page = ZPage.parse(params.page);
-  const [t, ta, th, { caseload, counts, consentRequests }, handover] = await Promise.all([
+  const [t, ta, th, { caseload, counts, consentRequests }] = await Promise.all([
     getTranslations("caseload"),
     getTranslations("agencies"),
     getTranslations("handover"),
     getWorkingList({ actor, page }),
-    getHandoverOptions({ actor }),
   ]);
   // Counts the role may not have (follow-ups for the police) are null and not shown at all.
   const tiles = [
@@ -51,7 +50,21 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
         value={params.saved}
         messages={{ handedOver: th("saved.handedOver"), caseloadHandedOver: th("saved.caseloadHandedOver") }}
       />
-      <PageHeader title={t("title")} intro={t("intro")} actions={<Link href="/people">{t("allPeople")}</Link>} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <>
+            {/* Handing people over to a colleague: the agencies' coordinators (lib/assignments). */}
+            {actor.agency && can(actor, "person", "update") ? (
+              <Link href="/caseload/handover" className={buttonClass("secondary")}>
+                {th("title")}
+              </Link>
+            ) : null}
+            <Link href="/people">{t("allPeople")}</Link>
+          </>
+        }
+      />
       <section aria-labelledby="working-list" className="mb-6">
         <h2 id="working-list" className="sr-only">
           {t("workingList")}
@@ -111,7 +124,6 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
           hrefFor={(p) => `/caseload?page=${p}`}
         />
       </Section>
-      {handover ? <Handover options={handover} me={{ id: actor.id, name: actor.name }} /> : null}
     </>
   );
 }
