@@ -30,6 +30,10 @@ export async function recordGroupRelation({
     });
     if (!groups.some((g) => g.id === input.groupId)) throw new NotFoundError("group");
     if (!groups.some((g) => g.id === input.otherGroupId)) throw new RuleError("unknownGroup", "otherGroupId");
+    // Two coordinators recording the same pair at once: the second waits for the first and then
+    // finds its relation in force. Both rows, in one order, so two saves never deadlock.
+    const [first, second] = [input.groupId, input.otherGroupId].sort();
+    await tx.$queryRaw`SELECT id FROM "Group" WHERE id IN (${first}::uuid, ${second}::uuid) ORDER BY id FOR UPDATE`;
     const open = await tx.groupRelation.count({
       where: {
         AND: [groupRelationWhere(actor, "read"), betweenGroups(input.groupId, input.otherGroupId), { validTo: null }],
