@@ -23,7 +23,7 @@ export const PRISMA_ENUM_LABELS = {
   IdentityNumberKind: "identityNumberKind",
   MembershipRole: "membershipRole",
   Confidence: "confidence",
-  GroupRelationKind: { hidden: "no page, export or extract shows a relation between groups yet" },
+  GroupRelationKind: "relationKind",
   PlaceType: "placeType",
   NotificationOutcome: "outcome",
   PersonResponse: "response",

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CallInDetail } from "@/lib/callins/queries";
@@ -5,7 +6,14 @@ import { formatDateTime } from "@/lib/validation/dates";
 import { StatusBadge } from "@/components/people/status-badge";
 import { Facts, Panel } from "@/components/activities/facts";
 
-export async function CallInDetailView({ callIn }: { callIn: CallInDetail }) {
+export async function CallInDetailView({
+  callIn,
+  attendanceAction,
+}: {
+  callIn: CallInDetail;
+  /** "Markera alla som närvarande", for those who may record attendance once the meeting is held. */
+  attendanceAction?: ReactNode;
+}) {
   const [t, ta, ts, tk, tr] = await Promise.all([
     getTranslations("callIn"),
     getTranslations("agencies"),
@@ -60,6 +68,7 @@ export async function CallInDetailView({ callIn }: { callIn: CallInDetail }) {
         )}
       </Panel>
       <Panel id="attendees" title={t("attendees")}>
+        {attendanceAction ? <div className="mb-3 print:hidden">{attendanceAction}</div> : null}
         {callIn.attendees.length === 0 ? (
           <p>{t("noAttendees")}</p>
         ) : (

@@ -130,13 +130,17 @@ export function CallInForm(props: CallInFormProps) {
                     {a.name}
                     {a.note ? <span className="ml-2 text-sm font-medium text-amber-900">({a.note})</span> : null}
                   </legend>
-                  <SelectField
-                    name={`status_${a.personId}`}
-                    label={t("inviteeStatus")}
-                    options={props.statuses}
-                    defaultValue={form.value(`status_${a.personId}`, a.status)}
-                    error={form.error(`status_${a.personId}`)}
-                  />
+                  {/* One control per invitee: the four answers side by side, one click each. */}
+                  <div className="sm:col-span-2">
+                    <ChoiceGroup
+                      name={`status_${a.personId}`}
+                      type="radio"
+                      label={t("inviteeStatus")}
+                      options={props.statuses}
+                      defaultValue={form.value(`status_${a.personId}`, a.status)}
+                      error={form.error(`status_${a.personId}`)}
+                    />
+                  </div>
                   <SelectField
                     name={`response_${a.personId}`}
                     label={t("response")}

@@ -1,8 +1,8 @@
 "use server";
 import { requireActor } from "@/lib/auth/session";
 import { handleForm, type FormState } from "@/lib/forms";
-import { addAssignment, endAssignment } from "./mutations";
-import { ZAddAssignment, ZEndAssignment } from "./schemas";
+import { addAssignment, endAssignment, handOverCaseload, handOverPeople } from "./mutations";
+import { ZAddAssignment, ZEndAssignment, ZHandOverCaseload, ZHandOverPeople } from "./schemas";
 
 export async function addAssignmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
@@ -17,5 +17,20 @@ export async function endAssignmentAction(_previous: FormState, formData: FormDa
   const actor = await requireActor();
   return handleForm(formData, ZEndAssignment, (input) => endAssignment({ actor, input }), {
     redirect: ({ personId }) => `/people/${personId}/coordinators?saved=ended`,
+  });
+}
+
+export async function handOverPeopleAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  return handleForm(formData, ZHandOverPeople, (input) => handOverPeople({ actor, input }), {
+    arrays: ["personIds"],
+    redirect: () => "/caseload?saved=handedOver",
+  });
+}
+
+export async function handOverCaseloadAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  return handleForm(formData, ZHandOverCaseload, (input) => handOverCaseload({ actor, input }), {
+    redirect: () => "/caseload?saved=caseloadHandedOver",
   });
 }

@@ -3,9 +3,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { openPerson } from "@/lib/caseload-gate";
 import { assignmentWhere, coordinatorCandidateWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import type { TAddAssignment, TEndAssignment } from "./schemas";
+import type { AccessReasonInput } from "@/lib/caseload-gate";
+import {
+  HANDOVER_LIMIT,
+  type TAddAssignment,
+  type TEndAssignment,
+  type THandOverCaseload,
+  type THandOverPeople,
+} from "./schemas";
 
 /** The actor's agency; the where builder has already refused actors without one. */
 function agencyOf(actor: Actor): Agency {
@@ -103,4 +110,159 @@ export async function endAssignment({
     });
   });
   return { personId: assignment.personId };
+}
+
+/*
+ * Handing a caseload over (issue 15). Who may: whoever may change the agency's assignments today,
+ * that is every user of the agency at the site (person: update, and assignmentWhere's "own agency
+ * only" for changes); the permission map has no separate lead or manager role for an agency, and
+ * MANAGER sees figures only, never people. So a coordinator hands over people of their own
+ * caseload, and any coordinator of the same agency (the one who covers, or the lead) can hand a
+ * leaving colleague's whole caseload to another colleague, as each could end and add those
+ * assignments one by one on the people's coordinator pages. Only to an active colleague of the
+ * same agency and site; from a colleague of the same agency and site (active or already
+ * deactivated: a leaver's account may be closed first). One transaction for all of it, through
+ * openPerson per person (the caseload gate, the audit events with the person and the reason, the
+ * retention clock), and the caseload summaries follow through their trigger.
+ */
+
+/** Users of the actor's agency and site, whether active or not (a leaver may be deactivated already). */
+function agencyColleagueWhere(actor: Actor) {
+  const { isActive: _active, ...sameAgency } = coordinatorCandidateWhere(actor);
+  return sameAgency;
+}
+
+async function handOver({
+  actor,
+  fromUserId,
+  toUserId,
+  toField,
+  personIds,
+  reason,
+  now,
+}: {
+  actor: Actor;
+  fromUserId: string;
+  toUserId: string;
+  /** The form's field that chose the colleague, for its error. */
+  toField: string;
+  /** null: the whole caseload. */
+  personIds: string[] | null;
+  reason?: AccessReasonInput;
+  now: Date;
+}): Promise<{ count: number }> {
+  const where = assignmentWhere(actor, "update");
+  const agency = agencyOf(actor);
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const to = await tx.user.findFirst({
+          where: { AND: [coordinatorCandidateWhere(actor), { id: toUserId }] },
+          select: { id: true },
+        });
+        if (!to) throw new RuleError("unknownCoordinator", toField);
+        if (fromUserId !== actor.id) {
+          const from = await tx.user.count({ where: { AND: [agencyColleagueWhere(actor), { id: fromUserId }] } });
+          if (from !== 1) throw new RuleError("unknownCoordinator", "fromUserId");
+        }
+        if (to.id === fromUserId) throw new RuleError("sameCoordinator", toField);
+        const assignments = await tx.assignment.findMany({
+          where: {
+            AND: [where, { userId: fromUserId, endedAt: null }, personIds ? { personId: { in: personIds } } : {}],
+          },
+          select: { id: true, personId: true },
+          orderBy: { id: "asc" },
+          take: HANDOVER_LIMIT + 1,
+        });
+        if (assignments.length > HANDOVER_LIMIT) throw new RuleError("tooMany", personIds ? "personIds" : "fromUserId");
+        if (personIds && assignments.length !== personIds.length) throw new RuleError("unknownPerson", "personIds");
+        if (assignments.length === 0) throw new RuleError("noCaseload", "fromUserId");
+        const alreadyTo = new Set(
+          (
+            await tx.assignment.findMany({
+              where: {
+                AND: [where, { userId: to.id, endedAt: null, personId: { in: assignments.map((a) => a.personId) } }],
+              },
+              select: { personId: true },
+            })
+          ).map((a) => a.personId),
+        );
+        for (const old of assignments) {
+          // The gate per person: the actor's own people pass as their caseload; a colleague's need
+          // the reason the form carries, recorded in this transaction with the change it is for.
+          const { audit } = await openPerson({ actor, personId: old.personId, action: "update", reason, tx, now });
+          const ended = await tx.assignment.updateMany({
+            where: { AND: [where, { id: old.id, endedAt: null }] },
+            data: { endedAt: now },
+          });
+          if (ended.count !== 1) throw new RuleError("alreadyEnded");
+          await audit({
+            action: "UPDATE",
+            entityType: "Assignment",
+            entityId: old.id,
+            metadata: { fields: ["endedAt"], agency, userId: fromUserId, handover: { toUserId: to.id } },
+          });
+          // Already a coordinator of the person: the hand-over only ends the other one.
+          if (alreadyTo.has(old.personId)) continue;
+          const created = await tx.assignment.create({
+            data: { siteId: actor.siteId, personId: old.personId, userId: to.id, agency, createdById: actor.id },
+            select: { id: true },
+          });
+          await audit({
+            action: "CREATE",
+            entityType: "Assignment",
+            entityId: created.id,
+            metadata: { agency, userId: to.id, self: to.id === actor.id, handover: { fromUserId } },
+          });
+        }
+        return { count: assignments.length };
+      },
+      // A whole caseload is a few hundred statements: more than the default five seconds under load.
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError();
+    throw error;
+  }
+}
+
+/** "Lämna över": the chosen people of the actor's own caseload to a colleague. */
+export async function handOverPeople({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: THandOverPeople;
+  now?: Date;
+}): Promise<{ count: number }> {
+  return handOver({
+    actor,
+    fromUserId: actor.id,
+    toUserId: input.toUserId,
+    toField: "toUserId",
+    personIds: input.personIds,
+    now,
+  });
+}
+
+/** A colleague's whole caseload (a leaving coordinator's) to another colleague, with the gate's reason. */
+export async function handOverCaseload({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: THandOverCaseload;
+  now?: Date;
+}): Promise<{ count: number }> {
+  return handOver({
+    actor,
+    fromUserId: input.fromUserId,
+    toUserId: input.successorId,
+    toField: "successorId",
+    personIds: null,
+    reason: { code: input.reasonCode, text: input.reasonText },
+    now,
+  });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { openPerson } from "@/lib/caseload-gate";
 import { assignmentWhere, can, coordinatorCandidateWhere, type Actor } from "@/lib/authz";
+import { recordAuditNow } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { HANDOVER_LIMIT } from "./schemas";
 import type { Agency } from "@/lib/generated/prisma/enums";
 
 /** A person's assignments are few; the bound only stops a mistaken mass assignment. */
@@ -82,5 +84,58 @@ export async function getCoordinators({
     ownAgency,
     colleagues: colleagues.filter((c) => !currentIds.has(c.id)),
     isCoordinator: currentIds.has(actor.id),
+  };
+}
+
+/**
+ * What the caseload page's hand-over forms offer: the people of the actor's own caseload (for
+ * their agency), the active colleagues of the agency and site to hand to, and the agency's
+ * coordinators with a caseload (active or deactivated, with its size) whose whole caseload can be
+ * reassigned. Null for a role that changes no assignments. The names shown are audited as a
+ * caseload read.
+ */
+export async function getHandoverOptions({ actor }: { actor: Actor }) {
+  if (!actor.agency || !can(actor, "person", "update")) return null;
+  const where = assignmentWhere(actor, "update");
+  const [own, colleagues, coordinators] = await Promise.all([
+    db.assignment.findMany({
+      where: { AND: [where, { userId: actor.id, endedAt: null }] },
+      select: { person: { select: { id: true, firstName: true, lastName: true } } },
+      orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { id: "asc" }],
+      take: HANDOVER_LIMIT,
+    }),
+    db.user.findMany({
+      where: { AND: [coordinatorCandidateWhere(actor), { id: { not: actor.id } }] },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: 500,
+    }),
+    db.user.findMany({
+      where: {
+        AND: [
+          { ...coordinatorCandidateWhere(actor), isActive: undefined },
+          { assignments: { some: { ...where, endedAt: null } } },
+        ],
+      },
+      select: {
+        id: true,
+        name: true,
+        isActive: true,
+        _count: { select: { assignments: { where: { AND: [where, { endedAt: null }] } } } },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: 500,
+    }),
+  ]);
+  const people = own.map((a) => ({ id: a.person.id, name: `${a.person.firstName} ${a.person.lastName}` }));
+  await recordAuditNow(actor, {
+    action: "READ",
+    entityType: "Caseload",
+    metadata: { purpose: "handover", shownPersonIds: people.map((p) => p.id) },
+  });
+  return {
+    people,
+    colleagues,
+    coordinators: coordinators.map(({ _count, ...u }) => ({ ...u, caseload: _count.assignments })),
   };
 }

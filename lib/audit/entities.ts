@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_TYPES = [
   "ConsentConfirmation",
   "Disclosure",
   "Group",
+  "GroupRelation",
   // What another agency sees of a record: its status only
   "ReferralStatus",
   "SupportMeasureStatus",

@@ -41,6 +41,16 @@ describe("the permission map follows docs/confidentiality.md", () => {
     }
   });
 
+  it("lets the three agencies record, read and end conflicts and alliances between groups, never delete them", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+      for (const action of ["list", "read", "create", "update", "export"] as const)
+        expect(grantFor(role, "groupRelation", action), `${role} groupRelation ${action}`).toBe("site");
+      expect(grantFor(role, "groupRelation", "delete"), `${role} groupRelation delete`).toBeNull();
+    }
+    for (const role of ["MANAGER", "ADMIN"] as const)
+      for (const action of ACTIONS) expect(grantFor(role, "groupRelation", action), `${role} ${action}`).toBeNull();
+  });
+
   it("keeps internal notes to the writing agency", () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const)
       expect(grantFor(role, "internalNote", "read")).toBe("ownAgency");

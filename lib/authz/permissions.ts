@@ -35,6 +35,9 @@ export const RESOURCES = [
   // agencies' shared record; each measure is its owner agency's information.
   "plan",
   "planMeasure",
+  // The group audit (issue 15): conflicts and alliances between groups. About groups, not about
+  // any one person, so the three agencies share them like the groups themselves.
+  "groupRelation",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -66,6 +69,8 @@ const READ = (scope: Scope) => ({ list: scope, read: scope, export: scope }) as 
 const AGENCY_SHARED: Grants = {
   person: ALL("site"),
   group: ALL("site"),
+  // Recorded, read and ended (update) by the agencies; never deleted: an ended relation is history.
+  groupRelation: { ...READ("site"), create: "site", update: "site" },
   notification: ALL("site"),
   callIn: ALL("site"),
   incident: READ("site"),

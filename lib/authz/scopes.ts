@@ -145,6 +145,12 @@ export function groupWhere(actor: Actor, action: Action = "read"): Prisma.GroupW
   return { siteId: actor.siteId };
 }
 
+/** Conflicts and alliances between groups of the actor's site (the group audit). */
+export function groupRelationWhere(actor: Actor, action: Action = "read"): Prisma.GroupRelationWhereInput {
+  authorize(actor, "groupRelation", action);
+  return { siteId: actor.siteId };
+}
+
 export function membershipWhere(actor: Actor, action: Action = "read"): Prisma.MembershipWhereInput {
   authorize(actor, "person", action);
   return { siteId: actor.siteId, person: LIVE_PERSON };

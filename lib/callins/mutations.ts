@@ -17,7 +17,14 @@ import {
 import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
-import { MAX_INVITEES, SPEAKER_FIELDS, type TCreateCallIn, type TEditCallIn } from "./schemas";
+import {
+  MAX_INVITEES,
+  SPEAKER_FIELDS,
+  type TCreateCallIn,
+  type TEditCallIn,
+  type TInviteToCallIn,
+  type TMarkAllAttended,
+} from "./schemas";
 
 type Speaker = { kind: SpeakerKind; userId: string | null; name: string | null };
 
@@ -173,6 +180,94 @@ export async function editCallIn({ actor, input }: { actor: Actor; input: TEditC
         attendeesChanged: changedIds.length,
         speakers: speakers.length,
       },
+    });
+    return { id: current.id };
+  });
+}
+
+/** Within a minute of its start a meeting counts as held: attendance may be recorded. */
+const isHeld = (occurredAt: Date, now: Date) => occurredAt.getTime() <= now.getTime() + 60_000;
+
+/**
+ * "Markera alla som närvarande": after the meeting, everyone still marked invited attended, in
+ * one step under the version the user saw (those already marked absent or declined stay so).
+ * Audited with the people marked; their retention clocks move.
+ */
+export async function markAllAttended({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TMarkAllAttended;
+  now?: Date;
+}): Promise<{ id: string; count: number }> {
+  const scope = callInWhere(actor, "update");
+  return db.$transaction(async (tx) => {
+    const current = await tx.callIn.findFirst({
+      where: { AND: [scope, { id: input.callInId }] },
+      select: { id: true, occurredAt: true },
+    });
+    if (!current) throw new NotFoundError("callIn");
+    if (!isHeld(current.occurredAt, now)) throw new RuleError("notYetHeld");
+    await updateVersioned(tx.callIn, { where: scope, id: current.id, version: input.version, data: {} });
+    const marked = await tx.callInInvitee.findMany({
+      where: { AND: [callInInviteeWhere(actor, "update"), { callInId: current.id, status: "INVITED" }] },
+      select: { personId: true },
+    });
+    const personIds = marked.map((m) => m.personId);
+    if (personIds.length > 0)
+      await tx.callInInvitee.updateMany({
+        where: { callInId: current.id, personId: { in: personIds }, status: "INVITED" },
+        data: { status: "ATTENDED" },
+      });
+    await moveRetentionClock(tx, personIds, now);
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "CallIn",
+      entityId: current.id,
+      metadata: { markedAttendedPersonIds: personIds, version: input.version + 1 },
+    });
+    return { id: current.id, count: personIds.length };
+  });
+}
+
+/**
+ * Invites one more person, found by name on the call-in's page: someone of the site the user
+ * names deliberately (as by personnummer), under the version the user saw.
+ */
+export async function inviteToCallIn({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TInviteToCallIn;
+  now?: Date;
+}): Promise<{ id: string }> {
+  const scope = callInWhere(actor, "update");
+  return db.$transaction(async (tx) => {
+    const current = await tx.callIn.findFirst({
+      where: { AND: [scope, { id: input.callInId }] },
+      select: { id: true, _count: { select: { invitees: true } } },
+    });
+    if (!current) throw new NotFoundError("callIn");
+    const person = await tx.person.findFirst({
+      where: { AND: [personWhere(actor, "read"), { id: input.personId }] },
+      select: { id: true },
+    });
+    if (!person) throw new RuleError("unknownPerson", "personId");
+    const invited = await tx.callInInvitee.count({ where: { callInId: current.id, personId: person.id } });
+    if (invited > 0) throw new RuleError("alreadyInvited", "personId");
+    if (current._count.invitees >= MAX_INVITEES) throw new RuleError("tooManyInvitees", "personId");
+    await updateVersioned(tx.callIn, { where: scope, id: current.id, version: input.version, data: {} });
+    await tx.callInInvitee.create({ data: { callInId: current.id, personId: person.id } });
+    await moveRetentionClock(tx, [person.id], now);
+    await recordAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "CallIn",
+      entityId: current.id,
+      metadata: { addedPersonIds: [person.id], via: "nameSearch", version: input.version + 1 },
     });
     return { id: current.id };
   });

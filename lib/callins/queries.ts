@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/validation/ids";
 import { maskIdentityNumber } from "@/lib/validation/personnummer";
+import { findPeople } from "@/lib/people/queries";
 import type { TFindCallIns } from "./schemas";
 
 export type CallInRow = { id: string; occurredAt: Date; venue: string; invited: number; attended: number };
@@ -111,6 +112,8 @@ export type CallInAttendee = Omit<DetailRow["invitees"][number], "person"> & {
 
 export type CallInDetail = Omit<DetailRow, "invitees" | "createdBy" | "speakers"> & {
   createdByName: string;
+  /** The meeting has taken place (within a minute): attendance may be recorded. */
+  isHeld: boolean;
   attendees: CallInAttendee[];
   speakers: { id: string; kind: DetailRow["speakers"][number]["kind"]; userId: string | null; name: string }[];
 };
@@ -120,10 +123,12 @@ export async function getCallIn({
   actor,
   callInId,
   action = "read",
+  now = new Date(),
 }: {
   actor: Actor;
   callInId: string;
   action?: "read" | "update";
+  now?: Date;
 }): Promise<CallInDetail> {
   if (!isUuid(callInId)) throw new NotFoundError("callIn");
   const row = await db.callIn.findFirst({
@@ -141,6 +146,7 @@ export async function getCallIn({
   return {
     ...rest,
     createdByName: createdBy.name,
+    isHeld: rest.occurredAt.getTime() <= now.getTime() + 60_000,
     speakers: speakers.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -175,4 +181,35 @@ export async function getCallInFormOptions({ actor }: { actor: Actor }) {
     }),
   ]);
   return { colleagues, groups };
+}
+
+/** How many matches of a name search the call-in's page offers to invite. */
+export const INVITE_SEARCH_LIMIT = 10;
+
+/**
+ * The name search on a call-in's page: the site's people matching `q`, through the people search
+ * (lib/people/queries.ts#findPeople, which scopes and audits the search), each marked if already
+ * invited. Only for those who may change the call-in.
+ */
+export async function findInviteCandidates({ actor, callInId, q }: { actor: Actor; callInId: string; q: string }) {
+  if (!isUuid(callInId)) throw new NotFoundError("callIn");
+  const callIn = await db.callIn.findFirst({
+    where: { AND: [callInWhere(actor, "update"), { id: callInId }] },
+    select: { id: true, invitees: { where: callInInviteeWhere(actor, "read"), select: { personId: true } } },
+  });
+  if (!callIn) throw new NotFoundError("callIn");
+  if (!q) return null;
+  const found = await findPeople({ actor, query: { q, page: 1 } });
+  const invited = new Set(callIn.invitees.map((i) => i.personId));
+  return {
+    total: found.total,
+    items: found.items.slice(0, INVITE_SEARCH_LIMIT).map((p) => ({
+      id: p.id,
+      name: p.name,
+      maskedIdentityNumber: p.maskedIdentityNumber,
+      status: p.status,
+      groups: p.groups.map((g) => g.name),
+      invited: invited.has(p.id),
+    })),
+  };
 }

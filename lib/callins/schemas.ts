@@ -121,6 +121,17 @@ export const ZEditCallIn = z.preprocess(
 );
 export type TEditCallIn = z.output<typeof ZEditCallIn>;
 
+/** "Markera alla som närvarande": every invitee still marked invited attended the meeting held. */
+export const ZMarkAllAttended = z.object({ callInId: uuid, version });
+export type TMarkAllAttended = z.output<typeof ZMarkAllAttended>;
+
+/** Inviting one person found by name on the call-in's page ("Bjud in"). */
+export const ZInviteToCallIn = z.object({ callInId: uuid, version, personId: uuid });
+export type TInviteToCallIn = z.output<typeof ZInviteToCallIn>;
+
+/** The name search on the call-in's page: from the address, never an error page. */
+export const ZInviteSearch = z.object({ q: searchText(100) });
+
 export const CALL_IN_ARRAYS = [
   "speakerPolice",
   "speakerSocial",

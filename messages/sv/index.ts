@@ -23,6 +23,9 @@ import vetting from "./vetting.json";
 import todo from "./todo.json";
 import digest from "./digest.json";
 import plans from "./plans.json";
+import groupRelations from "./group-relations.json";
+import handover from "./handover.json";
+import callInAttendance from "./callin-attendance.json";
 
 const messages = {
   ...app,
@@ -49,5 +52,8 @@ const messages = {
   ...todo,
   ...digest,
   ...plans,
+  ...groupRelations,
+  ...handover,
+  ...callInAttendance,
 };
 export default messages;

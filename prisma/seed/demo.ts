@@ -297,20 +297,23 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
       }),
     );
   }
-  const relations: [number, number, "RIVALRY" | "ALLIANCE", string][] = [
+  // The last one ended: the group page shows ended relations as history, the map only those in force.
+  const relations: [number, number, "RIVALRY" | "ALLIANCE", string, string?][] = [
     [0, 2, "RIVALRY", "2019-02-01"],
     [0, 1, "ALLIANCE", "2018-06-01"],
     [2, 3, "ALLIANCE", "2019-05-01"],
     [4, 5, "RIVALRY", "2018-09-15"],
     [6, 7, "RIVALRY", "2020-01-10"],
+    [1, 3, "RIVALRY", "2018-03-01", "2019-11-30"],
   ];
-  for (const [a, b, kind, from] of relations) {
+  for (const [a, b, kind, from, to] of relations) {
     await createGroupRelation(db, {
       siteId: malmo.id,
       groupAId: groups[a]!.id,
       groupBId: groups[b]!.id,
       kind,
       validFrom: day(from),
+      validTo: to ? day(to) : null,
       sourceAgency: "POLICE",
       createdById: police.id,
     });

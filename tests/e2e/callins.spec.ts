@@ -48,20 +48,21 @@ test("a call-in with speakers and attendees: planned, then attendance and respon
 
   // After the meeting: who came, how they responded, who asked for help.
   await page.getByRole("link", { name: "Ändra och registrera närvaro" }).click();
-  const rows = page.getByRole("group", { name: "Inbjudna och närvaro" }).getByRole("group");
+  const rows = page.getByRole("group", { name: "Inbjudna och närvaro" }).getByRole("listitem");
   const first = rows.nth(0);
   const second = rows.nth(1);
-  const firstName = (await first.locator("legend").textContent())!.replace(/\(.*\)/, "").trim();
-  await first.getByLabel("Inbjudan").selectOption({ label: "Deltog" });
+  const firstName = (await first.locator("legend").first().textContent())!.replace(/\(.*\)/, "").trim();
+  // One control per invitee: the answers as radio buttons.
+  await first.getByRole("group", { name: "Inbjudan" }).getByRole("radio", { name: "Deltog" }).check();
   await first.getByLabel("Reaktion").selectOption({ label: "Positiv" });
   await first.getByLabel("Bad om hjälp").check();
-  await second.getByLabel("Inbjudan").selectOption({ label: "Uteblev" });
+  await second.getByRole("group", { name: "Inbjudan" }).getByRole("radio", { name: "Uteblev" }).check();
   await second.getByLabel("Reaktion").selectOption({ label: "Negativ" });
   await page.getByRole("button", { name: "Spara ändringar" }).click();
   // The error lands on the row it concerns; the rest of the input stays.
   await expect(second).toContainText("Reaktion kan bara anges för den som deltog.");
   await expect(first.getByLabel("Bad om hjälp")).toBeChecked();
-  await expect(first.getByLabel("Inbjudan")).toHaveValue("ATTENDED");
+  await expect(first.getByRole("group", { name: "Inbjudan" }).getByRole("radio", { name: "Deltog" })).toBeChecked();
   await second.getByLabel("Reaktion").selectOption({ label: "– Ingen –" });
   await page.getByRole("button", { name: "Spara ändringar" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Ändringarna är sparade." })).toBeVisible();
@@ -71,6 +72,26 @@ test("a call-in with speakers and attendees: planned, then attendance and respon
   await expect(
     page.getByRole("region", { name: "Inbjudna" }).getByRole("listitem").filter({ hasText: firstName }),
   ).toContainText("Deltog · Positiv");
+
+  // Everyone still invited came: one action marks them all; then one more invited by name.
+  await page.getByRole("button", { name: "Markera alla som närvarande" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Alla inbjudna är markerade som närvarande." }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Mötet" })).toContainText(`${invited} inbjudna, ${invited - 1} deltog`);
+  const invite = page.getByRole("region", { name: "Bjud in fler" });
+  await invite.getByLabel("Sök person").fill("Abdi");
+  await invite.getByRole("button", { name: "Sök" }).click();
+  const match = invite
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: /^Bjud in / }) })
+    .first();
+  const matchName = (await match.locator("span.font-medium").first().textContent())!.trim();
+  await match.getByRole("button", { name: /^Bjud in / }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Personen är inbjuden." })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Inbjudna" }).getByRole("listitem").filter({ hasText: matchName }),
+  ).toContainText("Inbjuden");
 
   // The list finds it by venue.
   await page.goto("/call-ins");

@@ -89,3 +89,43 @@ test("the groups list puts the prioritised groups first and can show only them",
   await expect(page.getByRole("heading", { level: 2, name: /Nuvarande medlemmar/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Nuvarande medlemmar" }).getByRole("row")).not.toHaveCount(1);
 });
+
+test("a conflict or alliance recorded on a group's page shows on the map of the groups and in its table", async ({
+  page,
+}) => {
+  test.slow();
+  const name = `Kartgänget ${Date.now()}`;
+  await signIn(page, "SOCIAL");
+  await page.goto("/groups/new");
+  await page.getByLabel("Namn").fill(name);
+  await page.getByRole("button", { name: "Registrera", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Grupperingen är registrerad." })).toBeVisible();
+
+  const relations = page.getByRole("region", { name: "Konflikter och allianser" });
+  await expect(relations.getByText("Inga aktuella konflikter eller allianser.")).toBeVisible();
+  // Nothing chosen: the error stands next to the field, the rest stays.
+  await relations.getByRole("radio", { name: "Allians" }).check();
+  await relations.getByRole("button", { name: "Spara" }).click();
+  await expect(relations.getByText("Välj den andra grupperingen.")).toBeVisible();
+  await expect(relations.getByRole("radio", { name: "Allians" })).toBeChecked();
+  await relations.getByLabel("Gruppering", { exact: true }).selectOption({ label: "Västra gänget" });
+  await relations.getByLabel("Från och med").fill("2026-01-15");
+  await relations.getByRole("button", { name: "Spara" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Konflikten eller alliansen är registrerad." }),
+  ).toBeVisible();
+  await expect(page.getByRole("table", { name: "Aktuella" })).toContainText("Västra gänget");
+  await expect(page.getByRole("table", { name: "Aktuella" })).toContainText("Socialtjänsten");
+
+  await page.getByRole("link", { name: "Karta över konflikter och allianser" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Karta över grupperingarna" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Grupperingar, konflikter och allianser" })).toBeVisible();
+  const row = page
+    .getByRole("table", { name: "Aktuella konflikter och allianser" })
+    .getByRole("row")
+    .filter({ hasText: name });
+  await expect(row).toContainText("Västra gänget");
+  await expect(row).toContainText("Allians");
+  await expect(row).toContainText("2026-01-15");
+  await expectNoSeriousA11yViolations(page);
+});

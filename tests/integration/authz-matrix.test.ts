@@ -10,6 +10,7 @@ import {
   consentWhere,
   enforcementWhere,
   followUpWhere,
+  groupRelationWhere,
   incidentWhere,
   internalNoteWhere,
   notificationWhere,
@@ -33,6 +34,9 @@ import { recordEnforcementAction } from "@/lib/enforcement/mutations";
 import { findEnforcementActions } from "@/lib/enforcement/queries";
 import { ZRecordEnforcement } from "@/lib/enforcement/schemas";
 import { NotFoundError } from "@/lib/errors";
+import { endGroupRelation, recordGroupRelation } from "@/lib/group-relations/mutations";
+import { getGroupMap, getGroupRelations } from "@/lib/group-relations/queries";
+import { ZEndGroupRelation, ZRecordGroupRelation } from "@/lib/group-relations/schemas";
 import { deleteFollowUp, logFollowUp, rescheduleFollowUp } from "@/lib/followups/mutations";
 import { getFollowUp, getFollowUpLists } from "@/lib/followups/queries";
 import { ZLogFollowUp, ZRescheduleFollowUp } from "@/lib/followups/schemas";
@@ -77,6 +81,8 @@ import {
   createPerson,
   createPlan as createPlanRecord,
   createPlanMeasure,
+  createGroup,
+  createGroupRelation,
   createPledge,
   createRegisterExtractRequest,
   createUser,
@@ -154,6 +160,9 @@ const TABLE = {
   // a measure social services own in the plan: theirs; the others read it with consent, add
   // measures of their own, and never change social services' (consent shows, never changes).
   planMeasure: { POLICE: "CCYNNN", SOCIAL: "YYYYNN", PROBATION: "CCYNNN", MANAGER: NONE, ADMIN: NONE },
+  // a conflict or alliance between two groups (the group audit): about groups, not people, so the
+  // three agencies' like the groups; ended with a date (edit), never deleted: it is history.
+  groupRelation: { POLICE: "YYYYNY", SOCIAL: "YYYYNY", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
 } as const satisfies Record<string, Record<Role, string>>;
 type Kind = keyof typeof TABLE;
 
@@ -172,6 +181,7 @@ type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {
   plan: { id: string };
   planMeasure: { id: string };
   planless: Record<Role, { id: string }>;
+  groupRelation: { id: string; groupAId: string };
 };
 /** `label` names the matrix cell being checked, for the messages of the checks inside. */
 type Ctx = { w: World; r: Records; label?: string };
@@ -272,6 +282,7 @@ const TABLES = [
   "ConsentConfirmation",
   "Disclosure",
   "RegisterExtractRequest",
+  "GroupRelation",
   "ConfidentialityPledge",
   "PledgeAcceptance",
   "RoleNeedsNote",
@@ -1039,6 +1050,68 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
       return ok;
     },
   },
+  groupRelation: {
+    // No export page of its own (the map and the group page are its reads): the scope.
+    ...viaBuilder(
+      "groupRelation",
+      groupRelationWhere,
+      (tx) => tx.groupRelation,
+      ({ r }) => r.groupRelation.id,
+    ),
+    list: (actor, { r }) =>
+      allowed(async () => (await getGroupMap({ actor })).relations.some((x) => x.id === r.groupRelation.id)),
+    read: (actor, { r }) =>
+      allowed(async () =>
+        (await getGroupRelations({ actor, groupId: r.groupRelation.groupAId })).current.some(
+          (x) => x.id === r.groupRelation.id,
+        ),
+      ),
+    // Two new groups each time: a pair has one relation in force, and every allowed role records one.
+    create: async (actor, ctx) => {
+      const [a, b] = await twoGroups(ctx.w);
+      return writes((actor) =>
+        recordGroupRelation({
+          actor,
+          input: ZRecordGroupRelation.parse({
+            groupId: a.id,
+            otherGroupId: b.id,
+            kind: "ALLIANCE",
+            validFrom: typedDate(-3),
+          }),
+        }),
+      )(actor, ctx);
+    },
+    // A relation in force of its own each time: ending one twice is "already ended", not "denied".
+    edit: async (actor, ctx) => {
+      const [a, b] = await twoGroups(ctx.w);
+      const relation = await createGroupRelation(db, {
+        siteId: ctx.w.site.id,
+        groupAId: a.id,
+        groupBId: b.id,
+        createdById: ctx.w.users.POLICE.id,
+      });
+      return writes(
+        (actor) =>
+          endGroupRelation({
+            actor,
+            input: ZEndGroupRelation.parse({
+              relationId: relation.id,
+              version: "1",
+              groupId: a.id,
+              validTo: typedDate(0),
+            }),
+          }),
+        async () => (await db.groupRelation.findUniqueOrThrow({ where: { id: relation.id } })).validTo !== null,
+      )(actor, ctx);
+    },
+  },
+};
+
+let groupCount = 0;
+const twoGroups = async (w: World) => {
+  const group = () =>
+    createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id, name: `Matrisgrupp ${++groupCount}` });
+  return [await group(), await group()] as const;
 };
 
 const extractRequestOf = (
@@ -1132,6 +1205,13 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
     decidedById: w.users.MANAGER.id,
     decidedAt: new Date(),
   });
+  const [groupA, groupB] = await twoGroups(w);
+  const groupRelation = await createGroupRelation(db, {
+    siteId: w.site.id,
+    groupAId: groupA.id,
+    groupBId: groupB.id,
+    createdById: w.users.POLICE.id,
+  });
   return {
     w,
     r: {
@@ -1145,6 +1225,7 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
       plan,
       planMeasure,
       planless,
+      groupRelation,
     },
   };
 }

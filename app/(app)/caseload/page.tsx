@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/authz";
 import { ZPage } from "@/lib/pagination";
 import { getWorkingList } from "@/lib/people/caseload";
 import { formatDate } from "@/lib/validation/dates";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { SavedNotice, Section } from "@/components/ui/section";
 import { Pagination } from "@/components/ui/pagination";
 import { PeopleTable } from "@/components/people/people-table";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("caseload"))("title") };
@@ -16,10 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CaseloadPage({ searchParams }: PageProps<"/caseload">) {
   const actor = await requireArea("caseload");
-  const page = ZPage.parse((await searchParams).page);
-  const [t, ta, { caseload, counts, consentRequests }] = await Promise.all([
+  const params = await searchParams;
+  const page = ZPage.parse(params.page);
+  const [t, ta, th, { caseload, counts, consentRequests }] = await Promise.all([
     getTranslations("caseload"),
     getTranslations("agencies"),
+    getTranslations("handover"),
     getWorkingList({ actor, page }),
   ]);
   // Counts the role may not have (follow-ups for the police) are null and not shown at all.
@@ -42,7 +46,25 @@ export default async function CaseloadPage({ searchParams }: PageProps<"/caseloa
   ].filter((tile) => tile !== null);
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} actions={<Link href="/people">{t("allPeople")}</Link>} />
+      <SavedNotice
+        value={params.saved}
+        messages={{ handedOver: th("saved.handedOver"), caseloadHandedOver: th("saved.caseloadHandedOver") }}
+      />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          <>
+            {/* Handing people over to a colleague: the agencies' coordinators (lib/assignments). */}
+            {actor.agency && can(actor, "person", "update") ? (
+              <Link href="/caseload/handover" className={buttonClass("secondary")}>
+                {th("title")}
+              </Link>
+            ) : null}
+            <Link href="/people">{t("allPeople")}</Link>
+          </>
+        }
+      />
       <section aria-labelledby="working-list" className="mb-6">
         <h2 id="working-list" className="sr-only">
           {t("workingList")}

@@ -18,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GroupsPage({ searchParams }: PageProps<"/groups">) {
   const actor = await requireArea("groups");
   const { query, invalid } = parseSearchParams(ZListGroups, await searchParams);
-  const [t, te, result] = await Promise.all([
+  const [t, tr, te, result] = await Promise.all([
     getTranslations("groups"),
+    getTranslations("groupRelations"),
     getTranslations("errors"),
     listGroups({ actor, query }),
   ]);
@@ -30,11 +31,16 @@ export default async function GroupsPage({ searchParams }: PageProps<"/groups">)
       <PageHeader
         title={t("title")}
         actions={
-          can(actor, "group", "create") ? (
-            <Link href="/groups/new" className={buttonClass("primary")}>
-              {t("newGroup")}
+          <>
+            <Link href="/groups/map" className={buttonClass("secondary")}>
+              {tr("mapLink")}
             </Link>
-          ) : null
+            {can(actor, "group", "create") ? (
+              <Link href="/groups/new" className={buttonClass("primary")}>
+                {t("newGroup")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <form role="search" aria-label={t("title")} className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
-import { getCallIn } from "@/lib/callins/queries";
+import { findInviteCandidates, getCallIn } from "@/lib/callins/queries";
+import { ZInviteSearch } from "@/lib/callins/schemas";
 import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { SavedNotice } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallInDetailView } from "@/components/callins/call-in-detail";
+import { MarkAllAttendedForm } from "@/components/callins/attendance-forms";
+import { InviteSearch } from "@/components/callins/invite-search";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("callIn"))("title") };
@@ -18,17 +21,32 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CallInPage({ params, searchParams }: PageProps<"/call-ins/[id]">) {
   const actor = await requireArea("callIns");
   const { id } = await params;
-  const { saved } = await searchParams;
+  const query = await searchParams;
+  const { q } = ZInviteSearch.parse({ q: query.q });
   const callIn = await orNotFound(getCallIn({ actor, callInId: id }));
-  const t = await getTranslations("callIn");
+  const canEdit = can(actor, "callIn", "update");
+  const [t, ta, candidates] = await Promise.all([
+    getTranslations("callIn"),
+    getTranslations("callInAttendance"),
+    canEdit ? findInviteCandidates({ actor, callInId: callIn.id, q }) : null,
+  ]);
+  const stillInvited = callIn.attendees.filter((a) => a.status === "INVITED").length;
   return (
     <>
-      <SavedNotice value={saved} messages={{ created: t("created"), updated: t("updated") }} />
+      <SavedNotice
+        value={query.saved}
+        messages={{
+          created: t("created"),
+          updated: t("updated"),
+          allAttended: ta("saved.allAttended"),
+          invited: ta("saved.invited"),
+        }}
+      />
       <PageHeader
         title={t("heading", { venue: callIn.venue, when: formatDateTime(callIn.occurredAt) })}
         actions={
           <>
-            {can(actor, "callIn", "update") ? (
+            {canEdit ? (
               <Link href={`/call-ins/${callIn.id}/edit`} className={buttonClass("primary")}>
                 {t("edit")}
               </Link>
@@ -39,7 +57,19 @@ export default async function CallInPage({ params, searchParams }: PageProps<"/c
           </>
         }
       />
-      <CallInDetailView callIn={callIn} />
+      <CallInDetailView
+        callIn={callIn}
+        attendanceAction={
+          canEdit && callIn.isHeld && stillInvited > 0 ? (
+            <MarkAllAttendedForm callInId={callIn.id} version={callIn.version} count={stillInvited} />
+          ) : null
+        }
+      />
+      {canEdit ? (
+        <div className="mt-6">
+          <InviteSearch callInId={callIn.id} version={callIn.version} q={q} candidates={candidates} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/session";
 import { getGroup } from "@/lib/groups/queries";
+import { getGroupRelations } from "@/lib/group-relations/queries";
 import { orNotFound } from "@/lib/page-guards";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { SavedNotice, Section } from "@/components/ui/section";
 import { GroupEnforcement, GroupNotifications } from "@/components/groups/group-activity";
 import { GroupPriority } from "@/components/groups/group-priority";
+import { GroupRelations } from "@/components/groups/group-relations";
 import { MemberTable } from "@/components/groups/member-table";
 
 export const metadata: Metadata = { title: "Gruppering" };
@@ -17,13 +19,21 @@ export default async function GroupPage({ params, searchParams }: PageProps<"/gr
   const actor = await requireArea("groups");
   const { id } = await params;
   const { saved } = await searchParams;
-  const group = await orNotFound(getGroup({ actor, groupId: id }));
-  const t = await getTranslations("group");
+  const [group, relations] = await orNotFound(
+    Promise.all([getGroup({ actor, groupId: id }), getGroupRelations({ actor, groupId: id })]),
+  );
+  const [t, tr] = await Promise.all([getTranslations("group"), getTranslations("groupRelations")]);
   return (
     <>
       <SavedNotice
         value={saved}
-        messages={{ created: t("saved.created"), updated: t("saved.updated"), priority: t("saved.priority") }}
+        messages={{
+          created: t("saved.created"),
+          updated: t("saved.updated"),
+          priority: t("saved.priority"),
+          relation: tr("saved.relation"),
+          relationEnded: tr("saved.relationEnded"),
+        }}
       />
       <PageHeader
         title={group.name}
@@ -54,6 +64,7 @@ export default async function GroupPage({ params, searchParams }: PageProps<"/gr
       >
         <MemberTable members={group.formerMembers} caption={t("formerMembers")} />
       </Section>
+      <GroupRelations groupId={group.id} relations={relations} agency={actor.agency} />
       <GroupNotifications notifications={group.notifications} />
       {group.enforcement ? <GroupEnforcement actions={group.enforcement} /> : null}
     </>
