@@ -43,6 +43,10 @@ export const AUDIT_ENTITY_TYPES = [
   "PledgeAcceptance",
   "RoleNeedsNote",
   "AccessReview",
+  // Rounds, planned visits, warning flags (issue 15)
+  "NotificationRound",
+  "PlannedVisit",
+  "WarningFlag",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -31,6 +31,11 @@ export const RESOURCES = [
   "pledgeAcceptance",
   "roleNeeds",
   "accessReview",
+  // The joint work planned ahead (issue 15): rounds of custom notifications and the people they
+  // set out to visit, planned visits with their teams, warning flags on people.
+  "round",
+  "plannedVisit",
+  "warningFlag",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -69,6 +74,18 @@ const AGENCY_SHARED: Grants = {
   internalNote: ALL("ownAgency"),
   auditLog: { list: "ownActions", read: "ownActions" },
   statistics: { read: "aggregate" },
+  // Rounds and planned visits are the joint activity planned ahead: like notifications, the site's.
+  round: ALL("site"),
+  plannedVisit: ALL("site"),
+  /*
+   * Warning flags (varning): a confidentiality decision (docs/confidentiality.md). The kind, the
+   * dates and the agency that set a flag are shown to every agency of the site: whoever goes on a
+   * joint visit must know that the person threatened staff, keeps a dog or that two must go. The
+   * reason is the setting agency's own: it may be drawn from that agency's secret information (a
+   * police intelligence report, a social services case), so it is selected only for that agency
+   * (scopes.ts#warningFlagReasonVisible). Only the setting agency sets and ends its flags.
+   */
+  warningFlag: { list: "site", read: "site", create: "ownAgency", update: "ownAgency" },
 };
 
 // Everyone reads their site's confidentiality pledge and accepts it themselves before any work.
