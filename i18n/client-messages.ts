@@ -37,16 +37,20 @@ export const CLIENT_NAMESPACES = [
   "passwordSignIn",
   "person",
   "personForm",
+  "planForm",
   "pledgeForm",
   "recovery",
   "referralForm",
   "referralStatusForm",
   "retention",
+  "roundForm",
   "roleNeedsForm",
   "reveal",
   "unavailable",
   "user",
   "verify",
+  "warningFlagForm",
+  "warningFlags",
 ] as const;
 
 export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
