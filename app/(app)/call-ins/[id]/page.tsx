@@ -7,6 +7,7 @@ import { getCallIn } from "@/lib/callins/queries";
 import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { SavedNotice } from "@/components/ui/section";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallInDetailView } from "@/components/callins/call-in-detail";
@@ -20,7 +21,9 @@ export default async function CallInPage({ params, searchParams }: PageProps<"/c
   const { id } = await params;
   const { saved } = await searchParams;
   const callIn = await orNotFound(getCallIn({ actor, callInId: id }));
-  const t = await getTranslations("callIn");
+  const [t, tv] = await Promise.all([getTranslations("callIn"), getTranslations("plannedVisits")]);
+  // A call-in ahead is planned: its invitations stand, attendance is for afterwards (issue 15).
+  const isPlanned = callIn.occurredAt > new Date();
   return (
     <>
       <SavedNotice value={saved} messages={{ created: t("created"), updated: t("updated") }} />
@@ -39,6 +42,13 @@ export default async function CallInPage({ params, searchParams }: PageProps<"/c
           </>
         }
       />
+      {isPlanned ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            {tv("callInPlanned", { count: callIn.attendees.filter((a) => a.status === "INVITED").length })}
+          </Alert>
+        </div>
+      ) : null}
       <CallInDetailView callIn={callIn} />
     </>
   );
