@@ -116,6 +116,25 @@ export async function countPlannedVisitsForUser(actor: Actor, now = new Date()):
   return db.plannedVisit.count({ where: dueForUserWhere(actor, now) });
 }
 
+/**
+ * The same visits split as the to-do list counts (lib/todo): overdue, the window passed before
+ * today without a visit ("Inte genomförd"); due, the window holds a day from today to Sunday.
+ * Numbers only, so no audit event.
+ */
+export async function countPlannedVisitsForUserByState(
+  actor: Actor,
+  now = new Date(),
+): Promise<{ overdue: number; due: number }> {
+  if (!can(actor, "plannedVisit", "list")) return { overdue: 0, due: 0 };
+  const { today } = weekOf(now);
+  const mine = dueForUserWhere(actor, now);
+  const [overdue, due] = await Promise.all([
+    db.plannedVisit.count({ where: { AND: [mine, { windowEndsOn: { lt: today } }] } }),
+    db.plannedVisit.count({ where: { AND: [mine, { windowEndsOn: { gte: today } }] } }),
+  ]);
+  return { overdue, due };
+}
+
 export type UpcomingCallIn = { id: string; occurredAt: Date; venue: string; invited: number };
 
 /**

@@ -11,6 +11,7 @@ import { ROUND_ARRAYS, ZAddRoundPeople, ZCreateRound } from "@/lib/rounds/schema
 import { planVisit } from "@/lib/visits/mutations";
 import {
   countPlannedVisitsForUser,
+  countPlannedVisitsForUserByState,
   getPlannedVisit,
   getVisitWeek,
   listPlannedVisitsForUser,
@@ -316,6 +317,9 @@ describe("planned visits", () => {
     expect((await listPlannedVisitsForUser(w.actors.PROBATION, during))[0]!.state).toBe("due");
     expect((await listPlannedVisitsForUser(w.actors.PROBATION, after))[0]!.state).toBe("notDone");
     expect(await countPlannedVisitsForUser(w.actors.PROBATION, after)).toBe(1);
+    expect(await countPlannedVisitsForUserByState(w.actors.PROBATION, during)).toEqual({ overdue: 0, due: 1 });
+    expect(await countPlannedVisitsForUserByState(w.actors.PROBATION, after)).toEqual({ overdue: 1, due: 0 });
+    expect(await countPlannedVisitsForUserByState(w.actors.MANAGER, after)).toEqual({ overdue: 0, due: 0 });
     // Saturday after the window, same week: not done already.
     const saturday = new Date("2026-03-07T10:00:00Z");
     const week = await getVisitWeek({ actor: w.actors.POLICE, now: saturday });
