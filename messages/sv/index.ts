@@ -6,6 +6,7 @@ import login from "./login.json";
 import people from "./people.json";
 import groups from "./groups.json";
 import notifications from "./notifications.json";
+import visits from "./visits.json";
 import dashboard from "./dashboard.json";
 import admin from "./admin.json";
 import callIns from "./callins.json";
@@ -20,7 +21,6 @@ import assignments from "./assignments.json";
 import enforcementEdit from "./enforcement-edit.json";
 import registerExtract from "./register-extract.json";
 import vetting from "./vetting.json";
-import visits from "./visits.json";
 
 const messages = {
   ...app,
@@ -30,6 +30,7 @@ const messages = {
   ...people,
   ...groups,
   ...notifications,
+  ...visits,
   ...callIns,
   ...referrals,
   ...followUps,
@@ -44,6 +45,5 @@ const messages = {
   ...enforcementEdit,
   ...registerExtract,
   ...vetting,
-  ...visits,
 };
 export default messages;
