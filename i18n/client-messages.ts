@@ -47,11 +47,14 @@ export const CLIENT_NAMESPACES = [
   "referralForm",
   "referralStatusForm",
   "retention",
+  "roundForm",
   "roleNeedsForm",
   "reveal",
   "unavailable",
   "user",
   "verify",
+  "warningFlagForm",
+  "warningFlags",
 ] as const;
 
 export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {

@@ -51,6 +51,7 @@ export const PRISMA_ENUM_LABELS = {
   ClientAuthMethod: "clientAuthMethods",
   AccessReviewDecision: "accessReviewDecisions",
   PlanMeasureStatus: "planMeasureStatus",
+  WarningFlagKind: "warningFlagKinds",
 } as const satisfies Record<PrismaEnumName, string | { hidden: string }>;
 
 /** Closed lists kept in code rather than in the schema, with their namespaces. */

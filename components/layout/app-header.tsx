@@ -25,7 +25,9 @@ const NAV: {
     | "myActivity"
     | "pledge"
     | "roleNeeds"
-    | "accessReview";
+    | "accessReview"
+    | "visits"
+    | "rounds";
 }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
@@ -33,6 +35,8 @@ const NAV: {
   { area: "followUps", href: "/follow-ups", label: "followUps" },
   { area: "referrals", href: "/referrals", label: "referrals" },
   { area: "callIns", href: "/call-ins", label: "callIns" },
+  { area: "visits", href: "/visits", label: "visits" },
+  { area: "visits", href: "/rounds", label: "rounds" },
   { area: "enforcement", href: "/enforcement", label: "enforcement" },
   { area: "incidents", href: "/incidents", label: "incidents" },
   { area: "dashboard", href: "/dashboard", label: "dashboard" },

@@ -19,6 +19,15 @@ export type NotificationDefaults = {
   askedForHelpOnSite: boolean;
   nextStep: string;
   internalNote: string;
+  roundId: string;
+};
+
+/** Logging the visit of a plan: the plan, and what the form starts from. */
+export type NotificationFromPlan = {
+  plannedVisitId: string;
+  placeType: string;
+  placeDescription: string;
+  participantIds: string[];
 };
 
 export type LogNotificationFormProps = {
@@ -33,6 +42,12 @@ export type LogNotificationFormProps = {
   outcomes: Option[];
   responses: Option[];
   colleagues: Option[];
+  /** The signed-in user: ticked among the staff who took part on a new notification. */
+  actorId: string;
+  /** The site's rounds, and the one preselected (the current round) on a new notification. */
+  rounds: Option[];
+  defaultRoundId: string;
+  fromPlan?: NotificationFromPlan;
 };
 
 export function LogNotificationForm(props: LogNotificationFormProps) {
@@ -40,6 +55,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
   const tEdit = useTranslations("notificationEdit");
   const edit = props.edit;
   const saved = edit?.defaults;
+  const plan = props.fromPlan;
   const form = useForm(edit ? updateNotificationAction : logNotificationAction);
   const { pending } = form;
 
@@ -53,7 +69,10 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
           <input type="hidden" name="version" value={edit.version} />
         </>
       ) : (
-        <input type="hidden" name="personId" value={props.personId} />
+        <>
+          <input type="hidden" name="personId" value={props.personId} />
+          {plan ? <input type="hidden" name="plannedVisitId" value={plan.plannedVisitId} /> : null}
+        </>
       )}
       <TextField
         name="occurredAt"
@@ -68,7 +87,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         type="radio"
         label={t("placeType")}
         options={props.places}
-        defaultValue={form.value("placeType", saved?.placeType)}
+        defaultValue={form.value("placeType", saved?.placeType ?? plan?.placeType)}
         error={form.error("placeType")}
       />
       <TextField
@@ -76,7 +95,7 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         label={t("placeDescription")}
         hint={t("placeDescriptionHint")}
         maxLength={200}
-        defaultValue={form.value("placeDescription", saved?.placeDescription)}
+        defaultValue={form.value("placeDescription", saved?.placeDescription ?? plan?.placeDescription)}
         error={form.error("placeDescription")}
       />
       <ChoiceGroup
@@ -87,15 +106,28 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         defaultValue={form.list("agencies", saved?.agencies ?? [props.defaultAgency])}
         error={form.error("agencies")}
       />
-      <SelectField
+      {/* Checkboxes, not a multi-select: usable on a phone; the user is ticked on a new notification. */}
+      <ChoiceGroup
         name="participantIds"
-        multiple
+        type="checkbox"
+        stacked
         label={t("participants")}
         hint={t("participantsHint")}
         options={props.colleagues}
-        defaultValue={form.list("participantIds", saved?.participantIds)}
+        defaultValue={form.list("participantIds", saved?.participantIds ?? plan?.participantIds ?? [props.actorId])}
         error={form.error("participantIds")}
       />
+      {props.rounds.length > 0 ? (
+        <SelectField
+          name="roundId"
+          label={t("round")}
+          hint={edit ? undefined : t("roundHint")}
+          options={props.rounds}
+          placeholder={t("roundNone")}
+          defaultValue={form.value("roundId", saved ? saved.roundId : props.defaultRoundId)}
+          error={form.error("roundId")}
+        />
+      ) : null}
       <ChoiceGroup
         name="outcome"
         type="radio"
@@ -139,7 +171,10 @@ export function LogNotificationForm(props: LogNotificationFormProps) {
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : edit ? tEdit("submit") : t("submit")}
         </Button>
-        <Link href={`/people/${props.personId}`} className={buttonClass("secondary")}>
+        <Link
+          href={plan ? `/visits/${plan.plannedVisitId}` : `/people/${props.personId}`}
+          className={buttonClass("secondary")}
+        >
           {t("cancel")}
         </Link>
       </div>

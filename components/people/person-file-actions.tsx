@@ -7,10 +7,12 @@ type PersonFile = Awaited<ReturnType<typeof getPersonFile>>;
 
 /** What the actor may do from the person file: the links in its header, each where the role allows it. */
 export async function PersonFileActions({ person }: { person: PersonFile }) {
-  const [t, tconsent, tcoordinators] = await Promise.all([
+  const [t, tconsent, tcoordinators, tplan, tflags] = await Promise.all([
     getTranslations("person"),
     getTranslations("consent"),
     getTranslations("coordinators"),
+    getTranslations("planForm"),
+    getTranslations("warningFlags"),
   ]);
   const actions = [
     person.can.logNotification && {
@@ -18,6 +20,8 @@ export async function PersonFileActions({ person }: { person: PersonFile }) {
       label: t("logNotification"),
       primary: true,
     },
+    person.can.planVisit && { href: `/visits/new?personId=${person.id}`, label: tplan("title") },
+    person.can.setWarningFlag && { href: `/people/${person.id}/warning-flags/new`, label: tflags("set") },
     person.can.logFollowUp && { href: `/follow-ups/new?personId=${person.id}`, label: t("logFollowUp") },
     person.can.refer && { href: `/referrals/new?personId=${person.id}`, label: t("refer") },
     person.can.logEnforcement && { href: `/enforcement/new?personId=${person.id}`, label: t("logEnforcement") },

@@ -49,6 +49,10 @@ export const AUDIT_ENTITY_TYPES = [
   // The individual plan (issue 15)
   "IndividualPlan",
   "PlanMeasure",
+  // Rounds, planned visits, warning flags (issue 15)
+  "NotificationRound",
+  "PlannedVisit",
+  "WarningFlag",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -22,6 +22,8 @@ export const AREAS = {
   myActivity: ["POLICE", "SOCIAL", "PROBATION"],
   // The periodic access review (issue 14): the site's managers and administrators.
   accessReview: ["MANAGER", "ADMIN"],
+  // Rounds and planned visits (issue 15): the joint work planned ahead, like notifications.
+  visits: ["POLICE", "SOCIAL", "PROBATION"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

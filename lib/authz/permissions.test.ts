@@ -51,6 +51,28 @@ describe("the permission map follows docs/confidentiality.md", () => {
       for (const action of ACTIONS) expect(grantFor(role, "groupRelation", action), `${role} ${action}`).toBeNull();
   });
 
+  it("shares rounds and planned visits among the three agencies; warning flags are seen by all, changed by the setter", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+      for (const resource of ["round", "plannedVisit"] as const) {
+        for (const action of ["list", "read", "create", "update"] as const)
+          expect(grantFor(role, resource, action), `${role} ${resource} ${action}`).toBe("site");
+      }
+      expect(grantFor(role, "warningFlag", "list")).toBe("site");
+      expect(grantFor(role, "warningFlag", "read")).toBe("site");
+      // Set and ended only by the flag's own agency (the reason is that agency's: scopes.ts).
+      expect(grantFor(role, "warningFlag", "create")).toBe("ownAgency");
+      expect(grantFor(role, "warningFlag", "update")).toBe("ownAgency");
+      expect(grantFor(role, "warningFlag", "delete")).toBeNull();
+    }
+    for (const role of ["MANAGER", "ADMIN"] as const) {
+      for (const resource of ["round", "plannedVisit", "warningFlag"] as const) {
+        for (const action of ["list", "read", "create", "update", "delete", "export"] as const)
+          expect(grantFor(role, resource, action), `${role} ${resource} ${action}`).toBeNull();
+      }
+      expect(canUseArea(role, "visits")).toBe(false);
+    }
+  });
+
   it("keeps internal notes to the writing agency", () => {
     for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const)
       expect(grantFor(role, "internalNote", "read")).toBe("ownAgency");

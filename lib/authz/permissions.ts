@@ -38,6 +38,11 @@ export const RESOURCES = [
   // The group audit (issue 15): conflicts and alliances between groups. About groups, not about
   // any one person, so the three agencies share them like the groups themselves.
   "groupRelation",
+  // The joint work planned ahead (issue 15): rounds of custom notifications and the people they
+  // set out to visit, planned visits with their teams, warning flags on people.
+  "round",
+  "plannedVisit",
+  "warningFlag",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -84,6 +89,18 @@ const AGENCY_SHARED: Grants = {
   // consent (PLAN_MEASURE, confirmed by the owner), and only the owner adds or changes them.
   plan: { list: "site", read: "site", create: "site", update: "site" },
   planMeasure: { list: "withConsent", read: "withConsent", create: "ownAgency", update: "ownAgency" },
+  // Rounds and planned visits are the joint activity planned ahead: like notifications, the site's.
+  round: ALL("site"),
+  plannedVisit: ALL("site"),
+  /*
+   * Warning flags (varning): a confidentiality decision (docs/confidentiality.md). The kind, the
+   * dates and the agency that set a flag are shown to every agency of the site: whoever goes on a
+   * joint visit must know that the person threatened staff, keeps a dog or that two must go. The
+   * reason is the setting agency's own: it may be drawn from that agency's secret information (a
+   * police intelligence report, a social services case), so it is selected only for that agency
+   * (scopes.ts#warningFlagReasonVisible). Only the setting agency sets and ends its flags.
+   */
+  warningFlag: { list: "site", read: "site", create: "ownAgency", update: "ownAgency" },
 };
 
 // Everyone reads their site's confidentiality pledge and accepts it themselves before any work.

@@ -174,6 +174,42 @@ export function callInInviteeWhere(actor: Actor, action: Action = "read"): Prism
   return { callIn: { siteId: actor.siteId }, person: LIVE_PERSON };
 }
 
+// ───────────── rounds, planned visits, warning flags (issue 15) ─────────────
+
+/** Rounds of custom notifications: the site's, for the three agencies. */
+export function roundWhere(actor: Actor, action: Action = "read"): Prisma.NotificationRoundWhereInput {
+  authorize(actor, "round", action);
+  return { siteId: actor.siteId };
+}
+
+/** The people a round sets out to visit, never anonymised ones. */
+export function roundPersonWhere(actor: Actor, action: Action = "read"): Prisma.RoundPersonWhereInput {
+  authorize(actor, "round", action);
+  return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/** Planned custom notifications of the site (the joint work), never about anonymised people. */
+export function plannedVisitWhere(actor: Actor, action: Action = "read"): Prisma.PlannedVisitWhereInput {
+  authorize(actor, "plannedVisit", action);
+  return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/**
+ * Warning flags: every agency of the site sees them (kind, dates, agency); setting and ending one
+ * is for the agency that set it (permissions.ts, warningFlag). The reason: warningFlagReasonVisible.
+ */
+export function warningFlagWhere(actor: Actor, action: Action = "read"): Prisma.WarningFlagWhereInput {
+  const scope = authorize(actor, "warningFlag", action);
+  const base = { siteId: actor.siteId, person: LIVE_PERSON };
+  if (scope === "ownAgency") return { ...base, agency: agencyOf(actor, "warningFlag") };
+  return base;
+}
+
+/** A flag's reason is its setting agency's information: shown to that agency's users only. */
+export function warningFlagReasonVisible(actor: Actor, flagAgency: Agency): boolean {
+  return can(actor, "warningFlag", "read") && actor.agency === flagAgency;
+}
+
 /** Colleagues of the actor's site that may be named as participants in joint activities. */
 export function colleagueWhere(actor: Actor): Prisma.UserWhereInput {
   authorize(actor, "notification", "create");

@@ -81,6 +81,36 @@ describe("periods", () => {
     ).toBeNull();
   });
 
+  it("takes the round users made last as the latest: by period, then by when it was made", () => {
+    const made = [
+      ...ROUNDS,
+      {
+        id: "users",
+        name: "December 2026",
+        startsOn: "2026-12-01",
+        endsOn: "2026-12-14",
+        createdAt: "2026-11-20T09:00:00Z",
+      },
+      {
+        id: "again",
+        name: "December 2026 (ny)",
+        startsOn: "2026-12-01",
+        endsOn: "2026-12-14",
+        createdAt: "2026-11-21T09:00:00Z",
+      },
+      {
+        id: "ahead",
+        name: "Januari 2027",
+        startsOn: "2027-01-11",
+        endsOn: "2027-01-22",
+        createdAt: "2026-11-22T09:00:00Z",
+      },
+    ];
+    const p = resolvePeriods({}, { today: "2026-12-03", rounds: made });
+    expect(p.current).toMatchObject({ kind: "round", from: "2026-12-01", round: { id: "again" } });
+    expect(p.previous).toMatchObject({ round: { id: "users" } });
+  });
+
   it("falls back to this month without rounds, for an unknown round, or a round not yet started", () => {
     expect(resolvePeriods({}, { today: "2020-10-01", rounds: [] }).current.kind).toBe("month");
     expect(

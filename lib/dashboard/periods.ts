@@ -35,7 +35,8 @@ export type Period = {
 
 export type Periods = { current: Period; previous: Period | null };
 
-export type RoundOption = { id: string; name: string; startsOn: string; endsOn: string };
+/** `createdAt` (ISO instant): of two rounds with the same period, the one made last is the latest. */
+export type RoundOption = { id: string; name: string; startsOn: string; endsOn: string; createdAt?: string };
 
 const DAY = 86_400_000;
 
@@ -190,14 +191,18 @@ export function customMonthPeriods(fromMonth: string, toMonth: string, today: st
 }
 
 /**
- * The rounds that have started by `today`, latest first: a round planned for later is not "the
- * latest round" yet.
+ * The rounds that have started by `today`, latest first: the one that started last, of those that
+ * started the same day the one that runs longer, and of the same period the one made last (rounds
+ * are made by the coordinators, issue 15). A round planned for later is not "the latest round" yet.
  */
 export function startedRounds(rounds: readonly RoundOption[], today: string): RoundOption[] {
   return rounds
     .filter((r) => r.startsOn <= today)
-    .sort((a, b) =>
-      a.startsOn === b.startsOn ? b.endsOn.localeCompare(a.endsOn) : b.startsOn.localeCompare(a.startsOn),
+    .sort(
+      (a, b) =>
+        b.startsOn.localeCompare(a.startsOn) ||
+        b.endsOn.localeCompare(a.endsOn) ||
+        (b.createdAt ?? "").localeCompare(a.createdAt ?? ""),
     );
 }
 

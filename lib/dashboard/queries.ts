@@ -70,11 +70,17 @@ async function scopeFor(
 async function listRounds(siteId: string): Promise<RoundOption[]> {
   const rounds = await db.notificationRound.findMany({
     where: { siteId },
-    select: { id: true, name: true, startsOn: true, endsOn: true },
-    orderBy: [{ startsOn: "desc" }, { id: "asc" }],
+    select: { id: true, name: true, startsOn: true, endsOn: true, createdAt: true },
+    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],
     take: 200,
   });
-  return rounds.map((r) => ({ id: r.id, name: r.name, startsOn: isoDay(r.startsOn), endsOn: isoDay(r.endsOn) }));
+  return rounds.map((r) => ({
+    id: r.id,
+    name: r.name,
+    startsOn: isoDay(r.startsOn),
+    endsOn: isoDay(r.endsOn),
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 export type Dashboard = {

@@ -8,7 +8,11 @@ export async function logNotificationAction(_previous: FormState, formData: Form
   const actor = await requireActor();
   return handleForm(formData, ZLogNotification, (input) => logNotification({ actor, input }), {
     arrays: LOG_NOTIFICATION_ARRAYS,
-    redirect: (_, input) => `/people/${input.personId}?saved=notification`,
+    // Logged from a plan: back to the plan, which now shows as done.
+    redirect: (_, input) =>
+      input.plannedVisitId
+        ? `/visits/${input.plannedVisitId}?saved=logged`
+        : `/people/${input.personId}?saved=notification`,
   });
 }
 

@@ -4,6 +4,7 @@ import { authorize, colleagueWhere, internalNoteWhere, notificationWhere, type A
 import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
+import { checkRound, completePlannedVisit } from "@/lib/visits/mutations";
 import type { TLogNotification, TUpdateNotification } from "./schemas";
 
 /** Participants must be active colleagues of the actor's own site. */
@@ -32,11 +33,13 @@ export async function logNotification({
     const { person, audit } = await openPerson({ actor, personId: input.personId, tx });
 
     await checkParticipants(tx, actor, input.participantIds);
+    await checkRound(tx, actor, input.roundId);
 
     const notification = await tx.customNotification.create({
       data: {
         siteId: actor.siteId,
         personId: person.id,
+        roundId: input.roundId ?? null,
         occurredAt: input.occurredAt,
         placeType: input.placeType,
         placeDescription: input.placeDescription ?? null,
@@ -62,8 +65,18 @@ export async function logNotification({
         outcome: input.outcome,
         participants: input.participantIds.length,
         internalNote: Boolean(input.internalNote),
+        roundId: input.roundId ?? null,
+        plannedVisitId: input.plannedVisitId ?? null,
       },
     });
+    // Logged from a plan: the plan is linked and done in this same transaction, or nothing is saved.
+    if (input.plannedVisitId)
+      await completePlannedVisit(tx, actor, {
+        plannedVisitId: input.plannedVisitId,
+        personId: person.id,
+        notificationId: notification.id,
+        audit,
+      });
     return notification;
   });
 }
@@ -93,6 +106,7 @@ export async function updateNotification({
     if (!current) throw new NotFoundError("notification");
     const { audit } = await openPerson({ actor, personId: current.personId, tx });
     await checkParticipants(tx, actor, input.participantIds);
+    await checkRound(tx, actor, input.roundId);
 
     await updateVersioned(tx.customNotification, {
       where,
@@ -107,6 +121,7 @@ export async function updateNotification({
         response: input.outcome === "DELIVERED" ? (input.response ?? null) : null,
         askedForHelpOnSite: input.askedForHelpOnSite,
         nextStep: input.nextStep ?? null,
+        roundId: input.roundId ?? null,
       },
     });
     await tx.notificationParticipant.deleteMany({ where: { notificationId: current.id } });

@@ -4,9 +4,23 @@ import { colleagueWhere, internalNoteWhere, notificationWhere, authorize, type A
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
+import { roundChoices } from "@/lib/rounds/queries";
+import { planForLogging } from "@/lib/visits/queries";
+import { personWarningFlags } from "@/lib/warning-flags/queries";
 
 /** What the "log a notification" form needs: whom it is about, and who could have taken part. */
-export async function getNotificationFormOptions({ actor, personId }: { actor: Actor; personId: string }) {
+export async function getNotificationFormOptions({
+  actor,
+  personId,
+  plannedVisitId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  personId: string;
+  /** Logging the visit of this plan: the form starts from the plan's team, place and round. */
+  plannedVisitId?: string;
+  now?: Date;
+}) {
   authorize(actor, "notification", "create");
   if (!isUuid(personId)) throw new NotFoundError("person");
   const [{ person, audit }, colleagues] = await Promise.all([
@@ -18,8 +32,22 @@ export async function getNotificationFormOptions({ actor, personId }: { actor: A
       take: 500,
     }),
   ]);
-  await audit({ action: "READ", entityType: "Person", entityId: person.id, metadata: { purpose: "newNotification" } });
-  return { person, colleagues };
+  const [flags, rounds, plan] = await Promise.all([
+    personWarningFlags(actor, person.id, { now }),
+    roundChoices(actor, now),
+    plannedVisitId ? planForLogging(actor, plannedVisitId, person.id) : Promise.resolve(null),
+  ]);
+  await audit({
+    action: "READ",
+    entityType: "Person",
+    entityId: person.id,
+    metadata: {
+      purpose: "newNotification",
+      plannedVisitId: plan?.id ?? null,
+      shownWarningFlagIds: flags.map((f) => f.id),
+    },
+  });
+  return { person, colleagues, flags, rounds, plan };
 }
 
 /**
@@ -41,6 +69,7 @@ export async function getNotificationForEdit({ actor, notificationId }: { actor:
         response: true,
         askedForHelpOnSite: true,
         nextStep: true,
+        roundId: true,
         version: true,
         participants: { select: { userId: true } },
         notes: { where: internalNoteWhere(actor), select: { body: true } },
@@ -56,15 +85,21 @@ export async function getNotificationForEdit({ actor, notificationId }: { actor:
   ]);
   if (!notification) throw new NotFoundError("notification");
   const { audit } = await openPerson({ actor, personId: notification.person.id });
+  const [flags, rounds] = await Promise.all([
+    personWarningFlags(actor, notification.person.id),
+    roundChoices(actor, notification.occurredAt),
+  ]);
   await audit({
     action: "READ",
     entityType: "CustomNotification",
     entityId: notification.id,
-    metadata: { purpose: "edit" },
+    metadata: { purpose: "edit", shownWarningFlagIds: flags.map((f) => f.id) },
   });
   const { notes, participants, ...rest } = notification;
   return {
     notification: { ...rest, participantIds: participants.map((p) => p.userId), internalNote: notes[0]?.body ?? null },
     colleagues,
+    flags,
+    rounds,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Agency, NotificationOutcome, PersonResponse, PlaceType } from "@/lib/generated/prisma/enums";
+import { optionalId } from "@/lib/validation/activity-fields";
 import { checkbox, oneOf, optionalText, pastDateTime, someOf, uuid, version } from "@/lib/validation/fields";
 
 const AGENCIES = Object.values(Agency) as [Agency, ...Agency[]];
@@ -25,6 +26,8 @@ const notificationFields = {
   askedForHelpOnSite: checkbox,
   nextStep: optionalText(1000),
   internalNote: optionalText(4000),
+  /** The round the notification belongs to (issue 15); none for one outside every round. */
+  roundId: optionalId.optional(),
 };
 
 /** A response is only recorded when the message reached the person. */
@@ -39,7 +42,14 @@ function responseNeedsDelivery(
 }
 
 /** Logging a custom notification: the one schema the form and the server action share. */
-export const ZLogNotification = z.object({ ...notificationFields, personId: uuid }).superRefine(responseNeedsDelivery);
+export const ZLogNotification = z
+  .object({
+    ...notificationFields,
+    personId: uuid,
+    /** Logging the visit of a plan: the plan is linked to the notification and marked done. */
+    plannedVisitId: optionalId.optional(),
+  })
+  .superRefine(responseNeedsDelivery);
 
 export type TLogNotification = z.output<typeof ZLogNotification>;
 export const LOG_NOTIFICATION_ARRAYS = ["agencies", "participantIds"] as const;

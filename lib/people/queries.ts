@@ -1,4 +1,5 @@
 import "server-only";
+import { personWarningFlags, type WarningFlagView } from "@/lib/warning-flags/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Agency } from "@/lib/generated/prisma/enums";
 import { openPerson } from "@/lib/caseload-gate";
@@ -521,6 +522,8 @@ export type PersonFile = Omit<Profile, "identityNumber" | "memberships"> & {
   /** Only for social services staff where the rules let them see it (canSeePersonLocation). */
   protectedLocation: { town: string | null; address: string | null } | null;
   timeline: TimelineEntry[];
+  /** Warning flags in force (issue 15): kind, dates, agency for all; the reason for the setting agency. */
+  warningFlags: WarningFlagView[];
   /** Some kind of record had more than TIMELINE_LIMIT entries: the oldest are not shown. */
   timelineTruncated: boolean;
   can: {
@@ -534,6 +537,8 @@ export type PersonFile = Omit<Profile, "identityNumber" | "memberships"> & {
     openReferral: boolean;
     protectIdentity: boolean;
     endProtection: boolean;
+    setWarningFlag: boolean;
+    planVisit: boolean;
   };
 };
 
@@ -571,12 +576,13 @@ export async function getPersonFile({
     seesLocation && (protectedTown || protectedAddress)
       ? { town: protectedTown ?? null, address: protectedAddress ?? null }
       : null;
-  const [notifications, callIns, referrals, followUps, enforcement] = await Promise.all([
+  const [notifications, callIns, referrals, followUps, enforcement, warningFlags] = await Promise.all([
     notificationEntries(actor, person.id),
     callInEntries(actor, person.id),
     referralEntries(actor, person.id),
     followUpEntries(actor, person.id, now),
     enforcementEntries(actor, person.id),
+    personWarningFlags(actor, person.id, { now }),
   ]);
 
   const disclosures = [
@@ -596,7 +602,15 @@ export async function getPersonFile({
     })),
   ];
   await db.$transaction(async (tx) => {
-    await audit({ action: "READ", entityType: "Person", entityId: person.id }, { tx });
+    await audit(
+      {
+        action: "READ",
+        entityType: "Person",
+        entityId: person.id,
+        ...(warningFlags.length > 0 ? { metadata: { shownWarningFlagIds: warningFlags.map((f) => f.id) } } : {}),
+      },
+      { tx },
+    );
     // Each record of another agency shown under the person's consent (lib/disclosure).
     await recordDisclosures(actor, disclosures, { tx, now });
   });
@@ -615,6 +629,7 @@ export async function getPersonFile({
     protectedLocation: location,
     timeline: mergeTimeline(...sources),
     timelineTruncated: sources.some((s) => s.length >= TIMELINE_LIMIT),
+    warningFlags,
     can: {
       edit: can(actor, "person", "update"),
       logNotification: can(actor, "notification", "create"),
@@ -627,6 +642,8 @@ export async function getPersonFile({
       // Social services protect a person; only a handler (who sees the protected town) ends it.
       protectIdentity: can(actor, "identityProtection", "update") && !person.hasProtectedIdentity,
       endProtection: can(actor, "identityProtection", "update") && person.hasProtectedIdentity && seesLocation,
+      setWarningFlag: can(actor, "warningFlag", "create"),
+      planVisit: can(actor, "plannedVisit", "create"),
     },
   };
 }

@@ -185,6 +185,59 @@ export const SECTIONS: readonly ExtractSection[] = [
       })),
   },
   {
+    key: "roundMemberships",
+    models: ["RoundPerson"],
+    labels: {},
+    load: async (tx, s) =>
+      (
+        await tx.roundPerson.findMany({
+          where: ofPerson(s),
+          orderBy: { round: { startsOn: "asc" } },
+          include: { round: { select: { name: true, startsOn: true, endsOn: true } } },
+        })
+      ).map((r) => ({
+        round: r.round.name,
+        startsOn: day(r.round.startsOn),
+        endsOn: day(r.round.endsOn),
+        createdAt: ts(r.createdAt),
+      })),
+  },
+  {
+    key: "plannedVisits",
+    models: ["PlannedVisit"],
+    labels: { placeType: "placeType", createdByAgency: "agencies" },
+    load: async (tx, s) =>
+      (
+        await tx.plannedVisit.findMany({
+          where: ofPerson(s),
+          orderBy: { windowStartsOn: "asc" },
+          include: { round: { select: { name: true } } },
+        })
+      ).map((v) => ({
+        windowStartsOn: day(v.windowStartsOn),
+        windowEndsOn: day(v.windowEndsOn),
+        round: v.round?.name ?? null,
+        placeType: v.placeType,
+        placeDescription: v.placeDescription,
+        doneAt: ts(v.doneAt),
+        createdByAgency: v.createdByAgency,
+      })),
+  },
+  {
+    key: "warningFlags",
+    models: ["WarningFlag"],
+    labels: { kind: "warningFlagKinds", agency: "agencies" },
+    load: async (tx, s) =>
+      (await tx.warningFlag.findMany({ where: ofPerson(s), orderBy: { setOn: "asc" } })).map((f) => ({
+        kind: f.kind,
+        reason: f.reason,
+        agency: f.agency,
+        setOn: day(f.setOn),
+        endsOn: day(f.endsOn),
+        endedAt: ts(f.endedAt),
+      })),
+  },
+  {
     key: "callIns",
     models: ["CallInInvitee", "CallIn"],
     labels: { status: "inviteeStatus", response: "response" },

@@ -92,6 +92,9 @@ export async function anonymiseInTx(
     plans,
     planMeasures,
     planComments,
+    plannedVisits,
+    warningFlags,
+    roundMemberships,
   ] = await Promise.all([
     tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
     tx.referralStatusChange.updateMany({
@@ -131,6 +134,16 @@ export async function anonymiseInTx(
       where: { measure: ofPerson, comment: { not: null } },
       data: { comment: null },
     }),
+    // A plan keeps its dates and whether it was done (the rounds' figures); its place text goes.
+    tx.plannedVisit.updateMany({
+      where: { ...ofPerson, placeDescription: { not: null } },
+      data: { placeDescription: null },
+    }),
+    // A warning flag's reason is free text about the person: emptied (the column is required);
+    // one still in force is ended, nobody visits an anonymised person.
+    tx.warningFlag.updateMany({ where: ofPerson, data: { reason: "", endedAt: now } }),
+    // Nobody is to be visited in a round any more: the person leaves the rounds' lists.
+    tx.roundPerson.deleteMany({ where: ofPerson }),
   ]);
   // Access requests stay (dates, codes, reference: what was asked and answered); the requester's
   // name and the notes go. Emptied, not nulled: the request's CHECK constraints want them present.
@@ -155,6 +168,9 @@ export async function anonymiseInTx(
     plans: plans.count,
     planMeasures: planMeasures.count,
     planComments: planComments.count,
+    plannedVisits: plannedVisits.count,
+    warningFlags: warningFlags.count,
+    roundMembershipsDeleted: roundMemberships.count,
     extractRequests,
   };
 }

@@ -6,6 +6,7 @@ import login from "./login.json";
 import people from "./people.json";
 import groups from "./groups.json";
 import notifications from "./notifications.json";
+import visits from "./visits.json";
 import dashboard from "./dashboard.json";
 import admin from "./admin.json";
 import callIns from "./callins.json";
@@ -35,6 +36,7 @@ const messages = {
   ...people,
   ...groups,
   ...notifications,
+  ...visits,
   ...callIns,
   ...referrals,
   ...followUps,

@@ -21,3 +21,4 @@ export * from "./consent";
 export * from "./register-extract";
 export * from "./vetting";
 export * from "./plans";
+export * from "./visits";

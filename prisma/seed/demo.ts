@@ -44,6 +44,7 @@ import {
   setSystemSetting,
 } from "../factories";
 import { demoSecondFactor } from "./demo-second-factor";
+import { seedDemoVisits } from "./demo-visits";
 import { seedDemoVetting } from "./demo-vetting";
 import { seedDemoPlans } from "./demo-plans";
 
@@ -784,6 +785,13 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     });
   }
 
+  await seedDemoVisits(db, {
+    siteId: malmo.id,
+    rounds,
+    person,
+    users: { police, social, probation },
+    delivered: notificationIds,
+  });
   await seedDemoVetting(db, { adminId: users.admin!.id });
   await setSystemSetting(db, "demoData", "true");
   return { people: PEOPLE + 6, users: DEMO_USERS.length + OREBRO_USERS.length };

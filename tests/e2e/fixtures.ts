@@ -9,7 +9,7 @@ import { seal } from "@/lib/auth/secret-box";
 import { newTotpSecret } from "@/lib/auth/totp";
 import type * as GeneratedClient from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { acceptCurrentPledge, createUser } from "@/prisma/factories";
+import { acceptCurrentPledge, createPerson, createUser } from "@/prisma/factories";
 import { e2eDatabaseUrl } from "../../scripts/lib/e2e-db";
 import { appSecrets, clusterUrl } from "../../scripts/lib/local-db";
 
@@ -110,6 +110,32 @@ export async function ageSessions(userId: string, minutes: number): Promise<numb
     minutes,
   ]);
   return result.rowCount ?? 0;
+}
+
+/**
+ * A Malmö person of a test's own (made by the person factory, recorded by the demo police
+ * coordinator), for a journey that adds records to a person's file without touching the demo people.
+ */
+export async function createTestPerson(): Promise<{ id: string; name: string }> {
+  const prisma = prismaOver(await e2eDb());
+  try {
+    const site = await prisma.site.findUniqueOrThrow({ where: { code: "malmo" }, select: { id: true } });
+    const police = await prisma.user.findUniqueOrThrow({
+      where: { email: "polis@malmo.samverkan.test" },
+      select: { id: true },
+    });
+    const suffix = randomUUID().slice(0, 6).toUpperCase();
+    const person = await createPerson(prisma, {
+      siteId: site.id,
+      createdById: police.id,
+      firstName: "Testa",
+      lastName: `Besöksson ${suffix}`,
+      identityNumber: null,
+    });
+    return { id: person.id, name: `${person.firstName} ${person.lastName}` };
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 // ───────────────────────────── the demo data ─────────────────────────────

@@ -96,6 +96,13 @@ import { currentPledge, pledgeOverview } from "@/lib/pledge/queries";
 import { saveRoleNeeds } from "@/lib/role-needs/mutations";
 import { roleNeedsOverview } from "@/lib/role-needs/queries";
 import { svLabels } from "../labels";
+import { addRoundPeople, createRound } from "@/lib/rounds/mutations";
+import { getRound, listRounds } from "@/lib/rounds/queries";
+import { planVisit } from "@/lib/visits/mutations";
+import { getPlannedVisit, getVisitWeek } from "@/lib/visits/queries";
+import { endWarningFlag, setWarningFlag } from "@/lib/warning-flags/mutations";
+import { personWarningFlags } from "@/lib/warning-flags/queries";
+import { createNotificationRound, createPlannedVisit, createWarningFlag } from "@/prisma/factories";
 
 /*
  * The authorization matrix (issue 4, "Done means"): each role × each kind of data × read list /
@@ -290,6 +297,11 @@ const TABLES = [
   "IndividualPlan",
   "PlanMeasure",
   "PlanMeasureStatusChange",
+  "NotificationRound",
+  "RoundPerson",
+  "PlannedVisit",
+  "PlannedVisitMember",
+  "WarningFlag",
   "User",
   "Site",
   "AuditEvent",
@@ -1445,5 +1457,185 @@ describe("the authorization matrix of vetted access", () => {
     ctx.label = "other site";
     for (const check of ["listAcceptances", "listAccountsDue", "readAccountForReview", "reviewAccount"] as const)
       expect.soft(await VETTING_CHECKS[check](stranger, ctx), `other site ${check}`).toBe(false);
+  });
+});
+
+/*
+ * The joint work planned ahead (issue 15), written out by hand like TABLE: rounds and planned
+ * visits are the site's joint work (the three agencies, like notifications); a warning flag's kind
+ * is for every agency, its reason and its ending for the setting agency only (docs/confidentiality.md).
+ * Consent plays no part, so one world is enough.
+ */
+//                            POLICE SOCIAL PROBATION MANAGER ADMIN
+const PLANNING = {
+  listRounds: "YYYNN",
+  readRound: "YYYNN",
+  createRound: "YYYNN",
+  addRoundPeople: "YYYNN",
+  listPlannedVisits: "YYYNN",
+  readPlannedVisit: "YYYNN",
+  planVisit: "YYYNN",
+  logVisitFromPlan: "YYYNN",
+  // The police's flag: everyone of the three agencies sees that it is there; the reason, the police.
+  seeFlag: "YYYNN",
+  seeFlagReason: "YNNNN",
+  setFlag: "YYYNN",
+  endPoliceFlag: "YNNNN",
+  // The pages /visits and /rounds (area visits).
+  visitPages: "YYYNN",
+} as const satisfies Record<string, string>;
+
+type PlanningCtx = VettingCtx & { round: { id: string }; plan: { id: string } };
+type PlanningCheck = (actor: Actor, ctx: PlanningCtx) => Promise<boolean>;
+const pReads =
+  (find: (actor: Actor, ctx: PlanningCtx) => Promise<unknown>): PlanningCheck =>
+  (actor, ctx) =>
+    reads(
+      () => "",
+      async () => {
+        await find(actor, ctx);
+        return true;
+      },
+    )(actor, asCtx(ctx));
+const pWrites =
+  (run: (actor: Actor, ctx: PlanningCtx) => Promise<unknown>): PlanningCheck =>
+  (actor, ctx) =>
+    writes(() => run(actor, ctx))(actor, asCtx(ctx));
+const policeFlagOf = (w: World) =>
+  createWarningFlag(db, {
+    siteId: w.site.id,
+    personId: w.person.id,
+    agency: "POLICE",
+    kind: "WEAPONS",
+    reason: "Polisens skäl",
+    createdById: w.users.POLICE.id,
+  });
+
+const PLANNING_CHECKS: Record<keyof typeof PLANNING, PlanningCheck> = {
+  listRounds: (actor, { round }) => allowed(async () => (await listRounds({ actor })).some((r) => r.id === round.id)),
+  readRound: pReads((actor, { round }) => getRound({ actor, roundId: round.id })),
+  createRound: pWrites((actor) =>
+    createRound({
+      actor,
+      input: {
+        name: `Omgång av ${actor.role}`,
+        startsOn: new Date("2026-12-01"),
+        endsOn: new Date("2026-12-14"),
+        groupIds: [],
+        personIds: [],
+        personNumbers: [],
+      },
+    }),
+  ),
+  addRoundPeople: pWrites((actor, { round, w }) =>
+    addRoundPeople({
+      actor,
+      input: { roundId: round.id, groupIds: [], personIds: [w.secondPerson.id], personNumbers: [] },
+    }),
+  ),
+  listPlannedVisits: (actor, ctx) =>
+    pReads(async (a, { plan }) => {
+      const week = await getVisitWeek({ actor: a, now: new Date("2026-12-08T10:00:00Z") });
+      if (!week.site.some((v) => v.id === plan.id)) throw new NotFoundError();
+    })(actor, ctx),
+  readPlannedVisit: pReads((actor, { plan }) => getPlannedVisit({ actor, plannedVisitId: plan.id })),
+  planVisit: pWrites((actor, { w }) =>
+    planVisit({
+      actor,
+      input: {
+        personId: w.person.id,
+        windowStartsOn: new Date("2026-12-07"),
+        windowEndsOn: new Date("2026-12-11"),
+        placeType: "HOME",
+        placeDescription: undefined,
+        teamIds: [],
+        roundId: undefined,
+      },
+    }),
+  ),
+  // A plan of its own for each role: a logged plan cannot be logged again.
+  logVisitFromPlan: async (actor, ctx) => {
+    const { w } = ctx;
+    const plan = await createPlannedVisit(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+    });
+    return writes(
+      (a) =>
+        logNotification({
+          actor: a,
+          input: {
+            personId: w.person.id,
+            occurredAt: new Date(),
+            placeType: "HOME",
+            placeDescription: undefined,
+            agencies: ["POLICE"],
+            participantIds: [],
+            outcome: "ATTEMPTED",
+            response: undefined,
+            askedForHelpOnSite: false,
+            nextStep: undefined,
+            internalNote: undefined,
+            plannedVisitId: plan.id,
+          },
+        }),
+      async () => (await db.plannedVisit.findUniqueOrThrow({ where: { id: plan.id } })).doneAt !== null,
+    )(actor, asCtx(ctx));
+  },
+  seeFlag: (actor, { w }) => allowed(async () => (await personWarningFlags(actor, w.person.id)).length === 1),
+  seeFlagReason: (actor, { w }) =>
+    allowed(async () => (await personWarningFlags(actor, w.person.id))[0]?.reason === "Polisens skäl"),
+  setFlag: pWrites((actor, { w }) =>
+    setWarningFlag({
+      actor,
+      input: { personId: w.person.id, kind: "DOG", reason: "Hund", setOn: undefined, endsOn: undefined },
+    }),
+  ),
+  // A flag of its own for each role, set by the police; only the police may end it.
+  endPoliceFlag: async (actor, ctx) => {
+    const flag = await policeFlagOf(ctx.w);
+    return pWrites((a) => endWarningFlag({ actor: a, input: { flagId: flag.id, version: flag.version } }))(actor, ctx);
+  },
+  visitPages: async (actor) => canUseArea(actor.role, "visits"),
+};
+
+describe("the authorization matrix of rounds, planned visits and warning flags", () => {
+  it("reads, writes and pages per role", async () => {
+    const w = await makeWorld();
+    await assignAll(w);
+    await assignAll(w, w.secondPerson.id);
+    const round = await createNotificationRound(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
+    const plan = await createPlannedVisit(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+    });
+    await policeFlagOf(w);
+    const ctx: PlanningCtx = { w, reviewed: { id: "" }, round, plan };
+    for (const [check, cells] of Object.entries(PLANNING) as [keyof typeof PLANNING, string][]) {
+      const roles = [...ROLES].sort(
+        (a, b) => Number(cells[ROLES.indexOf(a)] === "Y") - Number(cells[ROLES.indexOf(b)] === "Y"),
+      );
+      for (const role of roles) {
+        ctx.label = `${role} ${check}`;
+        expect
+          .soft(await PLANNING_CHECKS[check](w.actors[role], ctx), ctx.label)
+          .toBe(cells[ROLES.indexOf(role)] === "Y");
+      }
+    }
+    // Nobody of another site sees or changes anything of this one.
+    ctx.label = "other site";
+    for (const check of [
+      "listRounds",
+      "readRound",
+      "addRoundPeople",
+      "readPlannedVisit",
+      "seeFlag",
+      "endPoliceFlag",
+    ] as const)
+      expect.soft(await PLANNING_CHECKS[check](w.otherActor, ctx), `other site ${check}`).toBe(false);
   });
 });

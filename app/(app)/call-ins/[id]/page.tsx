@@ -8,6 +8,7 @@ import { ZInviteSearch } from "@/lib/callins/schemas";
 import { orNotFound } from "@/lib/page-guards";
 import { formatDateTime } from "@/lib/validation/dates";
 import { SavedNotice } from "@/components/ui/section";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallInDetailView } from "@/components/callins/call-in-detail";
@@ -25,12 +26,15 @@ export default async function CallInPage({ params, searchParams }: PageProps<"/c
   const { q } = ZInviteSearch.parse({ q: query.q });
   const callIn = await orNotFound(getCallIn({ actor, callInId: id }));
   const canEdit = can(actor, "callIn", "update");
-  const [t, ta, candidates] = await Promise.all([
+  const [t, ta, tv, candidates] = await Promise.all([
     getTranslations("callIn"),
     getTranslations("callInAttendance"),
+    getTranslations("plannedVisits"),
     canEdit ? findInviteCandidates({ actor, callInId: callIn.id, q }) : null,
   ]);
   const stillInvited = callIn.attendees.filter((a) => a.status === "INVITED").length;
+  // A call-in ahead is planned: its invitations stand, attendance is for afterwards (issue 15).
+  const isPlanned = callIn.occurredAt > new Date();
   return (
     <>
       <SavedNotice
@@ -57,6 +61,11 @@ export default async function CallInPage({ params, searchParams }: PageProps<"/c
           </>
         }
       />
+      {isPlanned ? (
+        <div className="mb-4">
+          <Alert tone="info">{tv("callInPlanned", { count: stillInvited })}</Alert>
+        </div>
+      ) : null}
       <CallInDetailView
         callIn={callIn}
         attendanceAction={

@@ -10,6 +10,7 @@ import { PersonMemberships } from "@/components/people/person-memberships";
 import { PersonProfile } from "@/components/people/person-profile";
 import { PersonPlanSection } from "@/components/plans/plan-view";
 import { Timeline } from "@/components/people/timeline";
+import { WarningFlagAlert } from "@/components/warning-flags/warning-flag-alert";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -19,7 +20,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const { saved } = await searchParams;
   // Outside the actor's caseload, the reason form comes first (lib/caseload-gate).
   const person = await personPage(getPersonFile({ actor, personId: id }), `/people/${id}`);
-  const t = await getTranslations("person");
+  const [t, tflags] = await Promise.all([getTranslations("person"), getTranslations("warningFlags")]);
   return (
     <>
       <SavedNotice
@@ -32,9 +33,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
           membership: t("saved.membership"),
           protected: t("saved.protected"),
           unprotected: t("saved.unprotected"),
+          warningFlag: tflags("saved"),
+          warningFlagEnded: tflags("savedEnded"),
         }}
       />
       <PageHeader title={`${person.firstName} ${person.lastName}`} actions={<PersonFileActions person={person} />} />
+      <WarningFlagAlert flags={person.warningFlags} allowEnd />
       <div className="grid gap-6 md:grid-cols-3 print:block">
         <div className="flex flex-col gap-6 md:col-span-1 print:mb-4 print:gap-4">
           <PersonProfile person={person} />

@@ -9,6 +9,8 @@ import { enumOptions } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { LogNotificationForm } from "@/components/notifications/log-notification-form";
+import { roundOptions } from "@/components/visits/round-options";
+import { WarningFlagAlert } from "@/components/warning-flags/warning-flag-alert";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notificationEdit"))("title") };
@@ -17,10 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditNotificationPage({ params }: PageProps<"/notifications/[id]/edit">) {
   const actor = await requireArea("people");
   const { id } = await params;
-  const { notification: n, colleagues } = await personPage(
-    getNotificationForEdit({ actor, notificationId: id }),
-    `/notifications/${id}/edit`,
-  );
+  const {
+    notification: n,
+    colleagues,
+    flags,
+    rounds,
+  } = await personPage(getNotificationForEdit({ actor, notificationId: id }), `/notifications/${id}/edit`);
   const [t, tf, ta, tp, to, tr, troles] = await Promise.all([
     getTranslations("notificationEdit"),
     getTranslations("notificationForm"),
@@ -34,6 +38,7 @@ export default async function EditNotificationPage({ params }: PageProps<"/notif
   return (
     <>
       <PageHeader title={t("title")} intro={t("about", { name: `${n.person.firstName} ${n.person.lastName}` })} />
+      <WarningFlagAlert flags={flags} />
       {n.person.status === "DEPRIVED_OF_LIBERTY" ? (
         <div className="mb-4">
           <Alert tone="warning">{tf("deprivedWarning")}</Alert>
@@ -55,6 +60,7 @@ export default async function EditNotificationPage({ params }: PageProps<"/notif
               askedForHelpOnSite: n.askedForHelpOnSite,
               nextStep: n.nextStep ?? "",
               internalNote: n.internalNote ?? "",
+              roundId: n.roundId ?? "",
             },
           }}
           defaultOccurredAt={toStockholmInputValue(n.occurredAt)}
@@ -65,6 +71,9 @@ export default async function EditNotificationPage({ params }: PageProps<"/notif
           outcomes={enumOptions(OUTCOMES, to)}
           responses={enumOptions(RESPONSES, tr)}
           colleagues={colleagues.map((c) => ({ value: c.id, label: `${c.name} (${troles(c.role)})` }))}
+          actorId={actor.id}
+          rounds={roundOptions(rounds.rounds)}
+          defaultRoundId={n.roundId ?? ""}
         />
       </div>
     </>
