@@ -50,6 +50,8 @@ export const PRISMA_ENUM_LABELS = {
   ExtractRequestStatus: "extractRequestStatuses",
   ClientAuthMethod: "clientAuthMethods",
   AccessReviewDecision: "accessReviewDecisions",
+  MeetingStatus: "meetingStatus",
+  TaskStatus: "taskStatus",
 } as const satisfies Record<PrismaEnumName, string | { hidden: string }>;
 
 /** Closed lists kept in code rather than in the schema, with their namespaces. */

@@ -20,6 +20,11 @@ export const AUDIT_ENTITY_TYPES = [
   "ConsentConfirmation",
   "Disclosure",
   "Group",
+  // Coordination meetings (issue 15)
+  "CoordinationMeeting",
+  "MeetingMinutes",
+  "MeetingDecision",
+  "Task",
   // What another agency sees of a record: its status only
   "ReferralStatus",
   "SupportMeasureStatus",
@@ -50,5 +55,5 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 /** What a disclosure shows of another agency: a subset of the audit entities. */
 export type DisclosedEntityType = Extract<
   AuditEntityType,
-  "Referral" | "ReferralStatus" | "SupportMeasure" | "SupportMeasureStatus" | "FollowUp"
+  "Referral" | "ReferralStatus" | "SupportMeasure" | "SupportMeasureStatus" | "FollowUp" | "MeetingDecision" | "Task"
 >;

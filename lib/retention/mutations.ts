@@ -89,6 +89,10 @@ export async function anonymiseInTx(
     disclosures,
     internalNotes,
     assignments,
+    meetingMinutes,
+    meetingDecisions,
+    tasks,
+    agendaItems,
   ] = await Promise.all([
     tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
     tx.referralStatusChange.updateMany({
@@ -119,6 +123,13 @@ export async function anonymiseInTx(
     }),
     // Nobody coordinates an anonymised person any more.
     tx.assignment.updateMany({ where: { ...ofPerson, endedAt: null }, data: { endedAt: now } }),
+    // Coordination meetings (issue 15): each agency's minutes go like its notes; the decisions and
+    // tasks stay as codes and dates (who owned what, done or not), their text emptied; the person
+    // leaves every agenda (the meeting itself is about many).
+    tx.meetingMinutes.deleteMany({ where: ofPerson }),
+    tx.meetingDecision.updateMany({ where: { ...ofPerson, text: { not: "" } }, data: { text: "" } }),
+    tx.task.updateMany({ where: { ...ofPerson, title: { not: "" } }, data: { title: "" } }),
+    tx.meetingAgendaItem.deleteMany({ where: ofPerson }),
   ]);
   // Access requests stay (dates, codes, reference: what was asked and answered); the requester's
   // name and the notes go. Emptied, not nulled: the request's CHECK constraints want them present.
@@ -140,6 +151,10 @@ export async function anonymiseInTx(
     disclosures: disclosures.count,
     internalNotesDeleted: internalNotes.count,
     assignmentsEnded: assignments.count,
+    meetingMinutesDeleted: meetingMinutes.count,
+    meetingDecisions: meetingDecisions.count,
+    tasks: tasks.count,
+    agendaItemsRemoved: agendaItems.count,
     extractRequests,
   };
 }

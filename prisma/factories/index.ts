@@ -20,3 +20,4 @@ export * from "./referrals";
 export * from "./consent";
 export * from "./register-extract";
 export * from "./vetting";
+export * from "./meetings";
