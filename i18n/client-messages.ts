@@ -30,6 +30,7 @@ export const CLIENT_NAMESPACES = [
   "incidentForm",
   "login",
   "measureForm",
+  "meetingForm",
   "membershipForm",
   "newUser",
   "notificationEdit",

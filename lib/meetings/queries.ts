@@ -18,7 +18,9 @@ import { AccessReasonRequiredError, openPerson, requirePersonAccess, type Person
 import { db, type Tx } from "@/lib/db";
 import { recordDisclosures, type DisclosureItem } from "@/lib/disclosure";
 import { NotFoundError } from "@/lib/errors";
+import { findPeople } from "@/lib/people/queries";
 import { fullName } from "@/lib/people/resolve";
+import { ZFindPeople } from "@/lib/people/schemas";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
 import { todayDateOnly } from "@/lib/validation/activity-fields";
 import { parseDateOnly, stockholmToday } from "@/lib/validation/dates";
@@ -455,4 +457,39 @@ export async function meetingInTx(tx: Tx, actor: Actor, meetingId: string) {
   });
   if (!meeting) throw new NotFoundError("meeting");
   return { id: meeting.id, version: meeting.version, isParticipant: meeting.participants.length > 0 };
+}
+
+// ───────────── the meeting's page ─────────────
+
+/**
+ * Everything the meeting's page shows: the meeting as the actor may see it (getMeeting), the
+ * colleagues a task may be given to, and, when the user searched, people to put on the agenda,
+ * found by the people search (lib/people, audited there) less those already on it.
+ */
+export async function getMeetingPage({
+  actor,
+  meetingId,
+  q,
+  now = new Date(),
+}: {
+  actor: Actor;
+  meetingId: string;
+  q: string;
+  now?: Date;
+}) {
+  const meeting = await getMeeting({ actor, meetingId, now });
+  const [colleagues, found] = await Promise.all([
+    can(actor, "task", "create") ? listMeetingColleagues(actor) : [],
+    q && can(actor, "meeting", "update")
+      ? findPeople({ actor, query: ZFindPeople.parse({ q }) }).then((page) => page.items)
+      : [],
+  ]);
+  const onAgenda = new Set(meeting.agenda.map((a) => a.personId));
+  const candidates = found
+    .filter((p) => !onAgenda.has(p.id))
+    .slice(0, 10)
+    .map((p) => ({ id: p.id, name: p.name, maskedIdentityNumber: p.maskedIdentityNumber }));
+  // A new task is due in two weeks unless the user says otherwise.
+  const defaultDueOn = stockholmToday(new Date(now.getTime() + 14 * DAY));
+  return { meeting, colleagues, candidates, defaultDueOn };
 }

@@ -20,6 +20,7 @@ import assignments from "./assignments.json";
 import enforcementEdit from "./enforcement-edit.json";
 import registerExtract from "./register-extract.json";
 import vetting from "./vetting.json";
+import meetings from "./meetings.json";
 
 const messages = {
   ...app,
@@ -43,5 +44,6 @@ const messages = {
   ...enforcementEdit,
   ...registerExtract,
   ...vetting,
+  ...meetings,
 };
 export default messages;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AccessReasonRequiredError } from "@/lib/caseload-gate";
 import { COVERAGE, coverageCode, type CoverageItem } from "@/lib/authz/consent-coverage";
-import { followUpWhere, referralWhere, supportMeasureWhere, type Actor } from "@/lib/authz";
+import { followUpWhere, meetingDecisionWhere, referralWhere, supportMeasureWhere, type Actor } from "@/lib/authz";
 import { decideConsentConfirmation, recordConsent, withdrawConsent } from "@/lib/consent/mutations";
 import { getConsentOverview, listConsentRequests } from "@/lib/consent/queries";
 import { ZDecideConsentConfirmation } from "@/lib/consent/schemas";
@@ -11,7 +11,7 @@ import type { Agency, ConsentInfoKind } from "@/lib/generated/prisma/enums";
 import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
-import { createConsent, createFollowUp } from "@/prisma/factories";
+import { createConsent, createFollowUp, createMeeting, createMeetingDecision } from "@/prisma/factories";
 import { assignAll, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 /*
@@ -26,6 +26,8 @@ const AGENCIES: Agency[] = ["POLICE", "SOCIAL", "PROBATION"];
 let w: World;
 let records: Awaited<ReturnType<typeof recordsOfEveryKind>>;
 let socialFollowUp: { id: string };
+/** A joint decision about the person recorded by each agency, at one meeting. */
+let decisions: Record<Agency, { id: string }>;
 beforeEach(async () => {
   w = await makeWorld();
   await assignAll(w);
@@ -37,6 +39,20 @@ beforeEach(async () => {
     assignedToId: w.users.SOCIAL.id,
     dueOn: new Date("2026-04-01"),
   });
+  const meeting = await createMeeting(db, {
+    siteId: w.site.id,
+    createdById: w.users.POLICE.id,
+    agendaPersonIds: [w.person.id],
+  });
+  decisions = {} as Record<Agency, { id: string }>;
+  for (const agency of AGENCIES)
+    decisions[agency] = await createMeetingDecision(db, {
+      siteId: w.site.id,
+      meetingId: meeting.id,
+      personId: w.person.id,
+      recordedByAgency: agency,
+      createdById: w.users[agency].id,
+    });
 });
 
 /**
@@ -54,9 +70,12 @@ const SEES: Record<ConsentInfoKind, ((viewer: Agency, item: Pick<CoverageItem, "
     const followUpId = item.from === "PROBATION" ? records.followUp.id : socialFollowUp.id;
     return (await db.followUp.count({ where: { AND: [followUpWhere(w.actors[viewer]), { id: followUpId }] } })) === 1;
   },
-  // Issue 15 (the individual plan, the coordination meeting): their checks come with their records.
+  // Issue 15 (the individual plan): its check comes with its records.
   PLAN_MEASURE: null,
-  JOINT_DECISION: null,
+  JOINT_DECISION: async (viewer, item) =>
+    (await db.meetingDecision.count({
+      where: { AND: [meetingDecisionWhere(w.actors[viewer]), { id: decisions[item.from].id }] },
+    })) === 1,
 };
 const TESTED = COVERAGE.filter((c) => SEES[c.kind]);
 
