@@ -194,7 +194,8 @@ export async function saveMinutes({ actor, input }: { actor: Actor; input: TSave
         where: { AND: [where, { meetingId: meeting.id, personId: person.id }] },
         select: { id: true },
       });
-      if (!current) throw new ConflictError();
+      // No minutes of the actor's agency to change: not theirs, or never written.
+      if (!current) throw new NotFoundError("meetingMinutes");
       id = current.id;
       await updateVersioned(tx.meetingMinutes, { where, id, version: input.version, data: { text: input.text } });
     }

@@ -12,10 +12,14 @@ import {
   followUpWhere,
   incidentWhere,
   internalNoteWhere,
+  meetingDecisionWhere,
+  meetingMinutesWhere,
+  meetingWhere,
   notificationWhere,
   personWhere,
   referralWhere,
   supportMeasureWhere,
+  taskWhere,
   type Actor,
 } from "@/lib/authz";
 import { recordAuditNow } from "@/lib/audit";
@@ -56,6 +60,9 @@ import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } 
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { completeTask, createMeeting, editMeeting, recordDecision, saveMinutes } from "@/lib/meetings/mutations";
+import { findMeetings, getMeeting } from "@/lib/meetings/queries";
+import { ZCreateMeeting, ZEditMeeting, ZMeetingList, ZRecordDecision, ZSaveMinutes } from "@/lib/meetings/schemas";
 import {
   assignAll,
   giveConsent,
@@ -69,6 +76,9 @@ import {
 import {
   createConsent,
   createFollowUp,
+  createMeeting as createMeetingRow,
+  createMeetingDecision,
+  createMeetingMinutes,
   createPledge,
   createRegisterExtractRequest,
   createUser,
@@ -140,6 +150,15 @@ const TABLE = {
   // extract (export); a manager — someone other than the registrar — approves or rejects it (edit).
   // Never an agency's; nobody deletes one (it is the record of what was asked and answered).
   extractRequest: { POLICE: NONE, SOCIAL: NONE, PROBATION: NONE, MANAGER: "YYNYNN", ADMIN: "YYYNNY" },
+  // a coordination meeting (issue 15): the three agencies' joint work; never deleted.
+  meeting: { POLICE: "YYYYNY", SOCIAL: "YYYYNY", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
+  // the police's minutes about the person at it: theirs alone, consent or not; the others write their own.
+  meetingMinutes: { POLICE: "YYYYNY", SOCIAL: "NNYNNN", PROBATION: "NNYNNN", MANAGER: NONE, ADMIN: NONE },
+  // a joint decision the police recorded: the others with consent; nobody changes or deletes one.
+  meetingDecision: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "CCYNNC", MANAGER: NONE, ADMIN: NONE },
+  // its task, owned by probation: probation always, and marks it done; the police as its decision;
+  // social services with consent.
+  task: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
 } as const satisfies Record<string, Record<Role, string>>;
 type Kind = keyof typeof TABLE;
 
@@ -154,6 +173,10 @@ type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {
   /** Registered by ADMIN, awaiting a decision; and one already approved, ready to produce. */
   extractRequest: { id: string };
   approvedExtractRequest: { id: string };
+  meeting: { id: string };
+  policeMinutes: { id: string };
+  policeDecision: { id: string };
+  task: { id: string };
 };
 /** `label` names the matrix cell being checked, for the messages of the checks inside. */
 type Ctx = { w: World; r: Records; label?: string };
@@ -258,6 +281,12 @@ const TABLES = [
   "PledgeAcceptance",
   "RoleNeedsNote",
   "AccessReview",
+  "CoordinationMeeting",
+  "MeetingParticipant",
+  "MeetingAgendaItem",
+  "MeetingMinutes",
+  "MeetingDecision",
+  "Task",
   "User",
   "Site",
   "AuditEvent",
@@ -882,6 +911,169 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
   // Through the pages' own functions: the lists, the request's page, "Registrera begäran", the
   // manager's decision, and "Ta fram utdrag" followed by opening the extract.
+  meeting: {
+    // No delete function (a meeting is part of the record): the scope.
+    ...viaBuilder(
+      "meeting",
+      meetingWhere,
+      (tx) => tx.coordinationMeeting,
+      ({ r }) => r.meeting.id,
+    ),
+    list: reads(
+      ({ r }) => r.meeting.id,
+      async (actor, { r }) =>
+        (await findMeetings({ actor, query: ZMeetingList.parse({}) })).page.items.some((m) => m.id === r.meeting.id),
+    ),
+    read: reads(
+      ({ r }) => r.meeting.id,
+      async (actor, { r }) => (await getMeeting({ actor, meetingId: r.meeting.id })).id === r.meeting.id,
+    ),
+    create: writes((actor) =>
+      createMeeting({
+        actor,
+        input: ZCreateMeeting.parse({ startsAt: typedDateTime(5), place: "Rådhuset", agencies: ["SOCIAL"] }),
+      }),
+    ),
+    edit: writes(async (actor, { r }) => {
+      const m = await db.coordinationMeeting.findUniqueOrThrow({ where: { id: r.meeting.id } });
+      return editMeeting({
+        actor,
+        input: ZEditMeeting.parse({
+          meetingId: m.id,
+          version: String(m.version),
+          startsAt: typed(m.startsAt),
+          place: "Rådhuset, sal 4",
+          agencies: m.agencies,
+          status: "HELD",
+        }),
+      });
+    }),
+  },
+  meetingMinutes: {
+    ...viaBuilder(
+      "meetingMinutes",
+      meetingMinutesWhere,
+      (tx) => tx.meetingMinutes,
+      ({ r }) => r.policeMinutes.id,
+    ),
+    // The meeting's page, the one place minutes are shown.
+    list: reads(
+      ({ r }) => r.policeMinutes.id,
+      async (actor, { w, r }) =>
+        (await getMeeting({ actor, meetingId: r.meeting.id })).agenda.some(
+          (a) => a.personId === w.person.id && a.minutes?.id === r.policeMinutes.id,
+        ),
+    ),
+    read: reads(
+      ({ r }) => r.policeMinutes.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("POLISENS MINNESANTECKNING"),
+    ),
+    export: reads(
+      ({ r }) => r.policeMinutes.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("POLISENS MINNESANTECKNING"),
+    ),
+    // Each agency writes its own minutes (about the second person, once each).
+    create: writes(
+      (actor, { w, r }) =>
+        saveMinutes({
+          actor,
+          input: ZSaveMinutes.parse({
+            meetingId: r.meeting.id,
+            personId: w.secondPerson.id,
+            version: "0",
+            text: "Egna anteckningar",
+          }),
+        }),
+      async (actor, { w }) =>
+        (await db.meetingMinutes.findFirstOrThrow({ where: { personId: w.secondPerson.id, createdById: actor.id } }))
+          .agency === actor.agency,
+    ),
+    edit: writes(async (actor, { w, r }) => {
+      const current = await db.meetingMinutes.findUniqueOrThrow({ where: { id: r.policeMinutes.id } });
+      return saveMinutes({
+        actor,
+        input: ZSaveMinutes.parse({
+          meetingId: r.meeting.id,
+          personId: w.person.id,
+          version: String(current.version),
+          text: "Ändrade anteckningar",
+        }),
+      });
+    }),
+  },
+  meetingDecision: {
+    // Neither changed nor deleted (no grant, no function): the scopes.
+    ...viaBuilder(
+      "meetingDecision",
+      meetingDecisionWhere,
+      (tx) => tx.meetingDecision,
+      ({ r }) => r.policeDecision.id,
+    ),
+    list: reads(
+      ({ r }) => r.policeDecision.id,
+      async (actor, { r }) =>
+        (await getMeeting({ actor, meetingId: r.meeting.id })).agenda.some((a) =>
+          a.decisions.some((d) => d.id === r.policeDecision.id),
+        ),
+    ),
+    read: reads(
+      ({ r }) => r.policeDecision.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("POLISENS BESLUT"),
+    ),
+    create: writes((actor, { w, r }) =>
+      recordDecision({
+        actor,
+        input: ZRecordDecision.parse({ meetingId: r.meeting.id, personId: w.person.id, text: "Nytt beslut" }),
+      }),
+    ),
+  },
+  task: {
+    ...viaBuilder(
+      "task",
+      taskWhere,
+      (tx) => tx.task,
+      ({ r }) => r.task.id,
+    ),
+    // The meeting's due items, or under its decision.
+    list: reads(
+      ({ r }) => r.task.id,
+      async (actor, { r }) =>
+        (await getMeeting({ actor, meetingId: r.meeting.id })).agenda.some((a) =>
+          a.dueItems.some((i) => i.id === r.task.id),
+        ),
+    ),
+    read: reads(
+      ({ r }) => r.task.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("SAMTAL OM ARBETE"),
+    ),
+    // A decision of one's own that becomes a task of one's own.
+    create: writes(
+      (actor, { w, r }) =>
+        recordDecision({
+          actor,
+          input: ZRecordDecision.parse({
+            meetingId: r.meeting.id,
+            personId: w.person.id,
+            text: "Beslut med uppgift",
+            taskTitle_0: "Ny uppgift",
+            taskResponsible_0: actor.id,
+            taskDueOn_0: typedDate(7),
+          }),
+        }),
+      async (actor) =>
+        (await db.task.findFirstOrThrow({ where: { title: "Ny uppgift", responsibleId: actor.id } })).ownerAgency ===
+        actor.agency,
+    ),
+    // Marking it done.
+    edit: writes(async (actor, { r }) => {
+      const current = await db.task.findUniqueOrThrow({ where: { id: r.task.id } });
+      return completeTask({ actor, input: { taskId: current.id, version: current.version } });
+    }),
+  },
   extractRequest: {
     list: reads(ids.extractRequest, async (actor, { r }) =>
       (await listExtractRequests({ actor, query: { page: 1 } })).items.some((e) => e.id === r.extractRequest.id),
@@ -985,14 +1177,16 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   });
   if (consentWorld === "confirmed") await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
   if (consentWorld === "unconfirmed") {
-    // The police record one covering everything; social services one covering probation's
-    // follow-ups; probation one covering social services' information: nobody confirms.
+    // Each agency records one covering everything the other agencies hold (the police: social
+    // services' and probation's; social services: probation's and the police's; …): nobody confirms.
     for (const [recorder, by] of [
       ["POLICE", w.users.POLICE.id],
       ["SOCIAL", w.users.SOCIAL.id],
       ["PROBATION", w.users.PROBATION.id],
     ] as const) {
-      const coverage = recorder === "POLICE" ? COVERAGE : COVERAGE.filter((c) => c.from !== recorder);
+      // Never what the recorder itself holds: a holder's own consent is confirmed by recording it
+      // (the police hold joint decisions and plan measures too since issue 15).
+      const coverage = COVERAGE.filter((c) => c.from !== recorder);
       await createConsent(db, {
         siteId: w.site.id,
         personId: w.person.id,
@@ -1015,9 +1209,44 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
     decidedById: w.users.MANAGER.id,
     decidedAt: new Date(),
   });
+  const meeting = await createMeetingRow(db, {
+    siteId: w.site.id,
+    createdById: w.users.POLICE.id,
+    participantIds: [w.users.POLICE.id, w.users.SOCIAL.id, w.users.PROBATION.id],
+    agendaPersonIds: [w.person.id, w.secondPerson.id],
+  });
+  const policeMinutes = await createMeetingMinutes(db, {
+    siteId: w.site.id,
+    meetingId: meeting.id,
+    personId: w.person.id,
+    agency: "POLICE",
+    createdById: w.users.POLICE.id,
+    text: "POLISENS MINNESANTECKNING",
+  });
+  const policeDecision = await createMeetingDecision(db, {
+    siteId: w.site.id,
+    meetingId: meeting.id,
+    personId: w.person.id,
+    recordedByAgency: "POLICE",
+    createdById: w.users.POLICE.id,
+    text: "POLISENS BESLUT",
+    tasks: [{ title: "SAMTAL OM ARBETE", ownerAgency: "PROBATION", responsibleId: w.users.PROBATION.id }],
+  });
   return {
     w,
-    r: { ...records, socialFollowUp, consent, consentRequest, policeEvent, extractRequest, approvedExtractRequest },
+    r: {
+      ...records,
+      socialFollowUp,
+      consent,
+      consentRequest,
+      policeEvent,
+      extractRequest,
+      approvedExtractRequest,
+      meeting,
+      policeMinutes,
+      policeDecision,
+      task: policeDecision.tasks[0]!,
+    },
   };
 }
 

@@ -167,8 +167,8 @@ describe("minutes: each agency's own", () => {
 
   it("cannot be changed by another agency", async () => {
     await writeMinutes("POLICE", "Polisens");
-    // Social services' "version 1" finds no minutes of theirs to change: a conflict, nothing changed.
-    await expect(writeMinutes("SOCIAL", "Ändrat", 1)).rejects.toBeInstanceOf(ConflictError);
+    // Social services' "version 1" finds no minutes of theirs to change: not found, nothing changed.
+    await expect(writeMinutes("SOCIAL", "Ändrat", 1)).rejects.toBeInstanceOf(NotFoundError);
     expect((await db.meetingMinutes.findFirstOrThrow()).text).toBe("Polisens");
   });
 });
