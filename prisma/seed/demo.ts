@@ -45,6 +45,7 @@ import {
 } from "../factories";
 import { demoSecondFactor } from "./demo-second-factor";
 import { seedDemoVetting } from "./demo-vetting";
+import { seedDemoMeetings } from "./demo-meetings";
 
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
 
@@ -777,6 +778,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     });
   }
 
+  await seedDemoMeetings(db, {
+    siteId: malmo.id,
+    users: { police: police.id, social: social.id, probation: probation.id },
+    personIds: [person(0), person(1), person(2)],
+  });
   await seedDemoVetting(db, { adminId: users.admin!.id });
   await setSystemSetting(db, "demoData", "true");
   return { people: PEOPLE + 6, users: DEMO_USERS.length + OREBRO_USERS.length };
