@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { createAccount, dateIn, dateTimeIn, demoPerson } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { signInAs } from "./helpers";
 
 // Saving goes through a server action and a redirect: on a loaded 2-core machine that can take a while.
@@ -49,4 +50,5 @@ test("a coordinator plans a meeting, puts a person on the agenda, writes minutes
   await expect(item.getByText("Socialtjänsten bokar ett möte om praktikplats.")).toBeVisible();
   await expect(item.getByRole("table").getByText("Boka möte om praktik")).toBeVisible();
   await expect(item.getByRole("button", { name: "Markera klar: Boka möte om praktik" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
