@@ -328,6 +328,25 @@ describe("due items and the to-do list", () => {
     expect(entryOf(await meetingOf("POLICE", now)).dueItems).toEqual([]);
   });
 
+  it("shows another agency's follow-up among the due items only under consent, as a disclosure", async () => {
+    const followUp = await createFollowUp(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      assignedToId: w.users.PROBATION.id,
+      dueOn: new Date(`${typedDate(1)}T00:00:00Z`),
+    });
+    expect(entryOf(await meetingOf("SOCIAL")).dueItems).toEqual([]);
+    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    expect(entryOf(await meetingOf("SOCIAL")).dueItems.map((i) => i.id)).toEqual([followUp.id]);
+    expect(
+      await db.disclosure.findMany({
+        where: { actorId: w.users.SOCIAL.id },
+        select: { entityType: true, entityId: true, fromAgency: true },
+      }),
+    ).toEqual([{ entityType: "FollowUp", entityId: followUp.id, fromAgency: "PROBATION" }]);
+  });
+
   it("gives the responsible user their open tasks overdue or due within seven days, counted alike", async () => {
     const now = new Date();
     const decision = (await db.meetingDecision.count()) === 0;
