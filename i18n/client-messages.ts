@@ -34,6 +34,7 @@ export const CLIENT_NAMESPACES = [
   "incidentForm",
   "login",
   "measureForm",
+  "meetingForm",
   "membershipForm",
   "newUser",
   "notificationEdit",

@@ -52,6 +52,8 @@ export const PRISMA_ENUM_LABELS = {
   AccessReviewDecision: "accessReviewDecisions",
   PlanMeasureStatus: "planMeasureStatus",
   WarningFlagKind: "warningFlagKinds",
+  MeetingStatus: "meetingStatus",
+  TaskStatus: "taskStatus",
 } as const satisfies Record<PrismaEnumName, string | { hidden: string }>;
 
 /** Closed lists kept in code rather than in the schema, with their namespaces. */

@@ -15,6 +15,7 @@ const NAV: {
     | "callIns"
     | "referrals"
     | "followUps"
+    | "meetings"
     | "enforcement"
     | "incidents"
     | "dashboard"
@@ -33,6 +34,7 @@ const NAV: {
   { area: "people", href: "/people", label: "people" },
   { area: "groups", href: "/groups", label: "groups" },
   { area: "followUps", href: "/follow-ups", label: "followUps" },
+  { area: "meetings", href: "/meetings", label: "meetings" },
   { area: "referrals", href: "/referrals", label: "referrals" },
   { area: "callIns", href: "/call-ins", label: "callIns" },
   { area: "visits", href: "/visits", label: "visits" },

@@ -21,6 +21,11 @@ export const AUDIT_ENTITY_TYPES = [
   "Disclosure",
   "Group",
   "GroupRelation",
+  // Coordination meetings (issue 15)
+  "CoordinationMeeting",
+  "MeetingMinutes",
+  "MeetingDecision",
+  "Task",
   // What another agency sees of a record: its status only
   "ReferralStatus",
   "SupportMeasureStatus",
@@ -60,5 +65,12 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 /** What a disclosure shows of another agency: a subset of the audit entities. */
 export type DisclosedEntityType = Extract<
   AuditEntityType,
-  "Referral" | "ReferralStatus" | "SupportMeasure" | "SupportMeasureStatus" | "FollowUp" | "PlanMeasure"
+  | "Referral"
+  | "ReferralStatus"
+  | "SupportMeasure"
+  | "SupportMeasureStatus"
+  | "FollowUp"
+  | "PlanMeasure"
+  | "MeetingDecision"
+  | "Task"
 >;

@@ -11,6 +11,8 @@ export const AREAS = {
   // Police and probation see the referral board as status only, for people whose consent covers them.
   referrals: ["POLICE", "SOCIAL", "PROBATION"],
   followUps: ["SOCIAL", "PROBATION"],
+  // Coordination meetings (issue 15): the three agencies' joint work.
+  meetings: ["POLICE", "SOCIAL", "PROBATION"],
   enforcement: ["POLICE"],
   incidents: ["POLICE", "SOCIAL", "PROBATION", "MANAGER"],
   // Agencies see the parts of the dashboard about their own caseload (lib/dashboard/queries.ts).

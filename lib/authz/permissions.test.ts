@@ -168,6 +168,32 @@ describe("the permission map follows docs/confidentiality.md", () => {
     expect(canUseArea("POLICE", "accessReview")).toBe(false);
   });
 
+  it("keeps meeting minutes to the writing agency, shows decisions and tasks under consent, and lets the task's agency mark it done", () => {
+    for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) {
+      for (const action of ["list", "read", "create", "update"] as const)
+        expect(grantFor(role, "meeting", action), `${role} meeting ${action}`).toBe("site");
+      expect(grantFor(role, "meeting", "delete")).toBeNull();
+      // Minutes: the agency's own, whatever consent says; never deleted.
+      for (const action of ["list", "read", "create", "update", "export"] as const)
+        expect(grantFor(role, "meetingMinutes", action), `${role} minutes ${action}`).toBe("ownAgency");
+      expect(grantFor(role, "meetingMinutes", "delete")).toBeNull();
+      // Decisions and tasks: the recording (or owning) agency's, others' with consent.
+      for (const resource of ["meetingDecision", "task"] as const) {
+        expect(grantFor(role, resource, "read")).toBe("withConsent");
+        expect(grantFor(role, resource, "create")).toBe("ownAgency");
+        expect(grantFor(role, resource, "delete")).toBeNull();
+      }
+      expect(grantFor(role, "meetingDecision", "update")).toBeNull();
+      expect(grantFor(role, "task", "update")).toBe("ownAgency");
+      expect(canUseArea(role, "meetings")).toBe(true);
+    }
+    for (const role of ["MANAGER", "ADMIN"] as const) {
+      for (const resource of ["meeting", "meetingMinutes", "meetingDecision", "task"] as const)
+        for (const action of ACTIONS) expect(grantFor(role, resource, action), `${role} ${resource}`).toBeNull();
+      expect(canUseArea(role, "meetings")).toBe(false);
+    }
+  });
+
   it("denies an unknown or missing role", () => {
     expect(grantFor(undefined, "person", "read")).toBeNull();
     expect(grantFor("HACKER" as never, "person", "read")).toBeNull();

@@ -43,6 +43,13 @@ export const RESOURCES = [
   "round",
   "plannedVisit",
   "warningFlag",
+  // The coordination meeting (issue 15): the meeting and its agenda are the site's joint work;
+  // each agency's minutes are its own alone; a joint decision and the tasks it becomes are the
+  // recording agency's information, shown to another agency under consent (JOINT_DECISION).
+  "meeting",
+  "meetingMinutes",
+  "meetingDecision",
+  "task",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -52,7 +59,8 @@ export type Action = (typeof ACTIONS)[number];
 /**
  * How far a grant reaches (always within the actor's own site):
  * - site: every record of the site
- * - ownAgency: records written by the actor's own agency (notes; follow-ups one records or edits)
+ * - ownAgency: records written by the actor's own agency (notes; follow-ups one records or edits;
+ *   meeting minutes; for a task, the agency that owns it and alone marks it done)
  * - withConsent: the actor's own agency's records, and another agency's only while the person's
  *   consent covers both agencies
  * - statusWithConsent: as withConsent, and only the status fields
@@ -101,6 +109,15 @@ const AGENCY_SHARED: Grants = {
    * (scopes.ts#warningFlagReasonVisible). Only the setting agency sets and ends its flags.
    */
   warningFlag: { list: "site", read: "site", create: "ownAgency", update: "ownAgency" },
+  // The coordination meeting: when, where, who and whom it is about is joint work; what each agency
+  // says about a person there is its own (minutes: never another agency's, consent or not). A
+  // decision is recorded by one agency and shown to the others under consent; its tasks are also
+  // always shown to the agency that owns them, which alone marks them done. Neither is deleted:
+  // they are the record of what was agreed.
+  meeting: { ...READ("site"), create: "site", update: "site" },
+  meetingMinutes: { ...READ("ownAgency"), create: "ownAgency", update: "ownAgency" },
+  meetingDecision: { ...READ("withConsent"), create: "ownAgency" },
+  task: { ...READ("withConsent"), create: "ownAgency", update: "ownAgency" },
 };
 
 // Everyone reads their site's confidentiality pledge and accepts it themselves before any work.

@@ -342,6 +342,86 @@ export function planResponsibleWhere(actor: Actor): Prisma.UserWhereInput {
   return { siteId: actor.siteId, isActive: true, role: { in: roles } };
 }
 
+// ───────────── coordination meetings (issue 15) ─────────────
+
+/** Meetings of the actor's site: the joint work of the three agencies (who, when, where, whom). */
+export function meetingWhere(actor: Actor, action: Action = "read"): Prisma.CoordinationMeetingWhereInput {
+  authorize(actor, "meeting", action);
+  return { siteId: actor.siteId };
+}
+
+/** People on the agendas of the site's meetings, never anonymised ones. */
+export function agendaItemWhere(actor: Actor, action: Action = "read"): Prisma.MeetingAgendaItemWhereInput {
+  authorize(actor, "meeting", action);
+  return { meeting: { siteId: actor.siteId }, person: LIVE_PERSON };
+}
+
+/**
+ * Minutes: the actor's own agency's only, like internal notes. No consent opens another agency's
+ * minutes: what an agency says in the meeting is for its own file.
+ */
+export function meetingMinutesWhere(actor: Actor, action: Action = "read"): Prisma.MeetingMinutesWhereInput {
+  authorize(actor, "meetingMinutes", action);
+  return { siteId: actor.siteId, agency: agencyOf(actor, "meetingMinutes"), person: LIVE_PERSON };
+}
+
+/** The consent branches of JOINT_DECISION shown to `agency`: one per recording agency (COVERAGE). */
+function jointDecisionCoverage(agency: Agency) {
+  return COVERAGE.filter((c) => c.kind === "JOINT_DECISION" && c.to === agency).map(({ from }) => ({
+    from,
+    person: { ...LIVE_PERSON, ...consentCovers(from, "JOINT_DECISION", agency) },
+  }));
+}
+
+/**
+ * Joint decisions: the recording agency always; another agency only while a consent that the
+ * recording agency confirmed covers JOINT_DECISION from it to the viewer (docs/decisions/008).
+ * Recording one is the actor's own agency's.
+ */
+export function meetingDecisionWhere(actor: Actor, action: Action = "read"): Prisma.MeetingDecisionWhereInput {
+  const scope = authorize(actor, "meetingDecision", action);
+  const agency = agencyOf(actor, "meetingDecision");
+  const base = { siteId: actor.siteId, person: LIVE_PERSON };
+  if (scope === "ownAgency") return { ...base, recordedByAgency: agency };
+  return {
+    ...base,
+    OR: [
+      { recordedByAgency: agency },
+      ...jointDecisionCoverage(agency).map(({ from, person }) => ({ recordedByAgency: from, person })),
+    ],
+  };
+}
+
+/**
+ * Tasks from joint decisions: seen as their decision is (the recording agency; another under
+ * consent), and always by the agency that owns the task and the user responsible for it, who have
+ * to do it. Marking one done (update) is the owning agency's alone.
+ */
+export function taskWhere(actor: Actor, action: Action = "read"): Prisma.TaskWhereInput {
+  const scope = authorize(actor, "task", action);
+  const agency = agencyOf(actor, "task");
+  const base = { siteId: actor.siteId, person: LIVE_PERSON };
+  if (scope === "ownAgency") return { ...base, ownerAgency: agency };
+  return {
+    ...base,
+    OR: [
+      { ownerAgency: agency },
+      { responsibleId: actor.id },
+      { decision: { recordedByAgency: agency } },
+      ...jointDecisionCoverage(agency).map(({ from, person }) => ({ decision: { recordedByAgency: from }, person })),
+    ],
+  };
+}
+
+/**
+ * Colleagues a meeting may name (its participants) and a task may be given to: active users of the
+ * actor's site in the three agencies. A task's owning agency is its responsible user's.
+ */
+export function meetingColleagueWhere(actor: Actor): Prisma.UserWhereInput {
+  authorize(actor, "meeting", "read");
+  return { siteId: actor.siteId, isActive: true, role: { in: ["POLICE", "SOCIAL", "PROBATION"] } };
+}
+
 // ───────────── enforcement and incidents ─────────────
 
 /**

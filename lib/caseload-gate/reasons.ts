@@ -11,6 +11,9 @@ export const ACCESS_REASON_CODES = [
   "COVERING_COLLEAGUE",
   "JOINT_PLANNING",
   "RISK_ASSESSMENT",
+  // A person on the agenda of a coordination meeting the user takes part in (issue 15): given by
+  // the meeting page itself, with the meeting's id as the detail, so the log says which meeting.
+  "COORDINATION_MEETING",
   "OTHER",
 ] as const;
 export type AccessReasonCode = (typeof ACCESS_REASON_CODES)[number];
@@ -39,7 +42,7 @@ export function parseAccessReason(reason: string): { code: AccessReasonCode | nu
  * notification's edit form, and the "new" forms that take `?personId=`. Each checks the gate itself,
  * so returning to one about another person only asks again; the point here is a same-site path.
  */
-const OTHER_GATED_PAGES = /^\/(referrals|follow-ups|notifications|enforcement)\/[A-Za-z0-9/?=&_.-]+$/;
+const OTHER_GATED_PAGES = /^\/(referrals|follow-ups|notifications|enforcement|meetings)\/[A-Za-z0-9/?=&_.-]+$/;
 
 /**
  * Where to go after the reason is given: a page of the same person's file, or one of the pages

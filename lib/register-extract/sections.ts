@@ -465,6 +465,76 @@ export const SECTIONS: readonly ExtractSection[] = [
       })),
   },
   {
+    // Coordination meetings (issue 15) that had the person on the agenda.
+    key: "coordinationMeetings",
+    models: ["MeetingAgendaItem", "CoordinationMeeting"],
+    labels: { status: "meetingStatus", agencies: { list: "agencies" } },
+    load: async (tx, s) =>
+      (
+        await tx.meetingAgendaItem.findMany({
+          where: { personId: s.personId, meeting: { siteId: s.siteId } },
+          include: { meeting: true },
+          orderBy: [{ meeting: { startsAt: "asc" } }, { id: "asc" }],
+        })
+      ).map((a) => ({
+        meetingAt: ts(a.meeting.startsAt),
+        place: a.meeting.place,
+        status: a.meeting.status,
+        agencies: list(a.meeting.agencies),
+      })),
+  },
+  {
+    // Every agency's minutes about the person: the extract is the person's right to all of it.
+    key: "meetingMinutes",
+    models: ["MeetingMinutes"],
+    labels: { agency: "agencies" },
+    load: async (tx, s) =>
+      (
+        await tx.meetingMinutes.findMany({
+          where: ofPerson(s),
+          include: { meeting: { select: { startsAt: true } } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      ).map((m) => ({
+        meetingAt: ts(m.meeting.startsAt),
+        agency: m.agency,
+        text: m.text,
+        createdAt: ts(m.createdAt),
+        updatedAt: ts(m.updatedAt),
+      })),
+  },
+  {
+    key: "meetingDecisions",
+    models: ["MeetingDecision"],
+    labels: { recordedByAgency: "agencies" },
+    load: async (tx, s) =>
+      (
+        await tx.meetingDecision.findMany({
+          where: ofPerson(s),
+          include: { meeting: { select: { startsAt: true } } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      ).map((d) => ({
+        meetingAt: ts(d.meeting.startsAt),
+        recordedByAgency: d.recordedByAgency,
+        text: d.text,
+        createdAt: ts(d.createdAt),
+      })),
+  },
+  {
+    key: "tasks",
+    models: ["Task"],
+    labels: { ownerAgency: "agencies", status: "taskStatus" },
+    load: async (tx, s) =>
+      (await tx.task.findMany({ where: ofPerson(s), orderBy: [{ dueOn: "asc" }, { id: "asc" }] })).map((t) => ({
+        title: t.title,
+        ownerAgency: t.ownerAgency,
+        dueOn: day(t.dueOn),
+        status: t.status,
+        doneAt: ts(t.doneAt),
+      })),
+  },
+  {
     // The person's earlier access requests and what became of them; the officials are not named.
     key: "extractRequests",
     models: ["RegisterExtractRequest"],

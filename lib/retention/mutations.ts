@@ -95,6 +95,10 @@ export async function anonymiseInTx(
     plannedVisits,
     warningFlags,
     roundMemberships,
+    meetingMinutes,
+    meetingDecisions,
+    tasks,
+    agendaItems,
   ] = await Promise.all([
     tx.customNotification.updateMany({ where: ofPerson, data: { placeDescription: null, nextStep: null } }),
     tx.referralStatusChange.updateMany({
@@ -144,6 +148,13 @@ export async function anonymiseInTx(
     tx.warningFlag.updateMany({ where: ofPerson, data: { reason: "", endedAt: now } }),
     // Nobody is to be visited in a round any more: the person leaves the rounds' lists.
     tx.roundPerson.deleteMany({ where: ofPerson }),
+    // Coordination meetings (issue 15): each agency's minutes go like its notes; the decisions and
+    // tasks stay as codes and dates (who owned what, done or not), their text emptied; the person
+    // leaves every agenda (the meeting itself is about many).
+    tx.meetingMinutes.deleteMany({ where: ofPerson }),
+    tx.meetingDecision.updateMany({ where: { ...ofPerson, text: { not: "" } }, data: { text: "" } }),
+    tx.task.updateMany({ where: { ...ofPerson, title: { not: "" } }, data: { title: "" } }),
+    tx.meetingAgendaItem.deleteMany({ where: ofPerson }),
   ]);
   // Access requests stay (dates, codes, reference: what was asked and answered); the requester's
   // name and the notes go. Emptied, not nulled: the request's CHECK constraints want them present.
@@ -171,6 +182,10 @@ export async function anonymiseInTx(
     plannedVisits: plannedVisits.count,
     warningFlags: warningFlags.count,
     roundMembershipsDeleted: roundMemberships.count,
+    meetingMinutesDeleted: meetingMinutes.count,
+    meetingDecisions: meetingDecisions.count,
+    tasks: tasks.count,
+    agendaItemsRemoved: agendaItems.count,
     extractRequests,
   };
 }

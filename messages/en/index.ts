@@ -27,6 +27,7 @@ import plans from "./plans.json";
 import groupRelations from "./group-relations.json";
 import handover from "./handover.json";
 import callInAttendance from "./callin-attendance.json";
+import meetings from "./meetings.json";
 
 const messages = {
   ...app,
@@ -57,5 +58,6 @@ const messages = {
   ...groupRelations,
   ...handover,
   ...callInAttendance,
+  ...meetings,
 };
 export default messages;

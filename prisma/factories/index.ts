@@ -22,3 +22,4 @@ export * from "./register-extract";
 export * from "./vetting";
 export * from "./plans";
 export * from "./visits";
+export * from "./meetings";

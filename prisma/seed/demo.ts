@@ -47,6 +47,7 @@ import { demoSecondFactor } from "./demo-second-factor";
 import { seedDemoVisits } from "./demo-visits";
 import { seedDemoVetting } from "./demo-vetting";
 import { seedDemoPlans } from "./demo-plans";
+import { seedDemoMeetings } from "./demo-meetings";
 
 export const DEMO_PASSWORD = "Samverkan-demo-2026";
 
@@ -791,6 +792,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     person,
     users: { police, social, probation },
     delivered: notificationIds,
+  });
+  await seedDemoMeetings(db, {
+    siteId: malmo.id,
+    users: { police: police.id, social: social.id, probation: probation.id },
+    personIds: [person(0), person(1), person(2)],
   });
   await seedDemoVetting(db, { adminId: users.admin!.id });
   await setSystemSetting(db, "demoData", "true");

@@ -13,12 +13,16 @@ import {
   groupRelationWhere,
   incidentWhere,
   internalNoteWhere,
+  meetingDecisionWhere,
+  meetingMinutesWhere,
+  meetingWhere,
   notificationWhere,
   personWhere,
   planMeasureWhere,
   planWhere,
   referralWhere,
   supportMeasureWhere,
+  taskWhere,
   type Actor,
 } from "@/lib/authz";
 import { recordAuditNow } from "@/lib/audit";
@@ -65,6 +69,9 @@ import { decideExtractRequest, produceRegisterExtract, registerExtractRequest } 
 import { getExtractRequest, listExtractRequests } from "@/lib/register-extract/queries";
 import { ZDecideExtractRequest, ZRegisterExtractRequest } from "@/lib/register-extract/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { completeTask, createMeeting, editMeeting, recordDecision, saveMinutes } from "@/lib/meetings/mutations";
+import { findMeetings, getMeeting } from "@/lib/meetings/queries";
+import { ZCreateMeeting, ZEditMeeting, ZMeetingList, ZRecordDecision, ZSaveMinutes } from "@/lib/meetings/schemas";
 import {
   assignAll,
   giveConsent,
@@ -78,6 +85,9 @@ import {
 import {
   createConsent,
   createFollowUp,
+  createMeeting as createMeetingRow,
+  createMeetingDecision,
+  createMeetingMinutes,
   createPerson,
   createPlan as createPlanRecord,
   createPlanMeasure,
@@ -149,6 +159,15 @@ const TABLE = {
   incident: { POLICE: "YYYYYY", SOCIAL: "YYNNNY", PROBATION: "YYNNNY", MANAGER: "YYNNNY", ADMIN: NONE },
   // consent: recorded, read and withdrawn by the agencies; never deleted (it is a disclosure's basis).
   consent: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE },
+  // a coordination meeting (issue 15): the three agencies' joint work; never deleted.
+  meeting: { POLICE: "YYYYNY", SOCIAL: "YYYYNY", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
+  // the police's minutes about the person at it: theirs alone, consent or not; the others write their own.
+  meetingMinutes: { POLICE: "YYYYNY", SOCIAL: "NNYNNN", PROBATION: "NNYNNN", MANAGER: NONE, ADMIN: NONE },
+  // a joint decision the police recorded: the others with consent; nobody changes or deletes one.
+  meetingDecision: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "CCYNNC", MANAGER: NONE, ADMIN: NONE },
+  // its task, owned by probation: probation always, and marks it done; the police as its decision;
+  // social services with consent.
+  task: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
   // a request that social services confirm a consent the police recorded (its referral's status
   // for the police): every agency sees where it stands and may ask another (create: a consent
   // covering another agency's information); only social services, the holder, answers it (edit).
@@ -189,6 +208,10 @@ type Records = Awaited<ReturnType<typeof recordsOfEveryKind>> & {
   planMeasure: { id: string };
   planless: Record<Role, { id: string }>;
   groupRelation: { id: string; groupAId: string };
+  meeting: { id: string };
+  policeMinutes: { id: string };
+  policeDecision: { id: string };
+  task: { id: string };
 };
 /** `label` names the matrix cell being checked, for the messages of the checks inside. */
 type Ctx = { w: World; r: Records; label?: string };
@@ -302,6 +325,12 @@ const TABLES = [
   "PlannedVisit",
   "PlannedVisitMember",
   "WarningFlag",
+  "CoordinationMeeting",
+  "MeetingParticipant",
+  "MeetingAgendaItem",
+  "MeetingMinutes",
+  "MeetingDecision",
+  "Task",
   "User",
   "Site",
   "AuditEvent",
@@ -1007,6 +1036,169 @@ const KINDS: Record<Kind, Record<Op, Check>> = {
   },
   // Through the pages' own functions: the lists, the request's page, "Registrera begäran", the
   // manager's decision, and "Ta fram utdrag" followed by opening the extract.
+  meeting: {
+    // No delete function (a meeting is part of the record): the scope.
+    ...viaBuilder(
+      "meeting",
+      meetingWhere,
+      (tx) => tx.coordinationMeeting,
+      ({ r }) => r.meeting.id,
+    ),
+    list: reads(
+      ({ r }) => r.meeting.id,
+      async (actor, { r }) =>
+        (await findMeetings({ actor, query: ZMeetingList.parse({}) })).page.items.some((m) => m.id === r.meeting.id),
+    ),
+    read: reads(
+      ({ r }) => r.meeting.id,
+      async (actor, { r }) => (await getMeeting({ actor, meetingId: r.meeting.id })).id === r.meeting.id,
+    ),
+    create: writes((actor) =>
+      createMeeting({
+        actor,
+        input: ZCreateMeeting.parse({ startsAt: typedDateTime(5), place: "Rådhuset", agencies: ["SOCIAL"] }),
+      }),
+    ),
+    edit: writes(async (actor, { r }) => {
+      const m = await db.coordinationMeeting.findUniqueOrThrow({ where: { id: r.meeting.id } });
+      return editMeeting({
+        actor,
+        input: ZEditMeeting.parse({
+          meetingId: m.id,
+          version: String(m.version),
+          startsAt: typed(m.startsAt),
+          place: "Rådhuset, sal 4",
+          agencies: m.agencies,
+          status: "HELD",
+        }),
+      });
+    }),
+  },
+  meetingMinutes: {
+    ...viaBuilder(
+      "meetingMinutes",
+      meetingMinutesWhere,
+      (tx) => tx.meetingMinutes,
+      ({ r }) => r.policeMinutes.id,
+    ),
+    // The meeting's page, the one place minutes are shown.
+    list: reads(
+      ({ r }) => r.policeMinutes.id,
+      async (actor, { w, r }) =>
+        (await getMeeting({ actor, meetingId: r.meeting.id })).agenda.some(
+          (a) => a.personId === w.person.id && a.minutes?.id === r.policeMinutes.id,
+        ),
+    ),
+    read: reads(
+      ({ r }) => r.policeMinutes.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("POLISENS MINNESANTECKNING"),
+    ),
+    export: reads(
+      ({ r }) => r.policeMinutes.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("POLISENS MINNESANTECKNING"),
+    ),
+    // Each agency writes its own minutes (about the second person, once each).
+    create: writes(
+      (actor, { w, r }) =>
+        saveMinutes({
+          actor,
+          input: ZSaveMinutes.parse({
+            meetingId: r.meeting.id,
+            personId: w.secondPerson.id,
+            version: "0",
+            text: "Egna anteckningar",
+          }),
+        }),
+      async (actor, { w }) =>
+        (await db.meetingMinutes.findFirstOrThrow({ where: { personId: w.secondPerson.id, createdById: actor.id } }))
+          .agency === actor.agency,
+    ),
+    edit: writes(async (actor, { w, r }) => {
+      const current = await db.meetingMinutes.findUniqueOrThrow({ where: { id: r.policeMinutes.id } });
+      return saveMinutes({
+        actor,
+        input: ZSaveMinutes.parse({
+          meetingId: r.meeting.id,
+          personId: w.person.id,
+          version: String(current.version),
+          text: "Ändrade anteckningar",
+        }),
+      });
+    }),
+  },
+  meetingDecision: {
+    // Neither changed nor deleted (no grant, no function): the scopes.
+    ...viaBuilder(
+      "meetingDecision",
+      meetingDecisionWhere,
+      (tx) => tx.meetingDecision,
+      ({ r }) => r.policeDecision.id,
+    ),
+    list: reads(
+      ({ r }) => r.policeDecision.id,
+      async (actor, { r }) =>
+        (await getMeeting({ actor, meetingId: r.meeting.id })).agenda.some((a) =>
+          a.decisions.some((d) => d.id === r.policeDecision.id),
+        ),
+    ),
+    read: reads(
+      ({ r }) => r.policeDecision.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("POLISENS BESLUT"),
+    ),
+    create: writes((actor, { w, r }) =>
+      recordDecision({
+        actor,
+        input: ZRecordDecision.parse({ meetingId: r.meeting.id, personId: w.person.id, text: "Nytt beslut" }),
+      }),
+    ),
+  },
+  task: {
+    ...viaBuilder(
+      "task",
+      taskWhere,
+      (tx) => tx.task,
+      ({ r }) => r.task.id,
+    ),
+    // The meeting's due items, or under its decision.
+    list: reads(
+      ({ r }) => r.task.id,
+      async (actor, { r }) =>
+        (await getMeeting({ actor, meetingId: r.meeting.id })).agenda.some((a) =>
+          a.dueItems.some((i) => i.id === r.task.id),
+        ),
+    ),
+    read: reads(
+      ({ r }) => r.task.id,
+      async (actor, { r }) =>
+        JSON.stringify(await getMeeting({ actor, meetingId: r.meeting.id })).includes("SAMTAL OM ARBETE"),
+    ),
+    // A decision of one's own that becomes a task of one's own.
+    create: writes(
+      (actor, { w, r }) =>
+        recordDecision({
+          actor,
+          input: ZRecordDecision.parse({
+            meetingId: r.meeting.id,
+            personId: w.person.id,
+            text: "Beslut med uppgift",
+            taskTitle_0: "Ny uppgift",
+            taskResponsible_0: actor.id,
+            taskDueOn_0: typedDate(7),
+          }),
+        }),
+      async (actor) =>
+        (await db.task.findFirstOrThrow({ where: { title: "Ny uppgift", responsibleId: actor.id } })).ownerAgency ===
+        actor.agency,
+    ),
+    // Marking it done.
+    edit: writes(async (actor, { r }) => {
+      const current = await db.task.findUniqueOrThrow({ where: { id: r.task.id } });
+      return completeTask({ actor, input: { taskId: current.id, version: current.version } });
+    }),
+  },
   extractRequest: {
     list: reads(ids.extractRequest, async (actor, { r }) =>
       (await listExtractRequests({ actor, query: { page: 1 } })).items.some((e) => e.id === r.extractRequest.id),
@@ -1172,14 +1364,16 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
   });
   if (consentWorld === "confirmed") await giveConsent(w, w.person.id, ["POLICE", "SOCIAL", "PROBATION"]);
   if (consentWorld === "unconfirmed") {
-    // The police record one covering everything; social services one covering probation's
-    // follow-ups; probation one covering social services' information: nobody confirms.
+    // Each agency records one covering everything the other agencies hold (the police: social
+    // services' and probation's; social services: probation's and the police's; …): nobody confirms.
     for (const [recorder, by] of [
       ["POLICE", w.users.POLICE.id],
       ["SOCIAL", w.users.SOCIAL.id],
       ["PROBATION", w.users.PROBATION.id],
     ] as const) {
-      const coverage = recorder === "POLICE" ? COVERAGE : COVERAGE.filter((c) => c.from !== recorder);
+      // Never what the recorder itself holds: a holder's own consent is confirmed by recording it
+      // (the police hold joint decisions and plan measures too since issue 15).
+      const coverage = COVERAGE.filter((c) => c.from !== recorder);
       await createConsent(db, {
         siteId: w.site.id,
         personId: w.person.id,
@@ -1224,6 +1418,29 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
     groupBId: groupB.id,
     createdById: w.users.POLICE.id,
   });
+  const meeting = await createMeetingRow(db, {
+    siteId: w.site.id,
+    createdById: w.users.POLICE.id,
+    participantIds: [w.users.POLICE.id, w.users.SOCIAL.id, w.users.PROBATION.id],
+    agendaPersonIds: [w.person.id, w.secondPerson.id],
+  });
+  const policeMinutes = await createMeetingMinutes(db, {
+    siteId: w.site.id,
+    meetingId: meeting.id,
+    personId: w.person.id,
+    agency: "POLICE",
+    createdById: w.users.POLICE.id,
+    text: "POLISENS MINNESANTECKNING",
+  });
+  const policeDecision = await createMeetingDecision(db, {
+    siteId: w.site.id,
+    meetingId: meeting.id,
+    personId: w.person.id,
+    recordedByAgency: "POLICE",
+    createdById: w.users.POLICE.id,
+    text: "POLISENS BESLUT",
+    tasks: [{ title: "SAMTAL OM ARBETE", ownerAgency: "PROBATION", responsibleId: w.users.PROBATION.id }],
+  });
   return {
     w,
     r: {
@@ -1238,6 +1455,10 @@ async function seed(consentWorld: ConsentWorld): Promise<Ctx> {
       planMeasure,
       planless,
       groupRelation,
+      meeting,
+      policeMinutes,
+      policeDecision,
+      task: policeDecision.tasks[0]!,
     },
   };
 }

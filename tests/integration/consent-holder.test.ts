@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AccessReasonRequiredError } from "@/lib/caseload-gate";
 import { COVERAGE, coverageCode, type CoverageItem } from "@/lib/authz/consent-coverage";
-import { followUpWhere, planMeasureWhere, referralWhere, supportMeasureWhere, type Actor } from "@/lib/authz";
+import {
+  followUpWhere,
+  meetingDecisionWhere,
+  planMeasureWhere,
+  referralWhere,
+  supportMeasureWhere,
+  type Actor,
+} from "@/lib/authz";
 import { decideConsentConfirmation, recordConsent, withdrawConsent } from "@/lib/consent/mutations";
 import { getConsentOverview, listConsentRequests } from "@/lib/consent/queries";
 import { ZDecideConsentConfirmation } from "@/lib/consent/schemas";
@@ -11,7 +18,14 @@ import type { Agency, ConsentInfoKind } from "@/lib/generated/prisma/enums";
 import { getPersonFile } from "@/lib/people/queries";
 import { findReferrals } from "@/lib/referrals/queries";
 import { ZFindReferrals } from "@/lib/referrals/schemas";
-import { createConsent, createFollowUp, createPlan, createPlanMeasure } from "@/prisma/factories";
+import {
+  createConsent,
+  createFollowUp,
+  createMeeting,
+  createMeetingDecision,
+  createPlan,
+  createPlanMeasure,
+} from "@/prisma/factories";
 import { assignAll, makeWorld, recordsOfEveryKind, type World } from "./fixtures";
 
 /*
@@ -28,6 +42,8 @@ let records: Awaited<ReturnType<typeof recordsOfEveryKind>>;
 let socialFollowUp: { id: string };
 /** A measure of each agency in the person's individual plan. */
 let planMeasures: Record<Agency, { id: string }>;
+/** A joint decision about the person recorded by each agency, at one meeting. */
+let decisions: Record<Agency, { id: string }>;
 beforeEach(async () => {
   w = await makeWorld();
   await assignAll(w);
@@ -47,6 +63,20 @@ beforeEach(async () => {
       planId: plan.id,
       personId: w.person.id,
       agency,
+      createdById: w.users[agency].id,
+    });
+  const meeting = await createMeeting(db, {
+    siteId: w.site.id,
+    createdById: w.users.POLICE.id,
+    agendaPersonIds: [w.person.id],
+  });
+  decisions = {} as Record<Agency, { id: string }>;
+  for (const agency of AGENCIES)
+    decisions[agency] = await createMeetingDecision(db, {
+      siteId: w.site.id,
+      meetingId: meeting.id,
+      personId: w.person.id,
+      recordedByAgency: agency,
       createdById: w.users[agency].id,
     });
 });
@@ -70,8 +100,10 @@ const SEES: Record<ConsentInfoKind, ((viewer: Agency, item: Pick<CoverageItem, "
     (await db.planMeasure.count({
       where: { AND: [planMeasureWhere(w.actors[viewer]), { id: planMeasures[item.from].id }] },
     })) === 1,
-  // Issue 15 (the coordination meeting): its check comes with its records.
-  JOINT_DECISION: null,
+  JOINT_DECISION: async (viewer, item) =>
+    (await db.meetingDecision.count({
+      where: { AND: [meetingDecisionWhere(w.actors[viewer]), { id: decisions[item.from].id }] },
+    })) === 1,
 };
 const TESTED = COVERAGE.filter((c) => SEES[c.kind]);
 
