@@ -43,6 +43,7 @@ export const CLIENT_NAMESPACES = [
   "person",
   "personForm",
   "planForm",
+  "visitPlanForm",
   "pledgeForm",
   "recovery",
   "referralForm",

@@ -11,7 +11,7 @@ export async function PersonFileActions({ person }: { person: PersonFile }) {
     getTranslations("person"),
     getTranslations("consent"),
     getTranslations("coordinators"),
-    getTranslations("planForm"),
+    getTranslations("visitPlanForm"),
     getTranslations("warningFlags"),
   ]);
   const actions = [

@@ -7,6 +7,8 @@ import { DataTable } from "@/components/ui/data-table";
 /** Where each kind of item is done. */
 const HREF: Record<TodoKind, (item: TodoItem) => string> = {
   followUp: (i) => `/follow-ups/${i.id}`,
+  meetingTask: (i) => `/meetings/${i.detail}`,
+  plannedVisit: (i) => `/visits/${i.id}`,
   planMeasure: (i) => `/people/${i.personId}/plan/measures/${i.id}`,
   consentLapsing: (i) => `/people/${i.personId}/consent`,
   membershipReview: (i) => `/people/${i.personId}/memberships/${i.id}/edit`,

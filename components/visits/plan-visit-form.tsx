@@ -18,7 +18,7 @@ export function PlanVisitForm(props: {
   defaultStartsOn: string;
   defaultEndsOn: string;
 }) {
-  const t = useTranslations("planForm");
+  const t = useTranslations("visitPlanForm");
   const form = useForm(planVisitAction);
   return (
     <Form form={form} noValidate className="flex flex-col gap-5">

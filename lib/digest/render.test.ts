@@ -5,6 +5,8 @@ const counts = (f: [number, number], m: [number, number]) => ({
   followUp: { overdue: f[0], due: f[1] },
   membershipReview: { overdue: m[0], due: m[1] },
   planMeasure: { overdue: 0, due: 0 },
+  meetingTask: { overdue: 0, due: 0 },
+  plannedVisit: { overdue: 0, due: 0 },
   consentLapsing: { overdue: 0, due: 0 },
 });
 

@@ -6,7 +6,14 @@
 /** "Due" is today and the next DUE_DAYS - 1 days (Swedish calendar days); before today is overdue. */
 export const DUE_DAYS = 7;
 
-export const TODO_KINDS = ["followUp", "planMeasure", "membershipReview", "consentLapsing"] as const;
+export const TODO_KINDS = [
+  "plannedVisit",
+  "followUp",
+  "planMeasure",
+  "meetingTask",
+  "membershipReview",
+  "consentLapsing",
+] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 /** A consent given for a time shows this many days before its last day, to be renewed in time. */

@@ -1,7 +1,16 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditNow } from "@/lib/audit";
-import { can, consentWhere, followUpWhere, membershipWhere, planMeasureWhere, type Actor } from "@/lib/authz";
+import {
+  can,
+  consentWhere,
+  followUpWhere,
+  membershipWhere,
+  planMeasureWhere,
+  plannedVisitWhere,
+  taskWhere,
+  type Actor,
+} from "@/lib/authz";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/people/resolve";
 import { todayDateOnly } from "@/lib/validation/activity-fields";
@@ -115,6 +124,95 @@ const planMeasures: Source = {
   },
 };
 
+// ───────────── tasks from the joint decisions of coordination meetings ─────────────
+
+function myTasks(actor: Actor): Prisma.TaskWhereInput {
+  return { AND: [taskWhere(actor, "list"), { responsibleId: actor.id, status: "OPEN" }] };
+}
+
+const meetingTasks: Source = {
+  applies: (actor) => can(actor, "task", "list") && actor.agency !== null,
+  count: async (actor, { today, horizon }) => {
+    const [overdue, due] = await Promise.all([
+      db.task.count({ where: { AND: [myTasks(actor), { dueOn: { lt: today } }] } }),
+      db.task.count({ where: { AND: [myTasks(actor), { dueOn: { gte: today, lt: horizon } }] } }),
+    ]);
+    return { overdue, due };
+  },
+  list: async (actor, { today, horizon }) => {
+    const rows = await db.task.findMany({
+      where: { AND: [myTasks(actor), { dueOn: { lt: horizon } }] },
+      select: {
+        id: true,
+        personId: true,
+        dueOn: true,
+        decision: { select: { meetingId: true } },
+        person: { select: { firstName: true, lastName: true } },
+      },
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      take: 200,
+    });
+    return rows.map((r) => ({
+      kind: "meetingTask",
+      id: r.id,
+      personId: r.personId,
+      personName: fullName(r.person),
+      // Where it is done: the meeting page, beside its decision.
+      detail: r.decision.meetingId,
+      dueOn: r.dueOn,
+      isOverdue: r.dueOn < today,
+    }));
+  },
+};
+
+// ───────────── planned custom notifications: the user's team's, not yet logged ─────────────
+
+/** The user is on the visit's team (or planned it), and it has not been logged as a notification. */
+function myVisits(actor: Actor): Prisma.PlannedVisitWhereInput {
+  return {
+    AND: [
+      plannedVisitWhere(actor, "list"),
+      { doneAt: null, OR: [{ team: { some: { userId: actor.id } } }, { createdById: actor.id }] },
+    ],
+  };
+}
+
+/** A visit is due while its window meets the coming days, overdue once the window has passed. */
+const plannedVisits: Source = {
+  applies: (actor) => can(actor, "plannedVisit", "list") && actor.agency !== null,
+  count: async (actor, { today, horizon }) => {
+    const [overdue, due] = await Promise.all([
+      db.plannedVisit.count({ where: { AND: [myVisits(actor), { windowEndsOn: { lt: today } }] } }),
+      db.plannedVisit.count({
+        where: { AND: [myVisits(actor), { windowEndsOn: { gte: today }, windowStartsOn: { lt: horizon } }] },
+      }),
+    ]);
+    return { overdue, due };
+  },
+  list: async (actor, { today, horizon }) => {
+    const rows = await db.plannedVisit.findMany({
+      where: { AND: [myVisits(actor), { windowStartsOn: { lt: horizon } }] },
+      select: {
+        id: true,
+        personId: true,
+        windowEndsOn: true,
+        person: { select: { firstName: true, lastName: true } },
+      },
+      orderBy: [{ windowEndsOn: "asc" }, { id: "asc" }],
+      take: 200,
+    });
+    return rows.map((r) => ({
+      kind: "plannedVisit",
+      id: r.id,
+      personId: r.personId,
+      personName: fullName(r.person),
+      detail: null,
+      dueOn: r.windowEndsOn,
+      isOverdue: r.windowEndsOn < today,
+    }));
+  },
+};
+
 // ───────────── membership assessments to review: the actor's agency's, for the actor's caseload ─────────────
 
 /**
@@ -215,6 +313,8 @@ const lapsingConsents: Source = {
 const SOURCES: Record<TodoKind, Source> = {
   followUp: followUps,
   planMeasure: planMeasures,
+  meetingTask: meetingTasks,
+  plannedVisit: plannedVisits,
   membershipReview: membershipReviews,
   consentLapsing: lapsingConsents,
 };

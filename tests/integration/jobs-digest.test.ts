@@ -7,15 +7,18 @@ import { ConflictError } from "@/lib/errors";
 import { JOB_SCHEMA, JOBS } from "@/lib/jobs/queues";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import type { Mailer } from "@/lib/mail/transport";
-import { countTodo, listTodo } from "@/lib/todo/queries";
+import { countTodo, listTodo, TODO_KINDS } from "@/lib/todo/queries";
 import { actorOf } from "@/lib/auth";
 import {
   createFollowUp,
   createGroup,
+  createMeeting,
+  createMeetingDecision,
   createMembership,
   createPerson,
   createPlan,
   createPlanMeasure,
+  createPlannedVisit,
   createUser,
 } from "@/prisma/factories";
 import { startTestSmtp, type TestSmtp } from "@/scripts/lib/test-smtp";
@@ -162,6 +165,64 @@ describe("Att göra", () => {
     expect([...list.overdue, ...list.due].filter((i) => i.kind === "planMeasure")).toHaveLength(2);
   });
 
+  it("lists the user's open meeting tasks and the planned visits of their team, overdue once the window passed", async () => {
+    await assignAll(w);
+    const meeting = await createMeeting(db, {
+      siteId: w.site.id,
+      createdById: w.users.POLICE.id,
+      agendaPersonIds: [w.person.id],
+    });
+    const task = (dueOn: Date, status: "OPEN" | "DONE" = "OPEN") => ({
+      ownerAgency: "PROBATION" as const,
+      responsibleId: w.users.PROBATION.id,
+      dueOn,
+      status,
+    });
+    await createMeetingDecision(db, {
+      siteId: w.site.id,
+      meetingId: meeting.id,
+      personId: w.person.id,
+      recordedByAgency: "POLICE",
+      createdById: w.users.POLICE.id,
+      tasks: [task(days(-3)), task(days(4)), task(days(-3), "DONE"), task(days(30))],
+    });
+    const visit = {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE" as const,
+    };
+    await createPlannedVisit(db, {
+      ...visit,
+      windowStartsOn: days(-6),
+      windowEndsOn: days(-1),
+      teamIds: [w.users.PROBATION.id],
+    });
+    await createPlannedVisit(db, {
+      ...visit,
+      windowStartsOn: days(-1),
+      windowEndsOn: days(2),
+      teamIds: [w.users.PROBATION.id],
+    });
+    await createPlannedVisit(db, {
+      ...visit,
+      windowStartsOn: days(8),
+      windowEndsOn: days(9),
+      teamIds: [w.users.PROBATION.id],
+    });
+    await createPlannedVisit(db, {
+      ...visit,
+      windowStartsOn: days(0),
+      windowEndsOn: days(2),
+      teamIds: [w.users.SOCIAL.id],
+    });
+    const counts = await countTodo({ actor: w.actors.PROBATION, now: NOW });
+    expect(counts.meetingTask).toEqual({ overdue: 1, due: 1 });
+    expect(counts.plannedVisit).toEqual({ overdue: 1, due: 1 });
+    // The planner (the police officer) has all three of theirs, none of social services' team's.
+    expect((await countTodo({ actor: w.actors.POLICE, now: NOW })).plannedVisit).toEqual({ overdue: 1, due: 2 });
+  });
+
   it("puts a membership assessment due for review on the list of the assessing agency's coordinator only", async () => {
     await assignAll(w);
     const group = await createGroup(db, { siteId: w.site.id, createdById: w.users.POLICE.id });
@@ -210,12 +271,9 @@ describe("Att göra", () => {
 
   it("has nothing for managers and administrators, who hold no case work", async () => {
     for (const role of ["MANAGER", "ADMIN"] as const)
-      expect(await countTodo({ actor: w.actors[role], now: NOW })).toEqual({
-        followUp: { overdue: 0, due: 0 },
-        membershipReview: { overdue: 0, due: 0 },
-        planMeasure: { overdue: 0, due: 0 },
-        consentLapsing: { overdue: 0, due: 0 },
-      });
+      expect(await countTodo({ actor: w.actors[role], now: NOW })).toEqual(
+        Object.fromEntries(TODO_KINDS.map((k) => [k, { overdue: 0, due: 0 }])),
+      );
   });
 });
 

@@ -14,7 +14,7 @@ import { PlanVisitForm } from "@/components/visits/plan-visit-form";
 import { roundOptions } from "@/components/visits/round-options";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("planForm"))("title") };
+  return { title: (await getTranslations("visitPlanForm"))("title") };
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -27,7 +27,7 @@ export default async function PlanVisitPage({ searchParams }: PageProps<"/visits
     `/visits/new?${new URLSearchParams({ personId })}`,
   );
   const [t, tf, tp, troles] = await Promise.all([
-    getTranslations("planForm"),
+    getTranslations("visitPlanForm"),
     getTranslations("notificationForm"),
     getTranslations("placeType"),
     getTranslations("roles"),
