@@ -185,6 +185,13 @@ export async function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         ) : null}
       </Card>
 
+      {view.jointWork ? (
+        <Card id="joint-work" title={t("jointWork.title")}>
+          <TablePart ctx={ctx} section="planMeasures" />
+          <TablePart ctx={ctx} section="jointWork" />
+        </Card>
+      ) : null}
+
       <Card id="incidents" title={t("incidents.title")}>
         <p>
           {inc.monthsYear === inc.yearToDate.year

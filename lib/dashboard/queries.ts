@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { computeFigures, type Figures } from "./compute";
 import { csvFileName, tableToCsv } from "./csv";
+import { jointWorkFigures } from "./joint-work";
 import { isoDay, resolvePeriods, startedRounds, todayIn, type Periods, type RoundOption } from "./periods";
 import { parseDashboardQuery, ZSection, type DashboardQueryResult } from "./schemas";
 import type { StatsScope } from "./sql";
@@ -99,10 +100,14 @@ async function load({ actor, params, now = new Date() }: Load, action: "read" | 
   const query = parseDashboardQuery(params, today);
   const [rounds, { scope, audience }] = await Promise.all([listRounds(siteId), scopeFor(actor, siteId)]);
   const periods: Periods = resolvePeriods(query.choice, { today, rounds });
-  const figures = await computeFigures(scope, periods, today);
+  const [figures, jointWork] = await Promise.all([
+    computeFigures(scope, periods, today),
+    jointWorkFigures(scope, periods.current, today, actor.agency),
+  ]);
   return {
     figures,
-    view: toView(figures, periods, audience),
+    jointWork,
+    view: toView(figures, periods, audience, jointWork),
     query,
     rounds: startedRounds(rounds, today),
     periods,

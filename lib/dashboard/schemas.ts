@@ -12,6 +12,8 @@ export const SECTIONS = [
   "liberty",
   "caseload",
   "overdue",
+  "planMeasures",
+  "jointWork",
   "incidentsPerYear",
   "incidentsPerMonth",
 ] as const;

@@ -166,6 +166,28 @@ export function dashboardTables(
     };
   }
 
+  if (view.jointWork) {
+    const jw = view.jointWork;
+    tables.planMeasures = {
+      section: "planMeasures",
+      title: t("jointWork.measuresTitle"),
+      columns: [t("table.agency"), t("jointWork.done", { period: periodLabel(t, current) }), t("jointWork.overdueNow")],
+      rows: jw.measures.map((m) => [labels(`agencies.${m.agency}`), m.done, m.overdue]),
+    };
+    tables.jointWork = {
+      section: "jointWork",
+      title: t("jointWork.activitiesTitle"),
+      columns: [t("table.measure"), periodLabel(t, current)],
+      rows: [
+        [t("jointWork.meetingsHeld"), jw.meetingsHeld],
+        [t("jointWork.visitsPlanned"), jw.visits.planned],
+        [t("jointWork.visitsDone"), jw.visits.done],
+        [t("jointWork.visitsNotDone"), jw.visits.notDone],
+      ],
+      note: t("jointWork.note"),
+    };
+  }
+
   const inc = view.incidents;
   tables.incidentsPerYear = {
     section: "incidentsPerYear",

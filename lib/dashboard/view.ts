@@ -1,5 +1,6 @@
 import type { IncidentType, ReferralStatus, SupportMeasureType } from "@/lib/generated/prisma/enums";
 import type { Figures, FunnelFigures, PeriodFigures } from "./compute";
+import type { JointWorkFigures } from "./joint-work";
 import type { Period, PeriodKind, Periods } from "./periods";
 import { band, bandLow, bandMiddle, isBelowBand, type Banded } from "./suppress";
 
@@ -70,6 +71,13 @@ export type DashboardView = {
   liberty: { deprived: Banded; notified: Banded; calledIn: Banded; either: Banded };
   caseload: { name: string; agency: string; people: Banded }[];
   overdue: { name: string; agency: string; overdue: Banded }[] | null;
+  /** The joint work (issue 15): plan measures, meetings, planned visits; null before it is counted. */
+  jointWork: {
+    measures: { agency: string; done: Banded; overdue: Banded }[];
+    /** Events of the site, not people: exact. */
+    meetingsHeld: number;
+    visits: { planned: Banded; done: Banded; notDone: Banded };
+  } | null;
   incidents: {
     years: {
       year: number;
@@ -211,7 +219,12 @@ function incidentsView(figures: Figures, monthsYear: number): DashboardView["inc
 }
 
 /** The figures as they may be shown: counts as bands, comparisons between the bands. */
-export function toView(figures: Figures, periods: Periods, audience: DashboardView["audience"]): DashboardView {
+export function toView(
+  figures: Figures,
+  periods: Periods,
+  audience: DashboardView["audience"],
+  jointWork: JointWorkFigures | null = null,
+): DashboardView {
   const c = figures.current;
   const p = figures.previous;
   const programme = c.programme;
@@ -252,6 +265,17 @@ export function toView(figures: Figures, periods: Periods, audience: DashboardVi
     caseload: figures.caseload.map((r) => ({ name: r.name, agency: r.agency, people: band(r.people) })),
     overdue: figures.overdue
       ? figures.overdue.map((r) => ({ name: r.name, agency: r.agency, overdue: band(r.overdue) }))
+      : null,
+    jointWork: jointWork
+      ? {
+          measures: jointWork.measures.map((m) => ({ agency: m.agency, done: band(m.done), overdue: band(m.overdue) })),
+          meetingsHeld: jointWork.meetingsHeld,
+          visits: {
+            planned: band(jointWork.visits.planned),
+            done: band(jointWork.visits.done),
+            notDone: band(jointWork.visits.notDone),
+          },
+        }
       : null,
     incidents: incidentsView(figures, Number(periods.current.to.slice(0, 4))),
   };
