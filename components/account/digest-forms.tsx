@@ -34,6 +34,7 @@ export function SendDigestNowForm() {
   const form = useForm(sendDigestNowAction);
   return (
     <Form form={form} noValidate>
+      <input type="hidden" name="send" value="today" />
       <Button type="submit" variant="secondary" disabled={form.pending}>
         {t("sendNow")}
       </Button>

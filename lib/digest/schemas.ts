@@ -5,6 +5,9 @@ import { checkbox, version } from "@/lib/validation/fields";
 export const ZSetDigest = z.object({ enabled: checkbox, version });
 export type TSetDigest = z.infer<typeof ZSetDigest>;
 
-/** "Send today's digest now": no fields beyond the form's own. */
-export const ZSendDigestNow = z.object({});
+/**
+ * "Send today's digest now": the button's own value, so that a form that is not this one (or an
+ * action called with anything else) is refused and queues nothing.
+ */
+export const ZSendDigestNow = z.object({ send: z.literal("today", { error: "unreadableForm" }) });
 export type TSendDigestNow = z.infer<typeof ZSendDigestNow>;
