@@ -48,6 +48,8 @@ type Source = {
   /** Whether the actor's role has this kind of work at all. */
   applies: (actor: Actor) => boolean;
   count: (actor: Actor, w: Window) => Promise<{ overdue: number; due: number }>;
+  /** overdue + due in one query: the header's number on every page. */
+  total: (actor: Actor, w: Window) => Promise<number>;
   list: (actor: Actor, w: Window) => Promise<TodoItem[]>;
 };
 
@@ -59,6 +61,8 @@ function myFollowUps(actor: Actor): Prisma.FollowUpWhereInput {
 
 const followUps: Source = {
   applies: (actor) => can(actor, "followUp", "list") && actor.agency !== null,
+  total: (actor, { horizon }) =>
+    db.followUp.count({ where: { AND: [myFollowUps(actor), { dueOn: { lt: horizon } }] } }),
   count: async (actor, { today, horizon }) => {
     const [overdue, due] = await Promise.all([
       db.followUp.count({ where: { AND: [myFollowUps(actor), { dueOn: { lt: today } }] } }),
@@ -98,6 +102,8 @@ function myMeasures(actor: Actor): Prisma.PlanMeasureWhereInput {
 
 const planMeasures: Source = {
   applies: (actor) => can(actor, "planMeasure", "list") && actor.agency !== null,
+  total: (actor, { horizon }) =>
+    db.planMeasure.count({ where: { AND: [myMeasures(actor), { dueOn: { lt: horizon } }] } }),
   count: async (actor, { today, horizon }) => {
     const [overdue, due] = await Promise.all([
       db.planMeasure.count({ where: { AND: [myMeasures(actor), { dueOn: { lt: today } }] } }),
@@ -132,6 +138,7 @@ function myTasks(actor: Actor): Prisma.TaskWhereInput {
 
 const meetingTasks: Source = {
   applies: (actor) => can(actor, "task", "list") && actor.agency !== null,
+  total: (actor, { horizon }) => db.task.count({ where: { AND: [myTasks(actor), { dueOn: { lt: horizon } }] } }),
   count: async (actor, { today, horizon }) => {
     const [overdue, due] = await Promise.all([
       db.task.count({ where: { AND: [myTasks(actor), { dueOn: { lt: today } }] } }),
@@ -180,6 +187,8 @@ function myVisits(actor: Actor): Prisma.PlannedVisitWhereInput {
 /** A visit is due while its window meets the coming days, overdue once the window has passed. */
 const plannedVisits: Source = {
   applies: (actor) => can(actor, "plannedVisit", "list") && actor.agency !== null,
+  total: (actor, { horizon }) =>
+    db.plannedVisit.count({ where: { AND: [myVisits(actor), { windowStartsOn: { lt: horizon } }] } }),
   count: async (actor, { today, horizon }) => {
     const [overdue, due] = await Promise.all([
       db.plannedVisit.count({ where: { AND: [myVisits(actor), { windowEndsOn: { lt: today } }] } }),
@@ -234,6 +243,8 @@ function myMembershipReviews(actor: Actor): Prisma.MembershipWhereInput {
 
 const membershipReviews: Source = {
   applies: (actor) => can(actor, "person", "list") && actor.agency !== null,
+  total: (actor, { horizon }) =>
+    db.membership.count({ where: { AND: [myMembershipReviews(actor), { reviewDueOn: { lt: horizon } }] } }),
   count: async (actor, { today, horizon }) => {
     const [overdue, due] = await Promise.all([
       db.membership.count({ where: { AND: [myMembershipReviews(actor), { reviewDueOn: { lt: today } }] } }),
@@ -291,6 +302,7 @@ function myLapsingConsents(actor: Actor, { today }: Window): Prisma.ConsentWhere
 const lapsingConsents: Source = {
   applies: (actor) => can(actor, "consent", "list") && actor.agency !== null,
   count: async (actor, w) => ({ overdue: 0, due: await db.consent.count({ where: myLapsingConsents(actor, w) }) }),
+  total: (actor, w) => db.consent.count({ where: myLapsingConsents(actor, w) }),
   list: async (actor, w) => {
     const rows = await db.consent.findMany({
       where: myLapsingConsents(actor, w),
@@ -333,8 +345,9 @@ export async function countTodo({ actor, now = new Date() }: { actor: Actor; now
 
 /** The header's number: everything on the list (overdue and due within the week). */
 export async function countTodoTotal({ actor, now }: { actor: Actor; now?: Date }): Promise<number> {
-  if (!TODO_KINDS.some((k) => SOURCES[k].applies(actor))) return 0;
-  return totalOf(await countTodo({ actor, now })).all;
+  const w = windowOf(now ?? new Date());
+  const totals = await Promise.all(TODO_KINDS.map((k) => (SOURCES[k].applies(actor) ? SOURCES[k].total(actor, w) : 0)));
+  return totals.reduce((sum, n) => sum + n, 0);
 }
 
 /** The list, overdue first, then by due date. A read of personal data (names): audited. */

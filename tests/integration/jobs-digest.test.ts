@@ -7,7 +7,7 @@ import { ConflictError } from "@/lib/errors";
 import { JOB_SCHEMA, JOBS } from "@/lib/jobs/queues";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import type { Mailer } from "@/lib/mail/transport";
-import { countTodo, listTodo, TODO_KINDS } from "@/lib/todo/queries";
+import { countTodo, countTodoTotal, listTodo, TODO_KINDS, totalOf } from "@/lib/todo/queries";
 import { actorOf } from "@/lib/auth";
 import {
   createFollowUp,
@@ -217,6 +217,9 @@ describe("Att göra", () => {
       teamIds: [w.users.SOCIAL.id],
     });
     const counts = await countTodo({ actor: w.actors.PROBATION, now: NOW });
+    // The header's one query per kind says the same as the counts.
+    expect(await countTodoTotal({ actor: w.actors.PROBATION, now: NOW })).toBe(totalOf(counts).all);
+    expect(totalOf(counts).all).toBe(4);
     expect(counts.meetingTask).toEqual({ overdue: 1, due: 1 });
     expect(counts.plannedVisit).toEqual({ overdue: 1, due: 1 });
     // The planner (the police officer) has all three of theirs, none of social services' team's.
