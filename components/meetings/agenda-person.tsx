@@ -79,6 +79,10 @@ export async function AgendaPerson({
                 cell: (i) =>
                   i.kind === "task" ? (
                     i.title
+                  ) : i.kind === "planMeasure" ? (
+                    <Link href={`/people/${i.personId}/plan/measures/${i.id}`} className="underline">
+                      {t("planMeasure", { title: i.title ?? "" })}
+                    </Link>
                   ) : (
                     <Link href={`/follow-ups/${i.id}`} className="underline">
                       {t("followUp")}

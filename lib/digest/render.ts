@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl's core (next-intl's own engine) has no React: the job worker runs outside Next.js.
+import { createTranslator } from "use-intl/core";
 import sv from "@/messages/sv";
 import { TODO_KINDS, totalOf, type TodoCounts } from "@/lib/todo/kinds";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Agency } from "@/lib/generated/prisma/enums";
-import { can, followUpWhere, taskWhere, type Actor } from "@/lib/authz";
+import { can, followUpWhere, planMeasureWhere, taskWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { DisclosureItem } from "@/lib/disclosure";
 
@@ -12,10 +12,10 @@ import type { DisclosureItem } from "@/lib/disclosure";
  */
 
 export type DueItem = {
-  kind: "task" | "followUp";
+  kind: "task" | "followUp" | "planMeasure";
   id: string;
   personId: string;
-  /** A task's title; a follow-up has none (its contents are on its own page). */
+  /** A task's or a plan measure's title; a follow-up has none (its contents are on its own page). */
   title: string | null;
   dueOn: Date;
   isOverdue: boolean;
@@ -110,8 +110,53 @@ export const followUpsDue: DueItemSource = async (actor, { personIds, until, tod
   };
 };
 
+/**
+ * The individual plans' open measures due by the day: the actor's own agency's, another's only
+ * under consent covering PLAN_MEASURE (planMeasureWhere), each of those a disclosure.
+ */
+export const planMeasuresDue: DueItemSource = async (actor, { personIds, until, today }) => {
+  if (!can(actor, "planMeasure", "list")) return { items: [], disclosures: [] };
+  const rows = await db.planMeasure.findMany({
+    where: {
+      AND: [
+        planMeasureWhere(actor, "list"),
+        { personId: { in: [...personIds] }, status: { in: ["PLANNED", "IN_PROGRESS"] }, dueOn: { lte: until } },
+      ],
+    },
+    select: {
+      id: true,
+      personId: true,
+      title: true,
+      agency: true,
+      dueOn: true,
+      responsible: { select: { name: true } },
+    },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  return {
+    items: rows.map((m) => ({
+      kind: "planMeasure" as const,
+      id: m.id,
+      personId: m.personId,
+      title: m.title,
+      dueOn: m.dueOn,
+      isOverdue: m.dueOn.getTime() < today.getTime(),
+      agency: m.agency,
+      responsibleName: m.responsible.name,
+    })),
+    disclosures: rows.map((m) => ({
+      personId: m.personId,
+      fromAgency: m.agency,
+      kind: "PLAN_MEASURE" as const,
+      entityType: "PlanMeasure" as const,
+      entityId: m.id,
+    })),
+  };
+};
+
 /** Every source of due items, in the order the agenda lists them. */
-export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [openTasks, followUpsDue];
+export const DUE_ITEM_SOURCES: readonly DueItemSource[] = [openTasks, planMeasuresDue, followUpsDue];
 
 /** Each person's due items from every source, by due date; and the disclosures they make. */
 export async function collectDueItems(

@@ -43,8 +43,8 @@ test("a probation officer sees what is due in the header and on Att göra, and g
   await expect(todo).toBeVisible();
   await todo.click();
   await expect(page.getByRole("heading", { name: "Att göra", level: 1 })).toBeVisible();
-  const overdue = page.locator("section#overdue");
-  await expect(overdue.getByRole("heading", { name: "Försenat (1)" })).toBeVisible();
+  const overdue = page.getByRole("region", { name: "Försenat (1)" });
+  await expect(overdue).toBeVisible();
   await expect(overdue.getByText(person.name).first()).toBeVisible();
 
   await page.getByRole("link", { name: "Inställningar för daglig e-post" }).click();

@@ -30,7 +30,13 @@ import {
   ZSaveMinutes,
 } from "@/lib/meetings/schemas";
 import { toStockholmInputValue } from "@/lib/validation/dates";
-import { createFollowUp, createMeeting as createMeetingRow, createMeetingDecision } from "@/prisma/factories";
+import {
+  createFollowUp,
+  createMeeting as createMeetingRow,
+  createMeetingDecision,
+  createPlan,
+  createPlanMeasure,
+} from "@/prisma/factories";
 import { assignAll, giveConsent, makeWorld, submitWith, typedDate, typedDateTime, type World } from "./fixtures";
 
 const AGENCIES: Agency[] = ["POLICE", "SOCIAL", "PROBATION"];
@@ -345,6 +351,41 @@ describe("due items and the to-do list", () => {
         select: { entityType: true, entityId: true, fromAgency: true },
       }),
     ).toEqual([{ entityType: "FollowUp", entityId: followUp.id, fromAgency: "PROBATION" }]);
+  });
+
+  it("shows a person's open plan measures among the due items: the viewer's agency's, another's only under consent", async () => {
+    const plan = await createPlan(db, { siteId: w.site.id, personId: w.person.id, createdById: w.users.SOCIAL.id });
+    const measure = await createPlanMeasure(db, {
+      siteId: w.site.id,
+      planId: plan.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      createdById: w.users.PROBATION.id,
+      dueOn: new Date(`${typedDate(2)}T00:00:00Z`),
+    });
+    await createPlanMeasure(db, {
+      siteId: w.site.id,
+      planId: plan.id,
+      personId: w.person.id,
+      agency: "PROBATION",
+      createdById: w.users.PROBATION.id,
+      status: "DONE",
+      dueOn: new Date(`${typedDate(1)}T00:00:00Z`),
+    });
+    const probation = entryOf(await meetingOf("PROBATION")).dueItems.filter((i) => i.kind === "planMeasure");
+    expect(probation.map((i) => i.id)).toEqual([measure.id]);
+    expect(entryOf(await meetingOf("SOCIAL")).dueItems.filter((i) => i.kind === "planMeasure")).toEqual([]);
+    await giveConsent(w, w.person.id, ["SOCIAL", "PROBATION"]);
+    expect(
+      entryOf(await meetingOf("SOCIAL"))
+        .dueItems.filter((i) => i.kind === "planMeasure")
+        .map((i) => i.id),
+    ).toEqual([measure.id]);
+    expect(
+      await db.disclosure.count({
+        where: { actorId: w.users.SOCIAL.id, entityType: "PlanMeasure", entityId: measure.id },
+      }),
+    ).toBe(1);
   });
 
   it("gives the responsible user their open tasks overdue or due within seven days, counted alike", async () => {
