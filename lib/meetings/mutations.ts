@@ -11,7 +11,9 @@ import {
   taskWhere,
   type Actor,
 } from "@/lib/authz";
-import { openPerson } from "@/lib/caseload-gate";
+import { openPerson, type OpenPerson } from "@/lib/caseload-gate";
+import { coveringConsentSelect } from "@/lib/disclosure";
+import type { Agency } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
@@ -235,6 +237,24 @@ export async function recordDecision({
     input.tasks.forEach((t, i) => {
       if (!agencyOfUser.get(t.responsibleId)) throw new RuleError("unknownOfficer", `taskResponsible_${i}`);
     });
+    // A task given to another agency's colleague hands that agency the task's title, which is the
+    // recording agency's information (OSL 10 kap. 1 §): only under the person's consent covering
+    // JOINT_DECISION from the recorder to that agency, confirmed by the recorder, and logged as a
+    // disclosure below. Without it the task must go to someone of the recording agency.
+    const receivers = [...new Set([...agencyOfUser.values()])].filter((a): a is Agency => a !== null && a !== agency);
+    const consentIdFor = new Map<Agency, string>();
+    for (const to of receivers) {
+      const covering = await tx.person.findFirst({
+        where: { id: person.id },
+        select: coveringConsentSelect(agency, "JOINT_DECISION", to),
+      });
+      const consentId = covering?.consents[0]?.id;
+      if (consentId) consentIdFor.set(to, consentId);
+    }
+    input.tasks.forEach((t, i) => {
+      const owner = agencyOfUser.get(t.responsibleId)!;
+      if (owner !== agency && !consentIdFor.has(owner)) throw new RuleError("taskNeedsConsent", `taskResponsible_${i}`);
+    });
     const decision = await tx.meetingDecision.create({
       data: {
         siteId: actor.siteId,
@@ -247,6 +267,7 @@ export async function recordDecision({
       select: { id: true },
     });
     const taskIds: string[] = [];
+    const handed: { id: string; ownerAgency: Agency }[] = [];
     for (const t of input.tasks) {
       const task = await tx.task.create({
         data: {
@@ -262,6 +283,7 @@ export async function recordDecision({
         select: { id: true, ownerAgency: true },
       });
       taskIds.push(task.id);
+      if (task.ownerAgency !== agency) handed.push(task);
       await audit({
         action: "CREATE",
         entityType: "Task",
@@ -275,8 +297,67 @@ export async function recordDecision({
       entityId: decision.id,
       metadata: { meetingId: meeting.id, recordedByAgency: agency, taskIds },
     });
+    await discloseHandedTasks(tx, actor, { personId: person.id, from: agency, tasks: handed, consentIdFor, audit });
     return { id: decision.id, taskIds };
   });
+}
+
+/**
+ * The recording agency's disclosure of the tasks it handed to other agencies: one Disclosure row per
+ * task (from the recorder to the owner, under the consent found above, the recorder's user as the
+ * one who disclosed) and one DISCLOSE event per receiving agency, in the decision's transaction.
+ */
+async function discloseHandedTasks(
+  tx: Tx,
+  actor: Actor,
+  {
+    personId,
+    from,
+    tasks,
+    consentIdFor,
+    audit,
+  }: {
+    personId: string;
+    from: Agency;
+    tasks: { id: string; ownerAgency: Agency }[];
+    consentIdFor: Map<Agency, string>;
+    audit: OpenPerson<unknown>["audit"];
+  },
+) {
+  if (tasks.length === 0) return;
+  const now = new Date();
+  await tx.disclosure.createMany({
+    data: tasks.map((t) => ({
+      siteId: actor.siteId,
+      personId,
+      fromAgency: from,
+      toAgency: t.ownerAgency,
+      legalBasis: "CONSENT" as const,
+      consentId: consentIdFor.get(t.ownerAgency)!,
+      entityType: "Task",
+      entityId: t.id,
+      disclosedAt: now,
+      actorId: actor.id,
+    })),
+  });
+  for (const to of new Set(tasks.map((t) => t.ownerAgency))) {
+    await audit({
+      action: "DISCLOSE",
+      entityType: "Disclosure",
+      metadata: {
+        toAgency: to,
+        legalBasis: "CONSENT",
+        consentIds: [consentIdFor.get(to)!],
+        shown: [
+          {
+            fromAgency: from,
+            entityType: "Task",
+            entityIds: tasks.filter((t) => t.ownerAgency === to).map((t) => t.id),
+          },
+        ],
+      },
+    });
+  }
 }
 
 /** Marks a task done: only its owning agency, whoever recorded the decision. */

@@ -1,5 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createMeeting, createMeetingDecision, createMeetingMinutes } from "../factories";
+import {
+  createConsent,
+  createDisclosure,
+  createMeeting,
+  createMeetingDecision,
+  createMeetingMinutes,
+} from "../factories";
 
 /*
  * The demo's coordination meetings (issue 15): one held after the autumn 2020 round, about three
@@ -38,7 +44,19 @@ export async function seedDemoMeetings(
   ] as const) {
     await createMeetingMinutes(db, { siteId, meetingId: held.id, personId: first, agency, createdById: by, text });
   }
-  await createMeetingDecision(db, {
+  // The decision hands probation a task: the first person consented to social services' joint
+  // decisions going to probation (a task for another agency needs it), and the handing over is
+  // logged as social services' disclosure, as recordDecision does.
+  const consent = await createConsent(db, {
+    siteId,
+    personId: first,
+    recordedByAgency: "SOCIAL",
+    createdById: users.social,
+    coverage: [{ from: "SOCIAL", kind: "JOINT_DECISION", to: "PROBATION" }],
+    documentReference: "SAMTYCKE-2020-MÖTE-1",
+    givenOn: new Date("2020-10-05T07:30:00Z"),
+  });
+  const handing = await createMeetingDecision(db, {
     siteId,
     meetingId: held.id,
     personId: first,
@@ -62,6 +80,20 @@ export async function seedDemoMeetings(
       },
     ],
   });
+  for (const task of handing.tasks.filter((t) => t.ownerAgency === "PROBATION")) {
+    await createDisclosure(db, {
+      siteId,
+      personId: first,
+      fromAgency: "SOCIAL",
+      toAgency: "PROBATION",
+      legalBasis: "CONSENT",
+      consentId: consent.id,
+      entityType: "Task",
+      entityId: task.id,
+      disclosedAt: new Date("2020-10-05T09:00:00Z"),
+      actorId: users.social,
+    });
+  }
   await createMeetingDecision(db, {
     siteId,
     meetingId: held.id,

@@ -180,18 +180,63 @@ describe("minutes: each agency's own", () => {
 });
 
 describe("joint decisions and their tasks", () => {
-  it("show another agency's decision only under consent, as a disclosure, and its task always to the owner", async () => {
+  it("refuses a task for another agency unless the person's consent covers the decision to it", async () => {
+    const submit = submitWith(ZRecordDecision, (input) => recordDecision({ actor: w.actors.POLICE, input }));
+    const typed = {
+      meetingId,
+      personId: w.person.id,
+      text: "BESLUT OM STÖD",
+      taskTitle_0: "Polisens egen uppgift",
+      taskResponsible_0: w.users.POLICE.id,
+      taskDueOn_0: typedDate(5),
+      taskTitle_1: "Uppgift för socialtjänsten",
+      taskResponsible_1: w.users.SOCIAL.id,
+      taskDueOn_1: typedDate(5),
+    };
+    expect(await submit(typed)).toMatchObject({
+      status: "error",
+      fieldErrors: { taskResponsible_1: "taskNeedsConsent" },
+    });
+    // A consent covering only probation's information to the police opens nothing of the police's.
+    await giveConsent(w, w.person.id, ["PROBATION"]);
+    expect(await submit(typed)).toMatchObject({
+      status: "error",
+      fieldErrors: { taskResponsible_1: "taskNeedsConsent" },
+    });
+    expect(await db.meetingDecision.count()).toBe(0);
+    expect(await db.task.count()).toBe(0);
+    expect(await db.disclosure.count()).toBe(0);
+    // A task for the recorder's own agency needs no consent.
+    expect(await submit({ ...typed, taskTitle_1: "", taskResponsible_1: "", taskDueOn_1: "" })).toEqual({
+      status: "success",
+    });
+    expect(await db.disclosure.count()).toBe(0);
+  });
+
+  it("hands a task over under consent as the recorder's disclosure; the decision only under consent to the viewer", async () => {
+    // The consent covers the police's and social services' information between them, not probation.
+    await giveConsent(w, w.person.id, ["POLICE", "SOCIAL"]);
     const { id, taskIds } = await decide("POLICE", "BESLUT OM STÖD", "SOCIAL");
-    // Without consent: probation sees nothing; social services see the task they own, not the decision.
-    expect(entryOf(await meetingOf("PROBATION")).decisions).toEqual([]);
+    const handed = await db.disclosure.findMany();
+    expect(handed.map((d) => [d.entityType, d.entityId, d.fromAgency, d.toAgency, d.actorId, d.legalBasis])).toEqual([
+      ["Task", taskIds[0], "POLICE", "SOCIAL", w.users.POLICE.id, "CONSENT"],
+    ]);
+    expect(handed[0]!.consentId).not.toBeNull();
+    expect(
+      await db.auditEvent.count({ where: { action: "DISCLOSE", actorId: w.users.POLICE.id, personId: w.person.id } }),
+    ).toBe(1);
+    // Probation, outside the consent, sees nothing of it.
+    const probationBefore = entryOf(await meetingOf("PROBATION"));
+    expect(probationBefore.decisions).toEqual([]);
+    expect(JSON.stringify(probationBefore)).not.toContain("BESLUT OM STÖD");
+    expect(JSON.stringify(probationBefore)).not.toContain("Uppgift för SOCIAL");
+    // Social services see the task they own among the due items, and the decision under the consent.
     const social = entryOf(await meetingOf("SOCIAL"));
-    expect(social.decisions).toEqual([]);
-    expect(JSON.stringify(social)).not.toContain("BESLUT OM STÖD");
     expect(social.dueItems.map((i) => i.id)).toEqual(taskIds);
-    expect(await db.disclosure.count()).toBe(0);
-    // The police see their own decision, no disclosure.
+    expect(social.decisions.map((d) => d.id)).toEqual([id]);
+    // The police see their own decision, no disclosure of theirs to themselves.
     expect(entryOf(await meetingOf("POLICE")).decisions.map((d) => d.id)).toEqual([id]);
-    expect(await db.disclosure.count()).toBe(0);
+    expect(await db.disclosure.count({ where: { toAgency: "POLICE" } })).toBe(0);
 
     await giveConsent(w, w.person.id, AGENCIES);
     const probation = entryOf(await meetingOf("PROBATION"));
@@ -439,6 +484,7 @@ function dateIn(now: Date, days: number): Date {
 describe("the register extract and retention", () => {
   it("has every agency's minutes, the decisions and the tasks; anonymising clears their text and the agenda", async () => {
     for (const agency of AGENCIES) await writeMinutes(agency, `ANTECKNING-${agency}`);
+    await giveConsent(w, w.person.id, ["POLICE", "SOCIAL"]);
     await decide("POLICE", "BESLUT", "SOCIAL");
     const subject = { siteId: w.site.id, personId: w.person.id };
     const load = (key: string) => SECTIONS.find((s) => s.key === key)!.load(db as unknown as Tx, subject);
