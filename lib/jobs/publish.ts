@@ -22,10 +22,18 @@ function publisher(): Promise<PgBoss> {
   return globalForBoss.samverkanBoss;
 }
 
+const NOW_SLOT_SECONDS = 600;
+
 /** Queues one user's digest now (the user's own "send it now"). */
 export async function enqueueDigestNow(userId: string): Promise<void> {
   const boss = await publisher();
   // The queue may not exist yet if no worker has started since the database was created.
   await boss.createQueue(JOBS.digestUser.name, { name: JOBS.digestUser.name, retryLimit: 3, retryDelay: 60 });
-  await boss.send(JOBS.digestUser.name, { userId, force: true } satisfies DigestUserJob);
+  // Pressing "send it now" again within ten minutes queues nothing more: one job per user and
+  // ten-minute slot (pg-boss's singleton slot, a unique index). The mail itself goes at most once a
+  // day whatever is queued (DigestDelivery), so this only keeps repeated presses off the queue.
+  await boss.send(JOBS.digestUser.name, { userId, force: true } satisfies DigestUserJob, {
+    singletonKey: `now:${userId}`,
+    singletonSeconds: NOW_SLOT_SECONDS,
+  });
 }

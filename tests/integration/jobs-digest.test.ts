@@ -4,6 +4,7 @@ import { sendDigest } from "@/lib/digest/send";
 import { setDigest } from "@/lib/digest/mutations";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
+import { enqueueDigestNow } from "@/lib/jobs/publish";
 import { JOB_SCHEMA, JOBS } from "@/lib/jobs/queues";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import type { Mailer } from "@/lib/mail/transport";
@@ -331,6 +332,24 @@ describe("the daily digest", () => {
 });
 
 describe("the job queue with two workers", () => {
+  it('queues one job for a user\'s repeated "send it now" within ten minutes', async () => {
+    const { officer } = await officerWithWork();
+    // A worker creates the schema and queues; it does not poll here, so the jobs stay queued.
+    workers.push(await startWorker({ connectionString: testDatabaseUrl(), mailer, pollingIntervalSeconds: 3600 }));
+    const queued = async () =>
+      (
+        await db.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1 AND data->>'userId' = $2`,
+          JOBS.digestUser.name,
+          officer.id,
+        )
+      )[0]!.n;
+    for (let i = 0; i < 3; i++) await enqueueDigestNow(officer.id);
+    const other = await officerWithWork();
+    await enqueueDigestNow(other.officer.id);
+    expect(await queued()).toBe(1);
+  });
+
   it("runs each job once: the digests queued twice go once each, the retention run anonymises once", async () => {
     const officers = await Promise.all([1, 2, 3, 4].map(() => officerWithWork()));
     const stale = await createPerson(db, {
