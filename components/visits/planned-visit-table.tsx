@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/people/status-badge";
 
 const STATE_CLASS: Record<VisitState, string> = {
   done: "border-green-700 bg-green-50 text-green-900",
+  cancelled: "border-slate-500 bg-white text-slate-800 line-through",
   notDone: "border-red-700 bg-red-50 text-red-900",
   due: "border-brand-700 bg-brand-50 text-brand-900",
   upcoming: "border-slate-500 bg-slate-50 text-slate-900",

@@ -33,7 +33,8 @@ export async function jointWorkFigures(
   const todayDate = parseDateOnly(today)!;
   const from = parseDateOnly(period.from)!;
   const to = parseDateOnly(period.to)!;
-  const visitsInPeriod = { siteId: scope.siteId, ...people, windowEndsOn: { gte: from, lte: to } };
+  // A visit called off is neither done nor missed: not counted as planned either.
+  const visitsInPeriod = { siteId: scope.siteId, ...people, cancelledAt: null, windowEndsOn: { gte: from, lte: to } };
   const [overdue, meetingsHeld, planned, visitsDone, visitsNotDone, doneByAgency] = await Promise.all([
     db.planMeasure.groupBy({
       by: ["agency"],

@@ -179,7 +179,7 @@ function myVisits(actor: Actor): Prisma.PlannedVisitWhereInput {
   return {
     AND: [
       plannedVisitWhere(actor, "list"),
-      { doneAt: null, OR: [{ team: { some: { userId: actor.id } } }, { createdById: actor.id }] },
+      { doneAt: null, cancelledAt: null, OR: [{ team: { some: { userId: actor.id } } }, { createdById: actor.id }] },
     ],
   };
 }

@@ -3,7 +3,8 @@ import { openPerson, type OpenPerson } from "@/lib/caseload-gate";
 import { authorize, colleagueWhere, plannedVisitWhere, roundWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import type { TPlanVisit } from "./schemas";
+import { updateVersioned } from "@/lib/versioning";
+import type { TCancelPlannedVisit, TPlanVisit } from "./schemas";
 
 /** Team members must be active colleagues of the actor's site (as a notification's participants). */
 async function checkTeam(tx: Tx, actor: Actor, teamIds: string[]) {
@@ -85,7 +86,9 @@ export async function completePlannedVisit(
   },
 ): Promise<void> {
   const { count } = await tx.plannedVisit.updateMany({
-    where: { AND: [plannedVisitWhere(actor, "update"), { id: plannedVisitId, personId, doneAt: null }] },
+    where: {
+      AND: [plannedVisitWhere(actor, "update"), { id: plannedVisitId, personId, doneAt: null, cancelledAt: null }],
+    },
     data: { notificationId, doneAt: now, version: { increment: 1 } },
   });
   if (count !== 1) throw new RuleError("planAlreadyLogged", "plannedVisitId");
@@ -94,5 +97,39 @@ export async function completePlannedVisit(
     entityType: "PlannedVisit",
     entityId: plannedVisitId,
     metadata: { done: true, notificationId },
+  });
+}
+
+/**
+ * Calls a planned visit off before it is made: it then counts as neither done nor missed, and
+ * leaves the to-do lists. Any agency of the site may (as any may log it); a plan already logged or
+ * called off is refused, a stale version is a conflict. Audited, behind the caseload gate.
+ */
+export async function cancelPlannedVisit({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TCancelPlannedVisit;
+  now?: Date;
+}): Promise<{ id: string }> {
+  const where = plannedVisitWhere(actor, "update");
+  return db.$transaction(async (tx) => {
+    const plan = await tx.plannedVisit.findFirst({
+      where: { AND: [where, { id: input.plannedVisitId }] },
+      select: { id: true, personId: true, doneAt: true, cancelledAt: true },
+    });
+    if (!plan) throw new NotFoundError("plannedVisit");
+    const { audit } = await openPerson({ actor, personId: plan.personId, tx, now });
+    if (plan.doneAt || plan.cancelledAt) throw new RuleError("planAlreadyLogged");
+    await updateVersioned(tx.plannedVisit, {
+      where: { AND: [where, { doneAt: null, cancelledAt: null }] },
+      id: plan.id,
+      version: input.version,
+      data: { cancelledAt: now },
+    });
+    await audit({ action: "UPDATE", entityType: "PlannedVisit", entityId: plan.id, metadata: { cancelled: true } });
+    return { id: plan.id };
   });
 }

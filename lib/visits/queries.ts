@@ -31,6 +31,7 @@ const ROW_SELECT = {
   placeType: true,
   placeDescription: true,
   doneAt: true,
+  cancelledAt: true,
   notificationId: true,
   person: { select: { firstName: true, lastName: true, status: true } },
   round: { select: { id: true, name: true } },
@@ -94,7 +95,7 @@ function dueForUserWhere(actor: Actor, now: Date): Prisma.PlannedVisitWhereInput
     AND: [
       plannedVisitWhere(actor, "list"),
       mineWhere(actor),
-      { doneAt: null },
+      { doneAt: null, cancelledAt: null },
       { OR: [{ windowEndsOn: { lt: monday } }, { windowStartsOn: { lte: sunday }, windowEndsOn: { gte: monday } }] },
     ],
   };
@@ -161,7 +162,7 @@ export async function getVisitWeek({ actor, now = new Date() }: { actor: Actor; 
       .then((rows) => toRows(actor, rows, now)),
     db.plannedVisit
       .findMany({
-        where: { AND: [scope, { doneAt: null, windowEndsOn: { lt: week.today } }] },
+        where: { AND: [scope, { doneAt: null, cancelledAt: null, windowEndsOn: { lt: week.today } }] },
         select: ROW_SELECT,
         orderBy: [{ windowEndsOn: "desc" }, { id: "asc" }],
         take: VISIT_LIST_LIMIT,
@@ -232,11 +233,13 @@ export async function getPlannedVisit({
     metadata: { shownWarningFlagIds: flags.map((f) => f.id) },
   });
   const [visit] = await toRows(actor, [row], now);
+  const open = visit!.state !== "done" && visit!.state !== "cancelled";
   return {
     visit: { ...visit!, version: row.version, createdAt: row.createdAt, createdByName: row.createdBy.name },
     notification: row.notification,
     flags,
-    canLog: visit!.state !== "done" && can(actor, "notification", "create") && can(actor, "plannedVisit", "update"),
+    canLog: open && can(actor, "notification", "create") && can(actor, "plannedVisit", "update"),
+    canCancel: open && can(actor, "plannedVisit", "update"),
   };
 }
 
@@ -285,7 +288,9 @@ export async function getPlanVisitFormOptions({
 export async function planForLogging(actor: Actor, plannedVisitId: string, personId: string) {
   if (!isUuid(plannedVisitId) || !can(actor, "plannedVisit", "update")) return null;
   const plan = await db.plannedVisit.findFirst({
-    where: { AND: [plannedVisitWhere(actor, "update"), { id: plannedVisitId, personId, doneAt: null }] },
+    where: {
+      AND: [plannedVisitWhere(actor, "update"), { id: plannedVisitId, personId, doneAt: null, cancelledAt: null }],
+    },
     select: {
       id: true,
       placeType: true,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PlaceType } from "@/lib/generated/prisma/enums";
 import { EVEN_WITH_FIELD_ERRORS, ids, isDate, optionalId, plannedDate } from "@/lib/validation/activity-fields";
-import { oneOf, optionalText, uuid } from "@/lib/validation/fields";
+import { oneOf, optionalText, uuid, version } from "@/lib/validation/fields";
 
 export const PLACE_TYPES = Object.values(PlaceType) as [PlaceType, ...PlaceType[]];
 
@@ -30,3 +30,7 @@ export type TPlanVisit = z.output<typeof ZPlanVisit>;
 
 /** The fields the plan form repeats (the team's checkboxes). */
 export const PLAN_ARRAYS = ["teamIds"] as const;
+
+/** Calling a planned visit off, under the version the user saw. */
+export const ZCancelPlannedVisit = z.object({ plannedVisitId: uuid, version });
+export type TCancelPlannedVisit = z.output<typeof ZCancelPlannedVisit>;

@@ -20,18 +20,20 @@ export function weekOf(now: Date) {
   };
 }
 
-export type VisitState = "done" | "notDone" | "due" | "upcoming";
+export type VisitState = "done" | "cancelled" | "notDone" | "due" | "upcoming";
 
 /**
- * Where a plan stands on `today` (a calendar date): done once logged; "not done" (Inte genomförd)
+ * Where a plan stands on `today` (a calendar date): done once logged; cancelled once called off;
+ * "not done" (Inte genomförd)
  * once its window has passed without a visit; due while the window holds today; upcoming before.
  * Computed from the dates, never stored: it changes with the clock alone.
  */
 export function visitState(
-  plan: { windowStartsOn: Date; windowEndsOn: Date; doneAt: Date | null },
+  plan: { windowStartsOn: Date; windowEndsOn: Date; doneAt: Date | null; cancelledAt?: Date | null },
   today: Date,
 ): VisitState {
   if (plan.doneAt) return "done";
+  if (plan.cancelledAt) return "cancelled";
   if (plan.windowEndsOn < today) return "notDone";
   if (plan.windowStartsOn <= today) return "due";
   return "upcoming";

@@ -73,6 +73,13 @@ beforeEach(async () => {
     doneAt: new Date("2026-11-04T10:00:00Z"),
   });
   await createPlannedVisit(db, { ...visit, windowStartsOn: day("2026-11-16"), windowEndsOn: day("2026-11-20") });
+  // Called off: neither planned, done nor missed.
+  await createPlannedVisit(db, {
+    ...visit,
+    windowStartsOn: day("2026-11-09"),
+    windowEndsOn: day("2026-11-13"),
+    cancelledAt: new Date("2026-11-05T10:00:00Z"),
+  });
   await createPlannedVisit(db, { ...visit, windowStartsOn: day("2026-12-01"), windowEndsOn: day("2026-12-05") });
 });
 

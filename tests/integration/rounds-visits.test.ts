@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { logNotification } from "@/lib/notifications/mutations";
 import { getNotificationFormOptions } from "@/lib/notifications/queries";
@@ -8,7 +8,7 @@ import { ZLogNotification, LOG_NOTIFICATION_ARRAYS } from "@/lib/notifications/s
 import { addRoundPeople, createRound } from "@/lib/rounds/mutations";
 import { getRound, listRounds, roundChoices } from "@/lib/rounds/queries";
 import { ROUND_ARRAYS, ZAddRoundPeople, ZCreateRound } from "@/lib/rounds/schemas";
-import { planVisit } from "@/lib/visits/mutations";
+import { cancelPlannedVisit, planVisit } from "@/lib/visits/mutations";
 import {
   countPlannedVisitsForUser,
   countPlannedVisitsForUserByState,
@@ -16,7 +16,7 @@ import {
   getVisitWeek,
   listPlannedVisitsForUser,
 } from "@/lib/visits/queries";
-import { PLAN_ARRAYS, ZPlanVisit } from "@/lib/visits/schemas";
+import { PLAN_ARRAYS, ZCancelPlannedVisit, ZPlanVisit } from "@/lib/visits/schemas";
 import {
   createCallIn,
   createCallInInvitee,
@@ -331,6 +331,67 @@ describe("planned visits", () => {
     // Done visits leave the to-do list.
     await db.plannedVisit.update({ where: { id: planned.id }, data: { doneAt: during } });
     expect(await ids(after)).toEqual([]);
+  });
+
+  it("a plan called off leaves the to-do lists and the week's missed visits, cannot be logged, and is not counted", async () => {
+    const planned = await createPlannedVisit(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+      windowStartsOn: d("2026-03-02"),
+      windowEndsOn: d("2026-03-06"),
+      teamIds: [w.users.PROBATION.id],
+    });
+    const after = new Date("2026-03-12T10:00:00Z");
+    const cancel = (actor = () => w.actors.SOCIAL, version = "1") =>
+      submitWith(ZCancelPlannedVisit, (input) => cancelPlannedVisit({ actor: actor(), input, now: after }))({
+        plannedVisitId: planned.id,
+        version,
+      });
+    // Another site's user and a manager (no update grant) find nothing to call off.
+    await expect(
+      cancelPlannedVisit({ actor: w.otherActor, input: { plannedVisitId: planned.id, version: 1 } }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      cancelPlannedVisit({ actor: w.actors.MANAGER, input: { plannedVisitId: planned.id, version: 1 } }),
+    ).rejects.toThrow(NotFoundError);
+    expect((await getPlannedVisit({ actor: w.actors.SOCIAL, plannedVisitId: planned.id, now: after })).canCancel).toBe(
+      true,
+    );
+    expect(await countPlannedVisitsForUser(w.actors.PROBATION, after)).toBe(1);
+
+    expect(await cancel()).toEqual({ status: "success" });
+    const page = await getPlannedVisit({ actor: w.actors.SOCIAL, plannedVisitId: planned.id, now: after });
+    expect([page.visit.state, page.canLog, page.canCancel]).toEqual(["cancelled", false, false]);
+    expect(await listPlannedVisitsForUser(w.actors.PROBATION, after)).toEqual([]);
+    expect(await countPlannedVisitsForUser(w.actors.PROBATION, after)).toBe(0);
+    expect((await getVisitWeek({ actor: w.actors.POLICE, now: new Date("2026-03-07T10:00:00Z") })).notDone).toEqual([]);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "UPDATE", entityType: "PlannedVisit", entityId: planned.id, actorId: w.users.SOCIAL.id },
+      }),
+    ).toBe(1);
+    // Twice: refused, as is logging it from the plan; a stale version is a conflict.
+    expect(await cancel(undefined, "2")).toMatchObject({ status: "error", formError: "planAlreadyLogged" });
+    await expect(
+      cancelPlannedVisit({ actor: w.actors.POLICE, input: { plannedVisitId: planned.id, version: 1 } }),
+    ).rejects.toThrow(RuleError);
+    const logged = await logNotif()(notificationFields(w.person.id, { plannedVisitId: planned.id }));
+    expect(logged).toMatchObject({ status: "error", fieldErrors: { plannedVisitId: "planAlreadyLogged" } });
+    expect(await db.customNotification.count()).toBe(0);
+    const second = await createPlannedVisit(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.POLICE.id,
+      createdByAgency: "POLICE",
+      windowStartsOn: d("2026-03-02"),
+      windowEndsOn: d("2026-03-06"),
+    });
+    await db.plannedVisit.update({ where: { id: second.id }, data: { version: 2 } });
+    await expect(
+      cancelPlannedVisit({ actor: w.actors.POLICE, input: { plannedVisitId: second.id, version: 1 } }),
+    ).rejects.toThrow(ConflictError);
   });
 
   it("the week lists upcoming call-ins with their invitations", async () => {

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { SavedNotice, Section } from "@/components/ui/section";
 import { VisitStateBadge } from "@/components/visits/planned-visit-table";
+import { CancelVisitForm } from "@/components/visits/cancel-visit-form";
 import { WarningFlagAlert } from "@/components/warning-flags/warning-flag-alert";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function PlannedVisitPage({ params, searchParams }: PagePro
   const actor = await requireArea("visits");
   const { id } = await params;
   const { saved } = await searchParams;
-  const { visit, notification, flags, canLog } = await personPage(
+  const { visit, notification, flags, canLog, canCancel } = await personPage(
     getPlannedVisit({ actor, plannedVisitId: id }),
     `/visits/${id}`,
   );
@@ -28,7 +29,10 @@ export default async function PlannedVisitPage({ params, searchParams }: PagePro
   const logHref = `/people/${visit.personId}/notifications/new?${new URLSearchParams({ plannedVisitId: visit.id })}`;
   return (
     <>
-      <SavedNotice value={saved} messages={{ planned: t("savedPlanned"), logged: t("savedLogged") }} />
+      <SavedNotice
+        value={saved}
+        messages={{ planned: t("savedPlanned"), logged: t("savedLogged"), cancelled: t("savedCancelled") }}
+      />
       <PageHeader
         title={t("visitTitle", { name: visit.personName })}
         actions={
@@ -80,6 +84,7 @@ export default async function PlannedVisitPage({ params, searchParams }: PagePro
           {t("createdBy", { name: visit.createdByName, date: formatDate(visit.createdAt) })}
         </p>
         {canLog ? <p className="mt-2 text-sm text-slate-700">{t("logHint")}</p> : null}
+        {canCancel ? <CancelVisitForm plannedVisitId={visit.id} version={visit.version} /> : null}
       </Section>
     </>
   );
