@@ -97,7 +97,7 @@ test("signed in on one instance, carried on on the other; a form rendered by one
   await expect(page.getByText(`Dagens sammanfattning skickas till ${account.email}`)).toBeVisible();
   expect(servedBy("POST", "/account/digest", beforeFirst)).toEqual([0]);
 
-  // The same request again from instance 1: two digest jobs, one digest (the day's claim).
+  // The same request again from instance 1: sent twice, one digest (the day's claim).
   proxy.pin(1);
   await page.goto("/account/digest");
   await expect(page.getByText(`Dagens sammanfattning skickas till ${account.email}`)).toBeHidden();
@@ -110,7 +110,18 @@ test("signed in on one instance, carried on on the other; a form rendered by one
       JOBS.digestUser.name,
       account.id,
     ]).then((rows) => rows.map((r) => r.state).sort());
-  await expect.poll(jobStates, { timeout: 30_000, intervals: [500] }).toEqual(["completed", "completed"]);
+  // Two jobs, both run, one of them sending; or, where "send it now" is one job per user and
+  // ten-minute slot (pg-boss's singletonKey, a unique index both instances' sends meet), one job.
+  await expect
+    .poll(
+      async () => {
+        const states = await jobStates();
+        return states.every((s) => s === "completed") ? states.length : 0;
+      },
+      { timeout: 30_000, intervals: [500] },
+    )
+    .toBeGreaterThanOrEqual(1);
+  expect((await jobStates()).length).toBeLessThanOrEqual(2);
   const deliveries = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "DigestDelivery" WHERE "userId" = $1`, [
     account.id,
   ]);
