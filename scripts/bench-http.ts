@@ -19,6 +19,12 @@
  *   --profile           run the server under `node --cpu-prof` and print, for each signed-in
  *                       case, the top self-time functions of the samples taken while it ran (the
  *                       numbers then include the profiler's cost)
+ *   --instances 2       several instances (issue 16): two servers of the build on the same
+ *                       database, each case run through a loopback proxy (scripts/lib/round-robin-
+ *                       proxy.ts) to one instance and through one to both (round-robin per request),
+ *                       the two interleaved for --rounds rounds (default 2; the order swapped every
+ *                       round), each with its own static-file floor; then a summary per round of
+ *                       req/s and the ratio to that round's floor, with the load. --port is unused.
  *
  * The account is the bench's own (bench-http@malmo.samverkan.test, a police officer, made once by
  * the same user factory as the seed's, its TOTP secret sealed with the app's key as the app seals
@@ -35,6 +41,8 @@ import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { buildIsStale } from "./lib/build";
+import { startInstances } from "./lib/instances";
+import { startRoundRobinProxy } from "./lib/round-robin-proxy";
 import { appSecrets, DATA_DIR, ensureDatabase, ROOT, startCluster, withDatabase } from "./lib/local-db";
 import { runPrismaOrThrow } from "./lib/prisma-cli";
 import { seedDemoDatabase } from "./lib/seed-runner";
@@ -53,16 +61,22 @@ function options() {
       connections: { type: "string", default: "10" },
       port: { type: "string" },
       profile: { type: "boolean", default: false },
+      instances: { type: "string", default: "1" },
+      rounds: { type: "string", default: "2" },
     },
     allowPositionals: false,
   });
   if (values.db !== "demo" && values.db !== "scale") throw new Error("--db is demo or scale");
+  if (values.instances !== "1" && values.instances !== "2") throw new Error("--instances is 1 or 2");
+  if (values.instances === "2" && values.profile) throw new Error("--profile is for one instance");
   return {
     db: values.db,
     duration: Number(values.duration),
     connections: Number(values.connections),
     port: Number(values.port ?? process.env.E2E_PORT ?? 3200),
     profile: values.profile,
+    instances: Number(values.instances),
+    rounds: Math.max(1, Number(values.rounds)),
   };
 }
 
@@ -96,7 +110,7 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
 async function benchAccount(databaseUrl: string, totpKey: string): Promise<{ secret: string; personId: string }> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const { createAssignment, createUser } = await import("@/prisma/factories");
+  const { acceptCurrentPledge, createAssignment, createUser } = await import("@/prisma/factories");
   const { open, seal } = await import("@/lib/auth/secret-box");
   const { newTotpSecret } = await import("@/lib/auth/totp");
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -122,6 +136,8 @@ async function benchAccount(databaseUrl: string, totpKey: string): Promise<{ sec
         totpEnabledAt: new Date(),
       });
     }
+    // The site's current confidentiality pledge, accepted (the app asks for it before any page), as the e2e accounts do.
+    await acceptCurrentPledge(prisma, { siteId: site.id, userIds: [user.id] });
     const own = await prisma.assignment.findFirst({
       where: { userId: user.id, endedAt: null },
       select: { personId: true },
@@ -199,7 +215,11 @@ type CaseResult = {
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 /** A process's CPU time in ms (Linux), or null where /proc is not there. */
-function processCpuMs(pid: number | undefined): number | null {
+function processCpuMs(pid: number | number[] | undefined): number | null {
+  if (Array.isArray(pid)) {
+    const each = pid.map((p) => processCpuMs(p));
+    return each.some((ms) => ms === null) ? null : each.reduce<number>((a, b) => a + b!, 0);
+  }
   if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
   // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100/s).
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -215,14 +235,15 @@ async function runCase(
   base: string,
   name: string,
   urlPath: string,
-  opts: { connections: number; duration: number; serverPid?: number; cookie?: string },
+  opts: { connections: number; duration: number; serverPid?: number | number[]; cookie?: string },
 ): Promise<CaseResult> {
   const headers: Record<string, string> = opts.cookie ? { cookie: opts.cookie } : {};
   // A check and a warm-up: the page must answer 200 signed in (a redirect to /login would be a
   // 307, counted as non-2xx below, but better said at once), and the first requests compile nothing
   // in production yet warm V8 and the pool.
   const check = await fetch(`${base}${urlPath}`, { headers, redirect: "manual" });
-  if (check.status !== 200) throw new Error(`${name} (${urlPath}) answered ${check.status}`);
+  if (check.status !== 200)
+    throw new Error(`${name} (${urlPath}) answered ${check.status} ${check.headers.get("location") ?? ""}`.trim());
   await autocannon({ url: `${base}${urlPath}`, connections: opts.connections, amount: 50, headers });
 
   const latencies: number[] = [];
@@ -311,7 +332,7 @@ async function summariseProfiles(dir: string, results: CaseResult[]): Promise<vo
 /** The three cases one after another, their table and the targets. */
 async function runAll(
   base: string,
-  run: { connections: number; duration: number; serverPid?: number },
+  run: { connections: number; duration: number; serverPid?: number | number[] },
   cookie: string,
   personId: string,
 ): Promise<{ results: CaseResult[]; missed: string[] }> {
@@ -345,6 +366,75 @@ async function runAll(
   const missed = rows.filter((row) => !row.ok).map((row) => row.r.name);
   console.log(missed.length ? `\nMissed: ${missed.join(", ")}` : "\nAll targets met.");
   return { results, missed };
+}
+
+/**
+ * `--instances 2`: one instance against two behind the proxy, interleaved. Both arms go through a
+ * proxy (one with a single instance behind it) so that the proxy's own cost is in both; the
+ * session is signed in once and holds on both instances (it is the database's). Each arm's pages
+ * are compared with its own static-file floor of the same round, never with another run's.
+ */
+async function benchInstances(
+  env: NodeJS.ProcessEnv,
+  opts: ReturnType<typeof options>,
+  secret: string,
+  personId: string,
+): Promise<number> {
+  const instances = await startInstances(2, env, { timeoutMs: 120_000 });
+  const pids = instances.pids;
+  const one = await startRoundRobinProxy([instances.urls[0]!], { keepLog: false });
+  const two = await startRoundRobinProxy(instances.urls, { keepLog: false });
+  try {
+    const cookie = await signIn(one.url, secret);
+    console.log(
+      `bench:http --instances 2 — ${opts.db} database, ${opts.connections} connections × ${opts.duration} s per case, ` +
+        `${opts.rounds} rounds, ${cpus().length} CPUs; load before: ${load()}`,
+    );
+    const arms = {
+      "1 instance": { url: one.url, serverPid: pids[0] },
+      "2 instances": { url: two.url, serverPid: pids },
+    } as const;
+    type Arm = keyof typeof arms;
+    const summary: { round: number; arm: Arm; results: CaseResult[] }[] = [];
+    let missed = 0;
+    for (let round = 1; round <= opts.rounds; round++) {
+      const order: Arm[] = round % 2 === 1 ? ["1 instance", "2 instances"] : ["2 instances", "1 instance"];
+      for (const arm of order) {
+        console.log(`
+Round ${round}, ${arm} behind the proxy:`);
+        const { url, serverPid } = arms[arm];
+        const outcome = await runAll(
+          url,
+          { connections: opts.connections, duration: opts.duration, serverPid },
+          cookie,
+          personId,
+        );
+        summary.push({ round, arm, results: outcome.results });
+        missed += outcome.missed.length;
+      }
+    }
+    const pad = (v: string | number, n: number) => String(v).padStart(n);
+    console.log(
+      `
+Summary (req/s; in brackets the ratio to the same arm's static file in the same round; load after each case)`,
+    );
+    console.log(
+      `${"round".padEnd(6)} ${"arm".padEnd(12)} ${pad("static", 8)} ${pad("/people", 18)} ${pad("person file", 18)}`,
+    );
+    for (const { round, arm, results } of summary) {
+      const [floor, people, person] = results;
+      const cell = (r: CaseResult) => `${r.rps.toFixed(1)} (${((100 * r.rps) / floor!.rps).toFixed(0)}%)`;
+      console.log(
+        `${String(round).padEnd(6)} ${arm.padEnd(12)} ${pad(floor!.rps.toFixed(1), 8)} ${pad(cell(people!), 18)} ` +
+          `${pad(cell(person!), 18)}   load ${results.map((r) => r.load.split(" ")[0]).join(" / ")}`,
+      );
+    }
+    return missed ? 1 : 0;
+  } finally {
+    await one.close();
+    await two.close();
+    await instances.stop();
+  }
 }
 
 async function main() {
@@ -383,33 +473,37 @@ async function main() {
       await rm(profileDir, { recursive: true, force: true });
       await mkdir(profileDir, { recursive: true });
     }
-    const base = `http://127.0.0.1:${opts.port}`;
-    const serve = path.join(ROOT, "scripts", "serve.mjs");
-    server = spawn(
-      process.execPath,
-      [
-        ...(opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-        serve,
-        ...["--port", String(opts.port), "--hostname", "127.0.0.1"],
-      ],
-      // Its log (JSON lines on stdout) is written as in production, but not shown: it would drown the table.
-      { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
-    );
-    await waitForHealth(base, server);
-    const cookie = await signIn(base, secret);
+    if (opts.instances === 2) {
+      exitCode = await benchInstances(env, opts, secret, personId);
+    } else {
+      const base = `http://127.0.0.1:${opts.port}`;
+      const serve = path.join(ROOT, "scripts", "serve.mjs");
+      server = spawn(
+        process.execPath,
+        [
+          ...(opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+          serve,
+          ...["--port", String(opts.port), "--hostname", "127.0.0.1"],
+        ],
+        // Its log (JSON lines on stdout) is written as in production, but not shown: it would drown the table.
+        { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
+      );
+      await waitForHealth(base, server);
+      const cookie = await signIn(base, secret);
 
-    console.log(
-      `bench:http — ${opts.db} database, ${opts.connections} connections × ${opts.duration} s per case, ` +
-        `${cpus().length} CPUs${opts.profile ? ", server under --cpu-prof" : ""}; load before: ${load()}`,
-    );
-    const outcome = await runAll(
-      base,
-      { connections: opts.connections, duration: opts.duration, serverPid: server.pid },
-      cookie,
-      personId,
-    );
-    results = outcome.results;
-    exitCode = outcome.missed.length ? 1 : 0;
+      console.log(
+        `bench:http — ${opts.db} database, ${opts.connections} connections × ${opts.duration} s per case, ` +
+          `${cpus().length} CPUs${opts.profile ? ", server under --cpu-prof" : ""}; load before: ${load()}`,
+      );
+      const outcome = await runAll(
+        base,
+        { connections: opts.connections, duration: opts.duration, serverPid: server.pid },
+        cookie,
+        personId,
+      );
+      results = outcome.results;
+      exitCode = outcome.missed.length ? 1 : 0;
+    }
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;

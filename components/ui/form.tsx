@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useCallback, useRef, useState, type ComponentProps, type ReactNode } from "react";
-import { unstable_rethrow } from "next/navigation";
+import { unstable_isUnrecognizedActionError, unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { FORM_TOO_LARGE_MESSAGE } from "@/lib/web-security";
@@ -28,7 +28,8 @@ export function useErrorText() {
  *   keeps only the defaultValue it was mounted with, so the form is remounted to show the input;
  * - for a failure before the server answered (the connection dropped, a proxy's error page), a
  *   form-level error with the typed values instead of the error page, "Ingen anslutning – försök
- *   igen" when the browser is offline or the request never completed;
+ *   igen" when the browser is offline or the request never completed, "Appen har uppdaterats.
+ *   Ladda om sidan." when the server no longer knows the page's action (a deploy since it loaded);
  * - a submission key, sent with the form, that stays the same until the server has answered, so
  *   that "try again" after a lost answer returns the first answer instead of saving twice.
  */
@@ -154,6 +155,9 @@ function isRedirectOrNotFound(error: unknown): boolean {
 
 /** What the form says when the server's answer never came or was not the app's. */
 function failureKey(error: unknown): string {
+  // A page loaded before a deploy posts an action id the new build does not know: Next.js answers
+  // 409 with x-nextjs-action-not-found and its client throws this. Nothing ran; a reload helps.
+  if (unstable_isUnrecognizedActionError(error)) return "appUpdated";
   if (isConnectionFailure(error)) return "offline";
   // proxy.ts refuses a body over 1 MB before any action runs, as text Next's client raises as the message.
   if (error instanceof Error && error.message === FORM_TOO_LARGE_MESSAGE) return "formTooLarge";

@@ -19,7 +19,12 @@ const LOCAL_CONFIG = path.join(DATA_DIR, "local.json");
 const DOT_ENV = path.join(ROOT, ".env");
 if (existsSync(DOT_ENV)) process.loadEnvFile(DOT_ENV);
 
-type LocalConfig = { authSecret: string; postgresPassword: string; totpEncryptionKey: string };
+type LocalConfig = {
+  authSecret: string;
+  postgresPassword: string;
+  totpEncryptionKey: string;
+  serverActionsEncryptionKey: string;
+};
 
 const newSecret = (bytes: number) => randomBytes(bytes).toString("base64url");
 
@@ -32,6 +37,9 @@ export async function loadLocalConfig(): Promise<LocalConfig> {
     postgresPassword: stored.postgresPassword ?? newSecret(18),
     // Added after the first release of this file: existing local data gets one on its next start.
     totpEncryptionKey: stored.totpEncryptionKey ?? newSecret(32),
+    // Next.js's AES-256 key for server actions' bound arguments, standard base64 of 32 bytes as
+    // Next.js reads it: the same in every instance and across builds (README, "Running in production").
+    serverActionsEncryptionKey: stored.serverActionsEncryptionKey ?? randomBytes(32).toString("base64"),
   };
   if (JSON.stringify(stored) !== JSON.stringify(config))
     await writeFile(LOCAL_CONFIG, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
@@ -39,11 +47,17 @@ export async function loadLocalConfig(): Promise<LocalConfig> {
 }
 
 /** The app's secrets for a child process: the environment's own where set, else the local ones. */
-export async function appSecrets(): Promise<{ AUTH_SECRET: string; TOTP_ENCRYPTION_KEY: string }> {
+export async function appSecrets(): Promise<{
+  AUTH_SECRET: string;
+  TOTP_ENCRYPTION_KEY: string;
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string;
+}> {
   const local = await loadLocalConfig();
   return {
     AUTH_SECRET: process.env.AUTH_SECRET ?? local.authSecret,
     TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY ?? local.totpEncryptionKey,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
+      process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? local.serverActionsEncryptionKey,
   };
 }
 
