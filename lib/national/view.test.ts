@@ -54,3 +54,15 @@ describe("the national total (docs/decisions/015)", () => {
     expect(possibleForSmallSite([4, 19, 24], bandOfSum)).toEqual([2, 3, 4]);
   });
 });
+
+describe("the CSV links", () => {
+  it("ask for a custom period by its whole months, as the period form does", async () => {
+    const { periodSearchParams } = await import("@/lib/dashboard/view");
+    expect(periodSearchParams({ kind: "custom", from: "2020-09-01", to: "2020-10-31" })).toEqual({
+      period: "custom",
+      from: "2020-09",
+      to: "2020-10",
+    });
+    expect(periodSearchParams({ kind: "month", from: "2020-10-01", to: "2020-10-15" })).toEqual({ period: "month" });
+  });
+});

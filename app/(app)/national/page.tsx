@@ -32,7 +32,8 @@ async function Figures({ actor, params }: { actor: Actor; params: Record<string,
           {NATIONAL_PARTS.map((part) => {
             const table = nationalTable(view, part, t, td);
             if (!table) return null;
-            const href = `/national/csv?${new URLSearchParams({ part, ...periodSearchParams(view[part]!.period) })}`;
+            // Both tables are asked for by the period shown (the comparison follows from it).
+            const href = `/national/csv?${new URLSearchParams({ part, ...periodSearchParams(view.current.period) })}`;
             return (
               <div key={part} className="flex flex-col gap-2">
                 <DataTable table={table} />
