@@ -71,6 +71,7 @@ const EXPORT_PATHS: readonly RegExp[] = [
   /^\/people\/[^/]+\/extract(?:\/file)?$/, // register extract: the printable page and the file
   /^\/admin\/audit\/export$/, // the audit log as CSV
   /^\/dashboard\/csv$/, // a dashboard table as CSV
+  /^\/national\/csv$/, // a table of the national view as CSV (issue 16)
 ];
 
 /** Whether a path is one of the exporting GET routes (decoded, any case, trailing slash ignored). */

@@ -25,7 +25,14 @@ export function CellText({ value, signed, notShown }: { value: Cell; signed?: bo
  * One dashboard table; the first column labels the rows (each row's card title on a phone). Wide
  * tables scroll sideways inside their own focusable region, so they also scroll by keyboard.
  */
-export async function DataTable({ table, caption = true }: { table: Table; caption?: boolean }) {
+export async function DataTable({
+  table,
+  caption = true,
+}: {
+  /** A dashboard table, or any table of the same shape (the national view's). */
+  table: Omit<Table, "section">;
+  caption?: boolean;
+}) {
   const t = await getTranslations("dashboard");
   const signed = new Set(table.signedColumns ?? []);
   const notShown = t("table.notShownText");

@@ -1,19 +1,35 @@
 import { getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { PERIOD_KINDS } from "@/lib/dashboard/periods";
+import type { PeriodInfo } from "@/lib/dashboard/view";
 import { enumOptions } from "@/lib/labels";
 import { periodLabel, type Translate } from "@/lib/dashboard/tables";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
+const TARGETS = { dashboard: "/dashboard", national: "/national" } as const;
+
 const INPUT = "block w-full min-h-11 rounded-md border bg-white px-3 py-2 text-base text-slate-900";
 
 /**
  * The period chooser: a plain GET form, so it works without JavaScript and every view has an
- * address that can be bookmarked or sent to a colleague.
+ * address that can be bookmarked or sent to a colleague. The national view (issue 16) uses it too,
+ * with its own `action` and no rounds (they are each site's own).
  */
-export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
+export async function PeriodForm({
+  dashboard,
+  target = "dashboard",
+  withRounds = true,
+}: {
+  dashboard: Pick<Dashboard, "query" | "rounds"> & {
+    view: { periods: { current: PeriodInfo; previous: PeriodInfo | null } };
+  };
+  /** Which page the GET form shows the period on. */
+  target?: keyof typeof TARGETS;
+  /** Whether the form offers the site's notification rounds (not in the national view). */
+  withRounds?: boolean;
+}) {
   const t = (await getTranslations("dashboard")) as unknown as Translate;
   const errorText = await getTranslations("errors.period");
   const { query, rounds, view } = dashboard;
@@ -54,7 +70,7 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
   return (
     <form
       method="get"
-      action="/dashboard"
+      action={TARGETS[target]}
       // On paper only the period shown stays (globals.css leaves other forms off).
       data-print="summary"
       className="mb-6 rounded-lg border border-slate-300 bg-white p-4 print:mb-3 print:border-0 print:p-0"
@@ -81,31 +97,33 @@ export async function PeriodForm({ dashboard }: { dashboard: Dashboard }) {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="period-round" className="mb-1 block font-medium">
-            {t("period.roundLabel")}
-          </label>
-          {rounds.length > 0 ? (
-            <select
-              id="period-round"
-              name="round"
-              defaultValue={current.roundId ?? rounds[0]!.id}
-              aria-describedby="period-round-hint"
-              className={cn(INPUT, "border-slate-500")}
-            >
-              {rounds.map((r, i) => (
-                <option key={r.id} value={r.id}>
-                  {i === 0 ? t("period.latestRound", { name: r.name }) : r.name} · {r.startsOn} – {r.endsOn}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <p id="period-round">{t("period.noRounds")}</p>
-          )}
-          <p id="period-round-hint" className="mt-1 text-sm text-slate-700">
-            {t("period.roundHint")}
-          </p>
-        </div>
+        {withRounds ? (
+          <div>
+            <label htmlFor="period-round" className="mb-1 block font-medium">
+              {t("period.roundLabel")}
+            </label>
+            {rounds.length > 0 ? (
+              <select
+                id="period-round"
+                name="round"
+                defaultValue={current.roundId ?? rounds[0]!.id}
+                aria-describedby="period-round-hint"
+                className={cn(INPUT, "border-slate-500")}
+              >
+                {rounds.map((r, i) => (
+                  <option key={r.id} value={r.id}>
+                    {i === 0 ? t("period.latestRound", { name: r.name }) : r.name} · {r.startsOn} – {r.endsOn}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <p id="period-round">{t("period.noRounds")}</p>
+            )}
+            <p id="period-round-hint" className="mt-1 text-sm text-slate-700">
+              {t("period.roundHint")}
+            </p>
+          </div>
+        ) : null}
         {field("from")}
         {field("to")}
         <p id="period-dates-hint" className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">

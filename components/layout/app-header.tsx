@@ -19,6 +19,7 @@ const NAV: {
     | "enforcement"
     | "incidents"
     | "dashboard"
+    | "national"
     | "users"
     | "audit"
     | "retention"
@@ -42,6 +43,7 @@ const NAV: {
   { area: "enforcement", href: "/enforcement", label: "enforcement" },
   { area: "incidents", href: "/incidents", label: "incidents" },
   { area: "dashboard", href: "/dashboard", label: "dashboard" },
+  { area: "national", href: "/national", label: "national" },
   { area: "admin", href: "/admin/users", label: "users" },
   { area: "admin", href: "/admin/audit", label: "audit" },
   { area: "admin", href: "/admin/retention", label: "retention" },

@@ -5,7 +5,7 @@ export type Actor = {
   id: string;
   siteId: string;
   role: Role;
-  /** The agency whose data this user works with; null for MANAGER and ADMIN. */
+  /** The agency whose data this user works with; null for MANAGER, ADMIN and NATIONAL. */
   agency: Agency | null;
   name: string;
 };
@@ -16,4 +16,5 @@ export const AGENCY_OF_ROLE: Record<Role, Agency | null> = {
   PROBATION: "PROBATION",
   MANAGER: null,
   ADMIN: null,
+  NATIONAL: null,
 };

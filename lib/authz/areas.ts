@@ -26,6 +26,8 @@ export const AREAS = {
   accessReview: ["MANAGER", "ADMIN"],
   // Rounds and planned visits (issue 15): the joint work planned ahead, like notifications.
   visits: ["POLICE", "SOCIAL", "PROBATION"],
+  // The national view (issue 16): every site's dashboard figures side by side, for the national team only.
+  national: ["NATIONAL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;
@@ -41,4 +43,5 @@ export const START_PAGE: Record<Role, string> = {
   PROBATION: "/caseload",
   MANAGER: "/dashboard",
   ADMIN: "/admin/users",
+  NATIONAL: "/national",
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canUseArea, START_PAGE } from "./areas";
+import { AREAS, canUseArea, START_PAGE, type Area } from "./areas";
 import { ACTIONS, grantFor, RESOURCES } from "./permissions";
 
 // docs/confidentiality.md's table, row by row, as the permission map must state it.
@@ -194,6 +194,28 @@ describe("the permission map follows docs/confidentiality.md", () => {
     }
   });
 
+  it("gives the national team the national view's counts of every site and nothing else (issue 16)", () => {
+    for (const resource of RESOURCES) {
+      for (const action of ACTIONS) {
+        const grant = grantFor("NATIONAL", resource, action);
+        const label = `NATIONAL ${resource} ${action}`;
+        if (resource === "nationalDashboard")
+          expect(grant, label).toBe(action === "read" || action === "export" ? "allSites" : null);
+        // Reads and accepts its site's pledge like everyone.
+        else if (resource === "pledge") expect(grant, label).toBe(action === "read" ? "site" : null);
+        else if (resource === "pledgeAcceptance") expect(grant, label).toBe(action === "create" ? "own" : null);
+        else expect(grant, label).toBeNull();
+      }
+    }
+    // Nobody else holds the national view, and "allSites" is granted for nothing else.
+    for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN"] as const)
+      for (const action of ACTIONS) expect(grantFor(role, "nationalDashboard", action), role).toBeNull();
+    for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN", "NATIONAL"] as const)
+      for (const resource of RESOURCES)
+        for (const action of ACTIONS)
+          if (resource !== "nationalDashboard") expect(grantFor(role, resource, action)).not.toBe("allSites");
+  });
+
   it("denies an unknown or missing role", () => {
     expect(grantFor(undefined, "person", "read")).toBeNull();
     expect(grantFor("HACKER" as never, "person", "read")).toBeNull();
@@ -208,6 +230,7 @@ describe("pages per role", () => {
       PROBATION: "/caseload",
       MANAGER: "/dashboard",
       ADMIN: "/admin/users",
+      NATIONAL: "/national",
     });
     expect(canUseArea("MANAGER", "dashboard")).toBe(true);
     for (const role of ["POLICE", "SOCIAL", "PROBATION"] as const) expect(canUseArea(role, "dashboard")).toBe(true);
@@ -215,5 +238,12 @@ describe("pages per role", () => {
     expect(canUseArea("MANAGER", "people")).toBe(false);
     expect(canUseArea("ADMIN", "people")).toBe(false);
     expect(canUseArea("POLICE", "admin")).toBe(false);
+  });
+
+  it("gives the national team its view alone, and nobody else that view", () => {
+    for (const area of Object.keys(AREAS) as Area[])
+      expect(canUseArea("NATIONAL", area), `NATIONAL ${area}`).toBe(area === "national");
+    for (const role of ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN"] as const)
+      expect(canUseArea(role, "national"), role).toBe(false);
   });
 });

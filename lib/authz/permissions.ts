@@ -50,6 +50,9 @@ export const RESOURCES = [
   "meetingMinutes",
   "meetingDecision",
   "task",
+  // The national view (issue 16): the dashboard's figures of every site, side by side and summed,
+  // as bands (docs/decisions/015). Counts only: no person, no site's records.
+  "nationalDashboard",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -68,9 +71,19 @@ export type Action = (typeof ACTIONS)[number];
  * - ownActions: the actor's own audit events
  * - aggregate: counts only, small numbers suppressed
  * - own: the actor's own record (their acceptance of the pledge)
+ * - allSites: counts of every site, in bands (the national view; the one grant that leaves the
+ *   actor's own site, and only for aggregates)
  */
 export type Scope =
-  "site" | "ownAgency" | "withConsent" | "statusWithConsent" | "libertyFlagOnly" | "ownActions" | "aggregate" | "own";
+  | "site"
+  | "ownAgency"
+  | "withConsent"
+  | "statusWithConsent"
+  | "libertyFlagOnly"
+  | "ownActions"
+  | "aggregate"
+  | "own"
+  | "allSites";
 
 type Grants = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
 
@@ -186,6 +199,14 @@ export const PERMISSIONS: Record<Role, Grants> = {
     pledgeAcceptance: { list: "site", create: "own" },
     roleNeeds: { list: "site", read: "site", create: "site" },
     accessReview: { list: "site", read: "site", create: "site", update: "site" },
+  },
+  // The national team of Sluta skjut (issue 16): the dashboard's figures of every site, side by
+  // side and summed, in bands (docs/decisions/015), and their CSV. Nothing else: no person, no
+  // site's records, not the site dashboard (its caseload table names coordinators), not the audit
+  // log, no administration. It reads and accepts its site's confidentiality pledge like everyone.
+  NATIONAL: {
+    ...PLEDGE_TAKER,
+    nationalDashboard: { read: "allSites", export: "allSites" },
   },
 };
 

@@ -511,6 +511,16 @@ export function statisticsSiteId(actor: Actor, action: Action = "read"): string 
   return actor.siteId;
 }
 
+/**
+ * The national view (issue 16): the sites whose figures the actor may see side by side, as bands
+ * (docs/decisions/015). Only the "allSites" grant reaches beyond the actor's own site, and only
+ * for aggregates; every other builder here stays within actor.siteId.
+ */
+export function nationalSitesWhere(actor: Actor, action: Action = "read"): Prisma.SiteWhereInput {
+  if (authorize(actor, "nationalDashboard", action) !== "allSites") throw new NotFoundError("nationalDashboard");
+  return {};
+}
+
 // ───────────── vetted access (issue 14) ─────────────
 
 /** The site's confidentiality pledge: every role reads it, ADMIN publishes a new version. */

@@ -126,19 +126,35 @@ function periodFigures(
   };
 }
 
-/** Runs every statement of the dashboard for `scope` and `periods`; today is the Swedish calendar day. */
-export async function computeFigures(scope: StatsScope, periods: Periods, today: string): Promise<Figures> {
+/**
+ * The period's figures alone (reach, call-ins, the funnel, referrals and measures), for the period
+ * and its comparison: the part of the dashboard the national view (lib/national) shows per site,
+ * with the very statements the site dashboard runs.
+ */
+export async function computePeriodFigures(
+  scope: StatsScope,
+  periods: Periods,
+): Promise<{ current: PeriodFigures; previous: PeriodFigures | null }> {
   const list = [periods.current, ...(periods.previous ? [periods.previous] : [])];
   const withReferrals = scope.referralPeople !== false;
+  const [reach, programme] = await Promise.all([
+    Promise.all(list.map((p) => reachFigures(scope, p))),
+    withReferrals ? Promise.all(list.map((p) => db.$queryRaw<Row[]>(programmeSql(scope, p)))) : Promise.resolve(null),
+  ]);
+  const periodAt = (k: number) => periodFigures(reach[k]!, programme?.[k] ?? null, scope, withReferrals);
+  return { current: periodAt(0), previous: periods.previous ? periodAt(1) : null };
+}
+
+/** Runs every statement of the dashboard for `scope` and `periods`; today is the Swedish calendar day. */
+export async function computeFigures(scope: StatsScope, periods: Periods, today: string): Promise<Figures> {
   const tomorrow = stockholmMidnight(addDays(today, 1));
   const year = Number(today.slice(0, 4));
   const lastYearSameDay = addDays(`${year - 1}${today.slice(4)}`.replace(/-02-29$/, "-02-28"), 1);
   const overdue = overdueSql(scope, today);
 
   const q = <T = Row>(sql: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw<T[]>(sql);
-  const [reach, programme, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
-    Promise.all(list.map((p) => reachFigures(scope, p))),
-    withReferrals ? Promise.all(list.map((p) => q(programmeSql(scope, p)))) : Promise.resolve(null),
+  const [byPeriod, liberty, caseload, overdueRows, months, ytd] = await Promise.all([
+    computePeriodFigures(scope, periods),
     q(libertySql(scope)),
     q(caseloadSql(scope)),
     overdue ? q(overdue) : Promise.resolve(null),
@@ -152,11 +168,9 @@ export async function computeFigures(scope: StatsScope, periods: Periods, today:
       }),
     ),
   ]);
-  const periodAt = (k: number) => periodFigures(reach[k]!, programme?.[k] ?? null, scope, withReferrals);
-
   const figures: Figures = {
-    current: periodAt(0),
-    previous: periods.previous ? periodAt(1) : null,
+    current: byPeriod.current,
+    previous: byPeriod.previous,
     liberty: pick(liberty[0], { deprived: 0, notified: 0, calledIn: 0, either: 0 }),
     caseload: caseload.map((r) => ({
       userId: String(r.userId),

@@ -15,7 +15,7 @@ function cell(value: Cell): string | number {
  * A table as CSV the way Swedish spreadsheets open it without an import dialog: semicolons
  * (the comma is the decimal sign here), CRLF line ends and a UTF-8 byte-order mark for å, ä, ö.
  */
-export function tableToCsv(table: Table): string {
+export function tableToCsv(table: Omit<Table, "section"> & { section?: string }): string {
   const records = [table.columns, ...table.rows].map((row) => row.map(cell));
   return `\uFEFF${stringify(records, { delimiter: ";", record_delimiter: "windows" })}`;
 }

@@ -284,6 +284,7 @@ export function toView(
 /** The search parameters that show `period` again (for links such as the CSV exports). */
 export function periodSearchParams(period: PeriodInfo): Record<string, string> {
   if (period.kind === "round" && period.roundId) return { period: "round", round: period.roundId };
-  if (period.kind === "custom") return { period: "custom", from: period.from, to: period.to };
+  // Custom periods are whole months (decision 009): the form's YYYY-MM, not the days they resolve to.
+  if (period.kind === "custom") return { period: "custom", from: period.from.slice(0, 7), to: period.to.slice(0, 7) };
   return { period: period.kind };
 }

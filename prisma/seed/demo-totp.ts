@@ -13,6 +13,7 @@ export const DEMO_TOTP_SECRETS: Record<string, string> = {
   "frivard2@malmo.samverkan.test": "DEMOFRIVARDTVASAMVERKANSAMVERKAN",
   "ledning@malmo.samverkan.test": "DEMOLEDNINGSAMVERKANSAMVERKANSAM",
   "admin@malmo.samverkan.test": "DEMOADMINSAMVERKANSAMVERKANSAMVE",
+  "nationell@malmo.samverkan.test": "DEMONATIONELLSAMVERKANSAMVERKANS",
   "polis@orebro.samverkan.test": "DEMOOREBROPOLISSAMVERKANSAMVERKA",
   "social@orebro.samverkan.test": "DEMOOREBROSOCIALSAMVERKANSAMVERK",
 };

@@ -21,6 +21,9 @@ Risker: skyddad ort efter flytt visas bara för den som handlägger personen; Po
   PROBATION: `Frivårdens handläggare framför budskapet vid övervakningsmöten och följer upp sina klienter. De behöver personakten, den gemensamma aktiviteten och sina egna uppföljningar; socialtjänstens uppgifter bara som status och med samtycke.`,
   MANAGER: `Programledningen följer programmets resultat och belastning. Den behöver bara sammanräknade uppgifter, små tal undertryckta, och våldshändelser – aldrig enskilda akter. Den beslutar om registerutdrag (fyra ögon) och omprövar behörigheter.`,
   ADMIN: `Systemadministrationen hanterar konton, loggen, gallring och registerutdrag. Den behöver inget ärendeinnehåll; registerutdrag och gallringsöversyn loggas och kräver ett registrerat ärende.`,
+  NATIONAL: `Sluta skjuts nationella samordnare jämför orternas resultat och stöder uppstarten på nya orter. De behöver bara de sammanräknade siffrorna per ort och totalt, i intervall om fem – aldrig en person, en orts akter, loggen eller kontoadministrationen.
+
+Risker: en total bredvid orternas siffror får inte avslöja ett litet tal på en ort; totalen visas därför bara som summan av orternas intervall (beslut 015).`,
 };
 
 export async function seedDemoVetting(db: PrismaClient, { adminId }: { adminId: string }): Promise<void> {

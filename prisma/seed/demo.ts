@@ -63,6 +63,15 @@ export const DEMO_USERS = [
   // IdP (the social services') signs them in.
   { key: "manager", email: "ledning@malmo.samverkan.test", name: "Lena Åberg", role: "MANAGER", agency: "SOCIAL" },
   { key: "admin", email: "admin@malmo.samverkan.test", name: "Tomas Wik", role: "ADMIN", agency: "SOCIAL" },
+  // The national team (issue 16): every site's figures side by side, never a person. Its account is
+  // kept at Malmö (every account belongs to a site) and signed in by the municipality's IdP.
+  {
+    key: "national",
+    email: "nationell@malmo.samverkan.test",
+    name: "Nationell samordnare (Demodata)",
+    role: "NATIONAL",
+    agency: "SOCIAL",
+  },
 ] as const satisfies readonly { key: string; email: string; name: string; role: Role; agency?: Agency }[];
 
 /**

@@ -140,55 +140,91 @@ type Op = (typeof OPS)[number];
 
 //                          list read create edit delete export
 const NONE = "NNNNNN";
+// The national team (issue 16) holds only the national view's counts: every cell below is NONE.
 const TABLE = {
   // person profile: the three agencies; managers aggregates only; administrators no case content.
-  person: { POLICE: "YYYYYY", SOCIAL: "YYYYYY", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE },
+  person: { POLICE: "YYYYYY", SOCIAL: "YYYYYY", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // custom notifications and call-ins: the joint activity.
-  notification: { POLICE: "YYYYYY", SOCIAL: "YYYYYY", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE },
-  callIn: { POLICE: "YYYYYY", SOCIAL: "YYYYYY", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE },
+  notification: { POLICE: "YYYYYY", SOCIAL: "YYYYYY", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
+  callIn: { POLICE: "YYYYYY", SOCIAL: "YYYYYY", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // referrals and support measures (social services'): status only, with consent, for the others.
-  referral: { POLICE: "CCNNNC", SOCIAL: "YYYYYY", PROBATION: "CCNNNC", MANAGER: NONE, ADMIN: NONE },
-  supportMeasure: { POLICE: "CCNNNC", SOCIAL: "YYYYYY", PROBATION: "CCNNNC", MANAGER: NONE, ADMIN: NONE },
+  referral: { POLICE: "CCNNNC", SOCIAL: "YYYYYY", PROBATION: "CCNNNC", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
+  supportMeasure: {
+    POLICE: "CCNNNC",
+    SOCIAL: "YYYYYY",
+    PROBATION: "CCNNNC",
+    MANAGER: NONE,
+    ADMIN: NONE,
+    NATIONAL: NONE,
+  },
   // follow-ups, probation's: social services with consent (and record their own); never the police.
-  followUp: { POLICE: NONE, SOCIAL: "CCYNNC", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE },
+  followUp: { POLICE: NONE, SOCIAL: "CCYNNC", PROBATION: "YYYYYY", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // a follow-up social services recorded: theirs; probation's only with consent (docs/confidentiality.md).
-  socialFollowUp: { POLICE: NONE, SOCIAL: "YYYYNY", PROBATION: "CCYNNC", MANAGER: NONE, ADMIN: NONE },
+  socialFollowUp: { POLICE: NONE, SOCIAL: "YYYYNY", PROBATION: "CCYNNC", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // enforcement actions: the police's; the others learn only the liberty flag (tested below).
-  enforcement: { POLICE: "YYYYYY", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: NONE },
+  enforcement: { POLICE: "YYYYYY", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // incidents: everyone but administrators reads; the police record.
-  incident: { POLICE: "YYYYYY", SOCIAL: "YYNNNY", PROBATION: "YYNNNY", MANAGER: "YYNNNY", ADMIN: NONE },
+  incident: { POLICE: "YYYYYY", SOCIAL: "YYNNNY", PROBATION: "YYNNNY", MANAGER: "YYNNNY", ADMIN: NONE, NATIONAL: NONE },
   // consent: recorded, read and withdrawn by the agencies; never deleted (it is a disclosure's basis).
-  consent: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE },
+  consent: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // a coordination meeting (issue 15): the three agencies' joint work; never deleted.
-  meeting: { POLICE: "YYYYNY", SOCIAL: "YYYYNY", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
+  meeting: { POLICE: "YYYYNY", SOCIAL: "YYYYNY", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // the police's minutes about the person at it: theirs alone, consent or not; the others write their own.
-  meetingMinutes: { POLICE: "YYYYNY", SOCIAL: "NNYNNN", PROBATION: "NNYNNN", MANAGER: NONE, ADMIN: NONE },
+  meetingMinutes: {
+    POLICE: "YYYYNY",
+    SOCIAL: "NNYNNN",
+    PROBATION: "NNYNNN",
+    MANAGER: NONE,
+    ADMIN: NONE,
+    NATIONAL: NONE,
+  },
   // a joint decision the police recorded: the others with consent; nobody changes or deletes one.
-  meetingDecision: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "CCYNNC", MANAGER: NONE, ADMIN: NONE },
+  meetingDecision: {
+    POLICE: "YYYNNY",
+    SOCIAL: "CCYNNC",
+    PROBATION: "CCYNNC",
+    MANAGER: NONE,
+    ADMIN: NONE,
+    NATIONAL: NONE,
+  },
   // its task, owned by probation: probation always, and marks it done; the police as its decision;
   // social services with consent.
-  task: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
+  task: { POLICE: "YYYNNY", SOCIAL: "CCYNNC", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // a request that social services confirm a consent the police recorded (its referral's status
   // for the police): every agency sees where it stands and may ask another (create: a consent
   // covering another agency's information); only social services, the holder, answers it (edit).
-  consentRequest: { POLICE: "YYYNNN", SOCIAL: "YYYYNN", PROBATION: "YYYNNN", MANAGER: NONE, ADMIN: NONE },
+  consentRequest: {
+    POLICE: "YYYNNN",
+    SOCIAL: "YYYYNN",
+    PROBATION: "YYYNNN",
+    MANAGER: NONE,
+    ADMIN: NONE,
+    NATIONAL: NONE,
+  },
   // an audit event of the police user's: their own; ADMIN all; nobody writes or changes one.
-  auditEvent: { POLICE: "YYNNNN", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: "YYNNNY" },
+  auditEvent: { POLICE: "YYNNNN", SOCIAL: NONE, PROBATION: NONE, MANAGER: NONE, ADMIN: "YYNNNY", NATIONAL: NONE },
   // social services' internal note: theirs alone; the others may write notes of their own.
-  internalNote: { POLICE: "NNYNNN", SOCIAL: "YYYYYY", PROBATION: "NNYNNN", MANAGER: NONE, ADMIN: NONE },
+  internalNote: { POLICE: "NNYNNN", SOCIAL: "YYYYYY", PROBATION: "NNYNNN", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // a register extract request (GDPR art. 15): ADMIN registers it and, once approved, produces the
   // extract (export); a manager — someone other than the registrar — approves or rejects it (edit).
   // Never an agency's; nobody deletes one (it is the record of what was asked and answered).
-  extractRequest: { POLICE: NONE, SOCIAL: NONE, PROBATION: NONE, MANAGER: "YYNYNN", ADMIN: "YYYNNY" },
+  extractRequest: { POLICE: NONE, SOCIAL: NONE, PROBATION: NONE, MANAGER: "YYNYNN", ADMIN: "YYYNNY", NATIONAL: NONE },
   // the individual plan's header (goals, review date): the three agencies' joint record; never
   // deleted, no export (issue 15).
-  plan: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE },
+  plan: { POLICE: "YYYYNN", SOCIAL: "YYYYNN", PROBATION: "YYYYNN", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // a measure social services own in the plan: theirs; the others read it with consent, add
   // measures of their own, and never change social services' (consent shows, never changes).
-  planMeasure: { POLICE: "CCYNNN", SOCIAL: "YYYYNN", PROBATION: "CCYNNN", MANAGER: NONE, ADMIN: NONE },
+  planMeasure: { POLICE: "CCYNNN", SOCIAL: "YYYYNN", PROBATION: "CCYNNN", MANAGER: NONE, ADMIN: NONE, NATIONAL: NONE },
   // a conflict or alliance between two groups (the group audit): about groups, not people, so the
   // three agencies' like the groups; ended with a date (edit), never deleted: it is history.
-  groupRelation: { POLICE: "YYYYNY", SOCIAL: "YYYYNY", PROBATION: "YYYYNY", MANAGER: NONE, ADMIN: NONE },
+  groupRelation: {
+    POLICE: "YYYYNY",
+    SOCIAL: "YYYYNY",
+    PROBATION: "YYYYNY",
+    MANAGER: NONE,
+    ADMIN: NONE,
+    NATIONAL: NONE,
+  },
 } as const satisfies Record<string, Record<Role, string>>;
 type Kind = keyof typeof TABLE;
 
@@ -1571,21 +1607,21 @@ describe("around the matrix", () => {
  * MANAGER and ADMIN review accounts; only ADMIN sets the review interval. Consent plays no part,
  * so one world is enough.
  */
-//                            POLICE SOCIAL PROBATION MANAGER ADMIN
+//                            POLICE SOCIAL PROBATION MANAGER ADMIN NATIONAL
 const VETTING = {
-  readPledge: "YYYYY",
-  acceptPledge: "YYYYY",
-  listAcceptances: "NNNNY",
-  publishPledge: "NNNNY",
-  listRoleNeeds: "NNNNY",
-  saveRoleNeeds: "NNNNY",
-  listAccountsDue: "NNNYY",
-  readAccountForReview: "NNNYY",
-  reviewAccount: "NNNYY",
-  setReviewInterval: "NNNNY",
+  readPledge: "YYYYYY",
+  acceptPledge: "YYYYYY",
+  listAcceptances: "NNNNYN",
+  publishPledge: "NNNNYN",
+  listRoleNeeds: "NNNNYN",
+  saveRoleNeeds: "NNNNYN",
+  listAccountsDue: "NNNYYN",
+  readAccountForReview: "NNNYYN",
+  reviewAccount: "NNNYYN",
+  setReviewInterval: "NNNNYN",
   // The pages: /admin/pledge and /admin/roles (area admin), /access-review (area accessReview).
-  pledgeAndRolesPages: "NNNNY",
-  accessReviewPage: "NNNYY",
+  pledgeAndRolesPages: "NNNNYN",
+  accessReviewPage: "NNNYYN",
 } as const satisfies Record<string, string>;
 
 type VettingCtx = { w: World; reviewed: { id: string }; label?: string };
@@ -1687,23 +1723,23 @@ describe("the authorization matrix of vetted access", () => {
  * is for every agency, its reason and its ending for the setting agency only (docs/confidentiality.md).
  * Consent plays no part, so one world is enough.
  */
-//                            POLICE SOCIAL PROBATION MANAGER ADMIN
+//                            POLICE SOCIAL PROBATION MANAGER ADMIN NATIONAL
 const PLANNING = {
-  listRounds: "YYYNN",
-  readRound: "YYYNN",
-  createRound: "YYYNN",
-  addRoundPeople: "YYYNN",
-  listPlannedVisits: "YYYNN",
-  readPlannedVisit: "YYYNN",
-  planVisit: "YYYNN",
-  logVisitFromPlan: "YYYNN",
+  listRounds: "YYYNNN",
+  readRound: "YYYNNN",
+  createRound: "YYYNNN",
+  addRoundPeople: "YYYNNN",
+  listPlannedVisits: "YYYNNN",
+  readPlannedVisit: "YYYNNN",
+  planVisit: "YYYNNN",
+  logVisitFromPlan: "YYYNNN",
   // The police's flag: everyone of the three agencies sees that it is there; the reason, the police.
-  seeFlag: "YYYNN",
-  seeFlagReason: "YNNNN",
-  setFlag: "YYYNN",
-  endPoliceFlag: "YNNNN",
+  seeFlag: "YYYNNN",
+  seeFlagReason: "YNNNNN",
+  setFlag: "YYYNNN",
+  endPoliceFlag: "YNNNNN",
   // The pages /visits and /rounds (area visits).
-  visitPages: "YYYNN",
+  visitPages: "YYYNNN",
 } as const satisfies Record<string, string>;
 
 type PlanningCtx = VettingCtx & { round: { id: string }; plan: { id: string } };

@@ -17,6 +17,7 @@ describe("the demo seed", () => {
       PROBATION: 2,
       MANAGER: 1,
       ADMIN: 1,
+      NATIONAL: 1,
     });
     expect(DEMO_USERS.map((u) => u.email).every((e) => e.endsWith(".samverkan.test"))).toBe(true);
 

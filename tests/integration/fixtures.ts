@@ -36,7 +36,7 @@ import {
 
 // ───────────────────────────── the world ─────────────────────────────
 
-export const ROLES: Role[] = ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN"];
+export const ROLES: Role[] = ["POLICE", "SOCIAL", "PROBATION", "MANAGER", "ADMIN", "NATIONAL"];
 
 /**
  * Two sites; in the first, one user per role and two people; in the second, a police user and a

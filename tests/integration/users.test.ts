@@ -20,7 +20,8 @@ describe("user administration (ADMIN)", () => {
       data: { totpSecret: "sealed", totpEnabledAt: new Date(), recoveryCodeHashes: ["a$b"] },
     });
     const page = await listUsers({ actor: w.actors.ADMIN, page: 1 });
-    expect(page.total).toBe(5);
+    // One account per role (tests/integration/fixtures.ts#ROLES).
+    expect(page.total).toBe(6);
     const police = page.items.find((u) => u.id === w.users.POLICE.id)!;
     expect(police.hasSecondFactor).toBe(true);
     expect(Object.keys(police).sort()).toEqual([
