@@ -26,6 +26,8 @@ export const AREAS = {
   accessReview: ["MANAGER", "ADMIN"],
   // Rounds and planned visits (issue 15): the joint work planned ahead, like notifications.
   visits: ["POLICE", "SOCIAL", "PROBATION"],
+  // Files sent from another site (issue 16): the receiving site's social services take them over.
+  transfers: ["SOCIAL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

@@ -158,6 +158,8 @@ export async function getPersonTransferState({ actor, personId }: { actor: Actor
     personId,
     select: {
       id: true,
+      firstName: true,
+      lastName: true,
       hasProtectedIdentity: true,
       transferredAt: true,
       transferredToSite: { select: { name: true } },
@@ -208,6 +210,7 @@ export async function getPersonTransferState({ actor, personId }: { actor: Actor
   const open = sent.find((s) => s.status === "REQUESTED") ?? null;
   return {
     personId: person.id,
+    name: `${person.firstName} ${person.lastName}`,
     closed: person.transferredAt
       ? { at: person.transferredAt, destination: seesDestination ? (person.transferredToSite?.name ?? null) : null }
       : null,

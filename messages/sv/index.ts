@@ -28,6 +28,7 @@ import groupRelations from "./group-relations.json";
 import handover from "./handover.json";
 import callInAttendance from "./callin-attendance.json";
 import meetings from "./meetings.json";
+import transfers from "./transfers.json";
 
 const messages = {
   ...app,
@@ -59,5 +60,6 @@ const messages = {
   ...handover,
   ...callInAttendance,
   ...meetings,
+  ...transfers,
 };
 export default messages;

@@ -263,11 +263,11 @@ describe("taking a file over", () => {
       notificationId: null,
       createdById: receiver.id,
     });
-    expect(referrals[0].id).not.toBe(records.referral.id);
-    expect(referrals[0].history.map((h) => [h.toStatus, h.comment])).toEqual([["REFERRED", null]]);
+    expect(referrals[0]!.id).not.toBe(records.referral.id);
+    expect(referrals[0]!.history.map((h) => [h.toStatus, h.comment])).toEqual([["REFERRED", null]]);
     const measures = await db.supportMeasure.findMany({ where: ofReceived });
     expect(measures).toHaveLength(1);
-    expect(measures[0]).toMatchObject({ siteId: w.otherSite.id, referralId: referrals[0].id, type: "RELOCATION" });
+    expect(measures[0]).toMatchObject({ siteId: w.otherSite.id, referralId: referrals[0]!.id, type: "RELOCATION" });
     const plan = await db.individualPlan.findFirstOrThrow({ where: ofReceived, include: { measures: true } });
     expect(plan).toMatchObject({ siteId: w.otherSite.id, goals: "Mål: eget boende" });
     expect(plan.measures.map((m) => [m.agency, m.title, m.responsibleId])).toEqual([
@@ -291,8 +291,8 @@ describe("taking a file over", () => {
     expect(after.carried).toMatchObject({
       person: "created",
       planId: plan.id,
-      referralIds: [referrals[0].id],
-      supportMeasureIds: [measures[0].id],
+      referralIds: [referrals[0]!.id],
+      supportMeasureIds: [measures[0]!.id],
     });
   });
 
