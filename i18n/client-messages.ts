@@ -51,6 +51,7 @@ export const CLIENT_NAMESPACES = [
   "retention",
   "roundForm",
   "roleNeedsForm",
+  "transferForm",
   "reveal",
   "unavailable",
   "user",

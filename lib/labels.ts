@@ -54,6 +54,7 @@ export const PRISMA_ENUM_LABELS = {
   WarningFlagKind: "warningFlagKinds",
   MeetingStatus: "meetingStatus",
   TaskStatus: "taskStatus",
+  FileTransferStatus: "fileTransferStatus",
 } as const satisfies Record<PrismaEnumName, string | { hidden: string }>;
 
 /** Closed lists kept in code rather than in the schema, with their namespaces. */

@@ -29,7 +29,8 @@ const NAV: {
     | "roleNeeds"
     | "accessReview"
     | "visits"
-    | "rounds";
+    | "rounds"
+    | "transfers";
 }[] = [
   { area: "caseload", href: "/caseload", label: "caseload" },
   { area: "people", href: "/people", label: "people" },
@@ -52,6 +53,7 @@ const NAV: {
   { area: "admin", href: "/admin/roles", label: "roleNeeds" },
   { area: "accessReview", href: "/access-review", label: "accessReview" },
   { area: "extractDecisions", href: "/extract-requests", label: "extractRequests" },
+  { area: "transfers", href: "/transfers", label: "transfers" },
   { area: "myActivity", href: "/my-activity", label: "myActivity" },
 ];
 

@@ -58,6 +58,9 @@ export const AUDIT_ENTITY_TYPES = [
   "NotificationRound",
   "PlannedVisit",
   "WarningFlag",
+  // Moving a file with the person (issue 16): a transfer, and the receiving site's list of them
+  "FileTransfer",
+  "IncomingFileTransfers",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -28,6 +28,8 @@ export const AREAS = {
   visits: ["POLICE", "SOCIAL", "PROBATION"],
   // The national view (issue 16): every site's dashboard figures side by side, for the national team only.
   national: ["NATIONAL"],
+  // Files sent from another site (issue 16): the receiving site's social services take them over.
+  transfers: ["SOCIAL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

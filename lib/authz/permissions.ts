@@ -53,6 +53,10 @@ export const RESOURCES = [
   // The national view (issue 16): the dashboard's figures of every site, side by side and summed,
   // as bands (docs/decisions/015). Counts only: no person, no site's records.
   "nationalDashboard",
+  // Moving a file with the person (issue 16): the sending site's social services send a person's
+  // file to another site's; the receiving site's social services see what is sent to them and
+  // take it over or decline. The one thing that crosses sites (docs/decisions/016).
+  "fileTransfer",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -158,6 +162,9 @@ export const PERMISSIONS: Record<Role, Grants> = {
     followUp: { ...READ("withConsent"), create: "ownAgency", update: "ownAgency" },
     enforcement: READ("libertyFlagOnly"),
     identityProtection: { read: "site", update: "site" },
+    // "site": the transfers the actor's site sent (create, withdraw: update) and those sent to it
+    // (list, read, accept or decline: update); scopes.ts#fileTransferOutWhere / fileTransferInWhere.
+    fileTransfer: { list: "site", read: "site", create: "site", update: "site" },
   },
   PROBATION: {
     ...AGENCY_SHARED,

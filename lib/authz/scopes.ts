@@ -559,3 +559,39 @@ export function reviewedUserWhere(actor: Actor, action: Action = "list"): Prisma
   if (action === "create") return { siteId: actor.siteId, id: { not: actor.id } };
   return { siteId: actor.siteId };
 }
+
+// ───────────── moving a file with the person (issue 16) ─────────────
+
+/**
+ * Transfers the actor's site sent: social services ask for one (create), see where it stands, and
+ * withdraw one not yet answered (update). Never about an anonymised person.
+ */
+export function fileTransferOutWhere(actor: Actor, action: Action = "read"): Prisma.FileTransferWhereInput {
+  authorize(actor, "fileTransfer", action);
+  return { siteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/**
+ * Transfers sent to the actor's site: the one place where anything of another site is read
+ * (docs/decisions/016). Only the receiving site's social services, only the transfers addressed
+ * to their site, and from them only what the transfer needs (lib/transfers/queries.ts): the
+ * name, birth date and masked personnummer for the duplicate check, the sending site, and, when
+ * accepting, the records the transfer carries. Every such read is audited with the sending
+ * record's person id and the transfer's id.
+ */
+export function fileTransferInWhere(actor: Actor, action: Action = "read"): Prisma.FileTransferWhereInput {
+  authorize(actor, "fileTransfer", action);
+  return { toSiteId: actor.siteId, person: LIVE_PERSON };
+}
+
+/**
+ * Where a moved file went, on the sending site's closed record: the site of the person's new town.
+ * While the identity is protected that is social services' information (as a relocation's town
+ * is): shown only to the sending site's social services. Nobody at the sending site handles the
+ * person any more (the transfer ends the assignments), so "social services of the site" is the
+ * narrowest group that can still answer "where did the file go".
+ */
+export function canSeeTransferDestination(actor: Actor, isProtected: boolean): boolean {
+  if (!can(actor, "person", "read")) return false;
+  return !isProtected || can(actor, "identityProtection", "read");
+}

@@ -80,6 +80,23 @@ async function sameNameAndBirthDate(
   return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` }));
 }
 
+/**
+ * The duplicate check of "Ny person" as one function, for a person registered another way (a file
+ * taken over from another site, lib/transfers): who at the actor's site already holds the number
+ * (as existingWithNumber says it) and who has the same name and birth date.
+ */
+export async function findDuplicates(
+  tx: Tx,
+  actor: Actor,
+  p: { identityNumber: string | null; firstName: string; lastName: string; birthDate: Date | null },
+): Promise<{ byNumber: { existing: ExistingPerson | null } | null; sameNameAndBirthDate: ExistingPerson[] }> {
+  const byNumber = p.identityNumber ? await existingWithNumber(tx, actor, p.identityNumber) : null;
+  const sameName = p.birthDate
+    ? await sameNameAndBirthDate(tx, actor, { firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate })
+    : [];
+  return { byNumber, sameNameAndBirthDate: sameName };
+}
+
 /** A race with another save of the same number ends at the unique constraint: the same answer. */
 async function onUniqueViolation<T>(
   actor: Actor,

@@ -564,6 +564,39 @@ export const SECTIONS: readonly ExtractSection[] = [
       })),
   },
   {
+    // Moving the file with the person (issue 16): sent from this site (the sending record) or
+    // received here (the receiving record): from where, to where, when, under which consent and
+    // what it carried. Both sites' extracts show the same transfer.
+    key: "fileTransfers",
+    models: ["FileTransfer"],
+    labels: { transferStatus: "fileTransferStatus" },
+    load: async (tx, s) =>
+      (
+        await tx.fileTransfer.findMany({
+          where: {
+            OR: [
+              { siteId: s.siteId, personId: s.personId },
+              { toSiteId: s.siteId, receivedPersonId: s.personId },
+            ],
+          },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          include: { site: { select: { name: true } }, toSite: { select: { name: true } } },
+        })
+      ).map((t) => ({
+        fromSite: t.site.name,
+        toSite: t.toSite.name,
+        transferStatus: t.status,
+        consentReference: t.consentReference,
+        consentGivenOn: day(t.consentGivenOn),
+        carriesPlan: t.carriesPlan,
+        carriesReferrals: t.carriesReferrals,
+        carriesSupportMeasures: t.carriesSupportMeasures,
+        sentAt: ts(t.createdAt),
+        decidedAt: ts(t.decidedAt),
+        declineNote: t.declineNote,
+      })),
+  },
+  {
     // Who has processed the data and why (CJEU C-579/21): dates, agency and purpose; the
     // individual officials are not named (they are not the data subject's data).
     key: "accessLog",

@@ -165,6 +165,20 @@ export async function anonymiseInTx(
       "decisionNote" = CASE WHEN "decisionNote" IS NULL THEN NULL ELSE '' END,
       "version" = "version" + 1, "updatedAt" = ${now}
     WHERE "personId" = ${personId}::uuid AND ("requesterName" <> '' OR "identityCheckNote" <> '' OR "decisionNote" <> '')`;
+  // File transfers (issue 16): which sites, when and what was carried stay (codes and dates); the
+  // consent's reference and a decline note go, on the sending record's transfers and on those that
+  // brought the file here. One still waiting for an answer is withdrawn: nobody takes over an
+  // anonymised file.
+  const [transfersCancelled, transfers] = await Promise.all([
+    tx.fileTransfer.updateMany({
+      where: { personId, status: "REQUESTED" },
+      data: { status: "CANCELLED", version: { increment: 1 } },
+    }),
+    tx.fileTransfer.updateMany({
+      where: { OR: [{ personId }, { receivedPersonId: personId }] },
+      data: { consentReference: "", declineNote: null },
+    }),
+  ]);
   return {
     notifications: notifications.count,
     statusComments: statusComments.count,
@@ -187,6 +201,8 @@ export async function anonymiseInTx(
     tasks: tasks.count,
     agendaItemsRemoved: agendaItems.count,
     extractRequests,
+    fileTransfersCancelled: transfersCancelled.count,
+    fileTransfers: transfers.count,
   };
 }
 

@@ -29,6 +29,7 @@ import handover from "./handover.json";
 import callInAttendance from "./callin-attendance.json";
 import meetings from "./meetings.json";
 import national from "./national.json";
+import transfers from "./transfers.json";
 
 const messages = {
   ...app,
@@ -61,5 +62,6 @@ const messages = {
   ...callInAttendance,
   ...meetings,
   ...national,
+  ...transfers,
 };
 export default messages;

@@ -23,3 +23,4 @@ export * from "./vetting";
 export * from "./plans";
 export * from "./visits";
 export * from "./meetings";
+export * from "./transfers";

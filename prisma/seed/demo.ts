@@ -46,6 +46,7 @@ import {
 import { demoSecondFactor } from "./demo-second-factor";
 import { seedDemoVisits } from "./demo-visits";
 import { seedDemoVetting } from "./demo-vetting";
+import { seedDemoTransfers } from "./demo-transfers";
 import { seedDemoPlans } from "./demo-plans";
 import { seedDemoMeetings } from "./demo-meetings";
 
@@ -808,6 +809,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ people: number; user
     personIds: [person(0), person(1), person(2)],
   });
   await seedDemoVetting(db, { adminId: users.admin!.id });
+  await seedDemoTransfers(db, { fromSiteId: malmo.id, toSiteId: orebro.id, personId: person(24), socialId: social.id });
   await setSystemSetting(db, "demoData", "true");
   return { people: PEOPLE + 6, users: DEMO_USERS.length + OREBRO_USERS.length };
 }

@@ -113,6 +113,14 @@ import { getPlannedVisit, getVisitWeek } from "@/lib/visits/queries";
 import { endWarningFlag, setWarningFlag } from "@/lib/warning-flags/mutations";
 import { personWarningFlags } from "@/lib/warning-flags/queries";
 import { createNotificationRound, createPlannedVisit, createWarningFlag } from "@/prisma/factories";
+import { createAssignment, createFileTransfer, createSite } from "@/prisma/factories";
+import {
+  acceptFileTransfer,
+  cancelFileTransfer,
+  declineFileTransfer,
+  requestFileTransfer,
+} from "@/lib/transfers/mutations";
+import { getIncomingTransfer, getPersonTransferState, listIncomingTransfers } from "@/lib/transfers/queries";
 
 /*
  * The authorization matrix (issue 4, "Done means"): each role × each kind of data × read list /
@@ -1894,5 +1902,156 @@ describe("the authorization matrix of rounds, planned visits and warning flags",
       "endPoliceFlag",
     ] as const)
       expect.soft(await PLANNING_CHECKS[check](w.otherActor, ctx), `other site ${check}`).toBe(false);
+  });
+});
+
+/*
+ * Moving a file with the person (issue 16, docs/decisions/016), written out by hand like TABLE:
+ * only social services send a person's file (at the sending site), and only the receiving site's
+ * social services list, open, accept or decline what was sent to them. The move's consent is on
+ * the transfer itself, so one world is enough. The "in" checks run as the receiving site's user
+ * of each role.
+ */
+//                            POLICE SOCIAL PROBATION MANAGER ADMIN NATIONAL
+const TRANSFERS = {
+  requestTransfer: "NYNNNN",
+  seeSentTransfer: "NYNNNN",
+  withdrawTransfer: "NYNNNN",
+  listIncoming: "NYNNNN",
+  readIncoming: "NYNNNN",
+  declineIncoming: "NYNNNN",
+  acceptIncoming: "NYNNNN",
+  // The pages /transfers and /people/[id]/transfer (area transfers).
+  transferPages: "NYNNNN",
+} as const satisfies Record<string, string>;
+const INCOMING = new Set<keyof typeof TRANSFERS>(["listIncoming", "readIncoming", "declineIncoming", "acceptIncoming"]);
+
+type TransferCtx = { w: World; label?: string };
+type TransferCheck = (actor: Actor, ctx: TransferCtx) => Promise<boolean>;
+
+/** A person of the sending site on the actor's caseload (when the actor has an agency), and a transfer of theirs. */
+async function transferOf({ w }: TransferCtx, actor: Actor, opts: { sent?: boolean } = {}) {
+  const person = await createPerson(db, { siteId: w.site.id, createdById: w.users.SOCIAL.id });
+  if (actor.agency && actor.siteId === w.site.id)
+    await createAssignment(db, { siteId: w.site.id, personId: person.id, userId: actor.id, agency: actor.agency });
+  const transfer =
+    opts.sent === false
+      ? null
+      : await createFileTransfer(db, {
+          siteId: w.site.id,
+          toSiteId: w.otherSite.id,
+          personId: person.id,
+          createdById: w.users.SOCIAL.id,
+        });
+  return { person, transfer };
+}
+const tWrites =
+  (prepare: (actor: Actor, ctx: TransferCtx) => Promise<() => Promise<unknown>>): TransferCheck =>
+  async (actor, ctx) => {
+    const run = await prepare(actor, ctx);
+    return writes(run)(actor, asCtx({ w: ctx.w, reviewed: { id: "" }, label: ctx.label }));
+  };
+const tReads =
+  (prepare: (actor: Actor, ctx: TransferCtx) => Promise<() => Promise<unknown>>): TransferCheck =>
+  async (actor, ctx) => {
+    const run = await prepare(actor, ctx);
+    return reads(
+      () => "",
+      async () => {
+        await run();
+        return true;
+      },
+    )(actor, asCtx({ w: ctx.w, reviewed: { id: "" }, label: ctx.label }));
+  };
+
+const TRANSFER_CHECKS: Record<keyof typeof TRANSFERS, TransferCheck> = {
+  requestTransfer: tWrites(async (actor, ctx) => {
+    const { person } = await transferOf(ctx, actor, { sent: false });
+    return () =>
+      requestFileTransfer({
+        actor,
+        input: {
+          personId: person.id,
+          toSiteId: ctx.w.otherSite.id,
+          consentReference: "SOC 1",
+          consentGivenOn: new Date("2026-11-01"),
+          carriesPlan: false,
+          carriesReferrals: false,
+          carriesSupportMeasures: false,
+        },
+      });
+  }),
+  seeSentTransfer: tReads(async (actor, ctx) => {
+    const { person, transfer } = await transferOf(ctx, actor);
+    return async () => {
+      const state = await getPersonTransferState({ actor, personId: person.id });
+      if (!state.history.some((h) => h.id === transfer!.id)) throw new NotFoundError();
+    };
+  }),
+  withdrawTransfer: tWrites(async (actor, ctx) => {
+    const { transfer } = await transferOf(ctx, actor);
+    return () => cancelFileTransfer({ actor, input: { transferId: transfer!.id, version: transfer!.version } });
+  }),
+  listIncoming: tReads(async (actor, ctx) => {
+    const { transfer } = await transferOf(ctx, actor);
+    return async () => {
+      if (!(await listIncomingTransfers({ actor })).some((t) => t.id === transfer!.id)) throw new NotFoundError();
+    };
+  }),
+  readIncoming: tReads(async (actor, ctx) => {
+    const { transfer } = await transferOf(ctx, actor);
+    return () => getIncomingTransfer({ actor, transferId: transfer!.id });
+  }),
+  declineIncoming: tWrites(async (actor, ctx) => {
+    const { transfer } = await transferOf(ctx, actor);
+    return () =>
+      declineFileTransfer({ actor, input: { transferId: transfer!.id, version: transfer!.version, note: undefined } });
+  }),
+  acceptIncoming: tWrites(async (actor, ctx) => {
+    const { transfer } = await transferOf(ctx, actor);
+    return () =>
+      acceptFileTransfer({
+        actor,
+        input: {
+          transferId: transfer!.id,
+          version: transfer!.version,
+          mode: "new",
+          linkPersonId: undefined,
+          confirmDuplicate: false,
+        },
+      });
+  }),
+  transferPages: async (actor) => canUseArea(actor.role, "transfers"),
+};
+
+describe("the authorization matrix of moving a file with the person", () => {
+  it("sends, sees, withdraws, lists, opens, declines and accepts per role and site", async () => {
+    const w = await makeWorld();
+    const receiving = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (role) => [role, actorOf(await createUser(db, { siteId: w.otherSite.id, role }))] as const),
+      ),
+    ) as Record<Role, Actor>;
+    const ctx: TransferCtx = { w };
+    for (const [check, cells] of Object.entries(TRANSFERS) as [keyof typeof TRANSFERS, string][]) {
+      for (const role of ROLES) {
+        ctx.label = `${role} ${check}`;
+        const actor = INCOMING.has(check) ? receiving[role] : w.actors[role];
+        expect.soft(await TRANSFER_CHECKS[check](actor, ctx), ctx.label).toBe(cells[ROLES.indexOf(role)] === "Y");
+      }
+    }
+    // A third site's social services, and the sending site's own, see nothing of what was sent to
+    // the receiving site; the receiving site's social services see nothing of the sending file.
+    const third = await createSite(db, { name: "Göteborg (test)" });
+    const strangers = [actorOf(await createUser(db, { siteId: third.id, role: "SOCIAL" })), w.actors.SOCIAL];
+    for (const stranger of strangers)
+      for (const check of ["listIncoming", "readIncoming", "declineIncoming", "acceptIncoming"] as const) {
+        ctx.label = `stranger ${check}`;
+        expect.soft(await TRANSFER_CHECKS[check](stranger, ctx), ctx.label).toBe(false);
+      }
+    for (const check of ["seeSentTransfer", "withdrawTransfer"] as const) {
+      ctx.label = `receiving ${check}`;
+      expect.soft(await TRANSFER_CHECKS[check](receiving.SOCIAL, ctx), ctx.label).toBe(false);
+    }
   });
 });

@@ -11,6 +11,9 @@ import { PersonProfile } from "@/components/people/person-profile";
 import { PersonPlanSection } from "@/components/plans/plan-view";
 import { Timeline } from "@/components/people/timeline";
 import { WarningFlagAlert } from "@/components/warning-flags/warning-flag-alert";
+import { PersonTransferNotice } from "@/components/transfers/transfer-notice";
+import { getPersonTransferState } from "@/lib/transfers/queries";
+import { canUseArea } from "@/lib/authz";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -20,7 +23,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
   const { saved } = await searchParams;
   // Outside the actor's caseload, the reason form comes first (lib/caseload-gate).
   const person = await personPage(getPersonFile({ actor, personId: id }), `/people/${id}`);
-  const [t, tflags] = await Promise.all([getTranslations("person"), getTranslations("warningFlags")]);
+  const [t, tflags, ttransfer, transfer] = await Promise.all([
+    getTranslations("person"),
+    getTranslations("warningFlags"),
+    getTranslations("transfers"),
+    getPersonTransferState({ actor, personId: person.id }),
+  ]);
   return (
     <>
       <SavedNotice
@@ -35,10 +43,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/p
           unprotected: t("saved.unprotected"),
           warningFlag: tflags("saved"),
           warningFlagEnded: tflags("savedEnded"),
+          transferredIn: ttransfer("saved.transferredIn"),
         }}
       />
       <PageHeader title={`${person.firstName} ${person.lastName}`} actions={<PersonFileActions person={person} />} />
       <WarningFlagAlert flags={person.warningFlags} allowEnd />
+      <PersonTransferNotice state={transfer} canMove={canUseArea(actor.role, "transfers") && transfer.can.request} />
       <div className="grid gap-6 md:grid-cols-3 print:block">
         <div className="flex flex-col gap-6 md:col-span-1 print:mb-4 print:gap-4">
           <PersonProfile person={person} />
