@@ -407,7 +407,10 @@ export const SECTIONS: readonly ExtractSection[] = [
         await tx.consent.findMany({
           where: ofPerson(s),
           orderBy: { givenOn: "asc" },
-          include: { coverage: true, confirmations: { orderBy: { agency: "asc" } } },
+          include: {
+            coverage: { orderBy: [{ fromAgency: "asc" }, { kind: "asc" }, { toAgency: "asc" }] },
+            confirmations: { orderBy: { agency: "asc" } },
+          },
         })
       ).map((c) => ({
         recordedByAgency: c.recordedByAgency,

@@ -189,8 +189,9 @@ describe("the register extract", () => {
       expect.objectContaining({
         recordedByAgency: "SOCIAL",
         coverage:
-          "SOCIAL:REFERRAL_STATUS:POLICE, SOCIAL:SUPPORT_MEASURE_STATUS:POLICE, POLICE:PLAN_MEASURE:SOCIAL, " +
-          "SOCIAL:PLAN_MEASURE:POLICE, POLICE:JOINT_DECISION:SOCIAL, SOCIAL:JOINT_DECISION:POLICE",
+          // Ordered: holding agency, kind, receiving agency (enum order), whatever order they were stored in.
+          "POLICE:PLAN_MEASURE:SOCIAL, POLICE:JOINT_DECISION:SOCIAL, SOCIAL:REFERRAL_STATUS:POLICE, " +
+          "SOCIAL:SUPPORT_MEASURE_STATUS:POLICE, SOCIAL:PLAN_MEASURE:POLICE, SOCIAL:JOINT_DECISION:POLICE",
         documentReference: "DOK-1",
         validUntil: null,
         withdrawnAt: null,
