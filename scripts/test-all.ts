@@ -16,22 +16,11 @@ import { ROOT, startCluster } from "./lib/local-db";
 
 type Totals = { passed: number; failed: number; seconds?: number };
 
-/** Runs a command; its output goes to the terminal, or to `log` (a file) when given. */
-function run(command: string, args: string[], env: Record<string, string> = {}, log?: string): Promise<number> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const out = log ? createWriteStream(log) : null;
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      stdio: out ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, ...env },
-    });
-    child.stdout?.pipe(out!);
-    child.stderr?.pipe(out!);
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("error", () => resolve(1));
-    child.on("close", (code) => {
-      if (!out) return resolve(code ?? 1);
-      out.end(() => resolve(code ?? 1));
-    });
+    child.on("close", (code) => resolve(code ?? 1));
   });
 }
 
@@ -96,12 +85,12 @@ async function startBuild(clusterUrl: string): Promise<() => Promise<boolean>> {
   };
 }
 
-/** Playwright, its output to `log` (it runs beside Vitest: main() prints the log once both are done). */
-async function playwright(ready: boolean, log: string): Promise<Totals> {
+async function playwright(ready: boolean): Promise<Totals> {
+  console.log("\n── Playwright: end-to-end in Chromium ──");
   if (!ready) return { passed: 0, failed: 1 };
   const report = path.join(ROOT, "test-results", "e2e.json");
   rmSync(report, { force: true });
-  const code = await run(bin("playwright"), ["test"], { E2E_SKIP_BUILD: "1", E2E_DATABASE_READY: "1" }, log);
+  const code = await run(bin("playwright"), ["test"], { E2E_SKIP_BUILD: "1", E2E_DATABASE_READY: "1" });
   const json = existsSync(report)
     ? readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report)
     : null;
@@ -142,22 +131,10 @@ async function main() {
   // ESLint, then Prettier: an unformatted file fails the lint step (npm run format fixes it).
   results.push(["lint", await timed(() => check("Lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]))]);
   results.push(["typecheck", await timed(() => check("TypeScript", "npm", ["run", "--silent", "typecheck"]))]);
-  // Vitest and, as soon as the build is ready, Playwright at the same time: each alone kept under
-  // half of two cores busy (measured with /usr/bin/time: Vitest ~310 CPU-seconds in 324–536 s,
-  // Playwright ~480 in 539 s), waiting on PostgreSQL, the server and the browser more than
-  // computing. Playwright's output goes to a log, printed after Vitest's.
-  const e2eLog = path.join(ROOT, "test-results", "playwright.log");
-  const e2e = (async () => {
-    const buildOk = await built();
-    const ready = (await e2eDatabase()) && (await browser) && buildOk;
-    return timed(() => playwright(ready, e2eLog));
-  })();
-  const vitestTotals = await timed(vitest);
-  results.push(["vitest", vitestTotals]);
-  const e2eTotals = await e2e;
-  console.log("\n── Playwright: end-to-end in Chromium ──");
-  if (existsSync(e2eLog)) console.log(readFileSync(e2eLog, "utf8"));
-  results.push(["playwright", e2eTotals]);
+  results.push(["vitest", await timed(vitest)]);
+  const buildOk = await built();
+  const ready = (await e2eDatabase()) && (await browser) && buildOk;
+  results.push(["playwright", await timed(() => playwright(ready))]);
   await cluster.stop();
 
   const total = results.reduce((a, [, t]) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed }), {
