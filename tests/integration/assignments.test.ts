@@ -279,13 +279,15 @@ describe("two saves at once", () => {
   });
 
   it("two simultaneous ends of one assignment end it once", async () => {
+    // The loser may be off the caseload by the time it checks: it then needs a reason, given before
+    // the assignment (on the caseload, the gate records no reason: it needs none).
+    await giveReason(w.actors.SOCIAL);
     const a = await createAssignment(db, {
       siteId: w.site.id,
       personId: w.person.id,
       userId: w.users.SOCIAL.id,
       agency: "SOCIAL",
     });
-    await giveReason(w.actors.SOCIAL); // the loser is off the caseload by the time it checks
     const results = await Promise.all([
       end(() => w.actors.SOCIAL)({ assignmentId: a.id }),
       end(() => w.actors.SOCIAL)({ assignmentId: a.id }),
