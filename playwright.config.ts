@@ -26,12 +26,11 @@ const launchOptions = existsSync(systemChromium)
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  // Three workers on 2 cores: the journeys wait (on the server, the database, the browser) more than
-  // they compute. Measured: the whole suite costs ~480 CPU-seconds (user + system, server and
-  // Chromium included; /usr/bin/time), and with two workers it took 539 s: under half of two
-  // cores busy. With three it passed whole even on a machine loaded to 14–22 by other jobs.
-  // E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // Two workers on 2 cores. Measured with the whole suite on this 2-core machine: two workers took
+  // 539 s; three took 690 s, each test about twice as long (the sum of the tests' durations went
+  // from ~1000 s to ~1900 s): the server, the browser and the database share the two cores, and a
+  // third worker only queues for them. E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   forbidOnly: true,
   // Headless Chromium without a GPU on 2 cores, beside the server: page loads take ~0.5 s here.
