@@ -4,7 +4,7 @@ import { personWhere, type Action, type Actor } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
-import { AccessReasonRequiredError, NotFoundError } from "@/lib/errors";
+import { AccessReasonRequiredError, NotFoundError, RuleError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 import { ACCESS_GRANT_MINUTES, formatAccessReason, type AccessReasonCode } from "./reasons";
 
@@ -29,6 +29,26 @@ export type PersonEvent = Omit<AuditEntry, "personId" | "reason">;
 
 /** Audit actions that change something about the person: they move the retention clock. */
 const CHANGES: ReadonlySet<AuditAction> = new Set(["CREATE", "UPDATE", "DELETE"]);
+
+/*
+ * A record whose file has moved to another site (issue 16, docs/decisions/016) is closed: it says
+ * where the file went, and the person's work goes on at the receiving site. What may still change
+ * on it: the person's own rights and safety (a consent's withdrawal, a protected identity, a
+ * correction of the record itself), the transfer, and the coordinators ending. No new activity is
+ * recorded on it: a note or a follow-up written there would be lost to the site that now works with
+ * the person. Checked here, in the one writer of every change's audit event about one person, so a
+ * new kind of record is refused on a closed file without a check of its own.
+ */
+const CHANGES_ON_A_CLOSED_RECORD: ReadonlySet<AuditEntry["entityType"]> = new Set([
+  "Person",
+  "Consent",
+  "ConsentConfirmation",
+  "Disclosure",
+  "FileTransfer",
+  "Assignment",
+  "PersonAccess",
+  "PersonAccessPrompt",
+]);
 
 export type OpenPerson<P> = {
   /** The person's row as the caller selected it (always with its id), read once. */
@@ -80,11 +100,18 @@ export async function openPerson<S extends Select = { id: true }>({
     select: {
       ...select,
       id: true,
+      transferredAt: true,
       _count: { select: { assignments: { where: { userId: actor.id, endedAt: null } } } },
     },
   });
   if (!row) throw new NotFoundError("person");
-  const { _count: count, ...person } = row as typeof row & { _count: { assignments: number } };
+  const {
+    _count: count,
+    transferredAt,
+    ...rest
+  } = row as typeof row & { _count: { assignments: number }; transferredAt: Date | null };
+  // The caller's own selection of transferredAt is given back to it.
+  const person = select && "transferredAt" in select ? { ...rest, transferredAt } : rest;
   const access = await accessTo(client, actor, person.id, count.assignments > 0, reason, now);
   let clockMoved = false;
   return {
@@ -92,6 +119,8 @@ export async function openPerson<S extends Select = { id: true }>({
     access,
     async audit(event, opts) {
       const writer = opts?.tx ?? client;
+      if (CHANGES.has(event.action) && transferredAt && !CHANGES_ON_A_CLOSED_RECORD.has(event.entityType))
+        throw new RuleError("fileTransferredAway");
       if (CHANGES.has(event.action) && !clockMoved) {
         clockMoved = true;
         await moveRetentionClock(writer, [person.id], now);

@@ -21,7 +21,12 @@ import {
   ZDeclineFileTransfer,
   ZRequestFileTransfer,
 } from "@/lib/transfers/schemas";
+import { requirePersonAccess } from "@/lib/caseload-gate";
+import { withdrawConsent } from "@/lib/consent/mutations";
+import { logFollowUp } from "@/lib/followups/mutations";
+import { ZLogFollowUp } from "@/lib/followups/schemas";
 import {
+  createConsent,
   createPerson,
   createPlan,
   createPlanMeasure,
@@ -328,6 +333,36 @@ describe("taking a file over", () => {
       const state = await getPersonTransferState({ actor: w.actors[role], personId: w.person.id });
       expect(state.closed, role).toEqual({ at: sending.transferredAt, destination: "Örebro (test)" });
     }
+  });
+
+  it("takes no new work on the closed record, but its consent can still be withdrawn", async () => {
+    const consent = await createConsent(db, {
+      siteId: w.site.id,
+      personId: w.person.id,
+      createdById: w.users.SOCIAL.id,
+      recordedByAgency: "SOCIAL",
+    });
+    const t = await send();
+    await accept()({ transferId: t.id, version: t.version, mode: "new" });
+    // Nobody coordinates the closed record: the probation officer says why before opening it.
+    await requirePersonAccess({
+      actor: w.actors.PROBATION,
+      personId: w.person.id,
+      reason: { code: "JOINT_PLANNING" },
+    });
+    const before = await db.followUp.count({ where: { personId: w.person.id } });
+    await expect(
+      logFollowUp({
+        actor: w.actors.PROBATION,
+        input: ZLogFollowUp.parse({ personId: w.person.id, dueOn: typedDate(7) }),
+      }),
+    ).rejects.toMatchObject({ key: "fileTransferredAway" });
+    expect(await db.followUp.count({ where: { personId: w.person.id } })).toBe(before);
+    expect(await db.auditEvent.count({ where: { entityType: "FollowUp", personId: w.person.id } })).toBe(0);
+    // The person's own right stays: withdrawing their consent at the sending site.
+    await requirePersonAccess({ actor: w.actors.SOCIAL, personId: w.person.id, reason: { code: "JOINT_PLANNING" } });
+    await withdrawConsent({ actor: w.actors.SOCIAL, input: { consentId: consent.id, version: 1 } });
+    expect((await db.consent.findUniqueOrThrow({ where: { id: consent.id } })).withdrawnAt).not.toBeNull();
   });
 
   it("shows a protected person's destination to the sending site's social services only", async () => {
