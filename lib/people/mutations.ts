@@ -6,6 +6,7 @@ import { authorize, personWhere, type Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { RuleError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/versioning";
+import { namesAlike } from "./name-key";
 import type { TCreatePerson, TUpdatePerson } from "./schemas";
 
 export type ExistingPerson = { id: string; name: string };
@@ -56,6 +57,12 @@ async function existingWithNumber(
   return hidden > 0 ? { existing: null } : null;
 }
 
+/**
+ * People with the same birth date and a name that may be the same (lib/people/name-key: Mohammed
+ * and Muhammad, Karlsson and Carlsson, first and last name swapped). One site's people born on one
+ * day are few, and (siteId, birthDate) is indexed, so they are read and compared here; 200 is far
+ * beyond any real day's count at a site and keeps a pathological one bounded.
+ */
 async function sameNameAndBirthDate(
   tx: Tx,
   actor: Actor,
@@ -64,20 +71,16 @@ async function sameNameAndBirthDate(
 ) {
   const rows = await tx.person.findMany({
     where: {
-      AND: [
-        personWhere(actor, "read"),
-        {
-          birthDate: p.birthDate,
-          firstName: { equals: p.firstName, mode: "insensitive" },
-          lastName: { equals: p.lastName, mode: "insensitive" },
-        },
-        exceptId ? { id: { not: exceptId } } : {},
-      ],
+      AND: [personWhere(actor, "read"), { birthDate: p.birthDate }, exceptId ? { id: { not: exceptId } } : {}],
     },
     select: { id: true, firstName: true, lastName: true },
-    take: 5,
+    orderBy: { id: "asc" },
+    take: 200,
   });
-  return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` }));
+  return rows
+    .filter((r) => namesAlike(r, p))
+    .slice(0, 5)
+    .map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` }));
 }
 
 /**

@@ -102,7 +102,9 @@ test("same name and birth date: the coordinator is warned and confirms", async (
   await register();
   await expect(page.getByRole("status").filter({ hasText: "Personen är registrerad." })).toBeVisible();
   await register();
-  await expect(page.getByText("Det finns redan en person med samma namn och födelsedatum.")).toBeVisible();
+  await expect(
+    page.getByText("Det finns redan en person med samma födelsedatum och ett namn som kan vara samma"),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: `Noah ${lastName}` })).toBeVisible();
   await expect(page.getByLabel("Efternamn")).toHaveValue(lastName);
   await page.getByLabel("Jag har kontrollerat – det är en annan person. Spara ändå.").check();

@@ -40,7 +40,7 @@ test("Malmö's social services move a file to Örebro, whose social services che
   await expect(other.getByRole("heading", { level: 1, name: `Inkommande akt: ${person.name}` })).toBeVisible();
   await expect(other.getByText("Skickad från Malmö", { exact: false })).toBeVisible();
   await expect(
-    other.getByText("Ingen person här har samma personnummer eller samma namn och födelsedatum."),
+    other.getByText("Ingen person här har samma personnummer eller samma födelsedatum och ett liknande namn."),
   ).toBeVisible();
   await other.getByRole("button", { name: "Ta emot akten" }).click();
   await expect(other.getByText("Akten är mottagen.", { exact: false })).toBeVisible();

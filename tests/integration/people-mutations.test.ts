@@ -177,6 +177,32 @@ describe("registering a person", () => {
     expect(await counts()).toEqual({ people: 4, assignments: 1, audits: 1 });
   });
 
+  it("finds the same person spelt another way (Mohammed Ahmed / Muhammad Ahmad), names swapped, but not another name on that day", async () => {
+    const born = new Date("1999-07-14T00:00:00Z");
+    const unnumbered = { identityNumber: null, identityNumberKind: null, birthDate: born };
+    await db.person.update({
+      where: { id: w.person.id },
+      data: { firstName: "Mohammed", lastName: "Ahmed", ...unnumbered },
+    });
+    await db.person.update({
+      where: { id: w.otherPerson.id },
+      data: { firstName: "Mehmet", lastName: "Ahmed", ...unnumbered },
+    });
+    const matches = async (firstName: string, lastName: string) => {
+      const error = await createPerson({
+        actor: w.actors.POLICE,
+        input: ZCreatePerson.parse({ ...valid(), firstName, lastName }),
+      }).catch((e: unknown) => e);
+      return error instanceof PossibleDuplicateError ? error.matches.map((m) => m.name) : [];
+    };
+    expect(await matches("Muhammad", "Ahmad")).toEqual(["Mohammed Ahmed"]);
+    expect(await matches("Ahmad", "Mohamed")).toEqual(["Mohammed Ahmed"]);
+    expect(await counts()).toEqual({ people: 3, assignments: 0, audits: 0 });
+    // Never Mehmet Ahmed, born the same day (above); a name nobody has that day saves at once.
+    expect(await matches("Omar", "Lind")).toEqual([]);
+    expect(await counts()).toEqual({ people: 4, assignments: 1, audits: 1 });
+  });
+
   it("is not for managers or administrators", async () => {
     for (const role of ["MANAGER", "ADMIN"] as const) {
       await expect(createPerson({ actor: w.actors[role], input: ZCreatePerson.parse(valid()) })).rejects.toBeInstanceOf(
